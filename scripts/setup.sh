@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Installs everything Regie needs on a fresh Debian 12 machine: the C++ toolchain
+# and libraries (Debian packages), PostgreSQL for the store tests, Chromium for the
+# browser tests, and the web UI's npm packages. Safe to run again: it installs only
+# what is missing and stays quiet otherwise.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+
+packages=(
+  build-essential cmake ninja-build pkg-config ccache
+  libsoci-dev libsqlite3-dev libpq-dev libcpp-httplib-dev nlohmann-json3-dev libcli11-dev
+  libspdlog-dev libfmt-dev libsodium-dev libxlsxwriter-dev libical-dev libxml2-dev
+  libboost-dev libgtest-dev libgmock-dev libbenchmark-dev
+  postgresql sqlite3 chromium nodejs npm
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  # A preinstalled Node.js (with its own npm) counts as present.
+  if [[ $p == nodejs || $p == npm ]] && command -v "${p/nodejs/node}" >/dev/null 2>&1; then continue; fi
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}"
+  if [[ $(id -u) -ne 0 ]]; then
+    echo "setup: these Debian packages are missing and installing them needs root: ${missing[*]}" >&2
+    exit 1
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# The web UI's packages, pinned by package-lock.json; reinstalled only when the lock changes.
+if [[ -f $root/web/package-lock.json ]]; then
+  stamp=$root/web/node_modules/.regie-lock-stamp
+  if [[ ! -f $stamp ]] || ! cmp -s "$root/web/package-lock.json" "$stamp"; then
+    echo "setup: installing web packages"
+    (cd "$root/web" && npm ci --no-audit --no-fund --loglevel=error)
+    cp "$root/web/package-lock.json" "$stamp"
+  fi
+fi

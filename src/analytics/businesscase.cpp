@@ -1,0 +1,126 @@
+// Business-case arithmetic: per household (table 3), per category (table 4,
+// averaged over the households that have the category) and the net result
+// after the director's cost (table 5).
+#include "analytics/businesscase.h"
+
+#include <fmt/format.h>
+
+#include <set>
+
+#include "common/problems.h"
+#include "common/csv.h"
+
+namespace regie::analytics {
+namespace {
+
+struct Pair {
+  Cents t1 = 0, t2 = 0;
+};
+
+std::string pct(Cents diff, Cents t1) {
+  if (t1 == 0) return "";
+  return fmt::format("{}", div_round(100 * diff, t1));
+}
+
+std::string avg_euros(Cents total, std::int64_t n) {
+  if (n == 0) return "0";
+  return fmt::format("{}", div_round(total, 100 * n));
+}
+
+}  // namespace
+
+std::string DirectorCost::explain() const {
+  if (configured) return fmt::format("director cost: EUR {} per household (configured amount)", format_cents(per_household));
+  return fmt::format("director cost: EUR {} per household, computed as {} h/week x {} weeks x EUR {}/h",
+                     format_cents(per_household), format_fixed(hours_per_week_centi, 2, true), weeks,
+                     format_cents(hourly_rate));
+}
+
+DirectorCost director_cost_from_hours(std::int64_t hours_per_week_centi, int weeks, Cents hourly_rate) {
+  DirectorCost d;
+  d.hours_per_week_centi = hours_per_week_centi;
+  d.weeks = weeks;
+  d.hourly_rate = hourly_rate;
+  d.per_household = div_round(hours_per_week_centi * weeks * hourly_rate, 100);
+  return d;
+}
+
+DirectorCost director_cost_fixed(Cents per_household) {
+  DirectorCost d;
+  d.configured = true;
+  d.per_household = per_household;
+  return d;
+}
+
+Result<std::vector<CostLine>> read_cost_lines(const std::string& path) {
+  auto opened = CsvReader::open(path);
+  if (!opened) return opened.error();
+  auto& r = **opened;
+  auto cols = r.require_columns({"household_id", "moment", "category", "annual_cost_eur"});
+  if (!cols) return cols.error();
+  const int c_hh = (*cols)[0], c_moment = (*cols)[1], c_cat = (*cols)[2], c_cost = (*cols)[3];
+  ProblemList problems;
+  std::vector<CostLine> out;
+  while (r.next()) {
+    CostLine l;
+    l.household_id = std::string(r.field(c_hh));
+    l.moment = std::string(r.field(c_moment));
+    l.category = std::string(r.field(c_cat));
+    if (l.household_id.empty()) problems.add(r.where(c_hh) + ": empty household id");
+    if (l.moment != "T1" && l.moment != "T2")
+      problems.add(r.where(c_moment) + fmt::format(": moment must be T1 or T2, not '{}'", l.moment));
+    if (l.category.empty()) problems.add(r.where(c_cat) + ": empty category");
+    auto cost = parse_euros(r.field(c_cost));
+    if (!cost)
+      problems.add(r.where(c_cost) + fmt::format(": not an amount with at most 2 decimals: '{}'", r.field(c_cost)));
+    else
+      l.amount = *cost;
+    out.push_back(std::move(l));
+  }
+  if (r.error()) problems.add(r.error()->message);
+  if (!problems.empty()) return problems.error();
+  return out;
+}
+
+Table business_case(const std::vector<CostLine>& lines, const DirectorCost& director) {
+  std::map<std::string, Pair> per_household;
+  std::map<std::string, Pair> per_category;
+  std::map<std::string, std::set<std::string>> category_households;
+  for (auto& l : lines) {
+    auto& h = per_household[l.household_id];
+    auto& c = per_category[l.category];
+    (l.moment == "T1" ? h.t1 : h.t2) += l.amount;
+    (l.moment == "T1" ? c.t1 : c.t2) += l.amount;
+    category_households[l.category].insert(l.household_id);
+  }
+  Table t;
+  t.columns = {"table", "key", "households", "t1_eur", "t2_eur", "difference_eur", "difference_pct",
+               "avg_per_household_eur"};
+  t.numeric = {true, false, true, true, true, true, true, true};
+  auto row = [&](const char* table, const std::string& key, std::int64_t n, const Pair& p) {
+    Cents diff = p.t2 - p.t1;
+    t.rows.push_back({table, key, fmt::format("{}", n), format_whole_euros(p.t1), format_whole_euros(p.t2),
+                      format_whole_euros(diff), pct(diff, p.t1), avg_euros(diff, n)});
+  };
+  Pair total;
+  for (auto& [id, p] : per_household) {
+    row("3", id, 1, p);
+    total.t1 += p.t1;
+    total.t2 += p.t2;
+  }
+  const auto n = static_cast<std::int64_t>(per_household.size());
+  row("3", "TOTAL", n, total);
+  for (auto& [cat, p] : per_category) row("4", cat, static_cast<std::int64_t>(category_households[cat].size()), p);
+
+  Cents diff = total.t2 - total.t1;
+  Cents director_total = director.per_household * n;
+  auto line5 = [&](const char* key, Cents amount) {
+    t.rows.push_back({"5", key, fmt::format("{}", n), "", "", format_whole_euros(amount), "", avg_euros(amount, n)});
+  };
+  line5("support_cost_difference", diff);
+  line5("director_cost", director_total);
+  line5("net", diff + director_total);
+  return t;
+}
+
+}  // namespace regie::analytics

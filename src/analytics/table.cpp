@@ -1,0 +1,44 @@
+// CSV (LF line ends, RFC 4180 quoting) and JSON rendering of result tables.
+#include "analytics/table.h"
+
+#include <nlohmann/json.hpp>
+
+#include "common/csv.h"
+
+namespace regie::analytics {
+
+std::string to_csv(const Table& t) {
+  std::string out;
+  auto line = [&](const std::vector<std::string>& cells) {
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+      if (i) out += ',';
+      out += csv_escape(cells[i]);
+    }
+    out += '\n';
+  };
+  line(t.columns);
+  for (auto& r : t.rows) line(r);
+  return out;
+}
+
+std::string to_json(const Table& t) {
+  nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+  for (auto& r : t.rows) {
+    nlohmann::ordered_json o = nlohmann::ordered_json::object();
+    for (std::size_t i = 0; i < t.columns.size() && i < r.size(); ++i) {
+      const auto& cell = r[i];
+      bool num = i < t.numeric.size() && t.numeric[i];
+      if (cell.empty())
+        o[t.columns[i]] = nullptr;
+      else if (num)
+        o[t.columns[i]] = nlohmann::ordered_json::parse(cell);
+      else
+        o[t.columns[i]] = cell;
+    }
+    rows.push_back(std::move(o));
+  }
+  nlohmann::ordered_json doc = {{"columns", t.columns}, {"rows", rows}};
+  return doc.dump(2) + "\n";
+}
+
+}  // namespace regie::analytics

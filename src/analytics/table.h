@@ -1,0 +1,23 @@
+// A small result table (named columns, string cells) that every analysis
+// returns, so that each front end can render the same figures as CSV, JSON or
+// a spreadsheet without recomputing them.
+#pragma once
+#include <string>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+namespace regie::analytics {
+
+struct Table {
+  std::vector<std::string> columns;
+  std::vector<std::vector<std::string>> rows;
+  // Columns whose cells are numbers (rendered unquoted in JSON).
+  std::vector<bool> numeric;
+};
+
+std::string to_csv(const Table& t);
+// An object {"columns": [...], "rows": [{col: value}, ...]}; empty cells are null.
+std::string to_json(const Table& t);
+
+}  // namespace regie::analytics

@@ -1,0 +1,115 @@
+// Wiring of the subcommands, shared options and top-level error handling.
+#include "cli/app.h"
+
+#include <fmt/format.h>
+#include <soci/soci-backend.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "common/log.h"
+
+namespace regie::cli {
+
+int fail(const Error& e) {
+  std::cerr << "regie: " << e.message << "\n";
+  switch (e.code) {
+    case ErrorCode::invalid_input:
+    case ErrorCode::conflict:
+    case ErrorCode::not_found: return kBadInput;
+    case ErrorCode::unavailable: return kNotAvailable;
+    default: return kEnvironment;
+  }
+}
+
+Result<std::unique_ptr<store::Store>> open_store(const std::string& url, bool migrate) {
+  auto s = store::Store::open(url);
+  if (!s) return s.error();
+  if (migrate) {
+    auto m = (*s)->migrate();
+    if (!m) return m.error();
+  } else if (!(*s)->is_current()) {
+    return Error{ErrorCode::invalid_input,
+                 fmt::format("the database at --db has an old or no schema; run `regie db migrate --db ...` first")};
+  }
+  return s;
+}
+
+Status write_output(const std::string& path, const std::string& text) {
+  if (path.empty() || path == "-") {
+    std::cout << text << std::flush;
+    return ok_status();
+  }
+  auto tmp = path + ".tmp-" + std::to_string(::getpid());
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) return invalid(fmt::format("{}: cannot write here", path));
+    out << text;
+    out.flush();
+    if (!out) {
+      std::filesystem::remove(tmp);
+      return invalid(fmt::format("{}: writing failed (disk full?)", path));
+    }
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) {
+    std::filesystem::remove(tmp);
+    return invalid(fmt::format("{}: {}", path, ec.message()));
+  }
+  return ok_status();
+}
+
+CLI::Option* add_db_option(CLI::App& cmd, std::string& db, bool required) {
+  auto* o = cmd.add_option("--db", db, "SQLite database file, or a postgresql:// URI");
+  if (required) o->required();
+  return o;
+}
+
+void add_output_options(CLI::App& cmd, std::string& format, std::string& output) {
+  cmd.add_option("--format", format, "Output format")->check(CLI::IsMember({"csv", "json"}))->capture_default_str();
+  cmd.add_option("--output,-o", output, "Write to this file (atomically) instead of standard output");
+}
+
+int run(int argc, char** argv) {
+  CLI::App app{"Regie: one integral picture per household of all support and its cost.", "regie"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", std::string("regie ") + REGIE_VERSION);
+  std::string log_level = "info";
+  app.add_option("--log-level", log_level, "debug, info, warn or error")
+      ->check(CLI::IsMember({"debug", "info", "warn", "error"}));
+  Context ctx;
+  add_serve(app, ctx);
+  add_demo(app, ctx);
+  add_db(app, ctx);
+  add_import(app, ctx);
+  add_businesscase(app, ctx);
+  add_outcomes(app, ctx);
+  add_analyze(app, ctx);
+  add_export(app, ctx);
+  add_version(app, ctx);
+  app.parse_complete_callback([&] { log::init(log_level); });
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kUsage;
+  } catch (const soci::soci_error& e) {
+    std::cerr << "regie: database error: " << e.get_error_message() << "\n";
+    return kEnvironment;
+  } catch (const std::exception& e) {
+    std::cerr << "regie: unexpected error: " << e.what() << "\n";
+    return kEnvironment;
+  }
+  return ctx.exit_code;
+}
+
+}  // namespace regie::cli

@@ -1,0 +1,66 @@
+// `regie demo`: a store with the fictional demo households and demo accounts,
+// served on http://127.0.0.1:8080. Running it again on the same database keeps
+// the data and gives the demo accounts fresh passwords.
+#include <filesystem>
+#include <iostream>
+
+#include "cli/app.h"
+#include "cli/serve_common.h"
+#include "service/auth.h"
+#include "service/demo.h"
+
+namespace regie::cli {
+
+void add_demo(CLI::App& app, Context& ctx) {
+  struct Opts {
+    std::string db = "regie-demo.db";
+    std::string data = std::string(REGIE_SOURCE_DIR) + "/data/demo/households.json";
+    bool no_serve = false;
+    http::ServerOptions server;
+  };
+  auto o = std::make_shared<Opts>();
+  o->server.web_root = default_web_root();
+  auto* cmd = app.add_subcommand("demo", "Create a demo database with fictional households and serve it");
+  add_db_option(*cmd, o->db, false)->capture_default_str();
+  cmd->add_option("--data", o->data, "Demo data file (JSON)")->capture_default_str();
+  cmd->add_option("--port", o->server.port, "TCP port; 0 picks a free one")->check(CLI::Range(0, 65535))
+      ->capture_default_str();
+  cmd->add_option("--host", o->server.host, "Address to listen on")->capture_default_str();
+  cmd->add_option("--web-root", o->server.web_root, "Folder with the built web UI")->capture_default_str();
+  cmd->add_flag("--no-serve", o->no_serve, "Only create the database and print the logins");
+  cmd->callback([&ctx, o] {
+    auto s = open_store(o->db, true);
+    if (!s) return void(ctx.exit_code = fail(s.error()));
+    auto& store = **s;
+    std::vector<service::DemoLogin> logins;
+    if (store.count("household") == 0) {
+      auto data = service::read_demo_file(o->data);
+      if (!data) return void(ctx.exit_code = fail(data.error()));
+      auto loaded = service::load_demo(store, std::move(*data));
+      if (!loaded) return void(ctx.exit_code = fail(loaded.error()));
+      logins = std::move(*loaded);
+      std::cout << "Created the demo database " << o->db << " (" << store.count("household") << " households)\n";
+    } else {
+      auto reset = service::reset_demo_passwords(store);
+      if (!reset) return void(ctx.exit_code = fail(reset.error()));
+      logins = std::move(*reset);
+      std::cout << "Using the existing database " << o->db << "; the demo accounts have new passwords\n";
+    }
+    auto print_logins = [&logins] {
+      for (auto& l : logins)
+        std::cout << "Sign in as " << domain::to_string(l.role) << " (" << l.display_name << "): user \""
+                  << l.username << "\" password \"" << l.password << "\"\n";
+    };
+    if (o->no_serve) {
+      print_logins();
+      return;
+    }
+    ctx.exit_code = serve_until_signal(store, o->server, [&](const std::string& url) {
+      std::cout << "Regie demo is running at " << url << "\n";
+      print_logins();
+      std::cout << "Stop with Ctrl+C." << std::endl;
+    });
+  });
+}
+
+}  // namespace regie::cli

@@ -1,0 +1,77 @@
+// `regie serve`: the API and the web UI over one store.
+#include <signal.h>
+
+#include <filesystem>
+#include <iostream>
+#include <thread>
+
+#include "cli/app.h"
+#include "cli/serve_common.h"
+#include "common/clock.h"
+#include "common/log.h"
+
+namespace regie::cli {
+
+std::string default_web_root() { return std::string(REGIE_SOURCE_DIR) + "/web/dist"; }
+
+int serve_until_signal(store::Store& store, http::ServerOptions options,
+                       const std::function<void(const std::string& url)>& on_listening) {
+  if (!options.web_root.empty() && !std::filesystem::exists(options.web_root + "/index.html")) {
+    log::warn("web_ui.missing", "{\"hint\":\"build the web UI (npm run build in web/) or pass --web-root\"}");
+    options.web_root.clear();
+  }
+  // Block the stop signals in every thread; one thread waits for them.
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &set, nullptr);
+
+  SystemClock clock;
+  http::Server server(store, clock, options);
+  int port = server.bind();
+  if (port < 0) {
+    std::cerr << "regie: cannot listen on " << options.host << ":" << options.port
+              << " (is the port in use, or the address not on this machine?)\n";
+    return kEnvironment;
+  }
+  std::string url = "http://" + options.host + ":" + std::to_string(port) + "/";
+  log::info("server.listening", "{\"url\":\"" + url + "\",\"backend\":\"" + store.backend() + "\"}");
+  on_listening(url);
+  std::thread waiter([&] {
+    int sig = 0;
+    sigwait(&set, &sig);
+    log::info("server.stopping", "{\"signal\":" + std::to_string(sig) + "}");
+    server.stop();
+  });
+  server.run();
+  // run() can also return on its own (listen failure); wake the waiter then.
+  pthread_kill(waiter.native_handle(), SIGTERM);
+  waiter.join();
+  return kOk;
+}
+
+void add_serve(CLI::App& app, Context& ctx) {
+  struct Opts {
+    std::string db;
+    http::ServerOptions server;
+  };
+  auto o = std::make_shared<Opts>();
+  o->server.web_root = default_web_root();
+  auto* cmd = app.add_subcommand("serve", "Serve the JSON API and the web UI");
+  add_db_option(*cmd, o->db);
+  cmd->add_option("--port", o->server.port, "TCP port; 0 picks a free one")->check(CLI::Range(0, 65535))
+      ->capture_default_str();
+  cmd->add_option("--host", o->server.host, "Address to listen on")->capture_default_str();
+  cmd->add_option("--web-root", o->server.web_root, "Folder with the built web UI")->capture_default_str();
+  cmd->add_flag("--secure-cookies", o->server.secure_cookies, "Mark cookies Secure (when served behind TLS)");
+  cmd->callback([&ctx, o] {
+    auto s = open_store(o->db, true);
+    if (!s) return void(ctx.exit_code = fail(s.error()));
+    ctx.exit_code = serve_until_signal(**s, o->server, [](const std::string& url) {
+      std::cout << "Regie is running at " << url << std::endl;
+    });
+  });
+}
+
+}  // namespace regie::cli

@@ -1,0 +1,18 @@
+// Runs the HTTP server until SIGINT or SIGTERM; shared by `serve` and `demo`.
+#pragma once
+#include <functional>
+#include <string>
+
+#include "http/server.h"
+
+namespace regie::cli {
+
+// Default location of the built web UI: web/dist in the source tree.
+std::string default_web_root();
+
+// Binds, calls `on_listening(url)` and serves until a stop signal arrives.
+// Returns an exit code.
+int serve_until_signal(store::Store& store, http::ServerOptions options,
+                       const std::function<void(const std::string& url)>& on_listening);
+
+}  // namespace regie::cli

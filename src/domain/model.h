@@ -1,0 +1,98 @@
+// Plain records of the household's world: organisations, professionals,
+// households and members, provisions (arrangements), accounts and audit
+// events. No I/O here; the store persists these, the service layer guards them.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/date.h"
+#include "common/money.h"
+#include "domain/types.h"
+
+namespace regie::domain {
+
+struct Organisation {
+  std::string id;
+  std::string name;
+  std::string kind;  // provider, municipality, insurer, housing, uwv, social_work, neighbourhood_team
+};
+
+struct Professional {
+  std::string id;
+  std::string name;
+  std::string organisation_id;
+  std::string role;
+  std::string phone;
+};
+
+struct Referral {
+  ReferralSource source = ReferralSource::other;
+  std::string reason;
+  Date date;
+};
+
+struct Household {
+  std::string id;
+  std::string family_name;
+  std::string address;
+  std::string postcode;
+  std::string city;
+  std::string neighbourhood;
+  HouseholdStatus status = HouseholdStatus::referred;
+  std::string director;  // username of the assigned director, empty if none
+  std::optional<Referral> referral;
+  std::string drop_reason;
+};
+
+struct Member {
+  std::string id;
+  std::string household_id;
+  std::string given_name;
+  std::string family_name;
+  MemberRole role = MemberRole::other;
+  int birth_year = 0;
+  ConsentStatus consent = ConsentStatus::pending;
+};
+
+// One arrangement granted to one member (or to the whole household when
+// member_id is empty), with its annualised cost and the basis of that cost.
+struct Provision {
+  std::string id;
+  std::string household_id;
+  std::optional<std::string> member_id;
+  Domain domain = Domain::wmo;
+  std::string provider_id;
+  std::optional<std::string> professional_id;
+  std::string goal;
+  Date start;
+  std::optional<Date> end;
+  std::int64_t hours_per_week_centi = 0;  // hours per week × 100
+  Cents annual_cost = 0;
+  CostBasis basis = CostBasis::declared;
+  bool indicated = true;
+
+  bool active_on(Date d) const { return start <= d && (!end || d <= *end); }
+  Category category() const { return category_of(domain); }
+};
+
+struct Account {
+  std::string username;
+  std::string display_name;
+  Role role = Role::member;
+  std::string password_hash;  // Argon2id string from libsodium; never leaves the store layer
+  bool disabled = false;
+};
+
+struct AuditEvent {
+  std::int64_t id = 0;
+  std::string at;         // UTC, ISO 8601
+  std::string actor;      // username
+  std::string action;     // e.g. "household.read"
+  std::string subject;    // e.g. household id
+  std::string outcome;    // "allowed" / "denied"
+  std::string detail;
+};
+
+}  // namespace regie::domain

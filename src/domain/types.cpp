@@ -1,0 +1,108 @@
+// String codes of the domain enums, kept in one table per enum so that the
+// conversion in both directions cannot drift apart.
+#include "domain/types.h"
+
+#include <array>
+#include <utility>
+
+namespace regie::domain {
+namespace {
+
+template <class E, std::size_t N>
+using Table = std::array<std::pair<E, std::string_view>, N>;
+
+constexpr Table<Domain, 12> kDomains{{
+    {Domain::jeugd, "jeugd"}, {Domain::wmo, "wmo"}, {Domain::participatie, "participatie"},
+    {Domain::schuldhulp, "schuldhulp"}, {Domain::bijstand, "bijstand"},
+    {Domain::bijzondere_bijstand, "bijzondere_bijstand"}, {Domain::beschermd_wonen, "beschermd_wonen"},
+    {Domain::maatschappelijke_opvang, "maatschappelijke_opvang"}, {Domain::zvw_ggz, "zvw_ggz"},
+    {Domain::wlz, "wlz"}, {Domain::uwv, "uwv"}, {Domain::niet_geindiceerd, "niet_geindiceerd"},
+}};
+constexpr Table<Category, 5> kCategories{{
+    {Category::gemeente, "gemeente"}, {Category::niet_geindiceerd, "niet_geindiceerd"},
+    {Category::uwv, "uwv"}, {Category::zvw_ggz, "zvw_ggz"}, {Category::wlz, "wlz"},
+}};
+constexpr Table<CostBasis, 3> kBases{{
+    {CostBasis::declared, "declared"}, {CostBasis::price_list, "price_list"}, {CostBasis::estimate, "estimate"},
+}};
+constexpr Table<Role, 6> kRoles{{
+    {Role::director, "director"}, {Role::professional, "professional"}, {Role::member, "member"},
+    {Role::analyst, "analyst"}, {Role::team_lead, "team_lead"}, {Role::administrator, "administrator"},
+}};
+constexpr Table<MemberRole, 3> kMemberRoles{{
+    {MemberRole::parent, "parent"}, {MemberRole::child, "child"}, {MemberRole::other, "other"},
+}};
+constexpr Table<HouseholdStatus, 6> kStatuses{{
+    {HouseholdStatus::referred, "referred"}, {HouseholdStatus::intake, "intake"},
+    {HouseholdStatus::active, "active"}, {HouseholdStatus::aftercare, "aftercare"},
+    {HouseholdStatus::closed, "closed"}, {HouseholdStatus::dropped, "dropped"},
+}};
+constexpr Table<ConsentStatus, 4> kConsent{{
+    {ConsentStatus::given, "given"}, {ConsentStatus::pending, "pending"},
+    {ConsentStatus::refused, "refused"}, {ConsentStatus::withdrawn, "withdrawn"},
+}};
+constexpr Table<ReferralSource, 7> kSources{{
+    {ReferralSource::gp, "gp"}, {ReferralSource::practice_nurse, "practice_nurse"},
+    {ReferralSource::wmo, "wmo"}, {ReferralSource::social_team, "social_team"},
+    {ReferralSource::youth_doctor, "youth_doctor"}, {ReferralSource::social_work, "social_work"},
+    {ReferralSource::other, "other"},
+}};
+
+template <class E, std::size_t N>
+std::string_view name_of(const Table<E, N>& t, E v) {
+  for (auto& [e, s] : t)
+    if (e == v) return s;
+  return "";
+}
+template <class E, std::size_t N>
+std::optional<E> value_of(const Table<E, N>& t, std::string_view s) {
+  for (auto& [e, n] : t)
+    if (n == s) return e;
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string_view to_string(Domain v) { return name_of(kDomains, v); }
+std::string_view to_string(Category v) { return name_of(kCategories, v); }
+std::string_view to_string(CostBasis v) { return name_of(kBases, v); }
+std::string_view to_string(Role v) { return name_of(kRoles, v); }
+std::string_view to_string(MemberRole v) { return name_of(kMemberRoles, v); }
+std::string_view to_string(HouseholdStatus v) { return name_of(kStatuses, v); }
+std::string_view to_string(ConsentStatus v) { return name_of(kConsent, v); }
+std::string_view to_string(ReferralSource v) { return name_of(kSources, v); }
+
+std::optional<Domain> parse_domain(std::string_view s) { return value_of(kDomains, s); }
+std::optional<CostBasis> parse_cost_basis(std::string_view s) { return value_of(kBases, s); }
+std::optional<Role> parse_role(std::string_view s) { return value_of(kRoles, s); }
+std::optional<MemberRole> parse_member_role(std::string_view s) { return value_of(kMemberRoles, s); }
+std::optional<HouseholdStatus> parse_household_status(std::string_view s) { return value_of(kStatuses, s); }
+std::optional<ConsentStatus> parse_consent_status(std::string_view s) { return value_of(kConsent, s); }
+std::optional<ReferralSource> parse_referral_source(std::string_view s) { return value_of(kSources, s); }
+
+Category category_of(Domain d) {
+  switch (d) {
+    case Domain::niet_geindiceerd: return Category::niet_geindiceerd;
+    case Domain::uwv: return Category::uwv;
+    case Domain::zvw_ggz: return Category::zvw_ggz;
+    case Domain::wlz: return Category::wlz;
+    default: return Category::gemeente;
+  }
+}
+
+CostBasis default_basis(Domain d) {
+  switch (category_of(d)) {
+    case Category::niet_geindiceerd:
+    case Category::uwv: return CostBasis::price_list;
+    case Category::zvw_ggz:
+    case Category::wlz: return CostBasis::estimate;
+    case Category::gemeente: return CostBasis::declared;
+  }
+  return CostBasis::declared;
+}
+
+bool is_municipal_indicated_for_target_group(Domain d) {
+  return d == Domain::jeugd || d == Domain::wmo || d == Domain::bijstand || d == Domain::bijzondere_bijstand;
+}
+
+}  // namespace regie::domain

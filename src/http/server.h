@@ -1,0 +1,39 @@
+// The HTTP front end: the JSON API under /api/v1, /healthz, the OpenAPI
+// document and the web UI's static files. Routes only translate between HTTP
+// and the service layer; no SQL and no business rules live here.
+#pragma once
+#include <memory>
+#include <string>
+
+#include "common/clock.h"
+#include "store/store.h"
+
+namespace regie::http {
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  int port = 8080;                  // 0: any free port (see Server::bind)
+  std::string web_root;             // built web UI (web/dist); empty: API only
+  bool secure_cookies = false;      // add the Secure attribute (behind TLS)
+  std::size_t max_body_bytes = 1 << 20;
+};
+
+class Server {
+ public:
+  Server(store::Store& store, const Clock& clock, ServerOptions options);
+  ~Server();
+  // Binds the socket and returns the port, or -1 when it cannot bind.
+  int bind();
+  // Serves until stop() is called from another thread or a signal handler.
+  void run();
+  void stop();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// The OpenAPI 3 document (docs/openapi.json, compiled in).
+const std::string& openapi_document();
+
+}  // namespace regie::http

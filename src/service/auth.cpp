@@ -1,0 +1,125 @@
+// Password hashing, sign-in throttling and session checks.
+#include "service/auth.h"
+
+#include <sodium.h>
+
+#include <stdexcept>
+
+#include "common/log.h"
+
+namespace regie::service {
+namespace {
+
+void ensure_sodium() {
+  static const bool ready = sodium_init() >= 0;
+  if (!ready) throw std::runtime_error("libsodium could not be initialised");
+}
+
+std::string hex(const unsigned char* data, std::size_t n) {
+  std::string out(n * 2 + 1, '\0');
+  sodium_bin2hex(out.data(), out.size(), data, n);
+  out.pop_back();
+  return out;
+}
+
+std::string token_hash(const std::string& token) {
+  unsigned char h[32];
+  crypto_generichash(h, sizeof h, reinterpret_cast<const unsigned char*>(token.data()), token.size(), nullptr, 0);
+  return hex(h, sizeof h);
+}
+
+}  // namespace
+
+std::string hash_password(const std::string& password) {
+  ensure_sodium();
+  char out[crypto_pwhash_STRBYTES];
+  if (crypto_pwhash_str_alg(out, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                            crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13) != 0)
+    throw std::runtime_error("out of memory while hashing a password");
+  return out;
+}
+
+bool verify_password(const std::string& hash, const std::string& password) {
+  ensure_sodium();
+  if (hash.empty()) return false;
+  return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
+}
+
+std::string random_token(std::size_t bytes) {
+  ensure_sodium();
+  std::string raw(bytes, '\0');
+  randombytes_buf(raw.data(), raw.size());
+  return hex(reinterpret_cast<const unsigned char*>(raw.data()), raw.size());
+}
+
+Auth::Auth(store::Store& store, const Clock& clock, AuthPolicy policy)
+    : store_(store), clock_(clock), policy_(policy) {}
+
+bool Auth::locked(const std::string& key, std::int64_t now) {
+  auto it = failures_.find(key);
+  return it != failures_.end() && it->second.locked_until > now;
+}
+
+void Auth::record_failure(const std::string& key, std::int64_t now) {
+  auto& f = failures_[key];
+  if (now - f.first > policy_.failure_window_s) f = Failures{0, now, 0};
+  if (++f.count >= policy_.max_failures) f.locked_until = now + policy_.lockout_s;
+}
+
+Result<SignIn> Auth::sign_in(const std::string& username, const std::string& password, const std::string& client) {
+  const auto now = clock_.now_seconds();
+  const std::string user_key = "user:" + username, client_key = "client:" + client;
+  {
+    std::lock_guard lock(mu_);
+    if (locked(user_key, now) || locked(client_key, now))
+      return Error{ErrorCode::throttled, "too many failed sign-in attempts; try again later"};
+  }
+  auto account = store_.account(username);
+  // Verify against a dummy hash when the user does not exist, so that timing
+  // does not tell which user names exist.
+  static const std::string dummy = hash_password(random_token(16));
+  bool good = verify_password(account ? account->password_hash : dummy, password) && account && !account->disabled;
+  if (!good) {
+    std::lock_guard lock(mu_);
+    record_failure(user_key, now);
+    record_failure(client_key, now);
+    log::warn("sign_in.failed", R"({"reason":"bad credentials or disabled account"})");
+    return Error{ErrorCode::unauthenticated, "unknown user name or wrong password"};
+  }
+  {
+    std::lock_guard lock(mu_);
+    failures_.erase(user_key);
+  }
+  SignIn s;
+  s.token = random_token(32);
+  s.principal = Principal{account->username, account->display_name, account->role, random_token(16)};
+  store_.create_session(token_hash(s.token), store::SessionRecord{account->username, s.principal.csrf_token, now, now});
+  log::info("sign_in.ok", R"({"role":")" + std::string(domain::to_string(account->role)) + "\"}");
+  return s;
+}
+
+Result<Principal> Auth::authenticate(const std::string& token) {
+  if (token.empty()) return Error{ErrorCode::unauthenticated, "sign in first"};
+  const auto now = clock_.now_seconds();
+  const auto key = token_hash(token);
+  auto s = store_.session(key);
+  if (!s) return Error{ErrorCode::unauthenticated, "sign in first"};
+  if (now - s->last_seen_at > policy_.idle_timeout_s || now - s->created_at > policy_.absolute_timeout_s) {
+    store_.delete_session(key);
+    return Error{ErrorCode::unauthenticated, "your session has expired; sign in again"};
+  }
+  auto account = store_.account(s->username);
+  if (!account || account->disabled) {
+    store_.delete_session(key);
+    return Error{ErrorCode::unauthenticated, "this account is disabled"};
+  }
+  // Touch at most once a minute, to keep reads from turning into writes.
+  if (now - s->last_seen_at >= 60) store_.touch_session(key, now);
+  return Principal{account->username, account->display_name, account->role, s->csrf_token};
+}
+
+void Auth::sign_out(const std::string& token) {
+  if (!token.empty()) store_.delete_session(token_hash(token));
+}
+
+}  // namespace regie::service

@@ -1,0 +1,71 @@
+// Sign-in and sessions. Passwords are hashed with Argon2id (libsodium); a
+// session token is 256 random bits handed to the browser in an HttpOnly
+// cookie, and only its hash is stored. Sessions end after an idle and an
+// absolute timeout, and at once when the account is disabled.
+//
+// Thread-safe. Failed sign-ins are throttled per user name and per client.
+#pragma once
+#include <map>
+#include <mutex>
+#include <string>
+
+#include "common/clock.h"
+#include "common/result.h"
+#include "domain/model.h"
+#include "store/store.h"
+
+namespace regie::service {
+
+struct Principal {
+  std::string username;
+  std::string display_name;
+  domain::Role role = domain::Role::member;
+  std::string csrf_token;
+};
+
+struct SignIn {
+  std::string token;  // goes into the cookie only; never logged
+  Principal principal;
+};
+
+struct AuthPolicy {
+  std::int64_t idle_timeout_s = 30 * 60;
+  std::int64_t absolute_timeout_s = 12 * 3600;
+  int max_failures = 5;                // within the window, then locked
+  std::int64_t failure_window_s = 15 * 60;
+  std::int64_t lockout_s = 15 * 60;
+};
+
+// Argon2id hash string for storage; throws only when memory is exhausted.
+std::string hash_password(const std::string& password);
+bool verify_password(const std::string& hash, const std::string& password);
+// Random URL-safe secret of `bytes` random bytes (hex encoded).
+std::string random_token(std::size_t bytes);
+
+class Auth {
+ public:
+  Auth(store::Store& store, const Clock& clock, AuthPolicy policy = {});
+
+  // `client` identifies the caller for throttling (e.g. the remote address).
+  Result<SignIn> sign_in(const std::string& username, const std::string& password, const std::string& client);
+  // Checks the token's session and refreshes its idle timer.
+  Result<Principal> authenticate(const std::string& token);
+  void sign_out(const std::string& token);
+
+ private:
+  struct Failures {
+    int count = 0;
+    std::int64_t first = 0;
+    std::int64_t locked_until = 0;
+  };
+  bool locked(const std::string& key, std::int64_t now);
+  void record_failure(const std::string& key, std::int64_t now);
+
+  store::Store& store_;
+  const Clock& clock_;
+  AuthPolicy policy_;
+  std::mutex mu_;
+  std::map<std::string, Failures> failures_;
+};
+
+}  // namespace regie::service

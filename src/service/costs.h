@@ -1,0 +1,14 @@
+// Cost snapshots from the care map in the store, as business-case cost lines:
+// the annualised cost of everything active on T1 and on T2, per household and
+// category. Recomputed from the provisions, never typed in twice.
+#pragma once
+#include <vector>
+
+#include "analytics/businesscase.h"
+#include "store/store.h"
+
+namespace regie::service {
+
+std::vector<analytics::CostLine> cost_lines_from_store(store::Store& store, Date t1, Date t2);
+
+}  // namespace regie::service

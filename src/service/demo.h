@@ -1,0 +1,36 @@
+// Demo data: fictional households shaped like the pilot, loaded from a JSON
+// file (data/demo/households.json) into a store, with demo accounts whose
+// passwords are generated on the spot and returned for printing.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "common/result.h"
+#include "store/store.h"
+
+namespace regie::service {
+
+struct DemoLogin {
+  std::string username;
+  std::string display_name;
+  domain::Role role;
+  std::string password;
+};
+
+struct DemoData {
+  store::Bundle bundle;          // accounts without passwords yet
+  Date t1, t2;                   // the measurement dates the data is shaped for
+};
+
+// Parses and validates the demo file; errors name the JSON path and the reason.
+Result<DemoData> read_demo_file(const std::string& path);
+
+// Writes the demo data and accounts (the directors of the file, a team lead
+// and an administrator) in one transaction. Returns the logins, directors first.
+Result<std::vector<DemoLogin>> load_demo(store::Store& store, DemoData data);
+
+// For a database created by load_demo: new passwords for every account.
+// Refuses any other database, so that it can never reset real accounts.
+Result<std::vector<DemoLogin>> reset_demo_passwords(store::Store& store);
+
+}  // namespace regie::service

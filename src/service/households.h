@@ -1,0 +1,44 @@
+// Use cases around the household record. Every read of personal data goes
+// through here: the access rule is checked in this layer, not in a front end,
+// and every read, allowed or denied, leaves an audit event.
+#pragma once
+#include <map>
+#include <string>
+#include <vector>
+
+#include "common/clock.h"
+#include "common/result.h"
+#include "service/auth.h"
+#include "store/store.h"
+
+namespace regie::service {
+
+struct HouseholdDetail {
+  domain::Household household;
+  std::string director_display_name;
+  std::vector<domain::Member> members;
+  std::vector<domain::Provision> provisions;
+  std::map<std::string, domain::Organisation> organisations;  // providers on the care map
+  std::map<std::string, domain::Professional> professionals;
+  Date on;  // the date "active" and the cost figures refer to
+};
+
+class Households {
+ public:
+  Households(store::Store& store, const Clock& clock) : store_(store), clock_(clock) {}
+
+  // A director sees the households assigned to them; a team lead and an
+  // administrator see the caseload list (no file contents). Other roles get
+  // their own views in later releases and are refused here.
+  Result<std::vector<store::HouseholdSummary>> list(const Principal& who);
+  // The whole file: only for the household's assigned director. Unknown and
+  // not-visible households answer the same not_found, so ids cannot be probed.
+  Result<HouseholdDetail> get(const Principal& who, const std::string& id);
+
+ private:
+  void audit(const Principal& who, const std::string& action, const std::string& subject, bool allowed);
+  store::Store& store_;
+  const Clock& clock_;
+};
+
+}  // namespace regie::service

@@ -1,0 +1,472 @@
+// SOCI implementation of the store for both backends. The SQL is portable;
+// the few differences (pragmas, migration locking) are handled where they arise.
+#include <fmt/format.h>
+#include <soci/connection-pool.h>
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/soci.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+#include <filesystem>
+#include <set>
+
+#include "common/clock.h"
+#include "store/migrations.h"
+#include "store/store.h"
+
+namespace regie::store {
+namespace {
+
+using namespace regie::domain;
+
+bool is_postgres_url(const std::string& url) {
+  return url.starts_with("postgresql://") || url.starts_with("postgres://");
+}
+
+std::int64_t i64(const soci::row& r, const std::string& name) {
+  if (r.get_indicator(name) == soci::i_null) return 0;
+  switch (r.get_properties(name).get_data_type()) {
+    case soci::dt_integer: return r.get<int>(name);
+    case soci::dt_long_long: return r.get<long long>(name);
+    case soci::dt_unsigned_long_long: return static_cast<std::int64_t>(r.get<unsigned long long>(name));
+    case soci::dt_double: return static_cast<std::int64_t>(r.get<double>(name));
+    case soci::dt_string: return std::stoll(r.get<std::string>(name));
+    default: throw soci::soci_error("unexpected column type for " + name);
+  }
+}
+
+std::string str(const soci::row& r, const std::string& name) {
+  if (r.get_indicator(name) == soci::i_null) return {};
+  return r.get<std::string>(name);
+}
+
+std::optional<std::string> opt_str(const soci::row& r, const std::string& name) {
+  if (r.get_indicator(name) == soci::i_null) return std::nullopt;
+  return r.get<std::string>(name);
+}
+
+// Stored enums were checked on the way in; a bad value here means a broken database.
+template <class T>
+T must(std::optional<T> v, const char* what) {
+  if (!v) throw soci::soci_error(fmt::format("the database holds an invalid {}", what));
+  return *v;
+}
+
+Date must_date(const std::string& s) {
+  auto d = parse_date(s);
+  if (!d) throw soci::soci_error("the database holds an invalid date");
+  return *d;
+}
+
+Household household_from(const soci::row& r) {
+  Household h;
+  h.id = str(r, "id");
+  h.family_name = str(r, "family_name");
+  h.address = str(r, "address");
+  h.postcode = str(r, "postcode");
+  h.city = str(r, "city");
+  h.neighbourhood = str(r, "neighbourhood");
+  h.status = must(parse_household_status(str(r, "status")), "household status");
+  h.director = str(r, "director");
+  if (auto src = opt_str(r, "referral_source")) {
+    Referral ref;
+    ref.source = must(parse_referral_source(*src), "referral source");
+    ref.reason = str(r, "referral_reason");
+    ref.date = must_date(str(r, "referral_date"));
+    h.referral = ref;
+  }
+  h.drop_reason = str(r, "drop_reason");
+  return h;
+}
+
+std::string ymd(Date d) { return format_date(d); }
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> Store::open(const std::string& url) {
+  std::unique_ptr<Store> s(new Store());
+  std::string connect;
+  const soci::backend_factory* factory;
+  if (is_postgres_url(url)) {
+    s->backend_ = "postgresql";
+    factory = &soci::postgresql;
+    connect = url;
+    s->pool_size_ = 8;
+  } else {
+    s->backend_ = "sqlite3";
+    factory = &soci::sqlite3;
+    if (url.empty()) return invalid("--db: give a SQLite file path or a postgresql:// URI");
+    if (url.find_first_of(" \t\n'\"") != std::string::npos)
+      return invalid(fmt::format("--db: the SQLite path must not contain spaces or quotes: {}", url));
+    auto parent = std::filesystem::path(url).parent_path();
+    if (!parent.empty() && !std::filesystem::is_directory(parent))
+      return invalid(fmt::format("--db: the folder {} does not exist", parent.string()));
+    connect = "db=" + url + " timeout=10";
+    s->pool_size_ = 4;
+  }
+  s->pool_ = std::make_unique<soci::connection_pool>(s->pool_size_);
+  try {
+    for (std::size_t i = 0; i < s->pool_size_; ++i) {
+      auto& sql = s->pool_->at(i);
+      sql.open(*factory, connect);
+      if (s->backend_ == "sqlite3") {
+        sql << "PRAGMA foreign_keys = ON";
+        sql << "PRAGMA journal_mode = WAL";
+        sql << "PRAGMA synchronous = FULL";
+        sql << "PRAGMA busy_timeout = 10000";
+      }
+    }
+  } catch (const std::exception& e) {
+    // The driver's message may echo the connection string; keep credentials out.
+    return Error{ErrorCode::unavailable,
+                 fmt::format("cannot open the {} database: {}", s->backend_ == "sqlite3" ? "SQLite" : "PostgreSQL",
+                             s->backend_ == "sqlite3" ? e.what() : "connection refused or rejected")};
+  }
+  return s;
+}
+
+Store::~Store() = default;
+
+std::vector<std::string> Store::applied_migrations() {
+  soci::session sql(*pool_);
+  std::vector<std::string> out;
+  try {
+    soci::rowset<soci::row> rs = (sql.prepare << "SELECT name FROM schema_migration ORDER BY name");
+    for (auto& r : rs) out.push_back(r.get<std::string>(0));
+  } catch (const soci::soci_error&) {
+    // No migration table yet: nothing applied.
+  }
+  return out;
+}
+
+bool Store::is_current() {
+  auto applied = applied_migrations();
+  return applied.size() == embedded_migrations().size();
+}
+
+Result<std::vector<std::string>> Store::migrate() {
+  soci::session sql(*pool_);
+  std::vector<std::string> done;
+  // Several servers may start together: serialise migration across processes.
+  if (backend_ == "postgresql") sql << "SELECT pg_advisory_lock(727172)";
+  try {
+    sql << "CREATE TABLE IF NOT EXISTS schema_migration (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)";
+    for (auto& m : embedded_migrations()) {
+      soci::transaction tr(sql);
+      if (backend_ == "sqlite3") {
+        // Take the write lock before reading, so two processes cannot both apply it.
+        sql << "UPDATE schema_migration SET name = name WHERE 0 = 1";
+      }
+      int n = 0;
+      sql << "SELECT COUNT(*) FROM schema_migration WHERE name = :n", soci::use(m.name), soci::into(n);
+      if (n > 0) {
+        tr.commit();
+        continue;
+      }
+      for (auto& stmt : migration_statements(m.sql, backend_)) sql << stmt;
+      std::string at = SystemClock().now_iso8601();
+      sql << "INSERT INTO schema_migration (name, applied_at) VALUES (:n, :a)", soci::use(m.name), soci::use(at);
+      tr.commit();
+      done.push_back(m.name);
+    }
+  } catch (const soci::soci_error& e) {
+    if (backend_ == "postgresql") sql << "SELECT pg_advisory_unlock(727172)";
+    return Error{ErrorCode::internal, fmt::format("migration failed: {}", e.what())};
+  }
+  if (backend_ == "postgresql") sql << "SELECT pg_advisory_unlock(727172)";
+  return done;
+}
+
+Status Store::write_bundle(const Bundle& b) {
+  soci::session sql(*pool_);
+  std::string step;
+  try {
+    soci::transaction tr(sql);
+    step = "organisation";
+    for (auto& o : b.organisations)
+      sql << "INSERT INTO organisation (id, name, kind) VALUES (:id, :n, :k)", soci::use(o.id), soci::use(o.name),
+          soci::use(o.kind);
+    step = "professional";
+    for (auto& p : b.professionals)
+      sql << "INSERT INTO professional (id, name, organisation_id, role, phone) VALUES (:i, :n, :o, :r, :p)",
+          soci::use(p.id), soci::use(p.name), soci::use(p.organisation_id), soci::use(p.role), soci::use(p.phone);
+    step = "account";
+    std::string now = SystemClock().now_iso8601();
+    for (auto& a : b.accounts) {
+      std::string role(to_string(a.role));
+      int disabled = a.disabled ? 1 : 0;
+      sql << "INSERT INTO account (username, display_name, role, password_hash, disabled, created_at) "
+             "VALUES (:u, :d, :r, :h, :x, :c)",
+          soci::use(a.username), soci::use(a.display_name), soci::use(role), soci::use(a.password_hash),
+          soci::use(disabled), soci::use(now);
+    }
+    step = "household";
+    for (auto& h : b.households) {
+      std::string status(to_string(h.status));
+      soci::indicator dir_ind = h.director.empty() ? soci::i_null : soci::i_ok;
+      soci::indicator ref_ind = h.referral ? soci::i_ok : soci::i_null;
+      std::string src = h.referral ? std::string(to_string(h.referral->source)) : "";
+      std::string reason = h.referral ? h.referral->reason : "";
+      std::string date = h.referral ? ymd(h.referral->date) : "";
+      sql << "INSERT INTO household (id, family_name, address, postcode, city, neighbourhood, status, director, "
+             "referral_source, referral_reason, referral_date, drop_reason) "
+             "VALUES (:i, :f, :a, :p, :c, :n, :s, :d, :rs, :rr, :rd, :dr)",
+          soci::use(h.id), soci::use(h.family_name), soci::use(h.address), soci::use(h.postcode), soci::use(h.city),
+          soci::use(h.neighbourhood), soci::use(status), soci::use(h.director, dir_ind), soci::use(src, ref_ind),
+          soci::use(reason, ref_ind), soci::use(date, ref_ind), soci::use(h.drop_reason);
+    }
+    step = "member";
+    for (auto& m : b.members) {
+      std::string role(to_string(m.role)), consent(to_string(m.consent));
+      sql << "INSERT INTO member (id, household_id, given_name, family_name, role, birth_year, consent_status) "
+             "VALUES (:i, :h, :g, :f, :r, :b, :c)",
+          soci::use(m.id), soci::use(m.household_id), soci::use(m.given_name), soci::use(m.family_name),
+          soci::use(role), soci::use(m.birth_year), soci::use(consent);
+    }
+    step = "provision";
+    for (auto& p : b.provisions) {
+      std::string member = p.member_id.value_or(""), professional = p.professional_id.value_or("");
+      soci::indicator mi = p.member_id ? soci::i_ok : soci::i_null;
+      soci::indicator pi = p.professional_id ? soci::i_ok : soci::i_null;
+      std::string domain(to_string(p.domain)), basis(to_string(p.basis));
+      std::string start = ymd(p.start), end = p.end ? ymd(*p.end) : "";
+      soci::indicator ei = p.end ? soci::i_ok : soci::i_null;
+      long long hours = p.hours_per_week_centi, cost = p.annual_cost;
+      int indicated = p.indicated ? 1 : 0;
+      sql << "INSERT INTO provision (id, household_id, member_id, domain, provider_id, professional_id, goal, "
+             "start_date, end_date, hours_per_week_centi, annual_cost_cents, cost_basis, indicated) "
+             "VALUES (:i, :h, :m, :d, :pv, :pf, :g, :s, :e, :hw, :c, :b, :x)",
+          soci::use(p.id), soci::use(p.household_id), soci::use(member, mi), soci::use(domain),
+          soci::use(p.provider_id), soci::use(professional, pi), soci::use(p.goal), soci::use(start),
+          soci::use(end, ei), soci::use(hours), soci::use(cost), soci::use(basis), soci::use(indicated);
+    }
+    step = "setting";
+    for (auto& [k, v] : b.settings) sql << "INSERT INTO setting (key, value) VALUES (:k, :v)", soci::use(k), soci::use(v);
+    tr.commit();
+  } catch (const soci::soci_error& e) {
+    // Constraint violations are the caller's input (duplicate or dangling ids).
+    return Error{ErrorCode::conflict, fmt::format("could not store the {} records: {}", step, e.what())};
+  }
+  return ok_status();
+}
+
+std::vector<HouseholdSummary> Store::list_households(const std::optional<std::string>& director, Date on) {
+  soci::session sql(*pool_);
+  std::string day = ymd(on);
+  std::string who = director.value_or("");
+  int all = director ? 0 : 1;
+  soci::rowset<soci::row> rs =
+      (sql.prepare << "SELECT h.*, a.display_name AS director_name, "
+                      "(SELECT COUNT(*) FROM member m WHERE m.household_id = h.id) AS member_count, "
+                      "(SELECT COUNT(*) FROM provision p WHERE p.household_id = h.id AND p.start_date <= :d1 "
+                      "   AND (p.end_date IS NULL OR p.end_date >= :d2)) AS provision_count, "
+                      "(SELECT COALESCE(SUM(p.annual_cost_cents), 0) FROM provision p WHERE p.household_id = h.id "
+                      "   AND p.start_date <= :d3 AND (p.end_date IS NULL OR p.end_date >= :d4)) AS annual_cost "
+                      "FROM household h LEFT JOIN account a ON a.username = h.director "
+                      "WHERE (:all1 = 1 OR h.director = :who) ORDER BY h.id",
+       soci::use(day, "d1"), soci::use(day, "d2"), soci::use(day, "d3"), soci::use(day, "d4"), soci::use(all, "all1"),
+       soci::use(who, "who"));
+  std::vector<HouseholdSummary> out;
+  for (auto& r : rs) {
+    HouseholdSummary s;
+    s.household = household_from(r);
+    s.director_display_name = str(r, "director_name");
+    s.member_count = static_cast<int>(i64(r, "member_count"));
+    s.provision_count = static_cast<int>(i64(r, "provision_count"));
+    s.annual_cost = i64(r, "annual_cost");
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+std::optional<Household> Store::household(const std::string& id) {
+  soci::session sql(*pool_);
+  soci::rowset<soci::row> rs = (sql.prepare << "SELECT * FROM household WHERE id = :id", soci::use(id));
+  for (auto& r : rs) return household_from(r);
+  return std::nullopt;
+}
+
+std::vector<Member> Store::members(const std::string& household_id) {
+  soci::session sql(*pool_);
+  soci::rowset<soci::row> rs =
+      (sql.prepare << "SELECT * FROM member WHERE household_id = :h ORDER BY id", soci::use(household_id));
+  std::vector<Member> out;
+  for (auto& r : rs) {
+    Member m;
+    m.id = str(r, "id");
+    m.household_id = str(r, "household_id");
+    m.given_name = str(r, "given_name");
+    m.family_name = str(r, "family_name");
+    m.role = must(parse_member_role(str(r, "role")), "member role");
+    m.birth_year = static_cast<int>(i64(r, "birth_year"));
+    m.consent = must(parse_consent_status(str(r, "consent_status")), "consent status");
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
+std::vector<Provision> Store::provisions(const std::string& household_id) {
+  soci::session sql(*pool_);
+  soci::rowset<soci::row> rs =
+      (sql.prepare << "SELECT * FROM provision WHERE household_id = :h ORDER BY id", soci::use(household_id));
+  std::vector<Provision> out;
+  for (auto& r : rs) {
+    Provision p;
+    p.id = str(r, "id");
+    p.household_id = str(r, "household_id");
+    p.member_id = opt_str(r, "member_id");
+    p.domain = must(parse_domain(str(r, "domain")), "domain");
+    p.provider_id = str(r, "provider_id");
+    p.professional_id = opt_str(r, "professional_id");
+    p.goal = str(r, "goal");
+    p.start = must_date(str(r, "start_date"));
+    if (auto e = opt_str(r, "end_date")) p.end = must_date(*e);
+    p.hours_per_week_centi = i64(r, "hours_per_week_centi");
+    p.annual_cost = i64(r, "annual_cost_cents");
+    p.basis = must(parse_cost_basis(str(r, "cost_basis")), "cost basis");
+    p.indicated = i64(r, "indicated") != 0;
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+std::optional<Organisation> Store::organisation(const std::string& id) {
+  soci::session sql(*pool_);
+  soci::rowset<soci::row> rs = (sql.prepare << "SELECT * FROM organisation WHERE id = :i", soci::use(id));
+  for (auto& r : rs) return Organisation{str(r, "id"), str(r, "name"), str(r, "kind")};
+  return std::nullopt;
+}
+
+std::optional<Professional> Store::professional(const std::string& id) {
+  soci::session sql(*pool_);
+  soci::rowset<soci::row> rs = (sql.prepare << "SELECT * FROM professional WHERE id = :i", soci::use(id));
+  for (auto& r : rs)
+    return Professional{str(r, "id"), str(r, "name"), str(r, "organisation_id"), str(r, "role"), str(r, "phone")};
+  return std::nullopt;
+}
+
+std::size_t Store::count(const std::string& table) {
+  static const std::set<std::string> known = {"organisation", "professional", "account",   "household",
+                                              "member",       "provision",    "audit_event", "session"};
+  if (!known.contains(table)) throw std::invalid_argument("unknown table " + table);
+  soci::session sql(*pool_);
+  long long n = 0;
+  sql << "SELECT COUNT(*) FROM " + table, soci::into(n);
+  return static_cast<std::size_t>(n);
+}
+
+namespace {
+Account account_from(const soci::row& r) {
+  Account a;
+  a.username = str(r, "username");
+  a.display_name = str(r, "display_name");
+  a.role = must(parse_role(str(r, "role")), "role");
+  a.password_hash = str(r, "password_hash");
+  a.disabled = i64(r, "disabled") != 0;
+  return a;
+}
+}  // namespace
+
+std::optional<Account> Store::account(const std::string& username) {
+  soci::session sql(*pool_);
+  soci::rowset<soci::row> rs = (sql.prepare << "SELECT * FROM account WHERE username = :u", soci::use(username));
+  for (auto& r : rs) return account_from(r);
+  return std::nullopt;
+}
+
+std::vector<Account> Store::accounts() {
+  soci::session sql(*pool_);
+  soci::rowset<soci::row> rs = (sql.prepare << "SELECT * FROM account ORDER BY username");
+  std::vector<Account> out;
+  for (auto& r : rs) out.push_back(account_from(r));
+  return out;
+}
+
+Status Store::set_password_hash(const std::string& username, const std::string& hash) {
+  soci::session sql(*pool_);
+  soci::statement st = (sql.prepare << "UPDATE account SET password_hash = :h WHERE username = :u", soci::use(hash),
+                        soci::use(username));
+  st.execute(true);
+  if (st.get_affected_rows() == 0) return not_found("no account with that user name");
+  return ok_status();
+}
+
+std::optional<std::string> Store::setting(const std::string& key) {
+  soci::session sql(*pool_);
+  soci::rowset<soci::row> rs = (sql.prepare << "SELECT value FROM setting WHERE key = :k", soci::use(key));
+  for (auto& r : rs) return r.get<std::string>(0);
+  return std::nullopt;
+}
+
+Status Store::create_session(const std::string& token_hash, const SessionRecord& s) {
+  soci::session sql(*pool_);
+  long long created = s.created_at, seen = s.last_seen_at;
+  sql << "INSERT INTO session (token_hash, username, csrf_token, created_at, last_seen_at) "
+         "VALUES (:t, :u, :c, :a, :b)",
+      soci::use(token_hash), soci::use(s.username), soci::use(s.csrf_token), soci::use(created), soci::use(seen);
+  return ok_status();
+}
+
+std::optional<SessionRecord> Store::session(const std::string& token_hash) {
+  soci::session sql(*pool_);
+  soci::rowset<soci::row> rs = (sql.prepare << "SELECT * FROM session WHERE token_hash = :t", soci::use(token_hash));
+  for (auto& r : rs)
+    return SessionRecord{str(r, "username"), str(r, "csrf_token"), i64(r, "created_at"), i64(r, "last_seen_at")};
+  return std::nullopt;
+}
+
+void Store::touch_session(const std::string& token_hash, std::int64_t now) {
+  soci::session sql(*pool_);
+  long long n = now;
+  sql << "UPDATE session SET last_seen_at = :n WHERE token_hash = :t", soci::use(n), soci::use(token_hash);
+}
+
+void Store::delete_session(const std::string& token_hash) {
+  soci::session sql(*pool_);
+  sql << "DELETE FROM session WHERE token_hash = :t", soci::use(token_hash);
+}
+
+void Store::delete_sessions_of(const std::string& username) {
+  soci::session sql(*pool_);
+  sql << "DELETE FROM session WHERE username = :u", soci::use(username);
+}
+
+void Store::append_audit(const AuditEvent& e) {
+  soci::session sql(*pool_);
+  sql << "INSERT INTO audit_event (at, actor, action, subject, outcome, detail) VALUES (:a, :b, :c, :d, :e, :f)",
+      soci::use(e.at), soci::use(e.actor), soci::use(e.action), soci::use(e.subject), soci::use(e.outcome),
+      soci::use(e.detail);
+}
+
+std::vector<AuditEvent> Store::audit_events(const std::optional<std::string>& subject, int limit) {
+  soci::session sql(*pool_);
+  std::string s = subject.value_or("");
+  int all = subject ? 0 : 1;
+  soci::rowset<soci::row> rs = (sql.prepare << "SELECT * FROM audit_event WHERE (:all1 = 1 OR subject = :s) "
+                                               "ORDER BY id DESC LIMIT :lim",
+                                soci::use(all, "all1"), soci::use(s, "s"), soci::use(limit, "lim"));
+  std::vector<AuditEvent> out;
+  for (auto& r : rs)
+    out.push_back(AuditEvent{i64(r, "id"), str(r, "at"), str(r, "actor"), str(r, "action"), str(r, "subject"),
+                             str(r, "outcome"), str(r, "detail")});
+  return out;
+}
+
+Status Store::check_integrity() {
+  soci::session sql(*pool_);
+  if (backend_ == "sqlite3") {
+    std::string result;
+    sql << "PRAGMA integrity_check", soci::into(result);
+    if (result != "ok") return Error{ErrorCode::internal, "SQLite integrity check failed: " + result};
+    soci::rowset<soci::row> fk = (sql.prepare << "PRAGMA foreign_key_check");
+    for (auto& r : fk) {
+      (void)r;
+      return Error{ErrorCode::internal, "SQLite foreign key check found dangling references"};
+    }
+  } else {
+    int one = 0;
+    sql << "SELECT 1", soci::into(one);
+  }
+  return ok_status();
+}
+
+}  // namespace regie::store

@@ -1,0 +1,101 @@
+// The store: Regie's persistent state behind one interface, on SQLite (an
+// embedded file, the default) or PostgreSQL (multi-user), both through SOCI.
+//
+// Every write runs in one transaction: it is stored whole or not at all.
+// Methods are safe to call from several threads; each call leases its own
+// connection from a small pool. Expected failures (a duplicate id, a missing
+// record) come back as Result errors; a broken database throws soci_error,
+// which the front ends catch once at the top of a request or command.
+#pragma once
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/result.h"
+#include "domain/model.h"
+
+namespace soci {
+class connection_pool;
+}
+
+namespace regie::store {
+
+struct HouseholdSummary {
+  domain::Household household;
+  std::string director_display_name;
+  int member_count = 0;
+  int provision_count = 0;  // active on the requested date
+  Cents annual_cost = 0;    // of the provisions active on the requested date
+};
+
+// A set of records written together, all or nothing (demo data, imports).
+struct Bundle {
+  std::vector<domain::Organisation> organisations;
+  std::vector<domain::Professional> professionals;
+  std::vector<domain::Account> accounts;
+  std::vector<domain::Household> households;
+  std::vector<domain::Member> members;
+  std::vector<domain::Provision> provisions;
+  std::vector<std::pair<std::string, std::string>> settings;
+};
+
+struct SessionRecord {
+  std::string username;
+  std::string csrf_token;
+  std::int64_t created_at = 0;
+  std::int64_t last_seen_at = 0;
+};
+
+class Store {
+ public:
+  // `url` is a SQLite file path or a postgresql:// URI. Opening does not
+  // migrate; call migrate() (the server and `regie db migrate` do).
+  static Result<std::unique_ptr<Store>> open(const std::string& url);
+  ~Store();
+
+  const std::string& backend() const { return backend_; }  // "sqlite3" or "postgresql"
+
+  // Applies the migrations not yet applied, each in its own transaction, and
+  // returns their names. Safe when several processes start at once.
+  Result<std::vector<std::string>> migrate();
+  std::vector<std::string> applied_migrations();
+  // True when the schema has every migration this binary knows.
+  bool is_current();
+
+  Status write_bundle(const Bundle& bundle);
+
+  std::vector<HouseholdSummary> list_households(const std::optional<std::string>& director, Date on);
+  std::optional<domain::Household> household(const std::string& id);
+  std::vector<domain::Member> members(const std::string& household_id);
+  std::vector<domain::Provision> provisions(const std::string& household_id);
+  std::optional<domain::Organisation> organisation(const std::string& id);
+  std::optional<domain::Professional> professional(const std::string& id);
+  std::size_t count(const std::string& table);
+
+  std::optional<domain::Account> account(const std::string& username);
+  std::vector<domain::Account> accounts();
+  Status set_password_hash(const std::string& username, const std::string& hash);
+
+  std::optional<std::string> setting(const std::string& key);
+
+  Status create_session(const std::string& token_hash, const SessionRecord& s);
+  std::optional<SessionRecord> session(const std::string& token_hash);
+  void touch_session(const std::string& token_hash, std::int64_t now);
+  void delete_session(const std::string& token_hash);
+  void delete_sessions_of(const std::string& username);
+
+  void append_audit(const domain::AuditEvent& e);
+  std::vector<domain::AuditEvent> audit_events(const std::optional<std::string>& subject, int limit);
+
+  // SQLite: PRAGMA integrity_check and foreign_key_check; PostgreSQL: a trivial query.
+  Status check_integrity();
+
+ private:
+  Store() = default;
+  std::unique_ptr<soci::connection_pool> pool_;
+  std::size_t pool_size_ = 0;
+  std::string backend_;
+};
+
+}  // namespace regie::store
