@@ -18,7 +18,7 @@ void add_import(CLI::App& app, Context& ctx) {
     auto* cmd = imp->add_subcommand(kind, std::string("Import ") + kind + " 3.2 XML messages (301, 305, 307, 323)");
     add_db_option(*cmd, o->db);
     cmd->add_option("files", o->files, "XML message files")->required()->check(CLI::ExistingFile);
-    cmd->callback([&ctx, kind] {
+    cmd->callback([&ctx, kind, o] {
       ctx.exit_code = fail(Error{ErrorCode::unavailable,
                                  std::string("import ") + kind + " is not available yet in this release; nothing was imported"});
     });

@@ -121,7 +121,9 @@ Result<DemoData> read_demo_file(const std::string& path) {
   DemoData out;
   auto& b = out.bundle;
   {
-    Fields dates(doc.contains("measurement_dates") ? doc["measurement_dates"] : json(), "$.measurement_dates", p);
+    static const json none;
+    const json& node = doc.contains("measurement_dates") ? doc["measurement_dates"] : none;
+    Fields dates(node, "$.measurement_dates", p);
     out.t1 = dates.date("T1");
     out.t2 = dates.date("T2");
   }

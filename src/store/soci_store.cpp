@@ -390,6 +390,19 @@ Status Store::set_password_hash(const std::string& username, const std::string& 
   return ok_status();
 }
 
+Status Store::set_account_disabled(const std::string& username, bool disabled) {
+  soci::session sql(*pool_);
+  soci::transaction tr(sql);
+  int flag = disabled ? 1 : 0;
+  soci::statement st = (sql.prepare << "UPDATE account SET disabled = :d WHERE username = :u", soci::use(flag),
+                        soci::use(username));
+  st.execute(true);
+  if (st.get_affected_rows() == 0) return not_found("no account with that user name");
+  if (disabled) sql << "DELETE FROM session WHERE username = :u", soci::use(username);
+  tr.commit();
+  return ok_status();
+}
+
 std::optional<std::string> Store::setting(const std::string& key) {
   soci::session sql(*pool_);
   soci::rowset<soci::row> rs = (sql.prepare << "SELECT value FROM setting WHERE key = :k", soci::use(key));

@@ -76,6 +76,8 @@ class Store {
   std::optional<domain::Account> account(const std::string& username);
   std::vector<domain::Account> accounts();
   Status set_password_hash(const std::string& username, const std::string& hash);
+  // Disabling also ends every session of the account, in the same transaction.
+  Status set_account_disabled(const std::string& username, bool disabled);
 
   std::optional<std::string> setting(const std::string& key);
 

@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Command-line contract tests: golden outputs from the report's fixtures, and
+# bad input that must give a clear message, a non-zero exit and no output file.
+# Usage: contracts.sh path/to/regie path/to/shared/data
+set -uo pipefail
+regie=$1
+data=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+passed=0
+failed=0
+
+ok() { passed=$((passed + 1)); }
+ko() { failed=$((failed + 1)); echo "FAIL: $*" >&2; }
+
+# golden NAME EXPECTED_FILE -- ARGS...: stdout must equal the expected file, exit 0.
+golden() {
+  local name=$1 expected=$2
+  shift 3
+  if "$regie" "$@" >"$work/out" 2>"$work/err" && diff -u "$expected" "$work/out" >"$work/diff"; then ok; else
+    ko "$name"; cat "$work/err" "$work/diff" >&2; fi
+}
+
+# refuses NAME CODE PATTERN -- ARGS...: exit code CODE and stderr matching PATTERN.
+refuses() {
+  local name=$1 code=$2 pattern=$3
+  shift 4
+  "$regie" "$@" >"$work/out" 2>"$work/err"
+  local got=$?
+  if [[ $got -eq $code ]] && grep -qE -- "$pattern" "$work/err"; then ok; else
+    ko "$name (exit $got, wanted $code; stderr: $(head -c 400 "$work/err"))"; fi
+}
+
+golden businesscase "$data/pilot/expected_businesscase.csv" -- \
+  businesscase --costs "$data/pilot/costs.csv" --director-cost 8000 --format csv
+golden outcomes "$data/pilot/expected_outcomes.csv" -- \
+  outcomes --responses "$data/pilot/responses.csv" --format csv
+golden pareto "$data/population/expected_pareto.csv" -- \
+  analyze pareto --households "$data/population/households.csv" --allocations "$data/population/allocations.csv" \
+  --year 2019 --format csv
+
+# The director cost is computed from hours when no amount is given, and says so.
+"$regie" businesscase --costs "$data/pilot/costs.csv" >"$work/out" 2>"$work/err"
+if grep -q '^5,director_cost,12,,,94500,,7875$' "$work/out" && grep -q '2.5 h/week x 45 weeks' "$work/err"; then ok; else
+  ko "director cost from hours"; fi
+
+# JSON output carries the same figures.
+"$regie" businesscase --costs "$data/pilot/costs.csv" --director-cost 8000 --format json >"$work/out" 2>/dev/null
+if grep -q '"avg_per_household_eur": -21930' "$work/out"; then ok; else ko "businesscase json"; fi
+
+# Bad input: clear message naming file, line and column; exit 1.
+printf 'household_id,moment,category,annual_cost_eur\nA,T1,gemeente,10\nA,T9,gemeente,abc\n' >"$work/bad_costs.csv"
+refuses "bad costs" 1 "bad_costs.csv:3: column 'moment'" -- businesscase --costs "$work/bad_costs.csv"
+refuses "bad costs amount" 1 "bad_costs.csv:3: column 'annual_cost_eur'" -- businesscase --costs "$work/bad_costs.csv"
+refuses "missing file" 1 "cannot open" -- outcomes --responses "$work/nope.csv"
+printf 'household_id,person_id\n' >"$work/bad_resp.csv"
+refuses "missing columns" 1 "missing column\(s\) in the header: instrument, item, moment, score" -- \
+  outcomes --responses "$work/bad_resp.csv"
+printf 'allocation_id,household_id,client_id,neighbourhood,domain,provider_id,product_code,start_date,end_date,hours_per_week,yearly_cost_eur\n1,H,C,N,wmo,P,X,2019-02-30,,1,5\n' >"$work/bad_alloc.csv"
+refuses "bad allocation date" 1 "bad_alloc.csv:2: column 'start_date'" -- \
+  analyze stacking --allocations "$work/bad_alloc.csv"
+refuses "bad date flag" 1 "--date: not a date" -- analyze providers --allocations "$work/bad_alloc.csv" --date 2019-31-12
+refuses "unknown domain flag" 1 "unknown domain 'wmoo'" -- \
+  analyze stacking --allocations "$data/population/allocations.csv" --domains wmo,wmoo
+refuses "unknown flag" 2 "" -- analyze pareto --households x --allocations y --bogus
+refuses "no subcommand" 2 "" --
+refuses "not yet" 3 "not available yet" -- import ijw --db "$work/x.db" "$data/pilot/costs.csv"
+refuses "missing db folder" 1 "does not exist" -- db migrate --db "$work/no/such/dir/regie.db"
+
+# Nothing half-written: a failing run leaves no output file behind.
+"$regie" businesscase --costs "$work/bad_costs.csv" --output "$work/result.csv" 2>/dev/null
+if [[ ! -e $work/result.csv ]] && [[ -z $(ls "$work" | grep 'result.csv.tmp') ]]; then ok; else ko "no partial output"; fi
+"$regie" businesscase --costs "$data/pilot/costs.csv" --director-cost 8000 --output "$work/result.csv" 2>/dev/null
+if diff -q "$work/result.csv" "$data/pilot/expected_businesscase.csv" >/dev/null; then ok; else ko "--output file"; fi
+
+# The store: migrate, demo, and the business case computed from the demo's care maps.
+if "$regie" db migrate --db "$work/r.db" | grep -q 'applied 0001_init' &&
+   "$regie" db migrate --db "$work/r.db" | grep -q 'up to date' &&
+   "$regie" db check --db "$work/r.db" | grep -q '^ok$'; then ok; else ko "db migrate/check"; fi
+if "$regie" demo --db "$work/demo.db" --no-serve >"$work/demo.out" 2>"$work/err" &&
+   grep -qE 'user "[^"]+" password "[^"]+"' "$work/demo.out"; then ok; else ko "demo --no-serve"; cat "$work/err" >&2; fi
+golden "businesscase from the store" "$data/pilot/expected_businesscase.csv" -- \
+  businesscase --db "$work/demo.db" --t1 2018-11-01 --t2 2019-11-01 --director-cost 8000
+"$regie" export costs --db "$work/demo.db" --t1 2018-11-01 --t2 2019-11-01 >"$work/costs.csv" 2>"$work/err"
+golden "export costs round trip" "$data/pilot/expected_businesscase.csv" -- \
+  businesscase --costs "$work/costs.csv" --director-cost 8000
+refuses "outdated schema" 1 "regie db migrate" -- export costs --db "$work/empty.db" --t1 2018-11-01 --t2 2019-11-01
+echo "not json" >"$work/bad_demo.json"
+refuses "bad demo data" 1 "bad_demo.json: not a valid JSON object" -- demo --db "$work/demo2.db" --data "$work/bad_demo.json" --no-serve
+"$regie" version | grep -q '^regie .* (schema 0001_init)$' && ok || ko "version"
+for cmd in serve demo "db migrate" import businesscase outcomes analyze export version; do
+  # shellcheck disable=SC2086
+  "$regie" $cmd --help >/dev/null 2>&1 && ok || ko "$cmd --help"
+done
+
+echo "cli contracts: $passed passed, $failed failed"
+[[ $failed -eq 0 ]]

@@ -1,0 +1,156 @@
+// The API over a real socket: sign-in, cookies, CSRF, access and error shapes.
+#include "http/server.h"
+
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "support/backends.h"
+#include "support/fixtures.h"
+
+namespace regie::http {
+namespace {
+
+using nlohmann::json;
+
+class ServerTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(store->write_bundle(testing::small_bundle()));
+    ServerOptions o;
+    o.port = 0;
+    o.web_root = web.path();
+    web.write("index.html", "<!doctype html><html lang=\"nl\"><title>Regie</title></html>");
+    server = std::make_unique<Server>(*store, clock, o);
+    port = server->bind();
+    ASSERT_GT(port, 0);
+    thread = std::thread([this] { server->run(); });
+    client = std::make_unique<httplib::Client>("127.0.0.1", port);
+  }
+  void TearDown() override {
+    if (server) server->stop();
+    if (thread.joinable()) thread.join();
+  }
+
+  // Signs in and returns the cookie header and the CSRF token.
+  std::pair<std::string, std::string> sign_in(const std::string& user, const std::string& password) {
+    auto r = client->Post("/api/v1/session", json({{"username", user}, {"password", password}}).dump(),
+                          "application/json");
+    EXPECT_TRUE(r);
+    EXPECT_EQ(r->status, 200) << r->body;
+    auto cookie = r->get_header_value("Set-Cookie");
+    return {cookie.substr(0, cookie.find(';')), json::parse(r->body)["csrf_token"]};
+  }
+
+  testing::TestDatabase db{GetParam()};
+  std::unique_ptr<store::Store> store = db.open();
+  testing::TempDir web;
+  ManualClock clock{1'546'300'800};  // 2019-01-01
+  std::unique_ptr<Server> server;
+  std::thread thread;
+  int port = 0;
+  std::unique_ptr<httplib::Client> client;
+};
+
+TEST_P(ServerTest, AnswersHealthAndServesItsOpenApiDocument) {
+  auto h = client->Get("/healthz");
+  ASSERT_TRUE(h);
+  EXPECT_EQ(h->status, 200);
+  EXPECT_EQ(json::parse(h->body)["status"], "ok");
+  auto doc = client->Get("/api/v1/openapi.json");
+  ASSERT_TRUE(doc);
+  auto spec = json::parse(doc->body);
+  EXPECT_EQ(spec["openapi"], "3.0.3");
+  EXPECT_TRUE(spec["paths"].contains("/api/v1/households/{id}"));
+}
+
+TEST_P(ServerTest, RefusesAnonymousCallsToPersonalData) {
+  for (auto path : {"/api/v1/households", "/api/v1/households/H1", "/api/v1/session"}) {
+    auto r = client->Get(path);
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 401) << path;
+    EXPECT_EQ(json::parse(r->body)["error"]["code"], "unauthenticated");
+  }
+}
+
+TEST_P(ServerTest, SignsInWithAnHttpOnlyStrictCookieAndShowsTheCaseload) {
+  auto r = client->Post("/api/v1/session", R"({"username":"dir.a","password":"secret-dir.a"})", "application/json");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200);
+  auto cookie = r->get_header_value("Set-Cookie");
+  EXPECT_NE(cookie.find("HttpOnly"), std::string::npos);
+  EXPECT_NE(cookie.find("SameSite=Strict"), std::string::npos);
+  auto body = json::parse(r->body);
+  EXPECT_EQ(body["user"]["role"], "director");
+  EXPECT_EQ(r->body.find("secret"), std::string::npos);
+
+  httplib::Headers h = {{"Cookie", cookie.substr(0, cookie.find(';'))}};
+  auto list = client->Get("/api/v1/households", h);
+  ASSERT_TRUE(list);
+  ASSERT_EQ(list->status, 200);
+  auto households = json::parse(list->body)["households"];
+  ASSERT_EQ(households.size(), 1u);
+  EXPECT_EQ(households[0]["id"], "H1");
+  EXPECT_EQ(households[0]["annual_cost_cents"], 1234567 + 150000);
+
+  auto detail = client->Get("/api/v1/households/H1", h);
+  ASSERT_TRUE(detail);
+  ASSERT_EQ(detail->status, 200);
+  auto hh = json::parse(detail->body)["household"];
+  EXPECT_EQ(hh["members"].size(), 2u);
+  EXPECT_EQ(hh["provisions"][0]["provider"]["name"], "Jeugdhulp Test");
+  EXPECT_EQ(hh["provisions"][0]["hours_per_week"], "2.5");
+  EXPECT_EQ(hh["total_annual_cost_cents"], 1234567 + 150000);
+  EXPECT_EQ(hh["referral"]["source"], "gp");
+
+  auto other = client->Get("/api/v1/households/H2", h);
+  ASSERT_TRUE(other);
+  EXPECT_EQ(other->status, 404);
+}
+
+TEST_P(ServerTest, WrongPasswordsGet401ThenTheLockout429) {
+  for (int i = 0; i < 5; ++i) {
+    auto r = client->Post("/api/v1/session", R"({"username":"dir.a","password":"x"})", "application/json");
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 401);
+  }
+  auto r = client->Post("/api/v1/session", R"({"username":"dir.a","password":"secret-dir.a"})", "application/json");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 429);
+  auto bad = client->Post("/api/v1/session", R"({"username":1})", "application/json");
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 400);
+}
+
+TEST_P(ServerTest, SignOutNeedsTheCsrfToken) {
+  auto [cookie, csrf] = sign_in("dir.a", "secret-dir.a");
+  auto no_token = client->Delete("/api/v1/session", httplib::Headers{{"Cookie", cookie}});
+  ASSERT_TRUE(no_token);
+  EXPECT_EQ(no_token->status, 403);
+  auto ok = client->Delete("/api/v1/session", httplib::Headers{{"Cookie", cookie}, {"X-CSRF-Token", csrf}});
+  ASSERT_TRUE(ok);
+  EXPECT_EQ(ok->status, 204);
+  auto after = client->Get("/api/v1/households", httplib::Headers{{"Cookie", cookie}});
+  ASSERT_TRUE(after);
+  EXPECT_EQ(after->status, 401);
+}
+
+TEST_P(ServerTest, ServesTheUiForClientRoutesButJsonForUnknownApiPaths) {
+  auto page = client->Get("/huishoudens/H1");
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->status, 200);
+  EXPECT_NE(page->body.find("<title>Regie</title>"), std::string::npos);
+  EXPECT_EQ(page->get_header_value("X-Frame-Options"), "DENY");
+  auto api = client->Get("/api/v1/nothing-here");
+  ASSERT_TRUE(api);
+  EXPECT_EQ(api->status, 404);
+  EXPECT_EQ(json::parse(api->body)["error"]["code"], "not_found");
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, ServerTest, ::testing::ValuesIn(testing::store_backends()),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace
+}  // namespace regie::http

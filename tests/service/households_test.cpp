@@ -1,0 +1,67 @@
+#include "service/households.h"
+
+#include <gtest/gtest.h>
+
+#include "support/backends.h"
+#include "support/fixtures.h"
+
+namespace regie::service {
+namespace {
+
+using domain::Role;
+using testing::TestDatabase;
+
+class HouseholdsTest : public ::testing::Test {
+ protected:
+  void SetUp() override { ASSERT_TRUE(store->write_bundle(testing::small_bundle())); }
+  TestDatabase db{"sqlite3"};
+  std::unique_ptr<store::Store> store = db.open();
+  ManualClock clock{1'546'300'800};  // 2019-01-01
+  Households households{*store, clock};
+  Principal dir_a{"dir.a", "Director A", Role::director, ""};
+  Principal dir_b{"dir.b", "Director B", Role::director, ""};
+  Principal lead{"lead", "Team Lead", Role::team_lead, ""};
+  Principal prof{"prof", "Professional", Role::professional, ""};
+};
+
+TEST_F(HouseholdsTest, ADirectorListsOnlyTheirOwnHouseholds) {
+  auto list = households.list(dir_a);
+  ASSERT_TRUE(list);
+  ASSERT_EQ(list->size(), 1u);
+  EXPECT_EQ((*list)[0].household.id, "H1");
+  EXPECT_EQ(households.list(lead)->size(), 2u);
+  auto refused = households.list(prof);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, ErrorCode::forbidden);
+}
+
+TEST_F(HouseholdsTest, OnlyTheAssignedDirectorReadsTheFileAndEveryReadIsAudited) {
+  auto mine = households.get(dir_a, "H1");
+  ASSERT_TRUE(mine);
+  EXPECT_EQ(mine->members.size(), 2u);
+  EXPECT_EQ(mine->provisions.size(), 2u);
+  EXPECT_EQ(mine->organisations.at("O1").name, "Jeugdhulp Test");
+  EXPECT_EQ(mine->professionals.at("PR1").name, "Anna Prof");
+  EXPECT_EQ(mine->director_display_name, "Director A");
+
+  auto other = households.get(dir_b, "H1");
+  auto unknown = households.get(dir_b, "H404");
+  auto caseload_only = households.get(lead, "H1");
+  ASSERT_FALSE(other);
+  ASSERT_FALSE(unknown);
+  ASSERT_FALSE(caseload_only);
+  EXPECT_EQ(other.error().code, ErrorCode::not_found);
+  EXPECT_EQ(other.error().message, unknown.error().message);  // existence is not revealed
+
+  auto events = store->audit_events(std::string("H1"), 10);
+  ASSERT_EQ(events.size(), 3u);
+  EXPECT_EQ(events[2].actor, "dir.a");
+  EXPECT_EQ(events[2].outcome, "allowed");
+  EXPECT_EQ(events[1].actor, "dir.b");
+  EXPECT_EQ(events[1].outcome, "denied");
+  EXPECT_EQ(events[0].actor, "lead");
+  EXPECT_EQ(events[0].at, "2019-01-01T00:00:00Z");
+}
+
+}  // namespace
+}  // namespace regie::service

@@ -1,0 +1,139 @@
+// The store conformance suite: every test runs on SQLite and on PostgreSQL.
+#include "store/store.h"
+
+#include <gtest/gtest.h>
+
+#include "domain/snapshot.h"
+#include "store/migrations.h"
+#include "support/backends.h"
+#include "support/fixtures.h"
+
+namespace regie::store {
+namespace {
+
+using namespace regie::domain;
+using testing::small_bundle;
+using testing::TestDatabase;
+
+class StoreTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  TestDatabase db{GetParam()};
+  std::unique_ptr<Store> store = db.open();
+};
+
+TEST_P(StoreTest, MigratesOnceAndKnowsItIsCurrent) {
+  EXPECT_EQ(store->backend(), GetParam());
+  EXPECT_TRUE(store->is_current());
+  EXPECT_EQ(store->applied_migrations().size(), embedded_migrations().size());
+  auto again = store->migrate();
+  ASSERT_TRUE(again) << again.error().message;
+  EXPECT_TRUE(again->empty());
+  // A second process on the same database sees the same schema.
+  auto other = Store::open(db.url());
+  ASSERT_TRUE(other);
+  EXPECT_TRUE((*other)->is_current());
+}
+
+TEST_P(StoreTest, RoundTripsABundle) {
+  ASSERT_TRUE(store->write_bundle(small_bundle()));
+  auto h = store->household("H1");
+  ASSERT_TRUE(h);
+  EXPECT_EQ(h->family_name, "Aarts");
+  EXPECT_EQ(h->director, "dir.a");
+  ASSERT_TRUE(h->referral);
+  EXPECT_EQ(h->referral->source, ReferralSource::gp);
+  EXPECT_EQ(format_date(h->referral->date), "2018-09-01");
+  EXPECT_FALSE(store->household("H2")->referral);
+  auto members = store->members("H1");
+  ASSERT_EQ(members.size(), 2u);
+  EXPECT_EQ(members[1].role, MemberRole::child);
+  EXPECT_EQ(members[1].birth_year, 2010);
+  auto provisions = store->provisions("H1");
+  ASSERT_EQ(provisions.size(), 2u);
+  EXPECT_EQ(provisions[0].annual_cost, 1234567);
+  EXPECT_EQ(provisions[0].hours_per_week_centi, 250);
+  EXPECT_EQ(provisions[0].member_id, "H1-M2");
+  EXPECT_FALSE(provisions[0].end);
+  EXPECT_FALSE(provisions[1].member_id);
+  EXPECT_EQ(format_date(*provisions[1].end), "2019-06-30");
+  EXPECT_EQ(provisions[1].basis, CostBasis::price_list);
+  EXPECT_FALSE(provisions[1].indicated);
+  EXPECT_EQ(store->organisation("O1")->name, "Jeugdhulp Test");
+  EXPECT_EQ(store->professional("PR1")->organisation_id, "O1");
+  EXPECT_EQ(store->account("dir.a")->role, Role::director);
+}
+
+TEST_P(StoreTest, WritesABundleWholeOrNotAtAll) {
+  auto b = small_bundle();
+  b.provisions.back().provider_id = "NO-SUCH-ORG";  // the very last record is bad
+  auto st = store->write_bundle(b);
+  ASSERT_FALSE(st);
+  EXPECT_EQ(st.error().code, ErrorCode::conflict);
+  for (auto table : {"organisation", "professional", "account", "household", "member", "provision"})
+    EXPECT_EQ(store->count(table), 0u) << table;
+  // And the same ids can be written once, not twice.
+  ASSERT_TRUE(store->write_bundle(small_bundle()));
+  EXPECT_FALSE(store->write_bundle(small_bundle()));
+  EXPECT_EQ(store->count("household"), 2u);
+}
+
+TEST_P(StoreTest, ListsHouseholdsPerDirectorWithActiveCounts) {
+  ASSERT_TRUE(store->write_bundle(small_bundle()));
+  auto mine = store->list_households("dir.a", *parse_date("2019-01-01"));
+  ASSERT_EQ(mine.size(), 1u);
+  EXPECT_EQ(mine[0].household.id, "H1");
+  EXPECT_EQ(mine[0].director_display_name, "Director A");
+  EXPECT_EQ(mine[0].member_count, 2);
+  EXPECT_EQ(mine[0].provision_count, 2);
+  EXPECT_EQ(mine[0].annual_cost, 1234567 + 150000);
+  auto later = store->list_households("dir.a", *parse_date("2019-07-01"));
+  EXPECT_EQ(later[0].provision_count, 1);
+  EXPECT_EQ(later[0].annual_cost, 1234567);
+  EXPECT_EQ(store->list_households(std::nullopt, *parse_date("2019-01-01")).size(), 2u);
+  EXPECT_TRUE(store->list_households("nobody", *parse_date("2019-01-01")).empty());
+}
+
+TEST_P(StoreTest, KeepsSessionsAndAuditEvents) {
+  ASSERT_TRUE(store->write_bundle(small_bundle()));
+  ASSERT_TRUE(store->create_session("hash1", SessionRecord{"dir.a", "csrf", 100, 100}));
+  store->touch_session("hash1", 160);
+  auto s = store->session("hash1");
+  ASSERT_TRUE(s);
+  EXPECT_EQ(s->last_seen_at, 160);
+  store->delete_sessions_of("dir.a");
+  EXPECT_FALSE(store->session("hash1"));
+
+  store->append_audit(AuditEvent{0, "2026-01-01T00:00:00Z", "dir.a", "household.read", "H1", "allowed", ""});
+  store->append_audit(AuditEvent{0, "2026-01-01T00:00:01Z", "dir.b", "household.read", "H1", "denied", ""});
+  store->append_audit(AuditEvent{0, "2026-01-01T00:00:02Z", "dir.b", "household.read", "H2", "allowed", ""});
+  auto events = store->audit_events(std::string("H1"), 10);
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[0].actor, "dir.b");  // newest first
+  EXPECT_EQ(events[0].outcome, "denied");
+  EXPECT_EQ(store->audit_events(std::nullopt, 10).size(), 3u);
+}
+
+TEST_P(StoreTest, PassesItsIntegrityCheck) {
+  ASSERT_TRUE(store->write_bundle(small_bundle()));
+  EXPECT_TRUE(store->check_integrity());
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::ValuesIn(testing::store_backends()),
+                         [](const auto& info) { return info.param; });
+
+TEST(Migrations, SplitsStatementsAndAdaptsIdColumns) {
+  auto sqlite = migration_statements("-- c\nCREATE TABLE a (id @ID@);\n\nCREATE TABLE b (x TEXT); -- t\n", "sqlite3");
+  ASSERT_EQ(sqlite.size(), 2u);
+  EXPECT_NE(sqlite[0].find("INTEGER PRIMARY KEY AUTOINCREMENT"), std::string::npos);
+  auto pg = migration_statements("CREATE TABLE a (id @ID@);", "postgresql");
+  EXPECT_NE(pg[0].find("GENERATED BY DEFAULT AS IDENTITY"), std::string::npos);
+}
+
+TEST(StoreOpen, ExplainsAMissingFolder) {
+  auto s = Store::open("/no/such/folder/regie.db");
+  ASSERT_FALSE(s);
+  EXPECT_NE(s.error().message.find("/no/such/folder"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace regie::store

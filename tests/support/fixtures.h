@@ -1,0 +1,12 @@
+// Small domain records for tests: one director with one household, enough to
+// exercise the store, the access rules and the API.
+#pragma once
+#include "store/store.h"
+
+namespace regie::testing {
+
+// Two directors ("dir.a" with household H1, "dir.b" with H2), a team lead and
+// a professional account; every password is "secret-<username>".
+store::Bundle small_bundle();
+
+}  // namespace regie::testing
