@@ -6,6 +6,8 @@
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include <libpq-fe.h>
+
 #include <filesystem>
 #include <set>
 
@@ -20,6 +22,30 @@ using namespace regie::domain;
 
 bool is_postgres_url(const std::string& url) {
   return url.starts_with("postgresql://") || url.starts_with("postgres://");
+}
+
+// libpq accepts URIs, but SOCI's PostgreSQL backend parses its connection
+// string as key=value pairs; libpq turns the URI into those pairs for it.
+Result<std::string> libpq_keywords(const std::string& uri) {
+  char* err = nullptr;
+  PQconninfoOption* opts = PQconninfoParse(uri.c_str(), &err);
+  if (!opts) {
+    std::string why = err ? err : "not a valid postgresql:// URI";
+    if (err) PQfreemem(err);
+    return invalid("--db: " + why);
+  }
+  std::string out;
+  for (auto* o = opts; o->keyword; ++o) {
+    if (!o->val || !*o->val) continue;
+    std::string v;
+    for (const char* c = o->val; *c; ++c) {
+      if (*c == '\\' || *c == '\'') v += '\\';
+      v += *c;
+    }
+    out += fmt::format("{}{}='{}'", out.empty() ? "" : " ", o->keyword, v);
+  }
+  PQconninfoFree(opts);
+  return out;
 }
 
 std::int64_t i64(const soci::row& r, const std::string& name) {
@@ -89,7 +115,9 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& url) {
   if (is_postgres_url(url)) {
     s->backend_ = "postgresql";
     factory = &soci::postgresql;
-    connect = url;
+    auto keywords = libpq_keywords(url);
+    if (!keywords) return keywords.error();
+    connect = *keywords;
     s->pool_size_ = 8;
   } else {
     s->backend_ = "sqlite3";
@@ -117,9 +145,11 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& url) {
     }
   } catch (const std::exception& e) {
     // The driver's message may echo the connection string; keep credentials out.
-    return Error{ErrorCode::unavailable,
-                 fmt::format("cannot open the {} database: {}", s->backend_ == "sqlite3" ? "SQLite" : "PostgreSQL",
-                             s->backend_ == "sqlite3" ? e.what() : "connection refused or rejected")};
+    std::string why = e.what();
+    for (auto pos = why.find(connect); !connect.empty() && pos != std::string::npos; pos = why.find(connect))
+      why.replace(pos, connect.size(), "<--db>");
+    return Error{ErrorCode::unavailable, fmt::format("cannot open the {} database: {}",
+                                                     s->backend_ == "sqlite3" ? "SQLite" : "PostgreSQL", why)};
   }
   return s;
 }

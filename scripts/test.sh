@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds, and runs every test: C++ unit tests, the
+# store suite on SQLite and on a throwaway PostgreSQL server, the command-line
+# contracts, the web unit tests and the browser tests (with axe-core checks).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+
+bash scripts/setup.sh
+
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DREGIE_BUILD_BENCH=OFF >/dev/null
+cmake --build build
+
+# A PostgreSQL server of our own: loopback only, a free port, a temporary data
+# directory, stopped and removed when this script ends, however it ends.
+pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+pgdir=$(mktemp -d /tmp/regie-pg.XXXXXX)
+as_pg=()
+if [[ $(id -u) -eq 0 ]]; then
+  chown postgres "$pgdir"
+  as_pg=(runuser -u postgres --)
+fi
+stop_pg() {
+  "${as_pg[@]}" "$pgbin/pg_ctl" -D "$pgdir/data" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$pgdir"
+}
+trap stop_pg EXIT
+port=$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
+"${as_pg[@]}" "$pgbin/initdb" -D "$pgdir/data" -A trust -U postgres --no-sync >/dev/null
+"${as_pg[@]}" "$pgbin/pg_ctl" -D "$pgdir/data" -l "$pgdir/server.log" -w \
+  -o "-p $port -k $pgdir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null
+export REGIE_TEST_PG="postgresql://postgres@127.0.0.1:$port/postgres"
+export REGIE_TEST_REQUIRE_PG=1
+
+ctest --test-dir build --output-on-failure -j2
+
+cd web
+npm test --silent
+npm run build --silent
+REGIE_BIN="$root/build/src/regie" npm run test:browser --silent
