@@ -7,6 +7,13 @@
 
 namespace regie::analytics {
 
+Table select_rows(const Table& t, std::size_t column, const std::string& value) {
+  Table out{t.columns, {}, t.numeric};
+  for (auto& r : t.rows)
+    if (column < r.size() && r[column] == value) out.rows.push_back(r);
+  return out;
+}
+
 std::string to_csv(const Table& t) {
   std::string out;
   auto line = [&](const std::vector<std::string>& cells) {

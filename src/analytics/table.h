@@ -16,6 +16,9 @@ struct Table {
   std::vector<bool> numeric;
 };
 
+// The rows whose cell in `column` equals `value`, with the same columns.
+Table select_rows(const Table& t, std::size_t column, const std::string& value);
+
 std::string to_csv(const Table& t);
 // An object {"columns": [...], "rows": [{col: value}, ...]}; empty cells are null.
 std::string to_json(const Table& t);

@@ -38,7 +38,7 @@ void add_analyze(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<Opts>();
   auto emit = [&ctx, o](const Result<analytics::Table>& t) {
     if (!t) return void(ctx.exit_code = fail(t.error()));
-    auto st = write_output(o->output, o->format == "json" ? analytics::to_json(*t) : analytics::to_csv(*t));
+    auto st = emit_table(o->format, o->output, *t, "analysis");
     if (!st) ctx.exit_code = fail(st.error());
   };
 

@@ -69,8 +69,21 @@ CLI::Option* add_db_option(CLI::App& cmd, std::string& db, bool required) {
 }
 
 void add_output_options(CLI::App& cmd, std::string& format, std::string& output) {
-  cmd.add_option("--format", format, "Output format")->check(CLI::IsMember({"csv", "json"}))->capture_default_str();
+  cmd.add_option("--format", format, "Output format: csv, json, or xlsx (needs --output)")
+      ->check(CLI::IsMember({"csv", "json", "xlsx"}))
+      ->capture_default_str();
   cmd.add_option("--output,-o", output, "Write to this file (atomically) instead of standard output");
+}
+
+Status emit_table(const std::string& format, const std::string& output, const analytics::Table& table,
+                  const std::string& sheet_name, const std::vector<std::string>& notes,
+                  const std::vector<interop::Sheet>& extra) {
+  if (format == "xlsx") {
+    std::vector<interop::Sheet> sheets{{sheet_name, table, notes}};
+    sheets.insert(sheets.end(), extra.begin(), extra.end());
+    return interop::write_xlsx(output, sheets);
+  }
+  return write_output(output, format == "json" ? analytics::to_json(table) : analytics::to_csv(table));
 }
 
 int run(int argc, char** argv) {

@@ -5,7 +5,9 @@
 #include <memory>
 #include <string>
 
+#include "analytics/table.h"
 #include "common/result.h"
+#include "interop/xlsx.h"
 #include "store/store.h"
 
 namespace regie::cli {
@@ -34,8 +36,13 @@ Result<std::unique_ptr<store::Store>> open_store(const std::string& url, bool mi
 Status write_output(const std::string& path, const std::string& text);
 // Adds the --db option every store-using subcommand shares.
 CLI::Option* add_db_option(CLI::App& cmd, std::string& db, bool required = true);
-// Adds --format (csv|json) and --output.
+// Adds --format (csv|json|xlsx) and --output.
 void add_output_options(CLI::App& cmd, std::string& format, std::string& output);
+// Renders `table` in `format` to `output`. For xlsx the table is the first
+// sheet, followed by `extra` sheets; `notes` go below the first sheet's table.
+Status emit_table(const std::string& format, const std::string& output, const analytics::Table& table,
+                  const std::string& sheet_name, const std::vector<std::string>& notes = {},
+                  const std::vector<interop::Sheet>& extra = {});
 
 void add_version(CLI::App& app, Context& ctx);
 void add_db(CLI::App& app, Context& ctx);

@@ -60,7 +60,14 @@ void add_businesscase(CLI::App& app, Context& ctx) {
     }
     auto table = analytics::business_case(lines, director);
     std::cerr << director.explain() << "\n";
-    auto st = write_output(o->output, o->format == "json" ? analytics::to_json(table) : analytics::to_csv(table));
+    // The spreadsheet has the contract table first, then one sheet per report table.
+    std::vector<interop::Sheet> extra;
+    for (auto [key, name] : {std::pair{"3", "Tabel 3 huishoudens"}, std::pair{"4", "Tabel 4 categorieen"},
+                             std::pair{"5", "Tabel 5 netto"}})
+      extra.push_back({name, analytics::select_rows(table, 0, key), {}});
+    analytics::Table notes{{"toelichting"}, {{director.explain()}}, {false}};
+    extra.push_back({"Toelichting", notes, {}});
+    auto st = emit_table(o->format, o->output, table, "businesscase", {}, extra);
     if (!st) ctx.exit_code = fail(st.error());
   });
 }

@@ -30,7 +30,7 @@ void add_export(CLI::App& app, Context& ctx) {
     t.numeric = {false, false, false, true};
     for (auto& l : service::cost_lines_from_store(**s, *t1, *t2))
       t.rows.push_back({l.household_id, l.moment, l.category, format_cents(l.amount)});
-    auto st = write_output(o->output, o->format == "json" ? analytics::to_json(t) : analytics::to_csv(t));
+    auto st = emit_table(o->format, o->output, t, "costs");
     if (!st) ctx.exit_code = fail(st.error());
   });
 }

@@ -15,7 +15,7 @@ void add_outcomes(CLI::App& app, Context& ctx) {
   cmd->callback([&ctx, o] {
     auto t = analytics::outcomes_from_csv(o->responses);
     if (!t) return void(ctx.exit_code = fail(t.error()));
-    auto st = write_output(o->output, o->format == "json" ? analytics::to_json(*t) : analytics::to_csv(*t));
+    auto st = emit_table(o->format, o->output, *t, "outcomes");
     if (!st) ctx.exit_code = fail(st.error());
   });
 }
