@@ -13,10 +13,6 @@
 namespace regie::analytics {
 namespace {
 
-struct Pair {
-  Cents t1 = 0, t2 = 0;
-};
-
 std::string pct(Cents diff, Cents t1) {
   if (t1 == 0) return "";
   return fmt::format("{}", div_round(100 * diff, t1));
@@ -29,15 +25,44 @@ std::string avg_euros(Cents total, std::int64_t n) {
 
 }  // namespace
 
+Cents DirectorCost::for_household(const std::string& id) const {
+  if (mode != Mode::registered) return per_household;
+  auto it = by_household.find(id);
+  return it == by_household.end() ? 0 : it->second;
+}
+
+std::string DirectorCost::mode_name() const {
+  switch (mode) {
+    case Mode::fixed: return "fixed";
+    case Mode::norm: return "norm";
+    case Mode::registered: return "registered";
+  }
+  return "";
+}
+
 std::string DirectorCost::explain() const {
-  if (configured) return fmt::format("director cost: EUR {} per household (configured amount)", format_cents(per_household));
-  return fmt::format("director cost: EUR {} per household, computed as {} h/week x {} weeks x EUR {}/h",
-                     format_cents(per_household), format_fixed(hours_per_week_centi, 2, true), weeks,
-                     format_cents(hourly_rate));
+  switch (mode) {
+    case Mode::fixed:
+      return fmt::format("director cost: EUR {} per household (configured amount)", format_cents(per_household));
+    case Mode::norm:
+      return fmt::format("director cost: EUR {} per household, computed as {} h/week x {} weeks x EUR {}/h",
+                         format_cents(per_household), format_fixed(hours_per_week_centi, 2, true), weeks,
+                         format_cents(hourly_rate));
+    case Mode::registered: {
+      Cents total = 0;
+      for (auto& [id, c] : by_household) total += c;
+      return fmt::format(
+          "director cost: EUR {} in all, from registered client time (direct, indirect, travel) x EUR {}/h, "
+          "annualised over the period; project time is not included",
+          format_cents(total), format_cents(hourly_rate));
+    }
+  }
+  return "";
 }
 
 DirectorCost director_cost_from_hours(std::int64_t hours_per_week_centi, int weeks, Cents hourly_rate) {
   DirectorCost d;
+  d.mode = DirectorCost::Mode::norm;
   d.hours_per_week_centi = hours_per_week_centi;
   d.weeks = weeks;
   d.hourly_rate = hourly_rate;
@@ -47,8 +72,16 @@ DirectorCost director_cost_from_hours(std::int64_t hours_per_week_centi, int wee
 
 DirectorCost director_cost_fixed(Cents per_household) {
   DirectorCost d;
-  d.configured = true;
+  d.mode = DirectorCost::Mode::fixed;
   d.per_household = per_household;
+  return d;
+}
+
+DirectorCost director_cost_registered(std::map<std::string, Cents> by_household, Cents hourly_rate) {
+  DirectorCost d;
+  d.mode = DirectorCost::Mode::registered;
+  d.by_household = std::move(by_household);
+  d.hourly_rate = hourly_rate;
   return d;
 }
 
@@ -82,44 +115,46 @@ Result<std::vector<CostLine>> read_cost_lines(const std::string& path) {
   return out;
 }
 
-Table business_case(const std::vector<CostLine>& lines, const DirectorCost& director) {
-  std::map<std::string, Pair> per_household;
-  std::map<std::string, Pair> per_category;
+BusinessCase compute_business_case(const std::vector<CostLine>& lines, const DirectorCost& director) {
+  BusinessCase bc;
+  bc.director = director;
   std::map<std::string, std::set<std::string>> category_households;
   for (auto& l : lines) {
-    auto& h = per_household[l.household_id];
-    auto& c = per_category[l.category];
+    auto& h = bc.households[l.household_id];
+    auto& c = bc.categories[l.category];
     (l.moment == "T1" ? h.t1 : h.t2) += l.amount;
     (l.moment == "T1" ? c.t1 : c.t2) += l.amount;
     category_households[l.category].insert(l.household_id);
   }
+  for (auto& [id, p] : bc.households) {
+    bc.total.t1 += p.t1;
+    bc.total.t2 += p.t2;
+    bc.director_total += director.for_household(id);
+  }
+  for (auto& [cat, ids] : category_households) bc.category_households[cat] = static_cast<int>(ids.size());
+  return bc;
+}
+
+Table to_table(const BusinessCase& bc) {
   Table t;
   t.columns = {"table", "key", "households", "t1_eur", "t2_eur", "difference_eur", "difference_pct",
                "avg_per_household_eur"};
   t.numeric = {true, false, true, true, true, true, true, true};
-  auto row = [&](const char* table, const std::string& key, std::int64_t n, const Pair& p) {
-    Cents diff = p.t2 - p.t1;
+  auto row = [&](const char* table, const std::string& key, std::int64_t n, const CostPair& p) {
+    Cents diff = p.difference();
     t.rows.push_back({table, key, fmt::format("{}", n), format_whole_euros(p.t1), format_whole_euros(p.t2),
                       format_whole_euros(diff), pct(diff, p.t1), avg_euros(diff, n)});
   };
-  Pair total;
-  for (auto& [id, p] : per_household) {
-    row("3", id, 1, p);
-    total.t1 += p.t1;
-    total.t2 += p.t2;
-  }
-  const auto n = static_cast<std::int64_t>(per_household.size());
-  row("3", "TOTAL", n, total);
-  for (auto& [cat, p] : per_category) row("4", cat, static_cast<std::int64_t>(category_households[cat].size()), p);
-
-  Cents diff = total.t2 - total.t1;
-  Cents director_total = director.per_household * n;
+  for (auto& [id, p] : bc.households) row("3", id, 1, p);
+  const auto n = bc.household_count();
+  row("3", "TOTAL", n, bc.total);
+  for (auto& [cat, p] : bc.categories) row("4", cat, bc.category_households.at(cat), p);
   auto line5 = [&](const char* key, Cents amount) {
     t.rows.push_back({"5", key, fmt::format("{}", n), "", "", format_whole_euros(amount), "", avg_euros(amount, n)});
   };
-  line5("support_cost_difference", diff);
-  line5("director_cost", director_total);
-  line5("net", diff + director_total);
+  line5("support_cost_difference", bc.total.difference());
+  line5("director_cost", bc.director_total);
+  line5("net", bc.net());
   return t;
 }
 

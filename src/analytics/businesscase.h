@@ -22,24 +22,50 @@ struct CostLine {
 
 // How the director's cost per household was arrived at; the report shows which.
 struct DirectorCost {
-  Cents per_household = 0;
-  bool configured = false;  // true: a fixed amount; false: computed from hours × weeks × rate
-  std::int64_t hours_per_week_centi = 0;
-  int weeks = 0;
-  Cents hourly_rate = 0;
+  enum class Mode { fixed, norm, registered };
+  Mode mode = Mode::norm;
+  Cents per_household = 0;                    // fixed and norm
+  std::map<std::string, Cents> by_household;  // registered: from time entries
+  std::int64_t hours_per_week_centi = 0;      // norm
+  int weeks = 0;                              // norm
+  Cents hourly_rate = 0;                      // norm and registered
+  Cents for_household(const std::string& id) const;
+  std::string mode_name() const;
   std::string explain() const;
 };
 
-// 2.5 h/week × 45 weeks × €70/h: the report's assumptions (§8.1).
+// hours/week × weeks × rate; the report's assumptions are 2.5 h, 45 weeks, €70 (§8.1).
 DirectorCost director_cost_from_hours(std::int64_t hours_per_week_centi, int weeks, Cents hourly_rate);
 DirectorCost director_cost_fixed(Cents per_household);
+DirectorCost director_cost_registered(std::map<std::string, Cents> by_household, Cents hourly_rate);
 
 // Reads costs.csv (household_id,moment,category,annual_cost_eur). Lines with
 // the same key add up. Every problem is reported with file, line and column;
 // on any problem nothing is returned.
 Result<std::vector<CostLine>> read_cost_lines(const std::string& path);
 
+struct CostPair {
+  Cents t1 = 0, t2 = 0;
+  Cents difference() const { return t2 - t1; }
+};
+
+// The business case in exact cents, before any rounding.
+struct BusinessCase {
+  std::map<std::string, CostPair> households;   // table 3, by id
+  CostPair total;
+  std::map<std::string, CostPair> categories;   // table 4
+  std::map<std::string, int> category_households;
+  Cents director_total = 0;                      // table 5
+  DirectorCost director;
+  std::int64_t household_count() const { return static_cast<std::int64_t>(households.size()); }
+  Cents net() const { return total.difference() + director_total; }
+};
+
+BusinessCase compute_business_case(const std::vector<CostLine>& lines, const DirectorCost& director);
 // Tables 3, 4 and 5 in the command-line contract's one-table layout.
-Table business_case(const std::vector<CostLine>& lines, const DirectorCost& director);
+Table to_table(const BusinessCase& bc);
+inline Table business_case(const std::vector<CostLine>& lines, const DirectorCost& director) {
+  return to_table(compute_business_case(lines, director));
+}
 
 }  // namespace regie::analytics

@@ -72,9 +72,33 @@ struct Provision {
   Cents annual_cost = 0;
   CostBasis basis = CostBasis::declared;
   bool indicated = true;
+  // Priced from the social price list: annual cost = price on the date × units.
+  std::optional<std::string> price_code;
+  std::int64_t units_per_year_centi = 0;
 
   bool active_on(Date d) const { return start <= d && (!end || d <= *end); }
   Category category() const { return category_of(domain); }
+};
+
+// A prevented event (report §8.4): reported on its own, never added to measured savings.
+struct VirtualSaving {
+  std::int64_t id = 0;
+  std::string household_id;
+  VirtualSavingKind kind = VirtualSavingKind::other;
+  Cents amount = 0;
+  std::string note;
+  std::string recorded_by;
+  Date recorded_on;
+};
+
+// The director's registered time; project time is not client time (report §8.1).
+struct TimeEntry {
+  std::int64_t id = 0;
+  std::optional<std::string> household_id;  // empty for project time
+  std::string director;
+  Date date;
+  int minutes = 0;
+  TimeKind kind = TimeKind::direct;
 };
 
 struct Account {

@@ -48,6 +48,16 @@ constexpr Table<ReferralSource, 7> kSources{{
     {ReferralSource::other, "other"},
 }};
 
+constexpr Table<VirtualSavingKind, 5> kSavingKinds{{
+    {VirtualSavingKind::out_of_home_placement, "out_of_home_placement"}, {VirtualSavingKind::eviction, "eviction"},
+    {VirtualSavingKind::crisis_admission, "crisis_admission"},
+    {VirtualSavingKind::police_intervention, "police_intervention"}, {VirtualSavingKind::other, "other"},
+}};
+constexpr Table<TimeKind, 4> kTimeKinds{{
+    {TimeKind::direct, "direct"}, {TimeKind::indirect, "indirect"}, {TimeKind::travel, "travel"},
+    {TimeKind::project, "project"},
+}};
+
 template <class E, std::size_t N>
 std::string_view name_of(const Table<E, N>& t, E v) {
   for (auto& [e, s] : t)
@@ -71,6 +81,11 @@ std::string_view to_string(MemberRole v) { return name_of(kMemberRoles, v); }
 std::string_view to_string(HouseholdStatus v) { return name_of(kStatuses, v); }
 std::string_view to_string(ConsentStatus v) { return name_of(kConsent, v); }
 std::string_view to_string(ReferralSource v) { return name_of(kSources, v); }
+
+std::string_view to_string(VirtualSavingKind v) { return name_of(kSavingKinds, v); }
+std::string_view to_string(TimeKind v) { return name_of(kTimeKinds, v); }
+std::optional<VirtualSavingKind> parse_virtual_saving_kind(std::string_view s) { return value_of(kSavingKinds, s); }
+std::optional<TimeKind> parse_time_kind(std::string_view s) { return value_of(kTimeKinds, s); }
 
 std::optional<Domain> parse_domain(std::string_view s) { return value_of(kDomains, s); }
 std::optional<CostBasis> parse_cost_basis(std::string_view s) { return value_of(kBases, s); }

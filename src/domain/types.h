@@ -25,6 +25,8 @@ enum class MemberRole { parent, child, other };
 enum class HouseholdStatus { referred, intake, active, aftercare, closed, dropped };
 enum class ConsentStatus { given, pending, refused, withdrawn };
 enum class ReferralSource { gp, practice_nurse, wmo, social_team, youth_doctor, social_work, other };
+enum class VirtualSavingKind { out_of_home_placement, eviction, crisis_admission, police_intervention, other };
+enum class TimeKind { direct, indirect, travel, project };
 
 std::string_view to_string(Domain v);
 std::string_view to_string(Category v);
@@ -34,6 +36,8 @@ std::string_view to_string(MemberRole v);
 std::string_view to_string(HouseholdStatus v);
 std::string_view to_string(ConsentStatus v);
 std::string_view to_string(ReferralSource v);
+std::string_view to_string(VirtualSavingKind v);
+std::string_view to_string(TimeKind v);
 
 // Each parser accepts exactly the codes above; anything else is nullopt.
 std::optional<Domain> parse_domain(std::string_view s);
@@ -43,6 +47,8 @@ std::optional<MemberRole> parse_member_role(std::string_view s);
 std::optional<HouseholdStatus> parse_household_status(std::string_view s);
 std::optional<ConsentStatus> parse_consent_status(std::string_view s);
 std::optional<ReferralSource> parse_referral_source(std::string_view s);
+std::optional<VirtualSavingKind> parse_virtual_saving_kind(std::string_view s);
+std::optional<TimeKind> parse_time_kind(std::string_view s);
 
 // Where a provision's cost falls in the business case: non-indicated support,
 // other indicated support (UWV) and insured GGZ have their own category; the

@@ -106,6 +106,25 @@ Household household_from(const soci::row& r) {
 
 std::string ymd(Date d) { return format_date(d); }
 
+void insert_provision(soci::session& sql, const Provision& p) {
+  std::string member = p.member_id.value_or(""), professional = p.professional_id.value_or("");
+  soci::indicator mi = p.member_id ? soci::i_ok : soci::i_null;
+  soci::indicator pi = p.professional_id ? soci::i_ok : soci::i_null;
+  std::string domain(to_string(p.domain)), basis(to_string(p.basis));
+  std::string start = ymd(p.start), end = p.end ? ymd(*p.end) : "";
+  soci::indicator ei = p.end ? soci::i_ok : soci::i_null;
+  long long hours = p.hours_per_week_centi, cost = p.annual_cost, units = p.units_per_year_centi;
+  std::string price = p.price_code.value_or("");
+  soci::indicator ci = p.price_code ? soci::i_ok : soci::i_null;
+  int indicated = p.indicated ? 1 : 0;
+  sql << "INSERT INTO provision (id, household_id, member_id, domain, provider_id, professional_id, goal, "
+         "start_date, end_date, hours_per_week_centi, annual_cost_cents, cost_basis, indicated, price_code, "
+         "units_per_year_centi) VALUES (:i, :h, :m, :d, :pv, :pf, :g, :s, :e, :hw, :c, :b, :x, :pc, :u)",
+      soci::use(p.id), soci::use(p.household_id), soci::use(member, mi), soci::use(domain), soci::use(p.provider_id),
+      soci::use(professional, pi), soci::use(p.goal), soci::use(start), soci::use(end, ei), soci::use(hours),
+      soci::use(cost), soci::use(basis), soci::use(indicated), soci::use(price, ci), soci::use(units, ci);
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Store>> Store::open(const std::string& url) {
@@ -253,22 +272,7 @@ Status Store::write_bundle(const Bundle& b) {
           soci::use(role), soci::use(m.birth_year), soci::use(consent);
     }
     step = "provision";
-    for (auto& p : b.provisions) {
-      std::string member = p.member_id.value_or(""), professional = p.professional_id.value_or("");
-      soci::indicator mi = p.member_id ? soci::i_ok : soci::i_null;
-      soci::indicator pi = p.professional_id ? soci::i_ok : soci::i_null;
-      std::string domain(to_string(p.domain)), basis(to_string(p.basis));
-      std::string start = ymd(p.start), end = p.end ? ymd(*p.end) : "";
-      soci::indicator ei = p.end ? soci::i_ok : soci::i_null;
-      long long hours = p.hours_per_week_centi, cost = p.annual_cost;
-      int indicated = p.indicated ? 1 : 0;
-      sql << "INSERT INTO provision (id, household_id, member_id, domain, provider_id, professional_id, goal, "
-             "start_date, end_date, hours_per_week_centi, annual_cost_cents, cost_basis, indicated) "
-             "VALUES (:i, :h, :m, :d, :pv, :pf, :g, :s, :e, :hw, :c, :b, :x)",
-          soci::use(p.id), soci::use(p.household_id), soci::use(member, mi), soci::use(domain),
-          soci::use(p.provider_id), soci::use(professional, pi), soci::use(p.goal), soci::use(start),
-          soci::use(end, ei), soci::use(hours), soci::use(cost), soci::use(basis), soci::use(indicated);
-    }
+    for (auto& p : b.provisions) insert_provision(sql, p);
     step = "setting";
     for (auto& [k, v] : b.settings) sql << "INSERT INTO setting (key, value) VALUES (:k, :v)", soci::use(k), soci::use(v);
     tr.commit();
@@ -354,6 +358,8 @@ std::vector<Provision> Store::provisions(const std::string& household_id) {
     p.annual_cost = i64(r, "annual_cost_cents");
     p.basis = must(parse_cost_basis(str(r, "cost_basis")), "cost basis");
     p.indicated = i64(r, "indicated") != 0;
+    p.price_code = opt_str(r, "price_code");
+    p.units_per_year_centi = i64(r, "units_per_year_centi");
     out.push_back(std::move(p));
   }
   return out;
@@ -376,7 +382,8 @@ std::optional<Professional> Store::professional(const std::string& id) {
 
 std::size_t Store::count(const std::string& table) {
   static const std::set<std::string> known = {"organisation", "professional", "account",   "household",
-                                              "member",       "provision",    "audit_event", "session"};
+                                              "member",       "provision",    "audit_event", "session",
+                                              "price_list_item", "virtual_saving", "time_entry"};
   if (!known.contains(table)) throw std::invalid_argument("unknown table " + table);
   soci::session sql(*pool_);
   long long n = 0;
@@ -438,6 +445,113 @@ std::optional<std::string> Store::setting(const std::string& key) {
   soci::rowset<soci::row> rs = (sql.prepare << "SELECT value FROM setting WHERE key = :k", soci::use(key));
   for (auto& r : rs) return r.get<std::string>(0);
   return std::nullopt;
+}
+
+void Store::set_setting(const std::string& key, const std::string& value) {
+  soci::session sql(*pool_);
+  soci::transaction tr(sql);
+  sql << "DELETE FROM setting WHERE key = :k", soci::use(key);
+  sql << "INSERT INTO setting (key, value) VALUES (:k, :v)", soci::use(key), soci::use(value);
+  tr.commit();
+}
+
+Status Store::add_provision(const Provision& p) {
+  soci::session sql(*pool_);
+  try {
+    soci::transaction tr(sql);
+    insert_provision(sql, p);
+    tr.commit();
+  } catch (const soci::soci_error& e) {
+    return Error{ErrorCode::conflict, fmt::format("the provision could not be stored: {}", e.what())};
+  }
+  return ok_status();
+}
+
+PriceList Store::price_list() {
+  soci::session sql(*pool_);
+  soci::rowset<soci::row> rs = (sql.prepare << "SELECT * FROM price_list_item ORDER BY code, valid_from");
+  std::vector<PriceItem> items;
+  for (auto& r : rs)
+    items.push_back(PriceItem{str(r, "code"), str(r, "name"), must(parse_price_unit(str(r, "unit")), "price unit"),
+                              i64(r, "amount_cents"), must_date(str(r, "valid_from"))});
+  return PriceList(std::move(items));
+}
+
+Status Store::add_price_item(const PriceItem& item, const std::string& by) {
+  soci::session sql(*pool_);
+  std::string unit(to_string(item.unit)), from = ymd(item.valid_from), at = SystemClock().now_iso8601();
+  long long amount = item.amount;
+  try {
+    sql << "INSERT INTO price_list_item (code, name, unit, amount_cents, valid_from, created_by, created_at) "
+           "VALUES (:c, :n, :u, :a, :f, :b, :t)",
+        soci::use(item.code), soci::use(item.name), soci::use(unit), soci::use(amount), soci::use(from), soci::use(by),
+        soci::use(at);
+  } catch (const soci::soci_error&) {
+    return Error{ErrorCode::conflict,
+                 fmt::format("price list item {} already has a version valid from {}", item.code, from)};
+  }
+  return ok_status();
+}
+
+Result<std::int64_t> Store::add_virtual_saving(const VirtualSaving& v) {
+  soci::session sql(*pool_);
+  std::string kind(to_string(v.kind)), on = ymd(v.recorded_on);
+  long long amount = v.amount, id = 0;
+  try {
+    sql << "INSERT INTO virtual_saving (household_id, kind, amount_cents, note, recorded_by, recorded_on) "
+           "VALUES (:h, :k, :a, :n, :b, :o) RETURNING id",
+        soci::use(v.household_id), soci::use(kind), soci::use(amount), soci::use(v.note), soci::use(v.recorded_by),
+        soci::use(on), soci::into(id);
+  } catch (const soci::soci_error& e) {
+    return Error{ErrorCode::conflict, fmt::format("the virtual saving could not be stored: {}", e.what())};
+  }
+  return static_cast<std::int64_t>(id);
+}
+
+std::vector<VirtualSaving> Store::virtual_savings(const std::string& household_id) {
+  soci::session sql(*pool_);
+  soci::rowset<soci::row> rs =
+      (sql.prepare << "SELECT * FROM virtual_saving WHERE household_id = :h ORDER BY id", soci::use(household_id));
+  std::vector<VirtualSaving> out;
+  for (auto& r : rs)
+    out.push_back(VirtualSaving{i64(r, "id"), str(r, "household_id"),
+                                must(parse_virtual_saving_kind(str(r, "kind")), "saving kind"), i64(r, "amount_cents"),
+                                str(r, "note"), str(r, "recorded_by"), must_date(str(r, "recorded_on"))});
+  return out;
+}
+
+Result<std::int64_t> Store::add_time_entry(const TimeEntry& t) {
+  soci::session sql(*pool_);
+  std::string kind(to_string(t.kind)), date = ymd(t.date), household = t.household_id.value_or("");
+  soci::indicator hi = t.household_id ? soci::i_ok : soci::i_null;
+  long long id = 0;
+  try {
+    sql << "INSERT INTO time_entry (household_id, director, entry_date, minutes, kind) "
+           "VALUES (:h, :d, :e, :m, :k) RETURNING id",
+        soci::use(household, hi), soci::use(t.director), soci::use(date), soci::use(t.minutes), soci::use(kind),
+        soci::into(id);
+  } catch (const soci::soci_error& e) {
+    return Error{ErrorCode::conflict, fmt::format("the time entry could not be stored: {}", e.what())};
+  }
+  return static_cast<std::int64_t>(id);
+}
+
+std::vector<TimeEntry> Store::time_entries(const std::optional<std::string>& director,
+                                           const std::optional<std::string>& household_id, Date from, Date to) {
+  soci::session sql(*pool_);
+  std::string d = director.value_or(""), h = household_id.value_or(""), f = ymd(from), t = ymd(to);
+  int any_d = director ? 0 : 1, any_h = household_id ? 0 : 1;
+  soci::rowset<soci::row> rs =
+      (sql.prepare << "SELECT * FROM time_entry WHERE (:ad = 1 OR director = :d) AND (:ah = 1 OR household_id = :h) "
+                      "AND entry_date >= :f AND entry_date <= :t ORDER BY entry_date, id",
+       soci::use(any_d, "ad"), soci::use(d, "d"), soci::use(any_h, "ah"), soci::use(h, "h"), soci::use(f, "f"),
+       soci::use(t, "t"));
+  std::vector<TimeEntry> out;
+  for (auto& r : rs)
+    out.push_back(TimeEntry{i64(r, "id"), opt_str(r, "household_id"), str(r, "director"),
+                            must_date(str(r, "entry_date")), static_cast<int>(i64(r, "minutes")),
+                            must(parse_time_kind(str(r, "kind")), "time kind")});
+  return out;
 }
 
 Status Store::create_session(const std::string& token_hash, const SessionRecord& s) {

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "common/result.h"
+#include "domain/costs.h"
 #include "domain/model.h"
 
 namespace soci {
@@ -80,6 +81,23 @@ class Store {
   Status set_account_disabled(const std::string& username, bool disabled);
 
   std::optional<std::string> setting(const std::string& key);
+  void set_setting(const std::string& key, const std::string& value);
+
+  // Care map: one provision, checked against the foreign keys and constraints.
+  Status add_provision(const domain::Provision& p);
+
+  // The social price list, every version. Adding a version with the same code
+  // and valid_from as an existing one is a conflict.
+  domain::PriceList price_list();
+  Status add_price_item(const domain::PriceItem& item, const std::string& by);
+
+  Result<std::int64_t> add_virtual_saving(const domain::VirtualSaving& v);
+  std::vector<domain::VirtualSaving> virtual_savings(const std::string& household_id);
+
+  Result<std::int64_t> add_time_entry(const domain::TimeEntry& t);
+  // Entries of one director, or of one household, with from <= date <= to.
+  std::vector<domain::TimeEntry> time_entries(const std::optional<std::string>& director,
+                                              const std::optional<std::string>& household_id, Date from, Date to);
 
   Status create_session(const std::string& token_hash, const SessionRecord& s);
   std::optional<SessionRecord> session(const std::string& token_hash);

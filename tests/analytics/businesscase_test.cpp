@@ -21,7 +21,7 @@ TEST(BusinessCase, ReproducesTheReportsTables3To5FromThePilotCosts) {
 TEST(BusinessCase, ComputesTheDirectorCostFromHoursAndShowsHow) {
   auto d = director_cost_from_hours(250, 45, 7000);
   EXPECT_EQ(d.per_household, 787500);
-  EXPECT_FALSE(d.configured);
+  EXPECT_EQ(d.mode, DirectorCost::Mode::norm);
   EXPECT_NE(d.explain().find("2.5 h/week x 45 weeks"), std::string::npos);
   EXPECT_NE(director_cost_fixed(800000).explain().find("configured"), std::string::npos);
 }

@@ -93,7 +93,7 @@ golden "export costs round trip" "$data/pilot/expected_businesscase.csv" -- \
 refuses "outdated schema" 1 "regie db migrate" -- export costs --db "$work/empty.db" --t1 2018-11-01 --t2 2019-11-01
 echo "not json" >"$work/bad_demo.json"
 refuses "bad demo data" 1 "bad_demo.json: not a valid JSON object" -- demo --db "$work/demo2.db" --data "$work/bad_demo.json" --no-serve
-"$regie" version | grep -q '^regie .* (schema 0001_init)$' && ok || ko "version"
+"$regie" version | grep -qE '^regie .* \(schema [0-9]{4}_[a-z_]+\)$' && ok || ko "version"
 for cmd in serve demo "db migrate" import businesscase outcomes analyze export version; do
   # shellcheck disable=SC2086
   "$regie" $cmd --help >/dev/null 2>&1 && ok || ko "$cmd --help"

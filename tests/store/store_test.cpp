@@ -3,7 +3,6 @@
 
 #include <gtest/gtest.h>
 
-#include "domain/snapshot.h"
 #include "store/migrations.h"
 #include "support/backends.h"
 #include "support/fixtures.h"
