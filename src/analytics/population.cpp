@@ -6,9 +6,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <map>
-#include <set>
-#include <unordered_map>
+#include <cstdint>
+#include <bit>
+#include <functional>
 
 #include "common/csv.h"
 #include "common/problems.h"
@@ -19,6 +19,75 @@ namespace {
 using domain::Domain;
 
 bool contains(const std::vector<Domain>& v, Domain d) { return std::find(v.begin(), v.end(), d) != v.end(); }
+
+// Gives each distinct string (household, client, provider, neighbourhood id) a
+// dense integer id, so that the per-row work is integer arithmetic on arrays
+// instead of string-keyed trees. Keys are copied once into one arena; the
+// table is open addressing with linear probing (no allocation per key). The
+// last key looked up is remembered: exports list a household's rows together,
+// so most lookups are a repeat of the previous one.
+class Interner {
+ public:
+  // The id of `key`, adding it when new.
+  std::uint32_t id(std::string_view key) {
+    if (last_ != kNone && key == this->key(last_)) return last_;
+    if ((count() + 1) * 2 > slots_.size()) grow();
+    std::size_t i = slot(key, hash(key));
+    if (slots_[i] == kNone) {
+      slots_[i] = static_cast<std::uint32_t>(count());
+      offsets_.push_back(arena_.size());
+      arena_.append(key);
+    }
+    return last_ = slots_[i];
+  }
+  // The id of `key`, or kNone.
+  std::uint32_t find(std::string_view key) {
+    if (last_ != kNone && key == this->key(last_)) return last_;
+    if (slots_.empty()) return kNone;
+    auto found = slots_[slot(key, hash(key))];
+    if (found != kNone) last_ = found;
+    return found;
+  }
+  std::string_view key(std::uint32_t id) const {
+    return std::string_view(arena_).substr(offsets_[id], (id + 1 < offsets_.size() ? offsets_[id + 1] : arena_.size()) - offsets_[id]);
+  }
+  std::size_t count() const { return offsets_.size(); }
+  static constexpr std::uint32_t kNone = 0xFFFFFFFF;
+
+ private:
+  static std::size_t hash(std::string_view k) { return std::hash<std::string_view>{}(k); }
+  std::size_t slot(std::string_view key, std::size_t h) const {
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = h & mask;; i = (i + 1) & mask)
+      if (slots_[i] == kNone || key == this->key(slots_[i])) return i;
+  }
+  void grow() {
+    std::vector<std::uint32_t> old(std::max<std::size_t>(64, slots_.size() * 2), kNone);
+    old.swap(slots_);
+    for (std::uint32_t id = 0; id < count(); ++id) slots_[slot(key(id), hash(key(id)))] = id;
+  }
+  std::vector<std::uint32_t> slots_;
+  std::vector<std::size_t> offsets_;
+  std::string arena_;
+  std::uint32_t last_ = kNone;
+};
+
+// Ids ordered by their key's bytes, as the contracts sort identifiers. Exports
+// usually come sorted already; then this is one linear check.
+std::vector<std::uint32_t> sorted_ids(const Interner& in) {
+  std::vector<std::uint32_t> order(in.count());
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  auto less = [&](std::uint32_t a, std::uint32_t b) { return in.key(a) < in.key(b); };
+  if (!std::is_sorted(order.begin(), order.end(), less)) std::sort(order.begin(), order.end(), less);
+  return order;
+}
+
+// Number of distinct values per group in (group << 32 | value) pairs; sorts them.
+void count_distinct(std::vector<std::uint64_t>& pairs, std::vector<std::uint32_t>& per_group) {
+  std::sort(pairs.begin(), pairs.end());
+  for (std::size_t i = 0; i < pairs.size(); ++i)
+    if (i == 0 || pairs[i] != pairs[i - 1]) ++per_group[pairs[i] >> 32];
+}
 
 std::string one_decimal(std::int64_t num, std::int64_t den) {
   if (den == 0) return "0.0";
@@ -128,12 +197,7 @@ Result<Table> pareto(const std::string& households_csv, const std::string& alloc
 
   // The household list tells which households exist; an allocation of an
   // unknown household is an input error.
-  struct Agg {
-    std::int64_t cent_days = 0;
-    int provisions = 0;
-    std::vector<std::string> clients;
-  };
-  std::unordered_map<std::string, Agg> households;
+  Interner households;
   {
     auto opened = CsvReader::open(households_csv);
     if (!opened) return opened.error();
@@ -143,14 +207,23 @@ Result<Table> pareto(const std::string& households_csv, const std::string& alloc
     ProblemList problems;
     while (r.next()) {
       auto id = r.field((*cols)[0]);
+      auto before = households.count();
       if (id.empty())
         problems.add(r.where((*cols)[0]) + ": empty household id");
-      else if (!households.emplace(std::string(id), Agg{}).second)
+      else if (households.id(id) != before)
         problems.add(r.where((*cols)[0]) + fmt::format(": household '{}' appears twice", id));
     }
     if (r.error()) problems.add(r.error()->message);
     if (!problems.empty()) return problems.error();
   }
+  const std::size_t n = households.count();
+  std::vector<std::int64_t> cent_days(n, 0);
+  std::vector<std::int32_t> provisions(n, 0);
+  // Distinct clients: client ids are interned and each (household, client)
+  // pair kept once in a row, then counted after sorting.
+  Interner clients;
+  std::vector<std::uint64_t> pairs;
+  std::uint64_t last_pair = ~0ull;
 
   const Date y0 = make_date(o.year, 1, 1), y1 = make_date(o.year, 12, 31);
   const std::int64_t diy = days_in_year(o.year);
@@ -160,21 +233,22 @@ Result<Table> pareto(const std::string& households_csv, const std::string& alloc
     if (!contains(domains, a.domain)) return;
     auto days = overlap_days(a.start, a.end, y0, y1);
     if (days == 0) return;
-    auto it = households.find(std::string(a.household_id));
-    if (it == households.end()) {
+    auto h = households.find(a.household_id);
+    if (h == Interner::kNone) {
       if (++unknown_count == 1) unknown = std::string(a.household_id);
       return;
     }
-    auto& h = it->second;
-    h.cent_days += a.yearly_cost * days;
-    ++h.provisions;
-    if (std::find(h.clients.begin(), h.clients.end(), a.client_id) == h.clients.end())
-      h.clients.emplace_back(a.client_id);
+    cent_days[h] += a.yearly_cost * days;
+    ++provisions[h];
+    std::uint64_t pair = static_cast<std::uint64_t>(h) << 32 | clients.id(a.client_id);
+    if (pair != last_pair) pairs.push_back(last_pair = pair);
   });
   if (!st) return st.error();
   if (unknown_count)
     return invalid(fmt::format("{}: {} allocation(s) belong to a household that is not in {} (first: '{}')",
                                allocations_csv, unknown_count, households_csv, unknown));
+  std::vector<std::uint32_t> client_count(n, 0);
+  count_distinct(pairs, client_count);
 
   struct Bin {
     std::int64_t households = 0, clients = 0, provisions = 0;
@@ -189,14 +263,14 @@ Result<Table> pareto(const std::string& households_csv, const std::string& alloc
   std::vector<Bin> bins(edges.size() + 1);
   Bin total, target;
   const __int128 unit = static_cast<__int128>(diy);  // cent-days per cent of yearly cost
-  for (auto& [id, h] : households) {
-    if (h.provisions == 0) continue;
-    Bin b{1, static_cast<std::int64_t>(h.clients.size()), h.provisions, h.cent_days};
+  for (std::size_t h = 0; h < n; ++h) {
+    if (provisions[h] == 0) continue;
+    Bin b{1, client_count[h], provisions[h], cent_days[h]};
     std::size_t i = 0;
-    while (i < edges.size() && static_cast<__int128>(h.cent_days) >= edges[i] * unit) ++i;
+    while (i < edges.size() && static_cast<__int128>(cent_days[h]) >= edges[i] * unit) ++i;
     bins[i].add(b);
     total.add(b);
-    if (static_cast<__int128>(h.cent_days) >= o.target_threshold * unit) target.add(b);
+    if (static_cast<__int128>(cent_days[h]) >= o.target_threshold * unit) target.add(b);
   }
 
   Table t;
@@ -227,46 +301,57 @@ Result<Table> stacking_scan(const std::string& allocations_csv, const StackingOp
   const std::vector<Domain> domains =
       o.domains.empty() ? std::vector<Domain>{Domain::wmo, Domain::jeugd, Domain::participatie, Domain::schuldhulp}
                         : o.domains;
-  struct Agg {
-    int allocations = 0;
-    std::set<std::string> providers;
-    std::set<Domain> domains;
-  };
-  std::map<std::string, Agg> households;  // byte-order sorted, as the contract requires
+  Interner households, providers;
+  std::vector<std::int32_t> allocations;
+  std::vector<std::uint32_t> domain_mask;  // bit per domain
+  std::vector<std::uint64_t> pairs;        // (household, provider), counted distinct at the end
   auto st = for_each_allocation(allocations_csv, [&](const Allocation& a) {
     if (!contains(domains, a.domain) || !a.active_on(o.date)) return;
-    auto& h = households[std::string(a.household_id)];
-    ++h.allocations;
-    h.providers.emplace(a.provider_id);
-    h.domains.insert(a.domain);
+    auto h = households.id(a.household_id);
+    if (h == allocations.size()) {
+      allocations.push_back(0);
+      domain_mask.push_back(0);
+    }
+    ++allocations[h];
+    domain_mask[h] |= 1u << static_cast<unsigned>(a.domain);
+    pairs.push_back(static_cast<std::uint64_t>(h) << 32 | providers.id(a.provider_id));
   });
   if (!st) return st.error();
+  std::vector<std::uint32_t> provider_count(households.count(), 0);
+  count_distinct(pairs, provider_count);
   Table t;
   t.columns = {"household_id", "allocations", "providers", "domains"};
   t.numeric = {false, true, true, true};
-  for (auto& [id, h] : households) {
-    if (h.allocations < o.min_allocations) continue;
-    t.rows.push_back({id, fmt::format("{}", h.allocations), fmt::format("{}", h.providers.size()),
-                      fmt::format("{}", h.domains.size())});
+  for (auto h : sorted_ids(households)) {
+    if (allocations[h] < o.min_allocations) continue;
+    t.rows.push_back({std::string(households.key(h)), fmt::format("{}", allocations[h]),
+                      fmt::format("{}", provider_count[h]), fmt::format("{}", std::popcount(domain_mask[h]))});
   }
   return t;
 }
 
 Result<Table> providers_per_neighbourhood(const std::string& allocations_csv, const ProvidersOptions& o) {
   const std::vector<Domain> domains = o.domains.empty() ? std::vector<Domain>{Domain::jeugd, Domain::wmo} : o.domains;
-  std::map<std::string, std::set<std::string>> per_neighbourhood;
-  std::set<std::string> all;
+  // A few dozen neighbourhoods and a few thousand providers: one "seen" flag
+  // per (neighbourhood, provider) is small and needs no set.
+  Interner neighbourhoods, providers;
+  std::vector<std::vector<bool>> seen;
   auto st = for_each_allocation(allocations_csv, [&](const Allocation& a) {
     if (!contains(domains, a.domain) || !a.active_on(o.date)) return;
-    per_neighbourhood[std::string(a.neighbourhood)].emplace(a.provider_id);
-    all.emplace(a.provider_id);
+    auto nb = neighbourhoods.id(a.neighbourhood);
+    auto p = providers.id(a.provider_id);
+    if (nb == seen.size()) seen.emplace_back();
+    if (p >= seen[nb].size()) seen[nb].resize(providers.count() * 2);
+    seen[nb][p] = true;
   });
   if (!st) return st.error();
   Table t;
   t.columns = {"neighbourhood", "providers"};
   t.numeric = {false, true};
-  for (auto& [n, p] : per_neighbourhood) t.rows.push_back({n, fmt::format("{}", p.size())});
-  t.rows.push_back({"TOTAL", fmt::format("{}", all.size())});
+  for (auto nb : sorted_ids(neighbourhoods))
+    t.rows.push_back({std::string(neighbourhoods.key(nb)), fmt::format("{}", std::count(seen[nb].begin(), seen[nb].end(), true))});
+  // Every interned provider was seen active in one of these domains.
+  t.rows.push_back({"TOTAL", fmt::format("{}", providers.count())});
   return t;
 }
 

@@ -55,6 +55,13 @@ class CsvReader {
   long line_ = 1, record_line_ = 0;
   std::vector<std::string_view> fields_;
   std::vector<std::string> unescaped_;
+  // Field boundaries of the record being parsed; a member so that no record allocates.
+  struct Span {
+    const char* b;
+    const char* e;
+    int escaped = -1;
+  };
+  std::vector<Span> spans_;
   std::vector<std::string> header_;
   std::optional<Error> error_;
 };

@@ -1,6 +1,7 @@
 // Routes, JSON mapping and error-to-status translation for the API.
 #include "http/server.h"
 
+#include <fmt/format.h>
 #include <httplib.h>
 #include <sodium.h>
 
@@ -11,7 +12,10 @@
 
 #include "common/log.h"
 #include "service/auth.h"
+#include "interop/xlsx.h"
+#include "service/businesscase.h"
 #include "service/households.h"
+#include "service/records.h"
 
 namespace regie::http {
 namespace {
@@ -142,6 +146,128 @@ json household_detail_json(const service::HouseholdDetail& d) {
             {"as_of", format_date(d.on)}}}};
 }
 
+std::string euros_text(Cents c) { return format_cents(c); }
+
+json business_case_json(const service::BusinessCaseReport& r) {
+  const auto& bc = r.business_case;
+  json households = json::array();
+  for (auto& [key, p] : bc.households)
+    households.push_back({{"key", key}, {"t1_cents", p.t1}, {"t2_cents", p.t2}, {"difference_cents", p.difference()},
+                          {"director_cost_cents", bc.director.for_household(key)}});
+  json categories = json::array();
+  for (auto& [cat, p] : bc.categories)
+    categories.push_back({{"category", cat},
+                          {"households", bc.category_households.at(cat)},
+                          {"t1_cents", p.t1},
+                          {"t2_cents", p.t2},
+                          {"difference_cents", p.difference()}});
+  json savings = json::array();
+  for (auto& v : r.virtual_savings)
+    savings.push_back({{"household", v.household},
+                       {"kind", domain::to_string(v.kind)},
+                       {"amount_cents", v.amount},
+                       {"note", v.note},
+                       {"recorded_on", format_date(v.recorded_on)}});
+  const auto& d = bc.director;
+  return {{"t1", format_date(r.query.t1)},
+          {"t2", format_date(r.query.t2)},
+          {"pseudonymised", r.pseudonymised},
+          {"household_count", bc.household_count()},
+          {"households", households},
+          {"categories", categories},
+          {"total", {{"t1_cents", bc.total.t1}, {"t2_cents", bc.total.t2}, {"difference_cents", bc.total.difference()}}},
+          {"director_cost",
+           {{"mode", d.mode_name()},
+            {"per_household_cents", d.mode == analytics::DirectorCost::Mode::registered ? json(nullptr)
+                                                                                        : json(d.per_household)},
+            {"total_cents", bc.director_total},
+            {"norm_per_household_cents", r.norm_per_household},
+            {"hourly_rate_cents", r.query.hourly_rate},
+            {"explanation", d.explain()}}},
+          {"net_cents", bc.net()},
+          {"registered_minutes",
+           {{"direct", r.time.direct}, {"indirect", r.time.indirect}, {"travel", r.time.travel},
+            {"project", r.time.project}}},
+          {"virtual_savings", {{"items", savings}, {"total_cents", r.virtual_total}}},
+          {"table", json::parse(analytics::to_json(analytics::to_table(bc)))}};
+}
+
+// Reads the business-case query from URL parameters; errors name the parameter.
+Result<service::BusinessCaseQuery> business_case_query(const httplib::Request& req) {
+  service::BusinessCaseQuery q;
+  auto date = [&](const char* name, Date& out) -> Status {
+    if (!req.has_param(name)) return invalid(fmt::format("{}: required (yyyy-mm-dd)", name));
+    auto d = parse_date(req.get_param_value(name));
+    if (!d) return invalid(fmt::format("{}: not a date (yyyy-mm-dd)", name));
+    out = *d;
+    return ok_status();
+  };
+  if (auto st = date("t1", q.t1); !st) return st.error();
+  if (auto st = date("t2", q.t2); !st) return st.error();
+  auto opt = [&](const char* name) -> std::optional<std::string> {
+    if (!req.has_param(name) || req.get_param_value(name).empty()) return std::nullopt;
+    return req.get_param_value(name);
+  };
+  q.household_id = opt("household");
+  q.director = opt("director");
+  q.neighbourhood = opt("neighbourhood");
+  if (auto m = opt("director_cost")) q.director_cost_mode = *m;
+  auto amount = [&](const char* name, Cents& out) -> Status {
+    if (auto v = opt(name)) {
+      auto c = parse_euros(*v);
+      if (!c || *c < 0) return invalid(fmt::format("{}: expected an amount in euros like 70 or 8000.00", name));
+      out = *c;
+    }
+    return ok_status();
+  };
+  if (auto st = amount("fixed_amount", q.fixed_amount); !st) return st.error();
+  if (auto st = amount("hourly_rate", q.hourly_rate); !st) return st.error();
+  if (auto v = opt("hours_per_week")) {
+    auto h = parse_fixed(*v, 2);
+    if (!h || *h < 0) return invalid("hours_per_week: expected a number like 2.5");
+    q.norm_hours_per_week_centi = *h;
+  }
+  if (auto v = opt("weeks")) {
+    auto w = parse_fixed(*v, 0);
+    if (!w) return invalid("weeks: expected a whole number");
+    q.norm_weeks = static_cast<int>(*w);
+  }
+  if (auto st = service::validate(q); !st) return st.error();
+  return q;
+}
+
+// Parses a JSON object body; the error says what is wrong with it.
+Result<json> object_body(const httplib::Request& req) {
+  json body = json::parse(req.body, nullptr, false);
+  if (body.is_discarded() || !body.is_object()) return invalid("the body must be a JSON object");
+  return body;
+}
+
+Result<std::string> string_field(const json& body, const char* name, bool required = true) {
+  if (!body.contains(name) || body[name].is_null()) {
+    if (required) return invalid(fmt::format("{}: required", name));
+    return std::string();
+  }
+  if (!body[name].is_string()) return invalid(fmt::format("{}: must be a string", name));
+  return body[name].get<std::string>();
+}
+
+Result<std::int64_t> integer_field(const json& body, const char* name) {
+  if (!body.contains(name) || !body[name].is_number_integer())
+    return invalid(fmt::format("{}: required, a whole number", name));
+  return body[name].get<std::int64_t>();
+}
+
+json time_entry_json(const domain::TimeEntry& t) {
+  return {{"id", t.id}, {"date", format_date(t.date)}, {"minutes", t.minutes}, {"kind", domain::to_string(t.kind)},
+          {"director", t.director}};
+}
+
+json virtual_saving_json(const domain::VirtualSaving& v) {
+  return {{"id", v.id}, {"kind", domain::to_string(v.kind)}, {"amount_cents", v.amount}, {"note", v.note},
+          {"recorded_by", v.recorded_by}, {"recorded_on", format_date(v.recorded_on)}};
+}
+
 bool is_state_changing(const std::string& method) {
   return method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE";
 }
@@ -154,10 +280,12 @@ struct Server::Impl {
   ServerOptions options;
   service::Auth auth;
   service::Households households;
+  service::BusinessCaseService business_cases;
+  service::CostRecords records;
   httplib::Server http;
 
   Impl(store::Store& s, const Clock& c, ServerOptions o)
-      : store(s), clock(c), options(std::move(o)), auth(s, c), households(s, c) {}
+      : store(s), clock(c), options(std::move(o)), auth(s, c), households(s, c), business_cases(s, c), records(s, c) {}
 
   std::string session_cookie(const std::string& token, std::int64_t max_age) const {
     return "regie_session=" + token + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age) +
@@ -180,6 +308,138 @@ struct Server::Impl {
       }
     }
     return *p;
+  }
+
+  void cost_routes() {
+    http.Get("/api/v1/businesscase", [this](const httplib::Request& req, httplib::Response& res) {
+      auto p = require_principal(req, res);
+      if (!p) return;
+      auto q = business_case_query(req);
+      if (!q) return send_error(res, q.error());
+      auto r = business_cases.report(*p, *q);
+      if (!r) return send_error(res, r.error());
+      res.set_header("Cache-Control", "no-store");
+      auto format = req.has_param("format") ? req.get_param_value("format") : "json";
+      auto table = analytics::to_table(r->business_case);
+      if (format == "csv") {
+        res.set_header("Content-Disposition", "attachment; filename=\"businesscase.csv\"");
+        res.set_content(analytics::to_csv(table), "text/csv; charset=utf-8");
+      } else if (format == "xlsx") {
+        // Written through a temporary file: libxlsxwriter writes files, not buffers.
+        char dir_template[] = "/tmp/regie-xlsx-XXXXXX";
+        if (!mkdtemp(dir_template)) return send_error(res, Error{ErrorCode::internal, "no temporary folder"});
+        std::string path = std::string(dir_template) + "/businesscase.xlsx";
+        analytics::Table notes{{"toelichting"}, {{r->business_case.director.explain()}}, {false}};
+        auto st = interop::write_xlsx(
+            path, {{"businesscase", table, {}},
+                   {"Tabel 3 huishoudens", analytics::select_rows(table, 0, "3"), {}},
+                   {"Tabel 4 categorieen", analytics::select_rows(table, 0, "4"), {}},
+                   {"Tabel 5 netto", analytics::select_rows(table, 0, "5"), {}},
+                   {"Toelichting", notes, {}}});
+        std::string bytes;
+        if (st) {
+          std::ifstream in(path, std::ios::binary);
+          bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+        }
+        std::filesystem::remove_all(dir_template);
+        if (!st) return send_error(res, st.error());
+        res.set_header("Content-Disposition", "attachment; filename=\"businesscase.xlsx\"");
+        res.set_content(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+      } else if (format == "json") {
+        send_json(res, 200, business_case_json(*r));
+      } else {
+        send_error(res, invalid("format: json, csv or xlsx"));
+      }
+    });
+
+    http.Get("/api/v1/price-list", [this](const httplib::Request& req, httplib::Response& res) {
+      if (!require_principal(req, res)) return;
+      json items = json::array();
+      for (auto& i : records.price_list().items())
+        items.push_back({{"code", i.code}, {"name", i.name}, {"unit", domain::to_string(i.unit)},
+                         {"amount_cents", i.amount}, {"valid_from", format_date(i.valid_from)}});
+      send_json(res, 200, {{"items", items}});
+    });
+    http.Post("/api/v1/price-list", [this](const httplib::Request& req, httplib::Response& res) {
+      auto p = require_principal(req, res);
+      if (!p) return;
+      auto body = object_body(req);
+      if (!body) return send_error(res, body.error());
+      domain::PriceItem item;
+      auto code = string_field(*body, "code"), name = string_field(*body, "name"), unit = string_field(*body, "unit"),
+           from = string_field(*body, "valid_from");
+      auto amount = integer_field(*body, "amount_cents");
+      for (auto* r : {&code, &name, &unit, &from})
+        if (!*r) return send_error(res, r->error());
+      if (!amount) return send_error(res, amount.error());
+      auto u = domain::parse_price_unit(*unit);
+      if (!u) return send_error(res, invalid("unit: intervention, hour, month or year"));
+      auto d = parse_date(*from);
+      if (!d) return send_error(res, invalid("valid_from: not a date (yyyy-mm-dd)"));
+      item = domain::PriceItem{*code, *name, *u, *amount, *d};
+      auto st = records.add_price_item(*p, item);
+      if (!st) return send_error(res, st.error());
+      send_json(res, 201, {{"code", item.code}, {"valid_from", format_date(item.valid_from)}});
+    });
+
+    const std::string household = R"(/api/v1/households/([A-Za-z0-9_.\-]{1,64}))";
+    http.Get(household + "/time-entries", [this](const httplib::Request& req, httplib::Response& res) {
+      auto p = require_principal(req, res);
+      if (!p) return;
+      auto list = records.time_entries(*p, req.matches[1]);
+      if (!list) return send_error(res, list.error());
+      json out = json::array();
+      for (auto& t : *list) out.push_back(time_entry_json(t));
+      send_json(res, 200, {{"time_entries", out}});
+    });
+    http.Post(household + "/time-entries", [this](const httplib::Request& req, httplib::Response& res) {
+      auto p = require_principal(req, res);
+      if (!p) return;
+      auto body = object_body(req);
+      if (!body) return send_error(res, body.error());
+      auto date = string_field(*body, "date"), kind = string_field(*body, "kind");
+      auto minutes = integer_field(*body, "minutes");
+      if (!date) return send_error(res, date.error());
+      if (!kind) return send_error(res, kind.error());
+      if (!minutes) return send_error(res, minutes.error());
+      auto d = parse_date(*date);
+      auto k = domain::parse_time_kind(*kind);
+      if (!d) return send_error(res, invalid("date: not a date (yyyy-mm-dd)"));
+      if (!k) return send_error(res, invalid("kind: direct, indirect or travel"));
+      if (*minutes < 1 || *minutes > 24 * 60) return send_error(res, invalid("minutes: between 1 and 1440"));
+      domain::TimeEntry e{0, std::string(req.matches[1]), "", *d, static_cast<int>(*minutes), *k};
+      auto added = records.add_time_entry(*p, e);
+      if (!added) return send_error(res, added.error());
+      send_json(res, 201, time_entry_json(*added));
+    });
+    http.Get(household + "/virtual-savings", [this](const httplib::Request& req, httplib::Response& res) {
+      auto p = require_principal(req, res);
+      if (!p) return;
+      auto list = records.virtual_savings(*p, req.matches[1]);
+      if (!list) return send_error(res, list.error());
+      json out = json::array();
+      for (auto& v : *list) out.push_back(virtual_saving_json(v));
+      send_json(res, 200, {{"virtual_savings", out}});
+    });
+    http.Post(household + "/virtual-savings", [this](const httplib::Request& req, httplib::Response& res) {
+      auto p = require_principal(req, res);
+      if (!p) return;
+      auto body = object_body(req);
+      if (!body) return send_error(res, body.error());
+      auto kind = string_field(*body, "kind"), note = string_field(*body, "note");
+      auto amount = integer_field(*body, "amount_cents");
+      if (!kind) return send_error(res, kind.error());
+      if (!note) return send_error(res, note.error());
+      if (!amount) return send_error(res, amount.error());
+      auto k = domain::parse_virtual_saving_kind(*kind);
+      if (!k)
+        return send_error(res, invalid("kind: out_of_home_placement, eviction, crisis_admission, "
+                                       "police_intervention or other"));
+      domain::VirtualSaving v{0, std::string(req.matches[1]), *k, *amount, *note, "", Date{}};
+      auto added = records.add_virtual_saving(*p, v);
+      if (!added) return send_error(res, added.error());
+      send_json(res, 201, virtual_saving_json(*added));
+    });
   }
 
   void routes() {
@@ -247,6 +507,8 @@ struct Server::Impl {
       res.set_header("Cache-Control", "no-store");
       send_json(res, 200, household_detail_json(*d));
     });
+
+    cost_routes();
 
     // Unknown API paths answer JSON, never the UI's index page.
     auto api_not_found = [](const httplib::Request&, httplib::Response& res) {

@@ -1,5 +1,6 @@
 # Writes a C++ source holding every migration file as a raw string, ordered by name.
 set(body "// Generated from src/store/migrations/*.sql; do not edit.\n#include \"store/migrations.h\"\nnamespace regie::store {\nconst std::vector<Migration>& embedded_migrations() {\n  static const std::vector<Migration> all = {\n")
+string(REPLACE "," ";" FILES "${FILES}")
 foreach(f IN LISTS FILES)
   get_filename_component(name ${f} NAME_WE)
   file(READ ${f} sql)

@@ -1,0 +1,117 @@
+// Selection, access, director cost and virtual savings around the business case.
+#include "service/businesscase.h"
+
+#include <fmt/format.h>
+#include <sodium.h>
+
+#include <set>
+
+#include "domain/costs.h"
+#include "service/costs.h"
+
+namespace regie::service {
+
+using domain::Role;
+
+Status validate(const BusinessCaseQuery& q) {
+  if (q.t2 <= q.t1) return invalid("t2 must be after t1");
+  static const std::set<std::string> modes = {"norm", "fixed", "registered"};
+  if (!modes.contains(q.director_cost_mode))
+    return invalid(fmt::format("director_cost must be norm, fixed or registered, not '{}'", q.director_cost_mode));
+  if (q.fixed_amount < 0 || q.hourly_rate < 0 || q.norm_hours_per_week_centi < 0 || q.norm_weeks < 1 ||
+      q.norm_weeks > 53)
+    return invalid("director cost figures must be positive (weeks 1 to 53)");
+  return ok_status();
+}
+
+std::string BusinessCaseService::pseudonym(const std::string& household_id) {
+  // A keyed hash: stable within this installation, meaningless outside it. The
+  // key never leaves the store.
+  auto key = store_.setting("pseudonym_key");
+  if (!key) {
+    key = random_token(32);
+    store_.set_setting("pseudonym_key", *key);
+    key = store_.setting("pseudonym_key");  // another process may have won the race
+  }
+  unsigned char out[8];
+  crypto_generichash(out, sizeof out, reinterpret_cast<const unsigned char*>(household_id.data()), household_id.size(),
+                     reinterpret_cast<const unsigned char*>(key->data()), std::min<std::size_t>(key->size(), 64));
+  char hex[17];
+  sodium_bin2hex(hex, sizeof hex, out, sizeof out);
+  return std::string("HH-") + hex;
+}
+
+Result<BusinessCaseReport> BusinessCaseService::report(const Principal& who, const BusinessCaseQuery& q) {
+  if (auto st = validate(q); !st) return st.error();
+  const bool analyst = who.role == Role::analyst;
+  std::optional<std::string> director = q.director;
+  switch (who.role) {
+    case Role::director:
+      if (director && *director != who.username) return forbidden("a director sees only their own households");
+      director = who.username;
+      break;
+    case Role::team_lead:
+    case Role::administrator:
+    case Role::analyst: break;
+    default: return forbidden("your role has no business case view");
+  }
+  BusinessCaseReport r;
+  r.query = q;
+  r.pseudonymised = analyst;
+  std::vector<std::string> ids;
+  for (auto& s : store_.list_households(director, q.t1)) {
+    if (q.household_id && s.household.id != *q.household_id) continue;
+    if (q.neighbourhood && s.household.neighbourhood != *q.neighbourhood) continue;
+    ids.push_back(s.household.id);
+  }
+  std::string subject = q.household_id.value_or("*");
+  store_.append_audit(domain::AuditEvent{0, clock_.now_iso8601(), who.username, "businesscase.read", subject,
+                                         "allowed", std::string(domain::to_string(who.role))});
+  if (q.household_id && ids.empty()) return not_found("no household with this id that you may see");
+
+  const std::set<std::string> selected(ids.begin(), ids.end());
+  std::vector<analytics::CostLine> lines;
+  for (auto& l : cost_lines_from_store(store_, q.t1, q.t2))
+    if (selected.contains(l.household_id)) lines.push_back(l);
+
+  const std::int64_t period_days = q.t2.days - q.t1.days;
+  std::map<std::string, Cents> registered;
+  for (auto& id : ids) {
+    std::int64_t client_minutes = 0;
+    for (auto& t : store_.time_entries(std::nullopt, id, q.t1, q.t2)) {
+      switch (t.kind) {
+        case domain::TimeKind::direct: r.time.direct += t.minutes; break;
+        case domain::TimeKind::indirect: r.time.indirect += t.minutes; break;
+        case domain::TimeKind::travel: r.time.travel += t.minutes; break;
+        case domain::TimeKind::project: r.time.project += t.minutes; break;
+      }
+      if (t.kind != domain::TimeKind::project) client_minutes += t.minutes;
+    }
+    // minutes × rate per hour, scaled from the period to a year of 365 days.
+    registered[id] = static_cast<Cents>(div_round128(static_cast<__int128>(client_minutes) * q.hourly_rate * 365,
+                                                     static_cast<__int128>(60) * period_days));
+  }
+  const auto norm = analytics::director_cost_from_hours(q.norm_hours_per_week_centi, q.norm_weeks, q.hourly_rate);
+  r.norm_per_household = norm.per_household;
+  analytics::DirectorCost director_cost = q.director_cost_mode == "fixed" ? analytics::director_cost_fixed(q.fixed_amount)
+                                          : q.director_cost_mode == "registered"
+                                              ? analytics::director_cost_registered(registered, q.hourly_rate)
+                                              : norm;
+  for (auto& id : ids) {
+    for (auto& v : store_.virtual_savings(id)) {
+      r.virtual_total += v.amount;
+      r.virtual_savings.push_back({analyst ? pseudonym(id) : id, v.kind, v.amount, analyst ? "" : v.note,
+                                   v.recorded_on});
+    }
+  }
+  if (analyst) {
+    for (auto& l : lines) l.household_id = pseudonym(l.household_id);
+    std::map<std::string, Cents> by_pseudonym;
+    for (auto& [id, c] : director_cost.by_household) by_pseudonym[pseudonym(id)] = c;
+    director_cost.by_household = std::move(by_pseudonym);
+  }
+  r.business_case = analytics::compute_business_case(lines, director_cost);
+  return r;
+}
+
+}  // namespace regie::service

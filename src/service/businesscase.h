@@ -1,0 +1,68 @@
+// The social business case over the store, for one household or a set
+// (a director's caseload, a neighbourhood), with the access rules: a director
+// sees their own households, a team lead and an administrator all, and an
+// analyst all households under pseudonyms, without notes. Every report is
+// audited.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analytics/businesscase.h"
+#include "common/clock.h"
+#include "service/auth.h"
+#include "store/store.h"
+
+namespace regie::service {
+
+struct BusinessCaseQuery {
+  Date t1, t2;
+  std::optional<std::string> household_id;
+  std::optional<std::string> director;
+  std::optional<std::string> neighbourhood;
+  // The director cost: "norm" (hours x weeks x rate), "fixed" (amount) or
+  // "registered" (time entries between T1 and T2, annualised).
+  std::string director_cost_mode = "norm";
+  Cents fixed_amount = 800000;
+  std::int64_t norm_hours_per_week_centi = 250;
+  int norm_weeks = 45;
+  Cents hourly_rate = 7000;
+};
+
+struct RegisteredTime {
+  std::int64_t direct = 0, indirect = 0, travel = 0, project = 0;  // minutes between T1 and T2
+};
+
+struct VirtualSavingLine {
+  std::string household;  // id, or pseudonym for analysts
+  domain::VirtualSavingKind kind;
+  Cents amount = 0;
+  std::string note;  // empty for analysts
+  Date recorded_on;
+};
+
+struct BusinessCaseReport {
+  BusinessCaseQuery query;
+  analytics::BusinessCase business_case;  // keys are pseudonyms for analysts
+  Cents norm_per_household = 0;            // the norm figure, always shown next to the one used
+  RegisteredTime time;
+  std::vector<VirtualSavingLine> virtual_savings;
+  Cents virtual_total = 0;
+  bool pseudonymised = false;
+};
+
+class BusinessCaseService {
+ public:
+  BusinessCaseService(store::Store& store, const Clock& clock) : store_(store), clock_(clock) {}
+  Result<BusinessCaseReport> report(const Principal& who, const BusinessCaseQuery& q);
+
+ private:
+  std::string pseudonym(const std::string& household_id);
+  store::Store& store_;
+  const Clock& clock_;
+};
+
+// Parses the director-cost mode and dates of a query; errors name the field.
+Status validate(const BusinessCaseQuery& q);
+
+}  // namespace regie::service

@@ -1,0 +1,66 @@
+// Access checks, validation and audit for time, virtual savings and prices.
+#include "service/records.h"
+
+#include <fmt/format.h>
+
+namespace regie::service {
+
+using domain::Role;
+
+Status CostRecords::require_director_of(const Principal& who, const std::string& household_id,
+                                        const std::string& action) {
+  auto h = store_.household(household_id);
+  bool allowed = h && who.role == Role::director && h->director == who.username;
+  store_.append_audit(domain::AuditEvent{0, clock_.now_iso8601(), who.username, action, household_id,
+                                         allowed ? "allowed" : "denied", std::string(domain::to_string(who.role))});
+  if (!allowed) return not_found("no household with this id that you may see");
+  return ok_status();
+}
+
+Result<std::vector<domain::TimeEntry>> CostRecords::time_entries(const Principal& who,
+                                                                 const std::string& household_id) {
+  if (auto st = require_director_of(who, household_id, "time.read"); !st) return st.error();
+  return store_.time_entries(std::nullopt, household_id, Date{0}, kOpenEnd);
+}
+
+Result<domain::TimeEntry> CostRecords::add_time_entry(const Principal& who, domain::TimeEntry e) {
+  if (e.minutes <= 0 || e.minutes > 24 * 60) return invalid("minutes: between 1 and 1440");
+  if (e.kind == domain::TimeKind::project) return invalid("kind: project time is not registered on a household");
+  if (e.date > clock_.today()) return invalid("date: time cannot be registered in the future");
+  if (auto st = require_director_of(who, *e.household_id, "time.add"); !st) return st.error();
+  e.director = who.username;
+  auto id = store_.add_time_entry(e);
+  if (!id) return id.error();
+  e.id = *id;
+  return e;
+}
+
+Result<std::vector<domain::VirtualSaving>> CostRecords::virtual_savings(const Principal& who,
+                                                                       const std::string& household_id) {
+  if (auto st = require_director_of(who, household_id, "virtual_saving.read"); !st) return st.error();
+  return store_.virtual_savings(household_id);
+}
+
+Result<domain::VirtualSaving> CostRecords::add_virtual_saving(const Principal& who, domain::VirtualSaving v) {
+  if (v.amount <= 0) return invalid("amount_cents: a positive amount");
+  if (v.note.empty()) return invalid("note: say what was prevented and how the amount was estimated");
+  if (auto st = require_director_of(who, v.household_id, "virtual_saving.add"); !st) return st.error();
+  v.recorded_by = who.username;
+  v.recorded_on = clock_.today();
+  auto id = store_.add_virtual_saving(v);
+  if (!id) return id.error();
+  v.id = *id;
+  return v;
+}
+
+Status CostRecords::add_price_item(const Principal& who, const domain::PriceItem& item) {
+  bool allowed = who.role == Role::administrator;
+  store_.append_audit(domain::AuditEvent{0, clock_.now_iso8601(), who.username, "price_list.add", item.code,
+                                         allowed ? "allowed" : "denied", std::string(domain::to_string(who.role))});
+  if (!allowed) return forbidden("only an administrator maintains the price list");
+  if (item.code.empty() || item.name.empty()) return invalid("code and name are required");
+  if (item.amount < 0) return invalid("amount_cents: not negative");
+  return store_.add_price_item(item, who.username);
+}
+
+}  // namespace regie::service

@@ -1,0 +1,386 @@
+#!/usr/bin/env node
+// End-to-end browser test of the Regie web UI against the real server.
+//
+//   npm run build && npm run test:browser
+//
+// Starts `regie demo` (REGIE_BIN, default ../build/regie relative to web/) on
+// a fresh temporary database and a free port, serving web/dist; drives
+// Debian's Chromium (CHROMIUM_BIN, default /usr/bin/chromium) with
+// playwright-core; checks every visited page with axe-core (WCAG 2.1 A/AA).
+// Prints "N passed, M failed" as its last line; exits non-zero on failure.
+//
+// Optional: REGIE_E2E_SCREENSHOTS=<dir> saves a screenshot of every page.
+
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+
+const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const regieBin = path.resolve(webDir, process.env.REGIE_BIN ?? '../build/src/regie');
+const webRoot = path.join(webDir, 'dist');
+const chromiumBin = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
+const screenshotDir = process.env.REGIE_E2E_SCREENSHOTS || null;
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const STARTUP_TIMEOUT_MS = 60_000;
+const STEP_TIMEOUT_MS = 15_000;
+
+const results = [];
+let aborted = null; // name of the step that stopped the flow
+
+function log(line) {
+  process.stdout.write(`${line}\n`);
+}
+
+/** Runs one named check; later checks are not run once a check fails. */
+async function step(name, fn) {
+  if (aborted) {
+    results.push({ name, ok: false });
+    log(`not ok - ${name} (not run: "${aborted}" failed)`);
+    return;
+  }
+  const started = Date.now();
+  try {
+    await fn();
+    results.push({ name, ok: true });
+    log(`ok - ${name} (${Date.now() - started} ms)`);
+  } catch (err) {
+    results.push({ name, ok: false });
+    aborted = name;
+    log(`not ok - ${name}`);
+    for (const line of String(err?.stack ?? err).split('\n')) log(`    ${line}`);
+  }
+}
+
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+// --- the server ---------------------------------------------------------------
+
+function startServer(tempDir) {
+  const dbPath = path.join(tempDir, 'demo.db');
+  const args = ['demo', '--db', dbPath, '--port', '0', '--web-root', webRoot];
+  log(`# starting ${regieBin} ${args.join(' ')}`);
+  const child = spawn(regieBin, args, {
+    cwd: tempDir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env },
+  });
+  const output = [];
+  const remember = (prefix) => (line) => {
+    output.push(`${prefix}${line}`);
+    if (output.length > 200) output.shift();
+  };
+  readline.createInterface({ input: child.stderr }).on('line', remember('[stderr] '));
+
+  const ready = new Promise((resolve, reject) => {
+    let baseUrl = null;
+    let login = null;
+    const timer = setTimeout(
+      () => reject(new Error(`server did not print its address and demo login within ${STARTUP_TIMEOUT_MS} ms`)),
+      STARTUP_TIMEOUT_MS,
+    );
+    readline.createInterface({ input: child.stdout }).on('line', (line) => {
+      remember('[stdout] ')(line);
+      if (!baseUrl) {
+        const m = /http:\/\/127\.0\.0\.1:(\d+)/.exec(line);
+        if (m && m[1] !== '0') baseUrl = `http://127.0.0.1:${m[1]}`;
+      }
+      if (!login) {
+        const m = /user "([^"]+)" password "([^"]+)"/.exec(line);
+        if (m) login = { username: m[1], password: m[2] };
+      }
+      if (baseUrl && login) {
+        clearTimeout(timer);
+        resolve({ baseUrl, login });
+      }
+    });
+    child.on('error', (err) => {
+      clearTimeout(timer);
+      reject(err);
+    });
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited early (code ${code}, signal ${signal})`));
+    });
+  });
+  return { child, ready, output };
+}
+
+async function stopServer(child) {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+async function waitForHealth(baseUrl) {
+  const deadline = Date.now() + 20_000;
+  let last = null;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(`${baseUrl}/healthz`);
+      if (res.ok) return res.json();
+      last = new Error(`/healthz answered ${res.status}`);
+    } catch (err) {
+      last = err;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw last ?? new Error('/healthz did not answer');
+}
+
+// --- browser helpers ------------------------------------------------------------
+
+let shotNo = 0;
+async function checkPage(page, label) {
+  if (screenshotDir) {
+    fs.mkdirSync(screenshotDir, { recursive: true });
+    shotNo += 1;
+    const file = path.join(screenshotDir, `${String(shotNo).padStart(2, '0')}-${label}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    log(`# screenshot ${file}`);
+  }
+  const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  if (result.violations.length > 0) {
+    const lines = result.violations.map((v) => {
+      const nodes = v.nodes
+        .slice(0, 5)
+        .map((n) => `        ${n.target.join(' ')}: ${n.failureSummary?.replace(/\s+/g, ' ')}`)
+        .join('\n');
+      return `  [${v.impact}] ${v.id}: ${v.help} (${v.nodes.length}x)\n${nodes}`;
+    });
+    throw new Error(`axe-core found ${result.violations.length} violation(s) on ${label} (${page.url()}):\n${lines.join('\n')}`);
+  }
+}
+
+async function expectHeading(page, text) {
+  const h1 = page.locator('main h1');
+  await h1.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+  await page.waitForFunction(
+    (want) => document.querySelector('main h1')?.textContent?.trim() === want,
+    text,
+    { timeout: STEP_TIMEOUT_MS },
+  );
+}
+
+async function expectPath(page, pathname) {
+  await page.waitForURL((url) => url.pathname === pathname, { timeout: STEP_TIMEOUT_MS });
+}
+
+async function signInForm(page, username, password) {
+  await page.getByLabel('Gebruikersnaam', { exact: true }).fill(username);
+  await page.getByLabel('Wachtwoord', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
+}
+
+// --- the test -------------------------------------------------------------------
+
+async function main() {
+  const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'regie-e2e-'));
+  let server = null;
+  let browser = null;
+  try {
+    await step('web/dist is built', async () => {
+      assert(fs.existsSync(path.join(webRoot, 'index.html')), `${webRoot}/index.html missing: run "npm run build" first`);
+    });
+    await step('server binary exists', async () => {
+      assert(fs.existsSync(regieBin), `${regieBin} not found (set REGIE_BIN)`);
+    });
+
+    let baseUrl = null;
+    let login = null;
+    await step('server starts and prints its address and demo login', async () => {
+      server = startServer(tempDir);
+      try {
+        ({ baseUrl, login } = await server.ready);
+      } catch (err) {
+        throw new Error(`${err.message}\n--- server output ---\n${server.output.join('\n')}`);
+      }
+      log(`# server at ${baseUrl}, director login "${login.username}"`);
+      await waitForHealth(baseUrl);
+    });
+
+    await step('GET /api/v1/households without a session answers 401', async () => {
+      const res = await fetch(`${baseUrl}/api/v1/households`, { headers: { Accept: 'application/json' } });
+      assert(res.status === 401, `expected 401, got ${res.status}`);
+      const body = await res.json().catch(() => null);
+      assert(body?.error?.code, `expected an {"error":{"code":…}} body, got ${JSON.stringify(body)}`);
+    });
+
+    await step('Chromium starts', async () => {
+      browser = await chromium.launch({
+        executablePath: chromiumBin,
+        headless: true,
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
+      });
+    });
+
+    const context = browser ? await browser.newContext({ locale: 'nl-NL', viewport: { width: 1280, height: 900 } }) : null;
+    const page = context ? await context.newPage() : null;
+    const pageErrors = [];
+    const csrfOnDelete = [];
+    if (page) {
+      page.setDefaultTimeout(STEP_TIMEOUT_MS);
+      page.on('pageerror', (err) => pageErrors.push(String(err)));
+      page.on('console', (msg) => {
+        // 401/404 answers that the UI expects are logged by Chromium as
+        // "Failed to load resource"; anything else (CSP, React errors) counts.
+        if (msg.type() === 'error' && !/Failed to load resource/.test(msg.text())) {
+          pageErrors.push(`console: ${msg.text()}`);
+        }
+      });
+      page.on('request', (req) => {
+        if (req.method() === 'DELETE' && new URL(req.url()).pathname === '/api/v1/session') {
+          csrfOnDelete.push(req.headers()['x-csrf-token'] ?? '');
+        }
+      });
+    }
+
+    await step('/ redirects to the sign-in page', async () => {
+      await page.goto(`${baseUrl}/`);
+      await expectPath(page, '/inloggen');
+      await expectHeading(page, 'Inloggen');
+      assert((await page.getAttribute('html', 'lang')) === 'nl', 'html lang is not "nl"');
+      await checkPage(page, 'inloggen');
+    });
+
+    await step('a wrong password shows an error', async () => {
+      await signInForm(page, login.username, `${login.password}-fout`);
+      const alert = page.locator('[role="alert"]');
+      await alert.waitFor({ state: 'visible' });
+      const text = await alert.innerText();
+      assert(/onjuist/i.test(text), `unexpected error text: ${text}`);
+      await expectPath(page, '/inloggen');
+      await checkPage(page, 'inloggen-fout');
+    });
+
+    let householdId = null;
+    await step('signing in shows the household list', async () => {
+      await signInForm(page, login.username, login.password);
+      await expectPath(page, '/huishoudens');
+      await expectHeading(page, 'Huishoudens');
+      const rows = page.locator('main table tbody tr');
+      await rows.first().waitFor({ state: 'visible' });
+      const count = await rows.count();
+      assert(count >= 6, `expected at least 6 households, found ${count}`);
+      const header = await page.locator('header').innerText();
+      assert(header.includes('Uitloggen'), 'no "Uitloggen" button in the header');
+      assert(/Gezinsregisseur/.test(header), `header does not show the role: ${header}`);
+      const cost = await rows.first().locator('td').last().innerText();
+      assert(/^€\s?-?[\d.]+$/.test(cost.trim()), `annual cost not formatted as euros: "${cost}"`);
+      await checkPage(page, 'huishoudens');
+    });
+
+    await step('opening a household shows its members and care map', async () => {
+      const link = page.locator('main table tbody tr').first().locator('a').first();
+      const name = (await link.innerText()).trim();
+      const href = await link.getAttribute('href');
+      householdId = decodeURIComponent(href.split('/').pop());
+      await link.click();
+      await expectPath(page, `/huishoudens/${encodeURIComponent(householdId)}`);
+      await page.waitForFunction(
+        (n) => document.querySelector('main h1')?.textContent?.includes(n),
+        name,
+      );
+      await page.getByRole('heading', { level: 2, name: 'Gezinsleden' }).waitFor();
+      const members = await page.locator('[data-testid="members"] tbody tr').count();
+      assert(members >= 1, 'no members listed');
+      await page.getByRole('heading', { level: 2, name: 'Zorgkaart' }).waitFor();
+      const groups = await page.locator('[data-testid="care-map-group"]').count();
+      assert(groups >= 1, 'care map is empty');
+      await page.getByRole('heading', { level: 2, name: 'Kosten per categorie' }).waitFor();
+      const total = await page.locator('[data-testid="cost-by-category"] tfoot td').last().innerText();
+      assert(/^€\s?-?[\d.]+$/.test(total.trim()), `total not formatted as euros: "${total}"`);
+      await page.locator('.regie-chart svg').first().waitFor({ state: 'attached' }).catch(() => {});
+      await checkPage(page, 'huishouden');
+    });
+
+    await step('the care map can show ended provisions', async () => {
+      const toggle = page.getByLabel(/Toon ook beëindigde voorzieningen/);
+      const before = await page.locator('[data-testid="care-map"] tbody tr').count();
+      await toggle.check();
+      const after = await page.locator('[data-testid="care-map"] tbody tr').count();
+      assert(after >= before, `fewer rows after showing ended provisions (${before} → ${after})`);
+      await checkPage(page, 'huishouden-beeindigd');
+    });
+
+    await step('the household page is accessible on a small screen', async () => {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.getByRole('heading', { level: 2, name: 'Zorgkaart' }).waitFor();
+      await checkPage(page, 'huishouden-smal');
+      await page.setViewportSize({ width: 1280, height: 900 });
+    });
+
+    await step('a household page survives a reload (deep link)', async () => {
+      await page.reload();
+      await page.getByRole('heading', { level: 2, name: 'Gezinsleden' }).waitFor();
+      await expectPath(page, `/huishoudens/${encodeURIComponent(householdId)}`);
+    });
+
+    await step('an unknown household shows a clear message', async () => {
+      await page.goto(`${baseUrl}/huishoudens/BESTAAT-NIET-999`);
+      const alert = page.locator('main [role="alert"]');
+      await alert.waitFor({ state: 'visible' });
+      const text = await alert.innerText();
+      assert(/bestaat niet|geen toegang/i.test(text), `unexpected text: ${text}`);
+      await checkPage(page, 'huishouden-onbekend');
+    });
+
+    await step('signing out returns to the sign-in page', async () => {
+      await page.goto(`${baseUrl}/huishoudens`);
+      await expectHeading(page, 'Huishoudens');
+      await page.getByRole('button', { name: 'Uitloggen', exact: true }).click();
+      await expectPath(page, '/inloggen');
+      await expectHeading(page, 'Inloggen');
+      assert(csrfOnDelete.length > 0, 'no DELETE /api/v1/session was sent');
+      assert(csrfOnDelete.every((v) => v.length > 0), 'DELETE /api/v1/session was sent without X-CSRF-Token');
+      await checkPage(page, 'uitgelogd');
+    });
+
+    await step('after signing out /huishoudens shows the sign-in page', async () => {
+      await page.goto(`${baseUrl}/huishoudens`);
+      await expectPath(page, '/inloggen');
+      await expectHeading(page, 'Inloggen');
+      const status = await page.evaluate(async () => (await fetch('/api/v1/households')).status);
+      assert(status === 401, `the old session still works: /api/v1/households answered ${status}`);
+      await checkPage(page, 'inloggen-na-uitloggen');
+    });
+
+    await step('no JavaScript or console errors on any page', async () => {
+      assert(pageErrors.length === 0, `page errors:\n${pageErrors.join('\n')}`);
+    });
+  } finally {
+    if (browser) await browser.close().catch(() => {});
+    if (server) await stopServer(server.child).catch(() => {});
+    fs.rmSync(tempDir, { recursive: true, force: true });
+  }
+}
+
+let crashed = false;
+try {
+  await main();
+} catch (err) {
+  crashed = true;
+  log(`not ok - test harness crashed`);
+  for (const line of String(err?.stack ?? err).split('\n')) log(`    ${line}`);
+}
+const passed = results.filter((r) => r.ok).length;
+const failed = results.length - passed + (crashed ? 1 : 0);
+log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

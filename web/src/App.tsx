@@ -1,0 +1,103 @@
+import { useEffect, useRef } from 'react';
+import { Alert } from './components/Alert';
+import { Layout } from './components/Layout';
+import { t } from './i18n/nl';
+import { matchPath, Router, useLocation, useNavigate } from './lib/router';
+import { SessionProvider, useSession } from './lib/session';
+import { usePageTitle } from './lib/usePage';
+import { HouseholdPage } from './pages/HouseholdPage';
+import { HouseholdsPage } from './pages/HouseholdsPage';
+import { afterSignInPath, LoginPage } from './pages/LoginPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+
+const SIGN_IN = '/inloggen';
+const HOME = '/huishoudens';
+
+function Loading() {
+  usePageTitle(t.app.loading);
+  return (
+    <p className="utrecht-paragraph" role="status">
+      {t.app.loading}
+    </p>
+  );
+}
+
+function SessionError() {
+  const { retry } = useSession();
+  usePageTitle(t.errors.generic);
+  return (
+    <Alert type="error" live="alert">
+      <p className="utrecht-paragraph">{t.errors.generic}</p>
+      <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={retry}>
+        {t.errors.retry}
+      </button>
+    </Alert>
+  );
+}
+
+/** Redirects that depend on the session; renders nothing itself. */
+function useGuards(): { redirecting: boolean } {
+  const { status } = useSession();
+  const { pathname, state } = useLocation();
+  const navigate = useNavigate();
+  const onSignIn = pathname === SIGN_IN;
+  const isRoot = pathname === '/' || pathname === '';
+
+  let target: string | null = null;
+  let targetState: unknown = null;
+  if (status === 'anonymous' && !onSignIn) {
+    target = SIGN_IN;
+    targetState = isRoot ? null : { from: pathname };
+  } else if (status === 'authenticated' && (onSignIn || isRoot)) {
+    target = onSignIn ? afterSignInPath(state) : HOME;
+  }
+
+  useEffect(() => {
+    if (target) navigate(target, { replace: true, state: targetState });
+  });
+  return { redirecting: target !== null };
+}
+
+/** Moves focus to the new page's heading after client-side navigation. */
+function useFocusOnNavigate(): void {
+  const { pathname } = useLocation();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const id = window.requestAnimationFrame(() => {
+      const heading = document.querySelector<HTMLElement>('main h1');
+      (heading ?? document.getElementById('main'))?.focus({ preventScroll: false });
+    });
+    return () => window.cancelAnimationFrame(id);
+  }, [pathname]);
+}
+
+function Routes() {
+  const { status } = useSession();
+  const { pathname, state } = useLocation();
+  const { redirecting } = useGuards();
+  useFocusOnNavigate();
+
+  if (status === 'loading' || redirecting) return <Loading />;
+  if (status === 'error') return <SessionError />;
+  if (pathname === SIGN_IN) return <LoginPage redirectState={state} />;
+  if (matchPath(HOME, pathname)) return <HouseholdsPage />;
+  const detail = matchPath('/huishoudens/:id', pathname);
+  if (detail?.id) return <HouseholdPage key={detail.id} id={detail.id} />;
+  return <NotFoundPage />;
+}
+
+export function App() {
+  return (
+    <Router>
+      <SessionProvider>
+        <Layout>
+          <Routes />
+        </Layout>
+      </SessionProvider>
+    </Router>
+  );
+}

@@ -1,0 +1,143 @@
+import type {
+  ApiErrorBody,
+  HouseholdDetailResponse,
+  HouseholdListResponse,
+  SessionResponse,
+} from './types';
+
+/** An HTTP error answered by the API (or a network failure, status 0). */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string | undefined;
+
+  constructor(status: number, code: string | undefined, message: string) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+  }
+}
+
+const API = '/api/v1';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * The CSRF token lives in memory only. After a reload it is fetched again
+ * with GET /api/v1/session.
+ */
+let csrfToken: string | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+export function getCsrfToken(): string | null {
+  return csrfToken;
+}
+
+type UnauthorizedListener = () => void;
+let onUnauthorized: UnauthorizedListener | null = null;
+
+/** Called when a request other than a session request answers 401. */
+export function setUnauthorizedListener(listener: UnauthorizedListener | null): void {
+  onUnauthorized = listener;
+}
+
+interface RequestOptions {
+  method?: string;
+  body?: unknown;
+  /** Skip the CSRF header (only for the sign-in POST, which creates the session). */
+  withoutCsrf?: boolean;
+  /** Don't notify the unauthorized listener on 401 (session requests). */
+  quiet401?: boolean;
+  signal?: AbortSignal;
+}
+
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const method = (options.method ?? 'GET').toUpperCase();
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (!SAFE_METHODS.has(method) && !options.withoutCsrf && csrfToken) {
+    headers['X-CSRF-Token'] = csrfToken;
+  }
+
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    });
+  } catch (err) {
+    if (err instanceof DOMException && err.name === 'AbortError') throw err;
+    throw new ApiError(0, 'network', err instanceof Error ? err.message : String(err));
+  }
+
+  if (!response.ok) {
+    let code: string | undefined;
+    let message = response.statusText || `HTTP ${response.status}`;
+    try {
+      const body = (await response.json()) as ApiErrorBody;
+      code = body.error?.code;
+      if (body.error?.message) message = body.error.message;
+    } catch {
+      // Not JSON: keep the status text.
+    }
+    if (response.status === 401 && !options.quiet401) onUnauthorized?.();
+    throw new ApiError(response.status, code, message);
+  }
+
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+// --- session ---------------------------------------------------------------
+
+/** Current session, or null when not signed in. */
+export async function fetchSession(): Promise<SessionResponse | null> {
+  try {
+    const session = await request<SessionResponse>(`${API}/session`, { quiet401: true });
+    setCsrfToken(session.csrf_token);
+    return session;
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) {
+      setCsrfToken(null);
+      return null;
+    }
+    throw err;
+  }
+}
+
+export async function signIn(username: string, password: string): Promise<SessionResponse> {
+  const session = await request<SessionResponse>(`${API}/session`, {
+    method: 'POST',
+    body: { username, password },
+    withoutCsrf: true,
+    quiet401: true,
+  });
+  setCsrfToken(session.csrf_token);
+  return session;
+}
+
+export async function signOut(): Promise<void> {
+  try {
+    await request<void>(`${API}/session`, { method: 'DELETE', quiet401: true });
+  } finally {
+    setCsrfToken(null);
+  }
+}
+
+// --- households ------------------------------------------------------------
+
+export function listHouseholds(signal?: AbortSignal): Promise<HouseholdListResponse> {
+  return request<HouseholdListResponse>(`${API}/households`, { signal });
+}
+
+export function getHousehold(id: string, signal?: AbortSignal): Promise<HouseholdDetailResponse> {
+  return request<HouseholdDetailResponse>(`${API}/households/${encodeURIComponent(id)}`, {
+    signal,
+  });
+}

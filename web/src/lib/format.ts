@@ -1,0 +1,48 @@
+import { t } from '../i18n/nl';
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * "2018-09-14" → "14 september 2018". Parsed by hand, so the result never
+ * depends on the browser's time zone. Unknown input is returned as is.
+ */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return t.empty;
+  const m = ISO_DATE.exec(iso);
+  if (!m) return iso;
+  const month = t.months[Number(m[2]) - 1];
+  if (!month) return iso;
+  return `${Number(m[3])} ${month} ${m[1]}`;
+}
+
+/** "2018-09-14" → "14-09-2018" (short Dutch notation, for tables). */
+export function formatDateShort(iso: string | null | undefined): string {
+  if (!iso) return t.empty;
+  const m = ISO_DATE.exec(iso);
+  if (!m) return iso;
+  return `${m[3]}-${m[2]}-${m[1]}`;
+}
+
+/**
+ * Hours per week arrive as a decimal string ("2.5"); shown in Dutch notation
+ * ("2,5") without converting to a floating-point number.
+ */
+export function formatHours(hours: string | number | null | undefined): string {
+  if (hours === null || hours === undefined || hours === '') return t.empty;
+  const text = String(hours).trim();
+  if (!/^-?\d+(\.\d+)?$/.test(text)) return text;
+  const [intPart, frac] = text.split('.');
+  const trimmed = (frac ?? '').replace(/0+$/, '');
+  return trimmed ? `${intPart},${trimmed}` : (intPart ?? text);
+}
+
+const integerFormat = new Intl.NumberFormat(t.locale, { maximumFractionDigits: 0 });
+
+export function formatInteger(n: number): string {
+  return integerFormat.format(n);
+}
+
+/** Page title, e.g. "Huishoudens — Regie". */
+export function pageTitle(title: string): string {
+  return `${title} — ${t.app.titleSuffix}`;
+}

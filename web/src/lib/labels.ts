@@ -1,0 +1,40 @@
+import { t } from '../i18n/nl';
+
+type LabelTable = Readonly<Record<string, string>>;
+
+function lookup(table: LabelTable, code: string | null | undefined): string {
+  if (code === null || code === undefined || code === '') return t.empty;
+  return Object.prototype.hasOwnProperty.call(table, code) ? (table[code] ?? code) : code;
+}
+
+export const householdStatusLabel = (code: string | null | undefined) =>
+  lookup(t.labels.householdStatus, code);
+export const userRoleLabel = (code: string | null | undefined) => lookup(t.labels.userRole, code);
+export const memberRoleLabel = (code: string | null | undefined) =>
+  lookup(t.labels.memberRole, code);
+export const consentStatusLabel = (code: string | null | undefined) =>
+  lookup(t.labels.consentStatus, code);
+export const domainLabel = (code: string | null | undefined) => lookup(t.labels.domain, code);
+export const costCategoryLabel = (code: string | null | undefined) =>
+  lookup(t.labels.costCategory, code);
+export const costBasisLabel = (code: string | null | undefined) => lookup(t.labels.costBasis, code);
+export const referralSourceLabel = (code: string | null | undefined) =>
+  lookup(t.labels.referralSource, code);
+
+/** The order in which cost categories are shown. */
+export const COST_CATEGORY_ORDER = ['gemeente', 'niet_geindiceerd', 'uwv', 'zvw_ggz'] as const;
+
+/** Visual tone of a household status badge (NL Design System status badge). */
+export function householdStatusTone(code: string): 'active' | 'neutral' | 'warning' | 'inactive' {
+  switch (code) {
+    case 'active':
+      return 'active';
+    case 'referred':
+    case 'intake':
+      return 'warning';
+    case 'aftercare':
+      return 'neutral';
+    default:
+      return 'inactive';
+  }
+}

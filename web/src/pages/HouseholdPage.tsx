@@ -1,0 +1,442 @@
+import { useCallback, useEffect, useId, useMemo, useState, type ReactNode } from 'react';
+import { Alert } from '../components/Alert';
+import { CostChart, type CostBar } from '../components/CostChart';
+import { HouseholdStatus } from '../components/StatusBadge';
+import { TableScroll } from '../components/TableScroll';
+import { t } from '../i18n/nl';
+import { ApiError, getHousehold } from '../lib/api';
+import { formatDate, formatDateShort, formatHours } from '../lib/format';
+import {
+  consentStatusLabel,
+  COST_CATEGORY_ORDER,
+  costBasisLabel,
+  costCategoryLabel,
+  domainLabel,
+  memberRoleLabel,
+  referralSourceLabel,
+} from '../lib/labels';
+import { formatEuros, sumCents } from '../lib/money';
+import { Link } from '../lib/router';
+import type { CategoryCost, HouseholdDetail, Member, Provision } from '../lib/types';
+import { usePageTitle } from '../lib/usePage';
+
+type State =
+  | { kind: 'loading' }
+  | { kind: 'error'; message: string }
+  | { kind: 'ready'; household: HouseholdDetail };
+
+const h = t.household;
+
+export function memberName(m: Pick<Member, 'given_name' | 'family_name'>): string {
+  return [m.given_name, m.family_name].filter(Boolean).join(' ');
+}
+
+export interface CareMapGroup {
+  key: string;
+  title: string;
+  member: Member | null;
+  provisions: Provision[];
+}
+
+/**
+ * Groups provisions by member, in the order of the members list; provisions
+ * for the household as a whole (member_id null) and for unknown members come
+ * last. Members without provisions still get a (possibly empty) group.
+ */
+export function groupProvisions(
+  members: readonly Member[],
+  provisions: readonly Provision[],
+  showEnded: boolean,
+): CareMapGroup[] {
+  const visible = provisions.filter((p) => showEnded || p.active);
+  const groups: CareMapGroup[] = members.map((m) => ({
+    key: `member-${m.id}`,
+    title: `${memberName(m)} (${memberRoleLabel(m.role)})`,
+    member: m,
+    provisions: visible.filter((p) => p.member_id === m.id),
+  }));
+  const known = new Set(members.map((m) => m.id));
+  const whole = visible.filter((p) => p.member_id === null || p.member_id === undefined);
+  if (whole.length > 0) {
+    groups.push({ key: 'household', title: h.wholeHousehold, member: null, provisions: whole });
+  }
+  const orphans = visible.filter((p) => p.member_id && !known.has(p.member_id));
+  if (orphans.length > 0) {
+    groups.push({ key: 'unknown', title: h.unknownMember, member: null, provisions: orphans });
+  }
+  return groups;
+}
+
+/** Cost rows in the fixed category order, then any categories we don't know. */
+export function orderedCategories(costs: readonly CategoryCost[]): CategoryCost[] {
+  const order: readonly string[] = COST_CATEGORY_ORDER;
+  return [...costs].sort((a, b) => {
+    const ia = order.indexOf(a.category);
+    const ib = order.indexOf(b.category);
+    return (ia < 0 ? order.length : ia) - (ib < 0 ? order.length : ib);
+  });
+}
+
+export function HouseholdPage({ id }: { id: string }) {
+  const [state, setState] = useState<State>({ kind: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  const title =
+    state.kind === 'ready' ? `${h.familyPrefix} ${state.household.family_name}` : h.titlePrefix;
+  usePageTitle(title);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setState({ kind: 'loading' });
+    getHousehold(id, controller.signal)
+      .then((body) => setState({ kind: 'ready', household: body.household }))
+      .catch((err: unknown) => {
+        if (controller.signal.aborted) return;
+        if (err instanceof ApiError && err.status === 401) return; // handled by the session
+        const message =
+          err instanceof ApiError && (err.status === 403 || err.status === 404)
+            ? h.notFound
+            : t.errors.generic;
+        setState({ kind: 'error', message });
+      });
+    return () => controller.abort();
+  }, [id, attempt]);
+
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+
+  return (
+    <>
+      <nav className="utrecht-breadcrumb-nav regie-breadcrumb" aria-label={h.breadcrumb}>
+        <ol className="utrecht-breadcrumb-nav__list utrecht-breadcrumb-nav__list--html-ol">
+          <li className="utrecht-breadcrumb-nav__item">
+            <Link className="utrecht-breadcrumb-nav__link utrecht-link" to="/huishoudens">
+              {t.nav.households}
+            </Link>
+          </li>
+          <li className="utrecht-breadcrumb-nav__item" aria-current="page">
+            <span className="utrecht-breadcrumb-nav__link utrecht-breadcrumb-nav__link--current">
+              {state.kind === 'ready' ? state.household.family_name : id}
+            </span>
+          </li>
+        </ol>
+      </nav>
+      <h1 className="utrecht-heading-1" tabIndex={-1}>
+        {title}
+      </h1>
+      {state.kind === 'loading' ? (
+        <p className="utrecht-paragraph" role="status">
+          {t.app.loading}
+        </p>
+      ) : null}
+      {state.kind === 'error' ? (
+        <Alert type="error" live="alert">
+          <p className="utrecht-paragraph">{state.message}</p>
+          <p className="utrecht-paragraph">
+            <Link className="utrecht-link" to="/huishoudens">
+              {h.back}
+            </Link>
+          </p>
+          {state.message === t.errors.generic ? (
+            <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={retry}>
+              {t.errors.retry}
+            </button>
+          ) : null}
+        </Alert>
+      ) : null}
+      {state.kind === 'ready' ? <HouseholdView household={state.household} /> : null}
+    </>
+  );
+}
+
+export function HouseholdView({ household }: { household: HouseholdDetail }) {
+  return (
+    <>
+      <HouseholdDetails household={household} />
+      <Members members={household.members} />
+      <CareMap members={household.members} provisions={household.provisions} />
+      <CostByCategory
+        costs={household.cost_by_category}
+        totalCents={household.total_annual_cost_cents}
+        asOf={household.as_of}
+      />
+    </>
+  );
+}
+
+function DataItem({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="utrecht-data-list__item">
+      <dt className="utrecht-data-list__item-key">{label}</dt>
+      <dd className="utrecht-data-list__item-value utrecht-data-list__item-value--html-dd">{children}</dd>
+    </div>
+  );
+}
+
+function HouseholdDetails({ household }: { household: HouseholdDetail }) {
+  const postal = [household.postcode, household.city].filter(Boolean).join(' ');
+  const address = [household.address, postal].filter(Boolean).join(', ');
+  const referral = household.referral;
+  return (
+    <div className="regie-columns">
+      <section aria-labelledby="gegevens" className="regie-section">
+        <h2 className="utrecht-heading-2" id="gegevens">
+          {h.details}
+        </h2>
+        <dl className="utrecht-data-list utrecht-data-list--rows">
+          <DataItem label={h.address}>{address || t.empty}</DataItem>
+          <DataItem label={h.neighbourhood}>{household.neighbourhood || t.empty}</DataItem>
+          <DataItem label={h.status}>
+            <HouseholdStatus status={household.status} />
+          </DataItem>
+          <DataItem label={h.director}>{household.director?.display_name ?? t.empty}</DataItem>
+        </dl>
+      </section>
+      <section aria-labelledby="aanmelding" className="regie-section">
+        <h2 className="utrecht-heading-2" id="aanmelding">
+          {h.referral}
+        </h2>
+        {referral ? (
+          <dl className="utrecht-data-list utrecht-data-list--rows">
+            <DataItem label={h.referralSource}>{referralSourceLabel(referral.source)}</DataItem>
+            <DataItem label={h.referralDate}>{formatDate(referral.date)}</DataItem>
+            <DataItem label={h.referralReason}>{referral.reason || t.empty}</DataItem>
+          </dl>
+        ) : (
+          <p className="utrecht-paragraph">{t.empty}</p>
+        )}
+      </section>
+    </div>
+  );
+}
+
+function Members({ members }: { members: readonly Member[] }) {
+  const c = h.memberColumns;
+  return (
+    <section aria-labelledby="gezinsleden" className="regie-section">
+      <h2 className="utrecht-heading-2" id="gezinsleden">
+        {h.members}
+      </h2>
+      {members.length === 0 ? (
+        <p className="utrecht-paragraph">{h.noMembers}</p>
+      ) : (
+        <TableScroll label={h.membersCaption}>
+          <table className="utrecht-table utrecht-table--html-table regie-table" data-testid="members">
+            <caption className="utrecht-table__caption regie-visually-hidden">{h.membersCaption}</caption>
+            <thead className="utrecht-table__header">
+              <tr className="utrecht-table__row">
+                <th scope="col" className="utrecht-table__header-cell">{c.name}</th>
+                <th scope="col" className="utrecht-table__header-cell">{c.role}</th>
+                <th scope="col" className="utrecht-table__header-cell utrecht-table__header-cell--numeric-column">{c.birthYear}</th>
+                <th scope="col" className="utrecht-table__header-cell">{c.consent}</th>
+              </tr>
+            </thead>
+            <tbody className="utrecht-table__body">
+              {members.map((m) => (
+                <tr className="utrecht-table__row" key={m.id}>
+                  <th scope="row" className="utrecht-table__header-cell regie-row-header">{memberName(m)}</th>
+                  <td className="utrecht-table__cell">{memberRoleLabel(m.role)}</td>
+                  <td className="utrecht-table__cell utrecht-table__cell--numeric-data">{m.birth_year ?? t.empty}</td>
+                  <td className="utrecht-table__cell">
+                    <span className={`regie-consent regie-consent--${m.consent_status}`}>
+                      {consentStatusLabel(m.consent_status)}
+                    </span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
+    </section>
+  );
+}
+
+function CareMap({
+  members,
+  provisions,
+}: {
+  members: readonly Member[];
+  provisions: readonly Provision[];
+}) {
+  const [showEnded, setShowEnded] = useState(false);
+  const toggleId = useId();
+  const endedCount = provisions.filter((p) => !p.active).length;
+  const groups = useMemo(
+    () => groupProvisions(members, provisions, showEnded),
+    [members, provisions, showEnded],
+  );
+
+  return (
+    <section aria-labelledby="zorgkaart" className="regie-section">
+      <h2 className="utrecht-heading-2" id="zorgkaart">
+        {h.careMap}
+      </h2>
+      <p className="utrecht-paragraph">{h.careMapIntro}</p>
+      <div className="utrecht-form-field utrecht-form-field--checkbox regie-toggle">
+        <div className="utrecht-form-field__input">
+          <input
+            id={toggleId}
+            type="checkbox"
+            className="utrecht-checkbox utrecht-checkbox--html-input"
+            checked={showEnded}
+            onChange={(e) => setShowEnded(e.target.checked)}
+          />
+        </div>
+        <div className="utrecht-form-field__label">
+          <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={toggleId}>
+            {h.showEnded} ({endedCount})
+          </label>
+        </div>
+      </div>
+      {provisions.length === 0 ? <p className="utrecht-paragraph">{h.noProvisionsAtAll}</p> : null}
+      {provisions.length > 0
+        ? groups.map((group) => (
+            <CareMapTable key={group.key} group={group} />
+          ))
+        : null}
+    </section>
+  );
+}
+
+function CareMapTable({ group }: { group: CareMapGroup }) {
+  const headingId = useId();
+  const c = h.provisionColumns;
+  const activeTotal = sumCents(group.provisions.filter((p) => p.active).map((p) => p.annual_cost_cents));
+  return (
+    <section aria-labelledby={headingId} className="regie-subsection" data-testid="care-map-group">
+      <h3 className="utrecht-heading-3" id={headingId}>
+        {group.title}
+      </h3>
+      {group.provisions.length === 0 ? (
+        <p className="utrecht-paragraph">{h.noProvisions}</p>
+      ) : (
+        <TableScroll labelledBy={headingId}>
+          <table className="utrecht-table utrecht-table--html-table regie-table regie-table--care" data-testid="care-map">
+            <caption className="utrecht-table__caption regie-visually-hidden">{h.careMapCaption(group.title)}</caption>
+            <colgroup>
+              <col className="regie-col-domain" />
+              <col className="regie-col-provider" />
+              <col className="regie-col-professional" />
+              <col />
+              <col className="regie-col-date" />
+              <col className="regie-col-hours" />
+              <col className="regie-col-cost" />
+              <col className="regie-col-basis" />
+            </colgroup>
+            <thead className="utrecht-table__header">
+              <tr className="utrecht-table__row">
+                <th scope="col" className="utrecht-table__header-cell">{c.domain}</th>
+                <th scope="col" className="utrecht-table__header-cell">{c.provider}</th>
+                <th scope="col" className="utrecht-table__header-cell">{c.professional}</th>
+                <th scope="col" className="utrecht-table__header-cell">{c.goal}</th>
+                <th scope="col" className="utrecht-table__header-cell">{c.since}</th>
+                <th scope="col" className="utrecht-table__header-cell utrecht-table__header-cell--numeric-column">{c.hoursPerWeek}</th>
+                <th scope="col" className="utrecht-table__header-cell utrecht-table__header-cell--numeric-column">{c.annualCost}</th>
+                <th scope="col" className="utrecht-table__header-cell">{c.costBasis}</th>
+              </tr>
+            </thead>
+            <tbody className="utrecht-table__body">
+              {group.provisions.map((p) => (
+                <tr className={`utrecht-table__row${p.active ? '' : ' regie-row--ended'}`} key={p.id}>
+                  <th scope="row" className="utrecht-table__header-cell regie-row-header">
+                    {domainLabel(p.domain)}
+                    {p.active ? null : <span className="regie-ended"> ({h.ended})</span>}
+                  </th>
+                  <td className="utrecht-table__cell">{p.provider?.name ?? t.empty}</td>
+                  <td className="utrecht-table__cell">
+                    {p.professional ? (
+                      <>
+                        {p.professional.name}
+                        {p.professional.role ? (
+                          <span className="regie-muted">, {p.professional.role}</span>
+                        ) : null}
+                      </>
+                    ) : (
+                      t.empty
+                    )}
+                  </td>
+                  <td className="utrecht-table__cell regie-goal">{p.goal || t.empty}</td>
+                  <td className="utrecht-table__cell regie-nowrap">
+                    {formatDateShort(p.start_date)}
+                    {p.end_date ? (
+                      <>
+                        <br />
+                        {h.until} {formatDateShort(p.end_date)}
+                      </>
+                    ) : null}
+                  </td>
+                  <td className="utrecht-table__cell utrecht-table__cell--numeric-data">{formatHours(p.hours_per_week)}</td>
+                  <td className="utrecht-table__cell utrecht-table__cell--numeric-data regie-nowrap">{formatEuros(p.annual_cost_cents)}</td>
+                  <td className="utrecht-table__cell">{costBasisLabel(p.cost_basis)}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot className="utrecht-table__footer">
+              <tr className="utrecht-table__row regie-total-row">
+                <th scope="row" colSpan={6} className="utrecht-table__header-cell">
+                  {h.totalActive}
+                </th>
+                <td className="utrecht-table__cell utrecht-table__cell--numeric-data regie-nowrap">{formatEuros(activeTotal)}</td>
+                <td className="utrecht-table__cell" />
+              </tr>
+            </tfoot>
+          </table>
+        </TableScroll>
+      )}
+    </section>
+  );
+}
+
+function CostByCategory({
+  costs,
+  totalCents,
+  asOf,
+}: {
+  costs: readonly CategoryCost[];
+  totalCents: number;
+  asOf?: string | undefined;
+}) {
+  const rows = useMemo(() => orderedCategories(costs), [costs]);
+  const bars: CostBar[] = useMemo(
+    () => rows.map((r) => ({ label: costCategoryLabel(r.category), cents: r.annual_cost_cents })),
+    [rows],
+  );
+  const c = h.costColumns;
+  return (
+    <section aria-labelledby="kosten" className="regie-section">
+      <h2 className="utrecht-heading-2" id="kosten">
+        {h.costByCategory}
+      </h2>
+      <p className="utrecht-paragraph">
+        {asOf ? h.costByCategoryIntroAsOf(formatDate(asOf)) : h.costByCategoryIntro}
+      </p>
+      <div className="regie-cost">
+        <TableScroll label={h.costCaption}>
+          <table className="utrecht-table utrecht-table--html-table regie-table" data-testid="cost-by-category">
+            <caption className="utrecht-table__caption regie-visually-hidden">{h.costCaption}</caption>
+            <thead className="utrecht-table__header">
+              <tr className="utrecht-table__row">
+                <th scope="col" className="utrecht-table__header-cell">{c.category}</th>
+                <th scope="col" className="utrecht-table__header-cell utrecht-table__header-cell--numeric-column">{c.annualCost}</th>
+              </tr>
+            </thead>
+            <tbody className="utrecht-table__body">
+              {rows.map((r) => (
+                <tr className="utrecht-table__row" key={r.category}>
+                  <th scope="row" className="utrecht-table__header-cell regie-row-header">{costCategoryLabel(r.category)}</th>
+                  <td className="utrecht-table__cell utrecht-table__cell--numeric-data">{formatEuros(r.annual_cost_cents)}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot className="utrecht-table__footer">
+              <tr className="utrecht-table__row regie-total-row">
+                <th scope="row" className="utrecht-table__header-cell">{h.total}</th>
+                <td className="utrecht-table__cell utrecht-table__cell--numeric-data">{formatEuros(totalCents)}</td>
+              </tr>
+            </tfoot>
+          </table>
+        </TableScroll>
+        {bars.some((b) => b.cents > 0) ? <CostChart bars={bars} /> : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,44 @@
+import { render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { Router } from '../lib/router';
+import { households } from '../test/fixtures';
+import { HouseholdTable } from './HouseholdsPage';
+
+describe('HouseholdTable', () => {
+  it('lists households with Dutch status labels and euro amounts', () => {
+    render(
+      <Router>
+        <HouseholdTable households={households} />
+      </Router>,
+    );
+    const table = screen.getByRole('table');
+    const headers = within(table)
+      .getAllByRole('columnheader')
+      .map((th) => th.textContent);
+    expect(headers).toEqual(['Gezin', 'Wijk', 'Status', 'Gezinsleden', 'Voorzieningen', 'Jaarkosten']);
+    expect(within(table).getByText('Aangemeld')).toBeTruthy();
+    expect(within(table).getByText('Nazorg')).toBeTruthy();
+    expect(within(table).getByText('€ 12.346')).toBeTruthy();
+    expect(screen.getByText('6 huishoudens')).toBeTruthy();
+  });
+
+  it('shows the director column when asked', () => {
+    render(
+      <Router>
+        <HouseholdTable households={households.slice(0, 1)} showDirector />
+      </Router>,
+    );
+    expect(screen.getByRole('columnheader', { name: 'Gezinsregisseur' })).toBeTruthy();
+    expect(screen.getByText('Ria Dekker')).toBeTruthy();
+    expect(screen.getByText('1 huishouden')).toBeTruthy();
+  });
+
+  it('says so when there are no households', () => {
+    render(
+      <Router>
+        <HouseholdTable households={[]} />
+      </Router>,
+    );
+    expect(screen.getByText('Er zijn geen huishoudens.')).toBeTruthy();
+  });
+});

@@ -1,0 +1,150 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { Alert } from '../components/Alert';
+import { t } from '../i18n/nl';
+import { ApiError } from '../lib/api';
+import { useNavigate } from '../lib/router';
+import { useSession } from '../lib/session';
+import { usePageTitle } from '../lib/usePage';
+
+function errorText(err: unknown): string {
+  if (err instanceof ApiError) {
+    if (err.status === 401) return t.login.errorInvalid;
+    if (err.status === 429) return t.login.errorThrottled;
+  }
+  return t.login.errorGeneric;
+}
+
+/** Where to go after signing in: the page that sent us here, else the list. */
+export function afterSignInPath(state: unknown): string {
+  if (state && typeof state === 'object' && 'from' in state) {
+    const from = (state as { from: unknown }).from;
+    if (typeof from === 'string' && from.startsWith('/') && !from.startsWith('//')) {
+      if (from !== '/inloggen' && from !== '/') return from;
+    }
+  }
+  return '/huishoudens';
+}
+
+export function LoginPage({ redirectState }: { redirectState?: unknown }) {
+  usePageTitle(t.login.title);
+  const { signIn, notice, clearNotice } = useSession();
+  const navigate = useNavigate();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const errorRef = useRef<HTMLDivElement>(null);
+  const ids = useId();
+  const userId = `${ids}-gebruikersnaam`;
+  const passId = `${ids}-wachtwoord`;
+  const errorId = `${ids}-fout`;
+
+  useEffect(() => {
+    if (error) errorRef.current?.focus();
+  }, [error]);
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (busy) return;
+    if (!username.trim() || !password) {
+      setError(t.login.errorRequired);
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await signIn(username.trim(), password);
+      navigate(afterSignInPath(redirectState), { replace: true });
+    } catch (err) {
+      setError(errorText(err));
+      setBusy(false);
+    }
+  };
+
+  const noticeText =
+    notice === 'signedOut'
+      ? t.login.signedOut
+      : notice === 'sessionExpired'
+        ? t.login.sessionExpired
+        : null;
+
+  return (
+    <div className="regie-login">
+      <h1 className="utrecht-heading-1" tabIndex={-1}>
+        {t.login.title}
+      </h1>
+      {noticeText && !error ? (
+        <Alert type={notice === 'sessionExpired' ? 'warning' : 'ok'}>
+          <p className="utrecht-paragraph">{noticeText}</p>
+        </Alert>
+      ) : null}
+      {error ? (
+        <Alert type="error" live="alert" ref={errorRef}>
+          <p className="utrecht-paragraph" id={errorId}>
+            {error}
+          </p>
+        </Alert>
+      ) : null}
+      <p className="utrecht-paragraph">{t.login.intro}</p>
+      <form className="utrecht-form regie-form" method="post" noValidate onSubmit={onSubmit}>
+        <div className={`utrecht-form-field utrecht-form-field--text${error ? ' utrecht-form-field--invalid' : ''}`}>
+          <div className="utrecht-form-field__label">
+            <label className="utrecht-form-label" htmlFor={userId}>
+              {t.login.username}
+            </label>
+          </div>
+          <div className="utrecht-form-field__input">
+            <input
+              id={userId}
+              name="username"
+              type="text"
+              className="utrecht-textbox utrecht-textbox--html-input"
+              autoComplete="username"
+              autoCapitalize="none"
+              spellCheck={false}
+              required
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? errorId : undefined}
+              value={username}
+              onChange={(e) => {
+                setUsername(e.target.value);
+                if (notice) clearNotice();
+              }}
+            />
+          </div>
+        </div>
+        <div className={`utrecht-form-field utrecht-form-field--text${error ? ' utrecht-form-field--invalid' : ''}`}>
+          <div className="utrecht-form-field__label">
+            <label className="utrecht-form-label" htmlFor={passId}>
+              {t.login.password}
+            </label>
+          </div>
+          <div className="utrecht-form-field__input">
+            <input
+              id={passId}
+              name="password"
+              type="password"
+              className="utrecht-textbox utrecht-textbox--html-input utrecht-textbox--password"
+              autoComplete="current-password"
+              required
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? errorId : undefined}
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+          </div>
+        </div>
+        <div className="utrecht-button-group">
+          <button
+            type="submit"
+            className="utrecht-button utrecht-button--primary-action utrecht-button--submit"
+            disabled={busy}
+            aria-busy={busy || undefined}
+          >
+            {busy ? t.login.submitting : t.login.submit}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
