@@ -3,7 +3,7 @@
 //
 //   npm run build && npm run test:browser
 //
-// Starts `regie demo` (REGIE_BIN, default ../build/regie relative to web/) on
+// Starts `regie demo` (REGIE_BIN, default ../build/src/regie relative to web/) on
 // a fresh temporary database and a free port, serving web/dist; drives
 // Debian's Chromium (CHROMIUM_BIN, default /usr/bin/chromium) with
 // playwright-core; checks every visited page with axe-core (WCAG 2.1 A/AA).
