@@ -100,6 +100,20 @@ TEST(Providers, CountsDistinctProvidersPerNeighbourhoodAndInTotal) {
   EXPECT_EQ(to_csv(*t), "neighbourhood,providers\nNoord,1\nZuid,2\nTOTAL,2\n");
 }
 
+TEST(Pareto, CountsDistinctClientsWhenAHouseholdsRowsAreNotTogether) {
+  TempDir dir;
+  auto hh = dir.write("h.csv", "household_id\nB\nA\n");
+  auto al = dir.write("a.csv", kHeader +
+                                   "1,A,A1,X,wmo,P1,W,2018-01-01,,1,100\n"
+                                   "2,B,B1,X,wmo,P1,W,2018-01-01,,1,100\n"
+                                   "3,A,A1,X,jeugd,P1,J,2018-01-01,,1,100\n"
+                                   "4,A,A2,X,jeugd,P1,J,2018-01-01,,1,100\n"
+                                   "5,B,B1,X,wmo,P1,W,2018-01-01,,1,100\n");
+  auto t = pareto(hh, al, ParetoOptions{});
+  ASSERT_TRUE(t) << t.error().message;
+  EXPECT_EQ(t->rows[0], (std::vector<std::string>{"<10000", "2", "3", "1.5", "2.5", "100", "100", "250", "500"}));
+}
+
 // An independent check: the same analyses written as SQL over the fixture,
 // loaded into an in-memory SQLite table by the simplest possible code (the
 // fixture has no quoted fields), must give the same table row for row.
