@@ -6,13 +6,15 @@
 
 #include "analytics/businesscase.h"
 #include "cli/app.h"
-#include "service/costs.h"
+#include "service/businesscase.h"
 
 namespace regie::cli {
 
 void add_businesscase(CLI::App& app, Context& ctx) {
   struct Opts {
-    std::string costs, db, t1, t2, format = "csv", output;
+    std::string costs, db, t1, t2, format = "csv", output, neighbourhood, director;
+    std::vector<std::string> households;
+    bool from_time = false;
     std::string director_cost;
     std::string hours = "2.5", rate = "70";
     int weeks = 45;
@@ -24,7 +26,14 @@ void add_businesscase(CLI::App& app, Context& ctx) {
   costs->excludes(db);
   cmd->add_option("--t1", o->t1, "With --db: the T1 date (yyyy-mm-dd)")->needs(db);
   cmd->add_option("--t2", o->t2, "With --db: the T2 date (yyyy-mm-dd)")->needs(db);
+  cmd->add_option("--households", o->households, "With --db: only these household ids")->delimiter(',')->needs(db);
+  cmd->add_option("--neighbourhood", o->neighbourhood, "With --db: only households in this neighbourhood")->needs(db);
+  cmd->add_option("--director", o->director, "With --db: only the households of this director")->needs(db);
+  auto* from_time = cmd->add_flag("--director-cost-from-time", o->from_time,
+                                  "With --db: director cost from the registered time between T1 and T2")
+                        ->needs(db);
   auto* fixed = cmd->add_option("--director-cost", o->director_cost, "Director cost per household in euros (fixed)");
+  fixed->excludes(from_time);
   cmd->add_option("--director-hours", o->hours, "Director hours per household per week")
       ->excludes(fixed)->capture_default_str();
   cmd->add_option("--director-weeks", o->weeks, "Weeks per year")->excludes(fixed)->check(CLI::Range(1, 53))
@@ -32,33 +41,48 @@ void add_businesscase(CLI::App& app, Context& ctx) {
   cmd->add_option("--director-rate", o->rate, "Hourly rate in euros")->excludes(fixed)->capture_default_str();
   add_output_options(*cmd, o->format, o->output);
   cmd->callback([&ctx, o] {
-    analytics::DirectorCost director;
+    auto hours = parse_fixed(o->hours, 2);
+    auto rate = parse_euros(o->rate);
+    if (!hours || *hours < 0) return void(ctx.exit_code = fail(invalid("--director-hours: expected a number like 2.5")));
+    if (!rate || *rate < 0) return void(ctx.exit_code = fail(invalid("--director-rate: expected an amount like 70")));
+    analytics::DirectorCost director = analytics::director_cost_from_hours(*hours, o->weeks, *rate);
     if (!o->director_cost.empty()) {
       auto c = parse_euros(o->director_cost);
       if (!c || *c < 0) return void(ctx.exit_code = fail(invalid("--director-cost: expected an amount like 8000")));
       director = analytics::director_cost_fixed(*c);
-    } else {
-      auto h = parse_fixed(o->hours, 2);
-      auto r = parse_euros(o->rate);
-      if (!h || *h < 0) return void(ctx.exit_code = fail(invalid("--director-hours: expected a number like 2.5")));
-      if (!r || *r < 0) return void(ctx.exit_code = fail(invalid("--director-rate: expected an amount like 70")));
-      director = analytics::director_cost_from_hours(*h, o->weeks, *r);
     }
-    std::vector<analytics::CostLine> lines;
+    analytics::BusinessCase bc;
     if (!o->costs.empty()) {
       auto read = analytics::read_cost_lines(o->costs);
       if (!read) return void(ctx.exit_code = fail(read.error()));
-      lines = std::move(*read);
+      bc = analytics::compute_business_case(*read, director);
     } else if (!o->db.empty()) {
       auto t1 = parse_date(o->t1), t2 = parse_date(o->t2);
       if (!t1 || !t2) return void(ctx.exit_code = fail(invalid("--t1 and --t2: give both dates as yyyy-mm-dd")));
       auto s = open_store(o->db, false);
       if (!s) return void(ctx.exit_code = fail(s.error()));
-      lines = service::cost_lines_from_store(**s, *t1, *t2);
+      service::BusinessCaseQuery q;
+      q.t1 = *t1;
+      q.t2 = *t2;
+      q.household_ids = o->households;
+      if (!o->neighbourhood.empty()) q.neighbourhood = o->neighbourhood;
+      if (!o->director.empty()) q.director = o->director;
+      q.director_cost_mode = o->from_time ? "registered" : director.mode_name();
+      q.fixed_amount = director.per_household;
+      q.norm_hours_per_week_centi = *hours;
+      q.norm_weeks = o->weeks;
+      q.hourly_rate = *rate;
+      // The command line acts for the municipality's administrator, and is audited as such.
+      SystemClock clock;
+      service::BusinessCaseService service(**s, clock);
+      auto r = service.report(service::Principal{"regie-cli", "command line", domain::Role::administrator, ""}, q);
+      if (!r) return void(ctx.exit_code = fail(r.error()));
+      bc = std::move(r->business_case);
+      director = bc.director;
     } else {
       return void(ctx.exit_code = fail(invalid("give --costs FILE, or --db with --t1 and --t2")));
     }
-    auto table = analytics::business_case(lines, director);
+    auto table = analytics::to_table(bc);
     std::cerr << director.explain() << "\n";
     // The spreadsheet has the contract table first, then one sheet per report table.
     std::vector<interop::Sheet> extra;

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <nlohmann/json.hpp>
 
 #include "common/log.h"
@@ -208,7 +209,11 @@ Result<service::BusinessCaseQuery> business_case_query(const httplib::Request& r
     if (!req.has_param(name) || req.get_param_value(name).empty()) return std::nullopt;
     return req.get_param_value(name);
   };
-  q.household_id = opt("household");
+  if (auto h = opt("household")) {
+    std::stringstream list(*h);
+    for (std::string id; std::getline(list, id, ',');)
+      if (!id.empty()) q.household_ids.push_back(id);
+  }
   q.director = opt("director");
   q.neighbourhood = opt("neighbourhood");
   if (auto m = opt("director_cost")) q.director_cost_mode = *m;

@@ -59,15 +59,17 @@ Result<BusinessCaseReport> BusinessCaseService::report(const Principal& who, con
   r.query = q;
   r.pseudonymised = analyst;
   std::vector<std::string> ids;
+  const std::set<std::string> wanted(q.household_ids.begin(), q.household_ids.end());
   for (auto& s : store_.list_households(director, q.t1)) {
-    if (q.household_id && s.household.id != *q.household_id) continue;
+    if (!wanted.empty() && !wanted.contains(s.household.id)) continue;
     if (q.neighbourhood && s.household.neighbourhood != *q.neighbourhood) continue;
     ids.push_back(s.household.id);
   }
-  std::string subject = q.household_id.value_or("*");
+  std::string subject = q.household_ids.size() == 1 ? q.household_ids[0] : "*";
+  const bool complete = ids.size() == wanted.size() || wanted.empty();
   store_.append_audit(domain::AuditEvent{0, clock_.now_iso8601(), who.username, "businesscase.read", subject,
-                                         "allowed", std::string(domain::to_string(who.role))});
-  if (q.household_id && ids.empty()) return not_found("no household with this id that you may see");
+                                         complete ? "allowed" : "denied", std::string(domain::to_string(who.role))});
+  if (!complete) return not_found("one or more of the households do not exist or are not yours to see");
 
   const std::set<std::string> selected(ids.begin(), ids.end());
   std::vector<analytics::CostLine> lines;

@@ -17,7 +17,7 @@ namespace regie::service {
 
 struct BusinessCaseQuery {
   Date t1, t2;
-  std::optional<std::string> household_id;
+  std::vector<std::string> household_ids;  // empty: every household the user may see
   std::optional<std::string> director;
   std::optional<std::string> neighbourhood;
   // The director cost: "norm" (hours x weeks x rate), "fixed" (amount) or

@@ -90,6 +90,11 @@ golden "businesscase from the store" "$data/pilot/expected_businesscase.csv" -- 
 "$regie" export costs --db "$work/demo.db" --t1 2018-11-01 --t2 2019-11-01 >"$work/costs.csv" 2>"$work/err"
 golden "export costs round trip" "$data/pilot/expected_businesscase.csv" -- \
   businesscase --costs "$work/costs.csv" --director-cost 8000
+if "$regie" businesscase --db "$work/demo.db" --t1 2018-11-01 --t2 2019-11-01 --households BZHH01,BZHH02 \
+     >"$work/out" 2>/dev/null && grep -q '^3,TOTAL,2,133222,42759,-90463,-68,-45232$' "$work/out"; then ok; else
+  ko "businesscase --households"; fi
+refuses "unknown household" 1 "do not exist" -- \
+  businesscase --db "$work/demo.db" --t1 2018-11-01 --t2 2019-11-01 --households BZHH01,NOPE
 refuses "outdated schema" 1 "regie db migrate" -- export costs --db "$work/empty.db" --t1 2018-11-01 --t2 2019-11-01
 echo "not json" >"$work/bad_demo.json"
 refuses "bad demo data" 1 "bad_demo.json: not a valid JSON object" -- demo --db "$work/demo2.db" --data "$work/bad_demo.json" --no-serve

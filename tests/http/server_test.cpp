@@ -149,6 +149,94 @@ TEST_P(ServerTest, ServesTheUiForClientRoutesButJsonForUnknownApiPaths) {
   EXPECT_EQ(json::parse(api->body)["error"]["code"], "not_found");
 }
 
+TEST_P(ServerTest, ServesTheBusinessCaseAsJsonCsvAndXlsxAndRefusesBadParameters) {
+  auto [cookie, csrf] = sign_in("lead", "secret-lead");
+  httplib::Headers h = {{"Cookie", cookie}};
+  auto r = client->Get("/api/v1/businesscase?t1=2018-11-01&t2=2019-11-01&director_cost=fixed&fixed_amount=8000", h);
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  auto bc = json::parse(r->body);
+  EXPECT_EQ(bc["household_count"], 1);  // H2 has no support in the fixture
+  EXPECT_EQ(bc["director_cost"]["mode"], "fixed");
+  EXPECT_EQ(bc["director_cost"]["norm_per_household_cents"], 787500);
+  EXPECT_EQ(bc["households"][0]["t1_cents"], 1234567 + 150000);
+  EXPECT_EQ(bc["table"]["rows"].back()["key"], "net");
+
+  auto csv = client->Get("/api/v1/businesscase?t1=2018-11-01&t2=2019-11-01&format=csv", h);
+  ASSERT_TRUE(csv);
+  EXPECT_EQ(csv->status, 200);
+  EXPECT_TRUE(csv->body.starts_with("table,key,households,"));
+  auto xlsx = client->Get("/api/v1/businesscase?t1=2018-11-01&t2=2019-11-01&format=xlsx", h);
+  ASSERT_TRUE(xlsx);
+  EXPECT_EQ(xlsx->status, 200);
+  EXPECT_TRUE(xlsx->body.starts_with("PK"));  // a zip container
+
+  for (auto bad : {"/api/v1/businesscase?t1=2018-11-01", "/api/v1/businesscase?t1=2018-11-01&t2=2018-01-01",
+                   "/api/v1/businesscase?t1=2018-11-01&t2=2019-11-01&director_cost=x",
+                   "/api/v1/businesscase?t1=2018-11-01&t2=2019-11-01&hourly_rate=abc",
+                   "/api/v1/businesscase?t1=2018-11-01&t2=2019-11-01&format=pdf"}) {
+    auto b = client->Get(bad, h);
+    ASSERT_TRUE(b);
+    EXPECT_EQ(b->status, 400) << bad;
+  }
+  auto [dcookie, dcsrf] = sign_in("dir.b", "secret-dir.b");
+  auto foreign = client->Get("/api/v1/businesscase?t1=2018-11-01&t2=2019-11-01&household=H1",
+                             httplib::Headers{{"Cookie", dcookie}});
+  ASSERT_TRUE(foreign);
+  EXPECT_EQ(foreign->status, 404);
+}
+
+TEST_P(ServerTest, TheAssignedDirectorRecordsTimeAndVirtualSavings) {
+  auto [cookie, csrf] = sign_in("dir.a", "secret-dir.a");
+  httplib::Headers with_token = {{"Cookie", cookie}, {"X-CSRF-Token", csrf}};
+  auto t = client->Post("/api/v1/households/H1/time-entries", with_token,
+                        R"({"date":"2018-12-01","kind":"direct","minutes":90})", "application/json");
+  ASSERT_TRUE(t);
+  EXPECT_EQ(t->status, 201) << t->body;
+  auto no_token = client->Post("/api/v1/households/H1/time-entries", httplib::Headers{{"Cookie", cookie}},
+                               R"({"date":"2018-12-01","kind":"direct","minutes":90})", "application/json");
+  ASSERT_TRUE(no_token);
+  EXPECT_EQ(no_token->status, 403);
+  for (auto bad : {R"({"date":"2018-12-01","kind":"direct","minutes":0})",
+                   R"({"date":"2018-12-01","kind":"sleeping","minutes":5})", R"({"date":"2099-01-01","kind":"direct","minutes":5})",
+                   R"({"kind":"direct","minutes":5})", R"([1,2])"}) {
+    auto b = client->Post("/api/v1/households/H1/time-entries", with_token, bad, "application/json");
+    ASSERT_TRUE(b);
+    EXPECT_EQ(b->status, 400) << bad;
+  }
+  auto list = client->Get("/api/v1/households/H1/time-entries", httplib::Headers{{"Cookie", cookie}});
+  ASSERT_TRUE(list);
+  EXPECT_EQ(json::parse(list->body)["time_entries"].size(), 1u);
+
+  auto v = client->Post("/api/v1/households/H1/virtual-savings", with_token,
+                        R"({"kind":"eviction","amount_cents":1500000,"note":"betalingsregeling"})", "application/json");
+  ASSERT_TRUE(v);
+  EXPECT_EQ(v->status, 201) << v->body;
+  auto no_note = client->Post("/api/v1/households/H1/virtual-savings", with_token,
+                              R"({"kind":"eviction","amount_cents":100,"note":""})", "application/json");
+  ASSERT_TRUE(no_note);
+  EXPECT_EQ(no_note->status, 400);
+  auto foreign = client->Post("/api/v1/households/H2/virtual-savings", with_token,
+                              R"({"kind":"eviction","amount_cents":100,"note":"x"})", "application/json");
+  ASSERT_TRUE(foreign);
+  EXPECT_EQ(foreign->status, 404);
+  EXPECT_EQ(store->virtual_savings("H2").size(), 0u);
+}
+
+TEST_P(ServerTest, OnlyAnAdministratorAddsPriceListVersions) {
+  auto [cookie, csrf] = sign_in("dir.a", "secret-dir.a");
+  auto refused = client->Post("/api/v1/price-list", httplib::Headers{{"Cookie", cookie}, {"X-CSRF-Token", csrf}},
+                              R"({"code":"MW-01","name":"Maatschappelijk werk","unit":"intervention",)"
+                              R"("amount_cents":9500,"valid_from":"2018-01-01"})",
+                              "application/json");
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 403);
+  EXPECT_TRUE(store->price_list().items().empty());
+  auto list = client->Get("/api/v1/price-list", httplib::Headers{{"Cookie", cookie}});
+  ASSERT_TRUE(list);
+  EXPECT_EQ(list->status, 200);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, ServerTest, ::testing::ValuesIn(testing::store_backends()),
                          [](const auto& info) { return info.param; });
 

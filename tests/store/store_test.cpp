@@ -112,6 +112,51 @@ TEST_P(StoreTest, KeepsSessionsAndAuditEvents) {
   EXPECT_EQ(store->audit_events(std::nullopt, 10).size(), 3u);
 }
 
+TEST_P(StoreTest, KeepsPriceListVersionsAndRefusesADuplicateVersion) {
+  ASSERT_TRUE(store->add_price_item({"MW-01", "Maatschappelijk werk", PriceUnit::intervention, 9500,
+                                     *parse_date("2018-01-01")}, "admin"));
+  ASSERT_TRUE(store->add_price_item({"MW-01", "Maatschappelijk werk", PriceUnit::intervention, 9900,
+                                     *parse_date("2019-07-01")}, "admin"));
+  auto dup = store->add_price_item({"MW-01", "x", PriceUnit::hour, 1, *parse_date("2019-07-01")}, "admin");
+  ASSERT_FALSE(dup);
+  EXPECT_EQ(dup.error().code, ErrorCode::conflict);
+  auto list = store->price_list();
+  ASSERT_EQ(list.items().size(), 2u);
+  EXPECT_EQ(list.on("MW-01", *parse_date("2019-08-01"))->amount, 9900);
+}
+
+TEST_P(StoreTest, StoresPricedProvisionsTimeAndVirtualSavings) {
+  ASSERT_TRUE(store->write_bundle(small_bundle()));
+  auto p = small_bundle().provisions[1];
+  p.id = "H1-P3";
+  p.price_code = "MW-01";
+  p.units_per_year_centi = 2400;
+  ASSERT_TRUE(store->add_provision(p));
+  EXPECT_FALSE(store->add_provision(p));  // same id again
+  auto back = store->provisions("H1");
+  ASSERT_EQ(back.size(), 3u);
+  EXPECT_EQ(back[2].price_code, "MW-01");
+  EXPECT_EQ(back[2].units_per_year_centi, 2400);
+  EXPECT_FALSE(back[0].price_code);
+
+  auto t = store->add_time_entry({0, std::string("H1"), "dir.a", *parse_date("2019-02-01"), 90, TimeKind::direct});
+  ASSERT_TRUE(t);
+  EXPECT_GT(*t, 0);
+  EXPECT_FALSE(store->add_time_entry({0, std::string("H404"), "dir.a", *parse_date("2019-02-01"), 90, TimeKind::direct}));
+  auto entries = store->time_entries(std::nullopt, std::string("H1"), *parse_date("2019-01-01"), *parse_date("2019-12-31"));
+  ASSERT_EQ(entries.size(), 1u);
+  EXPECT_EQ(entries[0].minutes, 90);
+  EXPECT_TRUE(store->time_entries(std::string("dir.b"), std::nullopt, Date{0}, kOpenEnd).empty());
+
+  auto v = store->add_virtual_saving({0, "H1", VirtualSavingKind::crisis_admission, 250000, "note", "dir.a",
+                                      *parse_date("2019-03-01")});
+  ASSERT_TRUE(v);
+  auto savings = store->virtual_savings("H1");
+  ASSERT_EQ(savings.size(), 1u);
+  EXPECT_EQ(savings[0].kind, VirtualSavingKind::crisis_admission);
+  EXPECT_EQ(savings[0].amount, 250000);
+}
+
 TEST_P(StoreTest, PassesItsIntegrityCheck) {
   ASSERT_TRUE(store->write_bundle(small_bundle()));
   EXPECT_TRUE(store->check_integrity());
