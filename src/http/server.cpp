@@ -94,9 +94,10 @@ json household_detail_json(const service::HouseholdDetail& d) {
   Cents total = 0;
   for (auto& p : d.provisions) {
     bool active = p.active_on(d.on);
+    auto cost = domain::annual_cost_on(p, d.on, d.prices);
     if (active) {
-      by_category[p.category()] += p.annual_cost;
-      total += p.annual_cost;
+      by_category[p.category()] += cost.annual;
+      total += cost.annual;
     }
     json provider = {{"id", p.provider_id}, {"name", ""}};
     if (auto it = d.organisations.find(p.provider_id); it != d.organisations.end()) provider["name"] = it->second.name;
@@ -115,8 +116,11 @@ json household_detail_json(const service::HouseholdDetail& d) {
                           {"start_date", format_date(p.start)},
                           {"end_date", p.end ? json(format_date(*p.end)) : json(nullptr)},
                           {"hours_per_week", format_fixed(p.hours_per_week_centi, 2, true)},
-                          {"annual_cost_cents", p.annual_cost},
+                          {"annual_cost_cents", cost.annual},
                           {"cost_basis", domain::to_string(p.basis)},
+                          {"cost_explanation", cost.explanation},
+                          {"price_code", p.price_code ? json(*p.price_code) : json(nullptr)},
+                          {"missing_price", cost.missing_price},
                           {"indicated", p.indicated},
                           {"active", active}});
   }
@@ -263,6 +267,65 @@ Result<std::int64_t> integer_field(const json& body, const char* name) {
   return body[name].get<std::int64_t>();
 }
 
+// A provision from a request body; fields are checked one by one so that
+// the message names the field.
+Result<domain::Provision> provision_from_json(const json& body, const std::string& household_id) {
+  domain::Provision p;
+  p.household_id = household_id;
+  auto id = string_field(body, "id", false), domain_code = string_field(body, "domain"),
+       provider = string_field(body, "provider_id"), start = string_field(body, "start_date"),
+       end = string_field(body, "end_date", false), member = string_field(body, "member_id", false),
+       professional = string_field(body, "professional_id", false), goal = string_field(body, "goal", false),
+       hours = string_field(body, "hours_per_week", false), basis = string_field(body, "cost_basis", false),
+       price = string_field(body, "price_code", false), units = string_field(body, "units_per_year", false);
+  for (auto* f : {&id, &domain_code, &provider, &start, &end, &member, &professional, &goal, &hours, &basis, &price,
+                  &units})
+    if (!*f) return f->error();
+  auto d = domain::parse_domain(*domain_code);
+  if (!d) return invalid("domain: unknown funding domain");
+  p.id = *id;
+  p.domain = *d;
+  p.basis = domain::default_basis(*d);
+  p.indicated = *d != domain::Domain::niet_geindiceerd;
+  p.provider_id = *provider;
+  p.goal = *goal;
+  if (!member->empty()) p.member_id = *member;
+  if (!professional->empty()) p.professional_id = *professional;
+  auto s = parse_date(*start);
+  if (!s) return invalid("start_date: not a date (yyyy-mm-dd)");
+  p.start = *s;
+  if (!end->empty()) {
+    auto e = parse_date(*end);
+    if (!e) return invalid("end_date: not a date (yyyy-mm-dd)");
+    p.end = *e;
+  }
+  if (!hours->empty()) {
+    auto h = parse_fixed(*hours, 2);
+    if (!h || *h < 0) return invalid("hours_per_week: a decimal like \"2.5\"");
+    p.hours_per_week_centi = *h;
+  }
+  if (!basis->empty()) {
+    auto b = domain::parse_cost_basis(*basis);
+    if (!b) return invalid("cost_basis: declared, price_list or estimate");
+    p.basis = *b;
+  }
+  if (body.contains("indicated")) {
+    if (!body["indicated"].is_boolean()) return invalid("indicated: true or false");
+    p.indicated = body["indicated"].get<bool>();
+  }
+  if (!price->empty()) {
+    p.price_code = *price;
+    auto u = parse_fixed(*units, 2);
+    if (!u || *u <= 0) return invalid("units_per_year: a positive decimal like \"24\"");
+    p.units_per_year_centi = *u;
+  } else if (body.contains("annual_cost_cents")) {
+    if (!body["annual_cost_cents"].is_number_integer()) return invalid("annual_cost_cents: a whole number of cents");
+    p.annual_cost = body["annual_cost_cents"].get<std::int64_t>();
+    if (p.annual_cost < 0) return invalid("annual_cost_cents: not negative");
+  }
+  return p;
+}
+
 json time_entry_json(const domain::TimeEntry& t) {
   return {{"id", t.id}, {"date", format_date(t.date)}, {"minutes", t.minutes}, {"kind", domain::to_string(t.kind)},
           {"director", t.director}};
@@ -388,6 +451,17 @@ struct Server::Impl {
     });
 
     const std::string household = R"(/api/v1/households/([A-Za-z0-9_.\-]{1,64}))";
+    http.Post(household + "/provisions", [this](const httplib::Request& req, httplib::Response& res) {
+      auto p = require_principal(req, res);
+      if (!p) return;
+      auto body = object_body(req);
+      if (!body) return send_error(res, body.error());
+      auto provision = provision_from_json(*body, req.matches[1]);
+      if (!provision) return send_error(res, provision.error());
+      auto added = households.add_provision(*p, *provision);
+      if (!added) return send_error(res, added.error());
+      send_json(res, 201, {{"id", added->id}});
+    });
     http.Get(household + "/time-entries", [this](const httplib::Request& req, httplib::Response& res) {
       auto p = require_principal(req, res);
       if (!p) return;

@@ -20,6 +20,7 @@ struct HouseholdDetail {
   std::vector<domain::Provision> provisions;
   std::map<std::string, domain::Organisation> organisations;  // providers on the care map
   std::map<std::string, domain::Professional> professionals;
+  domain::PriceList prices;  // for provisions priced from the social price list
   Date on;  // the date "active" and the cost figures refer to
 };
 
@@ -34,6 +35,12 @@ class Households {
   // The whole file: only for the household's assigned director. Unknown and
   // not-visible households answer the same not_found, so ids cannot be probed.
   Result<HouseholdDetail> get(const Principal& who, const std::string& id);
+
+  // Adds a provision to the care map (assigned director only). Missing
+  // fields take the report's defaults for the domain (cost basis, indicated);
+  // an empty id gets a fresh one. A provision priced from the list needs a
+  // known price code and units per year; otherwise an annual cost is required.
+  Result<domain::Provision> add_provision(const Principal& who, domain::Provision p);
 
  private:
   void audit(const Principal& who, const std::string& action, const std::string& subject, bool allowed);

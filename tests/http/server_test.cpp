@@ -237,6 +237,50 @@ TEST_P(ServerTest, OnlyAnAdministratorAddsPriceListVersions) {
   EXPECT_EQ(list->status, 200);
 }
 
+TEST_P(ServerTest, APriceListedProvisionShowsItsCostAndBasisOnTheCareMap) {
+  auto [acookie, acsrf] = sign_in("admin", "secret-admin");
+  auto price = client->Post("/api/v1/price-list", httplib::Headers{{"Cookie", acookie}, {"X-CSRF-Token", acsrf}},
+                            R"({"code":"MW-01","name":"Maatschappelijk werk","unit":"intervention",)"
+                            R"("amount_cents":9500,"valid_from":"2018-01-01"})",
+                            "application/json");
+  ASSERT_TRUE(price);
+  ASSERT_EQ(price->status, 201) << price->body;
+
+  auto [cookie, csrf] = sign_in("dir.a", "secret-dir.a");
+  httplib::Headers h = {{"Cookie", cookie}, {"X-CSRF-Token", csrf}};
+  auto add = client->Post("/api/v1/households/H1/provisions", h,
+                          R"({"domain":"niet_geindiceerd","provider_id":"O2","member_id":"H1-M1",)"
+                          R"("start_date":"2018-06-01","goal":"schulden op orde","price_code":"MW-01","units_per_year":"24"})",
+                          "application/json");
+  ASSERT_TRUE(add);
+  ASSERT_EQ(add->status, 201) << add->body;
+  auto id = json::parse(add->body)["id"].get<std::string>();
+
+  auto detail = client->Get("/api/v1/households/H1", h);
+  ASSERT_TRUE(detail);
+  json added;
+  const json doc = json::parse(detail->body);
+  for (auto& p : doc["household"]["provisions"])
+    if (p["id"] == id) added = p;
+  ASSERT_FALSE(added.is_null()) << id << " " << detail->body.substr(0, 300);
+  EXPECT_EQ(added["annual_cost_cents"], 228000);
+  EXPECT_EQ(added["cost_basis"], "price_list");
+  EXPECT_EQ(added["indicated"], false);
+  EXPECT_NE(added["cost_explanation"].get<std::string>().find("MW-01"), std::string::npos);
+
+  for (auto bad : {R"({"domain":"wmoo","provider_id":"O1","start_date":"2018-06-01","annual_cost_cents":5})",
+                   R"({"domain":"wmo","provider_id":"NOPE","start_date":"2018-06-01","annual_cost_cents":5})",
+                   R"({"domain":"wmo","provider_id":"O1","member_id":"H2-M1","start_date":"2018-06-01","annual_cost_cents":5})",
+                   R"({"domain":"wmo","provider_id":"O1","start_date":"2018-06-01"})",
+                   R"({"domain":"wmo","provider_id":"O1","start_date":"2018-06-01","price_code":"XX","units_per_year":"2"})",
+                   R"({"domain":"wmo","provider_id":"O1","start_date":"2018-06-01","end_date":"2018-01-01","annual_cost_cents":5})"}) {
+    auto b = client->Post("/api/v1/households/H1/provisions", h, bad, "application/json");
+    ASSERT_TRUE(b);
+    EXPECT_EQ(b->status, 400) << bad << " " << b->body;
+  }
+  EXPECT_EQ(store->provisions("H1").size(), 3u);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, ServerTest, ::testing::ValuesIn(testing::store_backends()),
                          [](const auto& info) { return info.param; });
 

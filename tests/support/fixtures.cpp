@@ -15,10 +15,12 @@ store::Bundle small_bundle() {
   static const std::string hash_b = service::hash_password("secret-dir.b");
   static const std::string hash_t = service::hash_password("secret-lead");
   static const std::string hash_p = service::hash_password("secret-prof");
+  static const std::string hash_adm = service::hash_password("secret-admin");
   b.accounts = {{"dir.a", "Director A", Role::director, hash_a, false},
                 {"dir.b", "Director B", Role::director, hash_b, false},
                 {"lead", "Team Lead", Role::team_lead, hash_t, false},
-                {"prof", "Professional", Role::professional, hash_p, false}};
+                {"prof", "Professional", Role::professional, hash_p, false},
+                {"admin", "Administrator", Role::administrator, hash_adm, false}};
   Household h1;
   h1.id = "H1";
   h1.family_name = "Aarts";

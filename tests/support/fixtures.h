@@ -5,8 +5,8 @@
 
 namespace regie::testing {
 
-// Two directors ("dir.a" with household H1, "dir.b" with H2), a team lead and
-// a professional account; every password is "secret-<username>".
+// Two directors ("dir.a" with household H1, "dir.b" with H2), a team lead
+// ("lead"), a professional ("prof") and an administrator ("admin"); every password is "secret-<username>".
 store::Bundle small_bundle();
 
 }  // namespace regie::testing
