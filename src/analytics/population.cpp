@@ -10,6 +10,7 @@
 #include <bit>
 #include <functional>
 
+#include "analytics/interner.h"
 #include "common/csv.h"
 #include "common/problems.h"
 
@@ -19,75 +20,6 @@ namespace {
 using domain::Domain;
 
 bool contains(const std::vector<Domain>& v, Domain d) { return std::find(v.begin(), v.end(), d) != v.end(); }
-
-// Gives each distinct string (household, client, provider, neighbourhood id) a
-// dense integer id, so that the per-row work is integer arithmetic on arrays
-// instead of string-keyed trees. Keys are copied once into one arena; the
-// table is open addressing with linear probing (no allocation per key). The
-// last key looked up is remembered: exports list a household's rows together,
-// so most lookups are a repeat of the previous one.
-class Interner {
- public:
-  // The id of `key`, adding it when new.
-  std::uint32_t id(std::string_view key) {
-    if (last_ != kNone && key == this->key(last_)) return last_;
-    if ((count() + 1) * 2 > slots_.size()) grow();
-    std::size_t i = slot(key, hash(key));
-    if (slots_[i] == kNone) {
-      slots_[i] = static_cast<std::uint32_t>(count());
-      offsets_.push_back(arena_.size());
-      arena_.append(key);
-    }
-    return last_ = slots_[i];
-  }
-  // The id of `key`, or kNone.
-  std::uint32_t find(std::string_view key) {
-    if (last_ != kNone && key == this->key(last_)) return last_;
-    if (slots_.empty()) return kNone;
-    auto found = slots_[slot(key, hash(key))];
-    if (found != kNone) last_ = found;
-    return found;
-  }
-  std::string_view key(std::uint32_t id) const {
-    return std::string_view(arena_).substr(offsets_[id], (id + 1 < offsets_.size() ? offsets_[id + 1] : arena_.size()) - offsets_[id]);
-  }
-  std::size_t count() const { return offsets_.size(); }
-  static constexpr std::uint32_t kNone = 0xFFFFFFFF;
-
- private:
-  static std::size_t hash(std::string_view k) { return std::hash<std::string_view>{}(k); }
-  std::size_t slot(std::string_view key, std::size_t h) const {
-    const std::size_t mask = slots_.size() - 1;
-    for (std::size_t i = h & mask;; i = (i + 1) & mask)
-      if (slots_[i] == kNone || key == this->key(slots_[i])) return i;
-  }
-  void grow() {
-    std::vector<std::uint32_t> old(std::max<std::size_t>(64, slots_.size() * 2), kNone);
-    old.swap(slots_);
-    for (std::uint32_t id = 0; id < count(); ++id) slots_[slot(key(id), hash(key(id)))] = id;
-  }
-  std::vector<std::uint32_t> slots_;
-  std::vector<std::size_t> offsets_;
-  std::string arena_;
-  std::uint32_t last_ = kNone;
-};
-
-// Ids ordered by their key's bytes, as the contracts sort identifiers. Exports
-// usually come sorted already; then this is one linear check.
-std::vector<std::uint32_t> sorted_ids(const Interner& in) {
-  std::vector<std::uint32_t> order(in.count());
-  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-  auto less = [&](std::uint32_t a, std::uint32_t b) { return in.key(a) < in.key(b); };
-  if (!std::is_sorted(order.begin(), order.end(), less)) std::sort(order.begin(), order.end(), less);
-  return order;
-}
-
-// Number of distinct values per group in (group << 32 | value) pairs; sorts them.
-void count_distinct(std::vector<std::uint64_t>& pairs, std::vector<std::uint32_t>& per_group) {
-  std::sort(pairs.begin(), pairs.end());
-  for (std::size_t i = 0; i < pairs.size(); ++i)
-    if (i == 0 || pairs[i] != pairs[i - 1]) ++per_group[pairs[i] >> 32];
-}
 
 std::string one_decimal(std::int64_t num, std::int64_t den) {
   if (den == 0) return "0.0";
@@ -184,62 +116,56 @@ Status for_each_allocation(const std::string& path, const std::function<void(con
   return ok_status();
 }
 
-Result<Table> pareto(const std::string& households_csv, const std::string& allocations_csv,
-                     const ParetoOptions& o) {
-  const std::vector<Domain> domains =
-      o.domains.empty() ? std::vector<Domain>{Domain::jeugd, Domain::wmo, Domain::bijstand, Domain::bijzondere_bijstand}
-                        : o.domains;
-  std::vector<Cents> edges = o.bin_edges.empty()
-                                 ? std::vector<Cents>{1'000'000, 2'000'000, 3'000'000, 4'000'000, 5'000'000}
-                                 : o.bin_edges;
-  if (!std::is_sorted(edges.begin(), edges.end()) || std::adjacent_find(edges.begin(), edges.end()) != edges.end())
-    return invalid("bin edges must be increasing");
-
+Result<YearCosts> year_costs(const std::string& households_csv, const std::string& allocations_csv, int year,
+                             const std::vector<Domain>& domains) {
+  YearCosts y;
+  y.days_in_year = days_in_year(year);
   // The household list tells which households exist; an allocation of an
   // unknown household is an input error.
-  Interner households;
   {
     auto opened = CsvReader::open(households_csv);
     if (!opened) return opened.error();
     auto& r = **opened;
     auto cols = r.require_columns({"household_id"});
     if (!cols) return cols.error();
+    const int c_nbh = r.column("neighbourhood");
     ProblemList problems;
     while (r.next()) {
       auto id = r.field((*cols)[0]);
-      auto before = households.count();
+      auto before = y.households.count();
       if (id.empty())
         problems.add(r.where((*cols)[0]) + ": empty household id");
-      else if (households.id(id) != before)
+      else if (y.households.id(id) != before)
         problems.add(r.where((*cols)[0]) + fmt::format(": household '{}' appears twice", id));
+      else
+        y.neighbourhood.push_back(y.neighbourhoods.id(r.field(c_nbh)));
     }
     if (r.error()) problems.add(r.error()->message);
     if (!problems.empty()) return problems.error();
   }
-  const std::size_t n = households.count();
-  std::vector<std::int64_t> cent_days(n, 0);
-  std::vector<std::int32_t> provisions(n, 0);
+  const std::size_t n = y.households.count();
+  y.cent_days.assign(n, 0);
+  y.provisions.assign(n, 0);
   // Distinct clients: client ids are interned and each (household, client)
   // pair kept once in a row, then counted after sorting.
   Interner clients;
   std::vector<std::uint64_t> pairs;
   std::uint64_t last_pair = ~0ull;
 
-  const Date y0 = make_date(o.year, 1, 1), y1 = make_date(o.year, 12, 31);
-  const std::int64_t diy = days_in_year(o.year);
+  const Date y0 = make_date(year, 1, 1), y1 = make_date(year, 12, 31);
   std::string unknown;
   std::size_t unknown_count = 0;
   auto st = for_each_allocation(allocations_csv, [&](const Allocation& a) {
     if (!contains(domains, a.domain)) return;
     auto days = overlap_days(a.start, a.end, y0, y1);
     if (days == 0) return;
-    auto h = households.find(a.household_id);
+    auto h = y.households.find(a.household_id);
     if (h == Interner::kNone) {
       if (++unknown_count == 1) unknown = std::string(a.household_id);
       return;
     }
-    cent_days[h] += a.yearly_cost * days;
-    ++provisions[h];
+    y.cent_days[h] += a.yearly_cost * days;
+    ++y.provisions[h];
     std::uint64_t pair = static_cast<std::uint64_t>(h) << 32 | clients.id(a.client_id);
     if (pair != last_pair) pairs.push_back(last_pair = pair);
   });
@@ -247,8 +173,31 @@ Result<Table> pareto(const std::string& households_csv, const std::string& alloc
   if (unknown_count)
     return invalid(fmt::format("{}: {} allocation(s) belong to a household that is not in {} (first: '{}')",
                                allocations_csv, unknown_count, households_csv, unknown));
-  std::vector<std::uint32_t> client_count(n, 0);
-  count_distinct(pairs, client_count);
+  y.clients.assign(n, 0);
+  count_distinct(pairs, y.clients);
+  return y;
+}
+
+const std::vector<Domain>& target_group_domains(const std::vector<Domain>& chosen) {
+  static const std::vector<Domain> report = {Domain::jeugd, Domain::wmo, Domain::bijstand,
+                                             Domain::bijzondere_bijstand};
+  return chosen.empty() ? report : chosen;
+}
+
+Result<Table> pareto(const std::string& households_csv, const std::string& allocations_csv,
+                     const ParetoOptions& o) {
+  std::vector<Cents> edges = o.bin_edges.empty()
+                                 ? std::vector<Cents>{1'000'000, 2'000'000, 3'000'000, 4'000'000, 5'000'000}
+                                 : o.bin_edges;
+  if (!std::is_sorted(edges.begin(), edges.end()) || std::adjacent_find(edges.begin(), edges.end()) != edges.end())
+    return invalid("bin edges must be increasing");
+  auto costs = year_costs(households_csv, allocations_csv, o.year, target_group_domains(o.domains));
+  if (!costs) return costs.error();
+  const auto& cent_days = costs->cent_days;
+  const auto& provisions = costs->provisions;
+  const auto& client_count = costs->clients;
+  const std::size_t n = costs->households.count();
+  const std::int64_t diy = costs->days_in_year;
 
   struct Bin {
     std::int64_t households = 0, clients = 0, provisions = 0;

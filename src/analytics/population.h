@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analytics/interner.h"
 #include "analytics/table.h"
 #include "common/date.h"
 #include "common/money.h"
@@ -38,6 +39,24 @@ struct ParetoOptions {
 };
 Result<Table> pareto(const std::string& households_csv, const std::string& allocations_csv,
                      const ParetoOptions& options);
+
+// Per household: the cost of the given domains prorated to `year` (as
+// cent-days), the provisions overlapping the year and the distinct clients with
+// one. Households come from households.csv (with their neighbourhood, when the
+// column is there); an allocation of an unknown household is an input error.
+struct YearCosts {
+  Interner households;
+  Interner neighbourhoods;
+  std::vector<std::uint32_t> neighbourhood;  // per household
+  std::vector<std::int64_t> cent_days;
+  std::vector<std::int32_t> provisions;
+  std::vector<std::uint32_t> clients;
+  std::int64_t days_in_year = 365;
+};
+Result<YearCosts> year_costs(const std::string& households_csv, const std::string& allocations_csv, int year,
+                             const std::vector<domain::Domain>& domains);
+// The report's municipal indicated provisions when `chosen` is empty.
+const std::vector<domain::Domain>& target_group_domains(const std::vector<domain::Domain>& chosen);
 
 struct StackingOptions {
   Date date;

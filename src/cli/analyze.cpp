@@ -5,6 +5,9 @@
 #include <sstream>
 
 #include "analytics/population.h"
+#include "analytics/targets.h"
+#include "common/pseudonym.h"
+#include "service/businesscase.h"
 #include "cli/app.h"
 
 namespace regie::cli {
@@ -32,6 +35,7 @@ void add_analyze(CLI::App& app, Context& ctx) {
   struct Opts {
     std::string households, allocations, domains, format = "csv", output, date = "2019-12-31";
     std::string bins, threshold = "30000";
+    std::string key_file, reference, net_saving, db, t1 = "2018-11-01", t2 = "2019-11-01", director_cost;
     int year = 2019;
     int min_allocations = 3;
   };
@@ -67,6 +71,94 @@ void add_analyze(CLI::App& app, Context& ctx) {
       p.bin_edges.push_back(*e);
     }
     emit(analytics::pareto(o->households, o->allocations, p));
+  });
+
+  auto* targets = analyze->add_subcommand("targets", "The target group, ranked, under pseudonyms");
+  targets->add_option("--households", o->households, "households.csv")->required();
+  targets->add_option("--allocations", o->allocations, "allocations.csv")->required();
+  targets->add_option("--year", o->year, "Calendar year")->check(CLI::Range(1900, 9999))->capture_default_str();
+  targets->add_option("--threshold", o->threshold, "Yearly cost in euros from which a household is in the target group")
+      ->capture_default_str();
+  targets->add_option("--domains", o->domains, "Domains that count (default jeugd,wmo,bijstand,bijzondere_bijstand)");
+  targets->add_option("--date", o->reference, "Date on which signals are read (default 31 December of the year)");
+  targets->add_option("--key-file", o->key_file, "The municipality's secret pseudonym key (16+ bytes)")->required();
+  add_output_options(*targets, o->format, o->output);
+  targets->callback([&ctx, o, emit] {
+    analytics::TargetOptions t;
+    t.year = o->year;
+    auto d = domains_or_default(o->domains);
+    if (!d) return void(ctx.exit_code = fail(d.error()));
+    t.domains = *d;
+    auto threshold = parse_euros(o->threshold);
+    if (!threshold || *threshold < 0) return void(ctx.exit_code = fail(invalid("--threshold: expected an amount")));
+    t.threshold = *threshold;
+    if (!o->reference.empty()) {
+      auto ref = date_option("--date", o->reference);
+      if (!ref) return void(ctx.exit_code = fail(ref.error()));
+      t.reference = *ref;
+    }
+    auto key = read_key_file(o->key_file);
+    if (!key) return void(ctx.exit_code = fail(key.error()));
+    t.key = *key;
+    emit(analytics::target_group(o->households, o->allocations, t));
+  });
+
+  auto* potential = analyze->add_subcommand("potential", "Savings potential: target-group size x net saving");
+  potential->add_option("--households", o->households, "households.csv")->required();
+  potential->add_option("--allocations", o->allocations, "allocations.csv")->required();
+  potential->add_option("--year", o->year, "Calendar year")->check(CLI::Range(1900, 9999))->capture_default_str();
+  potential->add_option("--threshold", o->threshold, "Target group from this yearly cost in euros")
+      ->capture_default_str();
+  auto* net = potential->add_option("--net-saving", o->net_saving, "Net saving per household in euros (e.g. -21930)");
+  auto* pdb = potential->add_option("--db", o->db, "Take the net saving from the business case in this store");
+  net->excludes(pdb);
+  potential->add_option("--t1", o->t1, "With --db: T1 date")->capture_default_str();
+  potential->add_option("--t2", o->t2, "With --db: T2 date")->capture_default_str();
+  potential->add_option("--director-cost", o->director_cost, "With --db: fixed director cost per household");
+  add_output_options(*potential, o->format, o->output);
+  potential->callback([&ctx, o, emit] {
+    analytics::TargetOptions t;
+    t.year = o->year;
+    auto threshold = parse_euros(o->threshold);
+    if (!threshold || *threshold < 0) return void(ctx.exit_code = fail(invalid("--threshold: expected an amount")));
+    t.threshold = *threshold;
+    Cents per_household = 0;
+    std::string source;
+    if (!o->net_saving.empty()) {
+      auto n = parse_euros(o->net_saving);
+      if (!n) return void(ctx.exit_code = fail(invalid("--net-saving: expected an amount like -21930")));
+      per_household = *n;
+      source = "EUR " + o->net_saving + " (given with --net-saving)";
+    } else if (!o->db.empty()) {
+      auto s = open_store(o->db, false);
+      if (!s) return void(ctx.exit_code = fail(s.error()));
+      service::BusinessCaseQuery q;
+      auto d1 = date_option("--t1", o->t1), d2 = date_option("--t2", o->t2);
+      if (!d1) return void(ctx.exit_code = fail(d1.error()));
+      if (!d2) return void(ctx.exit_code = fail(d2.error()));
+      q.t1 = *d1;
+      q.t2 = *d2;
+      if (!o->director_cost.empty()) {
+        auto c = parse_euros(o->director_cost);
+        if (!c || *c < 0) return void(ctx.exit_code = fail(invalid("--director-cost: expected an amount")));
+        q.director_cost_mode = "fixed";
+        q.fixed_amount = *c;
+      }
+      SystemClock clock;
+      service::BusinessCaseService service(**s, clock);
+      auto r = service.report(service::Principal{"regie-cli", "command line", domain::Role::administrator, ""}, q);
+      if (!r) return void(ctx.exit_code = fail(r.error()));
+      const auto& bc = r->business_case;
+      if (bc.household_count() == 0) return void(ctx.exit_code = fail(invalid("--db: the store has no business case")));
+      per_household = div_round(bc.net(), bc.household_count());
+      source = fmt::format("the business case of {} households in {} between {} and {} ({})", bc.household_count(),
+                           o->db, o->t1, o->t2, bc.director.explain());
+    } else {
+      return void(ctx.exit_code = fail(invalid("give --net-saving EUR, or --db with a business case")));
+    }
+    auto n = analytics::count_target_households(o->households, o->allocations, t);
+    if (!n) return void(ctx.exit_code = fail(n.error()));
+    emit(analytics::savings_potential(*n, per_household, source));
   });
 
   auto* stacking = analyze->add_subcommand("stacking", "Households with stacked provisions on a date");

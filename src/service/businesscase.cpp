@@ -2,10 +2,10 @@
 #include "service/businesscase.h"
 
 #include <fmt/format.h>
-#include <sodium.h>
 
 #include <set>
 
+#include "common/pseudonym.h"
 #include "domain/costs.h"
 #include "service/costs.h"
 
@@ -25,20 +25,14 @@ Status validate(const BusinessCaseQuery& q) {
 }
 
 std::string BusinessCaseService::pseudonym(const std::string& household_id) {
-  // A keyed hash: stable within this installation, meaningless outside it. The
-  // key never leaves the store.
+  // The key never leaves the store; another process may create it at the same
+  // time, so it is read back after creating it.
   auto key = store_.setting("pseudonym_key");
   if (!key) {
-    key = random_token(32);
-    store_.set_setting("pseudonym_key", *key);
-    key = store_.setting("pseudonym_key");  // another process may have won the race
+    store_.set_setting("pseudonym_key", random_token(32));
+    key = store_.setting("pseudonym_key");
   }
-  unsigned char out[8];
-  crypto_generichash(out, sizeof out, reinterpret_cast<const unsigned char*>(household_id.data()), household_id.size(),
-                     reinterpret_cast<const unsigned char*>(key->data()), std::min<std::size_t>(key->size(), 64));
-  char hex[17];
-  sodium_bin2hex(hex, sizeof hex, out, sizeof out);
-  return std::string("HH-") + hex;
+  return pseudonymise(household_id, *key);
 }
 
 Result<BusinessCaseReport> BusinessCaseService::report(const Principal& who, const BusinessCaseQuery& q) {
