@@ -16,6 +16,7 @@
 #include "interop/xlsx.h"
 #include "service/businesscase.h"
 #include "service/households.h"
+#include "service/population.h"
 #include "service/records.h"
 
 namespace regie::http {
@@ -245,6 +246,28 @@ Result<service::BusinessCaseQuery> business_case_query(const httplib::Request& r
   return q;
 }
 
+// Year, date and threshold of a population analysis; defaults are the report's.
+Result<service::PopulationQuery> population_query(const httplib::Request& req) {
+  service::PopulationQuery q;
+  if (req.has_param("year")) {
+    auto y = parse_fixed(req.get_param_value("year"), 0);
+    if (!y || *y < 1900 || *y > 9999) return invalid("year: a year like 2019");
+    q.year = static_cast<int>(*y);
+  }
+  q.date = make_date(q.year, 12, 31);
+  if (req.has_param("date")) {
+    auto d = parse_date(req.get_param_value("date"));
+    if (!d) return invalid("date: not a date (yyyy-mm-dd)");
+    q.date = *d;
+  }
+  if (req.has_param("threshold")) {
+    auto t = parse_euros(req.get_param_value("threshold"));
+    if (!t || *t < 0) return invalid("threshold: an amount in euros like 30000");
+    q.threshold = *t;
+  }
+  return q;
+}
+
 // Parses a JSON object body; the error says what is wrong with it.
 Result<json> object_body(const httplib::Request& req) {
   json body = json::parse(req.body, nullptr, false);
@@ -350,10 +373,11 @@ struct Server::Impl {
   service::Households households;
   service::BusinessCaseService business_cases;
   service::CostRecords records;
+  service::PopulationService population;
   httplib::Server http;
 
   Impl(store::Store& s, const Clock& c, ServerOptions o)
-      : store(s), clock(c), options(std::move(o)), auth(s, c), households(s, c), business_cases(s, c), records(s, c) {}
+      : store(s), clock(c), options(std::move(o)), auth(s, c), households(s, c), business_cases(s, c), records(s, c), population(s, c) {}
 
   std::string session_cookie(const std::string& token, std::int64_t max_age) const {
     return "regie_session=" + token + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age) +
@@ -376,6 +400,39 @@ struct Server::Impl {
       }
     }
     return *p;
+  }
+
+  void analytics_routes() {
+    const std::pair<const char*, service::PopulationAnalysis> kinds[] = {
+        {"pareto", service::PopulationAnalysis::pareto},
+        {"stacking", service::PopulationAnalysis::stacking},
+        {"providers", service::PopulationAnalysis::providers},
+        {"targets", service::PopulationAnalysis::targets}};
+    for (auto [name, kind] : kinds) {
+      http.Get(std::string("/api/v1/analytics/") + name, [this, kind](const httplib::Request& req,
+                                                                      httplib::Response& res) {
+        auto p = require_principal(req, res);
+        if (!p) return;
+        auto q = population_query(req);
+        if (!q) return send_error(res, q.error());
+        q->analysis = kind;
+        auto t = population.run(*p, *q);
+        if (!t) return send_error(res, t.error());
+        res.set_header("Cache-Control", "no-store");
+        res.set_content(analytics::to_json(*t), "application/json; charset=utf-8");
+      });
+    }
+    http.Get("/api/v1/analytics/potential", [this](const httplib::Request& req, httplib::Response& res) {
+      auto p = require_principal(req, res);
+      if (!p) return;
+      auto q = population_query(req);
+      if (!q) return send_error(res, q.error());
+      auto bc = business_case_query(req);
+      if (!bc) return send_error(res, bc.error());
+      auto t = population.potential(*p, *q, *bc);
+      if (!t) return send_error(res, t.error());
+      res.set_content(analytics::to_json(*t), "application/json; charset=utf-8");
+    });
   }
 
   void cost_routes() {
@@ -588,6 +645,7 @@ struct Server::Impl {
     });
 
     cost_routes();
+    analytics_routes();
 
     // Unknown API paths answer JSON, never the UI's index page.
     auto api_not_found = [](const httplib::Request&, httplib::Response& res) {

@@ -281,6 +281,29 @@ TEST_P(ServerTest, APriceListedProvisionShowsItsCostAndBasisOnTheCareMap) {
   EXPECT_EQ(store->provisions("H1").size(), 3u);
 }
 
+TEST_P(ServerTest, AnalystsGetPopulationAnalysesDirectorsDoNot) {
+  auto [cookie, csrf] = sign_in("ana", "secret-ana");
+  httplib::Headers h = {{"Cookie", cookie}};
+  for (auto path : {"/api/v1/analytics/pareto?year=2019", "/api/v1/analytics/stacking?date=2019-12-31",
+                    "/api/v1/analytics/providers", "/api/v1/analytics/targets?year=2019&threshold=10000",
+                    "/api/v1/analytics/potential?year=2019&t1=2018-11-01&t2=2019-11-01"}) {
+    auto r = client->Get(path, h);
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 200) << path << " " << r->body;
+    EXPECT_EQ(r->body.find("H1\""), std::string::npos) << path;  // no household ids, only pseudonyms
+  }
+  auto targets = json::parse(client->Get("/api/v1/analytics/targets?year=2019&threshold=10000", h)->body);
+  ASSERT_EQ(targets["rows"].size(), 1u);
+  EXPECT_TRUE(targets["rows"][0]["pseudonym"].get<std::string>().starts_with("HH-"));
+  auto bad = client->Get("/api/v1/analytics/pareto?year=twenty", h);
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 400);
+  auto [dcookie, dcsrf] = sign_in("dir.a", "secret-dir.a");
+  auto refused = client->Get("/api/v1/analytics/pareto", httplib::Headers{{"Cookie", dcookie}});
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 403);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, ServerTest, ::testing::ValuesIn(testing::store_backends()),
                          [](const auto& info) { return info.param; });
 

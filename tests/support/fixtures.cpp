@@ -16,11 +16,13 @@ store::Bundle small_bundle() {
   static const std::string hash_t = service::hash_password("secret-lead");
   static const std::string hash_p = service::hash_password("secret-prof");
   static const std::string hash_adm = service::hash_password("secret-admin");
+  static const std::string hash_ana = service::hash_password("secret-ana");
   b.accounts = {{"dir.a", "Director A", Role::director, hash_a, false},
                 {"dir.b", "Director B", Role::director, hash_b, false},
                 {"lead", "Team Lead", Role::team_lead, hash_t, false},
                 {"prof", "Professional", Role::professional, hash_p, false},
-                {"admin", "Administrator", Role::administrator, hash_adm, false}};
+                {"admin", "Administrator", Role::administrator, hash_adm, false},
+                {"ana", "Analyst", Role::analyst, hash_ana, false}};
   Household h1;
   h1.id = "H1";
   h1.family_name = "Aarts";

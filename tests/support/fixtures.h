@@ -6,7 +6,8 @@
 namespace regie::testing {
 
 // Two directors ("dir.a" with household H1, "dir.b" with H2), a team lead
-// ("lead"), a professional ("prof") and an administrator ("admin"); every password is "secret-<username>".
+// ("lead"), a professional ("prof"), an administrator ("admin") and an analyst
+// ("ana"); every password is "secret-<username>".
 store::Bundle small_bundle();
 
 }  // namespace regie::testing
