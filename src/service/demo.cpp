@@ -206,6 +206,7 @@ Result<std::vector<DemoLogin>> load_demo(store::Store& store, DemoData data) {
   auto& accounts = data.bundle.accounts;
   accounts.push_back(Account{"teamleider", "Team Leider (demo)", Role::team_lead, "", false});
   accounts.push_back(Account{"beheerder", "Beheerder (demo)", Role::administrator, "", false});
+  accounts.push_back(Account{"analist", "Analist (demo)", Role::analyst, "", false});
   std::vector<DemoLogin> logins;
   for (auto& a : accounts) {
     std::string password = random_token(8);
