@@ -39,6 +39,21 @@ golden pareto "$data/population/expected_pareto.csv" -- \
   analyze pareto --households "$data/population/households.csv" --allocations "$data/population/allocations.csv" \
   --year 2019 --format csv
 
+# The target group: as many rows as the Pareto TARGET row, pseudonyms only, stable for one key.
+head -c 32 /dev/urandom >"$work/key"
+"$regie" analyze targets --households "$data/population/households.csv" --allocations "$data/population/allocations.csv" \
+  --key-file "$work/key" >"$work/targets.csv" 2>"$work/err"
+target_count=$(grep '^TARGET' "$data/population/expected_pareto.csv" | cut -d, -f2)
+if [[ $(($(wc -l <"$work/targets.csv") - 1)) -eq $target_count ]] && ! grep -q 'HH00' "$work/targets.csv" &&
+   head -1 "$work/targets.csv" | grep -q '^rank,pseudonym,neighbourhood,yearly_cost_eur,clients,provisions,providers,domains,signals$'
+then ok; else ko "analyze targets"; fi
+refuses "targets without key" 1 "cannot read the key file" -- analyze targets --households "$data/population/households.csv" \
+  --allocations "$data/population/allocations.csv" --key-file "$work/missing.key"
+if "$regie" analyze potential --households "$data/population/households.csv" --allocations "$data/population/allocations.csv" \
+     --net-saving -21930 2>/dev/null | grep -q "^$target_count,-21930,-14210640,"; then ok; else ko "analyze potential"; fi
+refuses "potential without a saving" 1 "net-saving" -- analyze potential --households "$data/population/households.csv" \
+  --allocations "$data/population/allocations.csv"
+
 # The director cost is computed from hours when no amount is given, and says so.
 "$regie" businesscase --costs "$data/pilot/costs.csv" >"$work/out" 2>"$work/err"
 if grep -q '^5,director_cost,12,,,94500,,7875$' "$work/out" && grep -q '2.5 h/week x 45 weeks' "$work/err"; then ok; else
