@@ -10,6 +10,7 @@
 #include <map>
 #include <set>
 
+#include "common/csv.h"
 #include "common/pseudonym.h"
 
 namespace regie::analytics {
@@ -112,6 +113,40 @@ Result<Table> target_group(const std::string& households_csv, const std::string&
     out[i].cells[0] = fmt::format("{}", i + 1);
     t.rows.push_back(std::move(out[i].cells));
   }
+  return t;
+}
+
+Result<Table> stacking_by_neighbourhood(const std::string& households_csv, const std::string& allocations_csv,
+                                        const StackingOptions& options) {
+  auto stacked = stacking_scan(allocations_csv, options);
+  if (!stacked) return stacked.error();
+  std::set<std::string> stacked_ids;
+  for (auto& r : stacked->rows) stacked_ids.insert(r[0]);
+  auto opened = CsvReader::open(households_csv);
+  if (!opened) return opened.error();
+  auto& r = **opened;
+  auto cols = r.require_columns({"household_id", "neighbourhood"});
+  if (!cols) return cols.error();
+  std::map<std::string, std::pair<std::int64_t, std::int64_t>> per;  // neighbourhood -> (households, stacked)
+  std::pair<std::int64_t, std::int64_t> total;
+  while (r.next()) {
+    auto& n = per[std::string(r.field((*cols)[1]))];
+    bool is_stacked = stacked_ids.contains(std::string(r.field((*cols)[0])));
+    ++n.first;
+    ++total.first;
+    n.second += is_stacked;
+    total.second += is_stacked;
+  }
+  if (r.error()) return *r.error();
+  Table t;
+  t.columns = {"neighbourhood", "households", "stacked_households", "pct_stacked"};
+  t.numeric = {false, true, true, true};
+  auto row = [&](const std::string& name, std::pair<std::int64_t, std::int64_t> c) {
+    t.rows.push_back({name, fmt::format("{}", c.first), fmt::format("{}", c.second),
+                      fmt::format("{}", c.first ? div_round(100 * c.second, c.first) : 0)});
+  };
+  for (auto& [name, c] : per) row(name, c);
+  row("TOTAL", total);
   return t;
 }
 

@@ -27,6 +27,12 @@ struct TargetOptions {
 Result<Table> target_group(const std::string& households_csv, const std::string& allocations_csv,
                            const TargetOptions& options);
 
+// Stacking per neighbourhood: columns neighbourhood,households,stacked_households,
+// pct_stacked, with a TOTAL row. Households and their neighbourhood come from
+// households.csv; stacked households from the stacking scan on `options.date`.
+Result<Table> stacking_by_neighbourhood(const std::string& households_csv, const std::string& allocations_csv,
+                                        const StackingOptions& options);
+
 // The number of households at or above the threshold (the TARGET row of the Pareto table).
 Result<std::int64_t> count_target_households(const std::string& households_csv, const std::string& allocations_csv,
                                              const TargetOptions& options);

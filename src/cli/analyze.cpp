@@ -167,6 +167,8 @@ void add_analyze(CLI::App& app, Context& ctx) {
   stacking->add_option("--min", o->min_allocations, "Allocations that make stacking")->check(CLI::Range(1, 1000))
       ->capture_default_str();
   stacking->add_option("--domains", o->domains, "Domains that count (default wmo,jeugd,participatie,schuldhulp)");
+  stacking->add_option("--by-neighbourhood", o->households,
+                       "households.csv: count stacked households per neighbourhood instead of listing them");
   add_output_options(*stacking, o->format, o->output);
   stacking->callback([&ctx, o, emit] {
     analytics::StackingOptions s;
@@ -177,6 +179,7 @@ void add_analyze(CLI::App& app, Context& ctx) {
     s.date = *date;
     s.domains = *d;
     s.min_allocations = o->min_allocations;
+    if (!o->households.empty()) return emit(analytics::stacking_by_neighbourhood(o->households, o->allocations, s));
     emit(analytics::stacking_scan(o->allocations, s));
   });
 

@@ -407,7 +407,8 @@ struct Server::Impl {
         {"pareto", service::PopulationAnalysis::pareto},
         {"stacking", service::PopulationAnalysis::stacking},
         {"providers", service::PopulationAnalysis::providers},
-        {"targets", service::PopulationAnalysis::targets}};
+        {"targets", service::PopulationAnalysis::targets},
+        {"stacking-by-neighbourhood", service::PopulationAnalysis::stacking_by_neighbourhood}};
     for (auto [name, kind] : kinds) {
       http.Get(std::string("/api/v1/analytics/") + name, [this, kind](const httplib::Request& req,
                                                                       httplib::Response& res) {

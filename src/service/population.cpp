@@ -68,15 +68,14 @@ Status PopulationService::export_population(const std::string& folder, Date pric
 
 Result<analytics::Table> PopulationService::run(const Principal& who, const PopulationQuery& q) {
   const bool allowed = who.role == Role::analyst || who.role == Role::team_lead || who.role == Role::administrator;
-  const char* names[] = {"pareto", "stacking", "providers", "targets"};
+  const char* names[] = {"pareto", "stacking", "providers", "targets", "stacking_by_neighbourhood"};
   store_.append_audit(domain::AuditEvent{0, clock_.now_iso8601(), who.username,
                                          std::string("population.") + names[static_cast<int>(q.analysis)], "*",
                                          allowed ? "allowed" : "denied", std::string(domain::to_string(who.role))});
   if (!allowed) return forbidden("population analyses are for analysts, team leads and administrators");
   ScratchFolder scratch;
-  const Date prices_on = q.analysis == PopulationAnalysis::pareto || q.analysis == PopulationAnalysis::targets
-                             ? make_date(q.year, 12, 31)
-                             : q.date;
+  const bool yearly = q.analysis == PopulationAnalysis::pareto || q.analysis == PopulationAnalysis::targets;
+  const Date prices_on = yearly ? make_date(q.year, 12, 31) : q.date;
   if (auto st = export_population(scratch.path, prices_on); !st) return st.error();
   const std::string households = scratch.path + "/households.csv", allocations = scratch.path + "/allocations.csv";
   switch (q.analysis) {
@@ -101,6 +100,11 @@ Result<analytics::Table> PopulationService::run(const Principal& who, const Popu
       for (auto& row : t->rows) row[0] = pseudonymise(row[0], key);
       t->columns[0] = "pseudonym";
       return t;
+    }
+    case PopulationAnalysis::stacking_by_neighbourhood: {
+      analytics::StackingOptions o;
+      o.date = q.date;
+      return analytics::stacking_by_neighbourhood(households, allocations, o);
     }
     case PopulationAnalysis::targets: {
       analytics::TargetOptions o;

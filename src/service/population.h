@@ -17,7 +17,7 @@
 
 namespace regie::service {
 
-enum class PopulationAnalysis { pareto, stacking, providers, targets };
+enum class PopulationAnalysis { pareto, stacking, providers, targets, stacking_by_neighbourhood };
 
 struct PopulationQuery {
   PopulationAnalysis analysis = PopulationAnalysis::pareto;

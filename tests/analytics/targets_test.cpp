@@ -82,6 +82,24 @@ TEST(Targets, ReadsTheStackingSignalsOnTheReferenceDate) {
   EXPECT_EQ(t->rows[1][8], "");
 }
 
+TEST(StackingByNeighbourhood, CountsStackedHouseholdsPerNeighbourhoodAndAddsUpToTheScan) {
+  StackingOptions o;
+  o.date = *parse_date("2019-12-31");
+  auto t = stacking_by_neighbourhood(kPop + "households.csv", kPop + "allocations.csv", o);
+  ASSERT_TRUE(t) << t.error().message;
+  auto scan = stacking_scan(kPop + "allocations.csv", o);
+  ASSERT_TRUE(scan);
+  long households = 0, stacked = 0;
+  for (std::size_t i = 0; i + 1 < t->rows.size(); ++i) {
+    households += std::stol(t->rows[i][1]);
+    stacked += std::stol(t->rows[i][2]);
+  }
+  EXPECT_EQ(t->rows.back()[0], "TOTAL");
+  EXPECT_EQ(std::to_string(households), t->rows.back()[1]);
+  EXPECT_EQ(households, 9449);  // every line of households.csv
+  EXPECT_EQ(static_cast<std::size_t>(stacked), scan->rows.size());
+}
+
 TEST(Potential, MultipliesTheTargetGroupByTheNetSavingAndSaysSo) {
   auto t = savings_potential(648, -2193037, "the pilot");
   EXPECT_EQ(t.rows[0][0], "648");

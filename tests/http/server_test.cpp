@@ -286,6 +286,7 @@ TEST_P(ServerTest, AnalystsGetPopulationAnalysesDirectorsDoNot) {
   httplib::Headers h = {{"Cookie", cookie}};
   for (auto path : {"/api/v1/analytics/pareto?year=2019", "/api/v1/analytics/stacking?date=2019-12-31",
                     "/api/v1/analytics/providers", "/api/v1/analytics/targets?year=2019&threshold=10000",
+                    "/api/v1/analytics/stacking-by-neighbourhood?date=2019-12-31",
                     "/api/v1/analytics/potential?year=2019&t1=2018-11-01&t2=2019-11-01"}) {
     auto r = client->Get(path, h);
     ASSERT_TRUE(r);
