@@ -333,6 +333,181 @@ async function main() {
       await expectPath(page, `/huishoudens/${encodeURIComponent(householdId)}`);
     });
 
+    // --- business case, time entries and virtual savings ---------------------------
+
+    /** Whole euros from a cell such as "€ -246.933" (Dutch notation, any spaces). */
+    const euroCell = (text) => {
+      const m = /^€\s?(-?[\d.]+)$/.exec(text.replace(/\u00a0/g, ' ').trim());
+      if (!m) throw new Error(`not a whole-euro amount: "${text}"`);
+      return Number(m[1].replace(/\./g, ''));
+    };
+
+    /** The server's JSON for the query the page shows (fetched in the page, with its cookie). */
+    const serverBusinessCase = () =>
+      page.evaluate(async () => {
+        const res = await fetch(`/api/v1/businesscase${window.location.search}`, { headers: { Accept: 'application/json' } });
+        if (!res.ok) throw new Error(`GET /api/v1/businesscase answered ${res.status}`);
+        return res.json();
+      });
+
+    await step('the business case opens from the main menu with the default dates', async () => {
+      await page.goto(`${baseUrl}/huishoudens`);
+      await expectHeading(page, 'Huishoudens');
+      await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Businesscase', exact: true }).click();
+      await expectPath(page, '/businesscase');
+      await expectHeading(page, 'Maatschappelijke businesscase');
+      await page.locator('[data-testid="table-5"]').waitFor();
+      assert((await page.getByLabel('Meetmoment 1 (T1)').inputValue()) === '2018-11-01', 'T1 is not 2018-11-01');
+      assert((await page.getByLabel('Meetmoment 2 (T2)').inputValue()) === '2019-11-01', 'T2 is not 2019-11-01');
+      assert(await page.getByLabel('Norm (uren × weken × tarief)').isChecked(), 'the norm is not the default director cost');
+      await page.locator('.regie-chart--businesscase svg').first().waitFor({ state: 'attached' });
+      await checkPage(page, 'businesscase');
+    });
+
+    let businessCaseUrl = null;
+    await step('director cost "fixed" € 8.000: tables 3, 4 and 5 for the 6 households match the server', async () => {
+      await page.getByLabel('Vast bedrag per huishouden').check();
+      const amount = page.getByLabel('Bedrag per huishouden (euro)');
+      assert((await amount.inputValue()) === '8000', `fixed amount is "${await amount.inputValue()}", not 8000`);
+      await page.getByRole('button', { name: 'Berekenen', exact: true }).click();
+      await page.waitForURL((url) => url.searchParams.get('director_cost') === 'fixed');
+      businessCaseUrl = page.url();
+      const q = new URL(businessCaseUrl).searchParams;
+      assert(q.get('t1') === '2018-11-01' && q.get('t2') === '2019-11-01', `dates not in the URL: ${businessCaseUrl}`);
+      assert(q.get('fixed_amount') === '8000', `fixed_amount not in the URL: ${businessCaseUrl}`);
+      await page.waitForFunction(() => /Vast bedrag: €\s?8\.000 per huishouden/.test(
+        document.querySelector('[data-testid="director-cost"]')?.textContent ?? ''));
+
+      const json = await serverBusinessCase();
+      assert(json.household_count === 6, `expected 6 households for ${login.username}, server says ${json.household_count}`);
+      const t3 = page.locator('[data-testid="table-3"] tbody tr');
+      assert((await t3.count()) === 6, `table 3 has ${await t3.count()} household rows, expected 6`);
+      const t4 = await page.locator('[data-testid="table-4"] tbody tr').count();
+      assert(t4 >= 1 && t4 <= 4, `table 4 has ${t4} category rows`);
+      assert((await page.locator('[data-testid="table-3"] tfoot th').innerText()).trim() === 'Totaal', 'table 3 has no total row');
+
+      const rows = json.table.rows;
+      const net = rows.find((r) => r.table === 5 && r.key === 'net');
+      const shownNet = euroCell(await page.locator('[data-testid="net-total"]').innerText());
+      assert(shownNet === net.difference_eur, `net total shown ${shownNet}, server table says ${net.difference_eur}`);
+      const shownNetAvg = euroCell(await page.locator('[data-testid="net-per-household"]').innerText());
+      assert(shownNetAvg === net.avg_per_household_eur, `net per household shown ${shownNetAvg}, server says ${net.avg_per_household_eur}`);
+      const total = rows.find((r) => r.table === 3 && r.key === 'TOTAL');
+      const shownTotal = euroCell(await page.locator('[data-testid="table-3"] tfoot td').nth(2).innerText());
+      assert(shownTotal === total.difference_eur, `table 3 total difference shown ${shownTotal}, server says ${total.difference_eur}`);
+      const director = rows.find((r) => r.table === 5 && r.key === 'director_cost');
+      assert(director.avg_per_household_eur === 8000, `server director cost per household ${director.avg_per_household_eur}`);
+      const explanation = await page.locator('[data-testid="director-cost"]').innerText();
+      assert(/7\.875/.test(explanation), `the norm (€ 7.875) is not shown next to the fixed amount: ${explanation}`);
+      await checkPage(page, 'businesscase-vast-bedrag');
+    });
+
+    await step('the XLSX and CSV downloads answer with the same query', async () => {
+      const xlsxHref = await page.getByRole('link', { name: 'Download Excel (XLSX)' }).getAttribute('href');
+      const here = new URL(page.url());
+      assert(xlsxHref === `/api/v1/businesscase${here.search}&format=xlsx`, `unexpected XLSX link ${xlsxHref}`);
+      const xlsx = await page.request.get(`${baseUrl}${xlsxHref}`);
+      assert(xlsx.status() === 200, `XLSX answered ${xlsx.status()}`);
+      const type = xlsx.headers()['content-type'] ?? '';
+      assert(type.startsWith('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'), `XLSX content type "${type}"`);
+      const body = await xlsx.body();
+      assert(body.subarray(0, 2).toString('latin1') === 'PK', 'the XLSX is not a zip file');
+      const csvHref = await page.getByRole('link', { name: 'Download CSV' }).getAttribute('href');
+      const csv = await page.request.get(`${baseUrl}${csvHref}`);
+      assert(csv.status() === 200, `CSV answered ${csv.status()}`);
+      assert((await csv.text()).includes('net'), 'the CSV has no net row');
+    });
+
+    await step('the business case prints without menu and form', async () => {
+      await page.emulateMedia({ media: 'print' });
+      try {
+        assert(!(await page.locator('nav.regie-nav').isVisible()), 'the main menu is visible in print');
+        assert(!(await page.getByRole('button', { name: 'Berekenen' }).isVisible()), 'the form is visible in print');
+        assert(await page.locator('[data-testid="table-5"]').isVisible(), 'table 5 is not printed');
+        await checkPage(page, 'businesscase-print');
+      } finally {
+        await page.emulateMedia({ media: 'screen' });
+      }
+    });
+
+    await step('a wrong period shows the server message next to the form', async () => {
+      await page.getByLabel('Meetmoment 2 (T2)').fill('2018-01-01');
+      await page.getByRole('button', { name: 'Berekenen', exact: true }).click();
+      const alert = page.locator('main [role="alert"]');
+      await alert.waitFor({ state: 'visible' });
+      const text = await alert.innerText();
+      assert(/kon niet worden berekend/.test(text) && /t2/.test(text), `unexpected error: ${text}`);
+      assert((await page.getByLabel('Meetmoment 2 (T2)').getAttribute('aria-invalid')) === 'true', 'T2 is not marked invalid');
+      await checkPage(page, 'businesscase-fout');
+    });
+
+    await step('the business case is accessible on a small screen', async () => {
+      await page.goto(businessCaseUrl);
+      await page.locator('[data-testid="table-5"]').waitFor();
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.locator('.regie-chart--businesscase svg').first().waitFor({ state: 'attached' });
+      await checkPage(page, 'businesscase-smal');
+      await page.setViewportSize({ width: 1280, height: 900 });
+    });
+
+    const savingNote = `E2E: huisuitzetting voorkomen door betalingsregeling (${Date.now()})`;
+    await step('the director adds a time entry and a virtual saving on a household', async () => {
+      await page.goto(`${baseUrl}/huishoudens/${encodeURIComponent(householdId)}`);
+      await page.getByRole('heading', { level: 2, name: 'Tijd en virtuele besparingen' }).waitFor();
+      await checkPage(page, 'huishouden-tijd');
+
+      const timeForm = page.getByRole('form', { name: 'Tijd toevoegen' });
+      await timeForm.getByLabel('Datum').fill('2019-01-10');
+      await timeForm.getByLabel('Minuten').fill('95');
+      await timeForm.getByLabel('Soort tijd').selectOption('indirect');
+      await timeForm.getByRole('button', { name: 'Tijd vastleggen' }).click();
+      await timeForm.getByText('Opgeslagen.').waitFor();
+      const timeRow = page.locator('[data-testid="time-entries"] tbody tr', { hasText: '10-01-2019' });
+      await timeRow.filter({ hasText: 'Indirect cliëntgebonden' }).filter({ hasText: '1 uur 35 min' }).first().waitFor();
+
+      const savingForm = page.getByRole('form', { name: 'Virtuele besparing toevoegen' });
+      await savingForm.getByLabel('Wat is voorkomen').selectOption('eviction');
+      await savingForm.getByLabel('Geschat bedrag (euro)').fill('15.000');
+      await savingForm.getByLabel('Toelichting').fill(savingNote);
+      await savingForm.getByRole('button', { name: 'Besparing vastleggen' }).click();
+      await savingForm.getByText('Opgeslagen.').waitFor();
+      const savingRow = page.locator('[data-testid="virtual-savings-list"] tbody tr', { hasText: savingNote });
+      await savingRow.waitFor();
+      const rowText = await savingRow.innerText();
+      assert(/Huisuitzetting voorkomen/.test(rowText) && /15\.000/.test(rowText), `unexpected saving row: ${rowText}`);
+      await checkPage(page, 'huishouden-tijd-opgeslagen');
+    });
+
+    await step('server validation errors are shown next to the time form', async () => {
+      const timeForm = page.getByRole('form', { name: 'Tijd toevoegen' });
+      await timeForm.getByLabel('Datum').fill('2099-01-01');
+      await timeForm.getByLabel('Minuten').fill('30');
+      await timeForm.getByRole('button', { name: 'Tijd vastleggen' }).click();
+      const alert = timeForm.locator('[role="alert"]');
+      await alert.waitFor({ state: 'visible' });
+      const text = await alert.innerText();
+      assert(/Niet opgeslagen/.test(text), `unexpected error: ${text}`);
+      assert((await timeForm.getByLabel('Datum').getAttribute('aria-invalid')) === 'true', 'the date is not marked invalid');
+      await checkPage(page, 'huishouden-tijd-fout');
+    });
+
+    await step('the household business case lists the virtual saving apart from the net result', async () => {
+      await page.getByRole('link', { name: 'Businesscase van dit huishouden' }).click();
+      await page.waitForURL((url) => url.pathname === '/businesscase' && url.searchParams.get('household') === householdId);
+      await page.locator('[data-testid="table-5"]').waitFor();
+      const section = page.locator('[data-testid="virtual-savings"]');
+      await section.getByText(savingNote).waitFor();
+      assert(/Niet meegeteld/.test(await section.innerText()), 'the virtual savings section does not say they are not included');
+      const json = await serverBusinessCase();
+      assert(json.household_count === 1, `expected 1 household, got ${json.household_count}`);
+      const shownVirtual = euroCell(await page.locator('[data-testid="virtual-savings-total"]').innerText());
+      assert(shownVirtual * 100 === json.virtual_savings.total_cents, `virtual total shown ${shownVirtual}, server ${json.virtual_savings.total_cents} cents`);
+      const net = json.table.rows.find((r) => r.table === 5 && r.key === 'net');
+      const shownNet = euroCell(await page.locator('[data-testid="net-total"]').innerText());
+      assert(shownNet === net.difference_eur, `net shown ${shownNet}, server ${net.difference_eur}`);
+      await checkPage(page, 'businesscase-huishouden');
+    });
+
     await step('an unknown household shows a clear message', async () => {
       await page.goto(`${baseUrl}/huishoudens/BESTAAT-NIET-999`);
       const alert = page.locator('main [role="alert"]');

@@ -4,9 +4,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from './App';
 import { setCsrfToken } from './lib/api';
 import { installFakeFetch, unauthorized, type Call } from './test/fakeFetch';
-import { household, households, session } from './test/fixtures';
+import { businessCase, household, households, session } from './test/fixtures';
 
 vi.mock('./components/CostChart', () => ({ CostChart: () => null }));
+vi.mock('./components/BusinessCaseChart', () => ({ BusinessCaseChart: () => null }));
 
 
 /** A tiny stand-in for the server's session handling, per test. */
@@ -127,8 +128,48 @@ describe('App', () => {
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Gezin Van den Berg' }),
     ).toBeTruthy();
-    expect(calls.map((c) => c.path)).toEqual(['/api/v1/session', '/api/v1/households/BZHH01']);
+    // The director of this household also gets its time entries and virtual savings.
+    await screen.findByRole('heading', { level: 2, name: 'Tijd en virtuele besparingen' });
+    expect(calls.map((c) => c.path)).toEqual([
+      '/api/v1/session',
+      '/api/v1/households/BZHH01',
+      '/api/v1/households/BZHH01/time-entries',
+      '/api/v1/households/BZHH01/virtual-savings',
+    ]);
     expect(document.title).toBe('Gezin Van den Berg — Regie');
+  });
+
+  it('offers the business case in the main menu and opens it', async () => {
+    const user = userEvent.setup();
+    installFakeFetch((call) => {
+      if (call.path === '/api/v1/session') return { status: 200, body: session };
+      if (call.path === '/api/v1/households') return { status: 200, body: { households } };
+      if (call.path === '/api/v1/businesscase') return { status: 200, body: businessCase };
+      return undefined;
+    });
+    window.history.replaceState(null, '', '/huishoudens');
+    render(<App />);
+    const nav = await screen.findByRole('navigation', { name: 'Hoofdmenu' });
+    await user.click(within(nav).getByRole('link', { name: 'Businesscase' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Maatschappelijke businesscase' })).toBeTruthy();
+    expect(window.location.pathname).toBe('/businesscase');
+    expect(within(nav).getByRole('link', { name: 'Businesscase' }).getAttribute('aria-current')).toBe('page');
+    expect(await screen.findByTestId('table-5')).toBeTruthy();
+    expect(document.title).toBe('Maatschappelijke businesscase — Regie');
+  });
+
+  it('does not offer the business case to a professional', async () => {
+    installFakeFetch((call) => {
+      if (call.path === '/api/v1/session') {
+        return { status: 200, body: { ...session, user: { ...session.user, role: 'professional' } } };
+      }
+      if (call.path === '/api/v1/households') return { status: 200, body: { households } };
+      return undefined;
+    });
+    window.history.replaceState(null, '', '/huishoudens');
+    render(<App />);
+    const nav = await screen.findByRole('navigation', { name: 'Hoofdmenu' });
+    expect(within(nav).queryByRole('link', { name: 'Businesscase' })).toBeNull();
   });
 
   it('shows a clear message for an unknown household', async () => {

@@ -5,6 +5,7 @@ import { t } from './i18n/nl';
 import { matchPath, Router, useLocation, useNavigate } from './lib/router';
 import { SessionProvider, useSession } from './lib/session';
 import { usePageTitle } from './lib/usePage';
+import { BusinessCasePage } from './pages/BusinessCasePage';
 import { HouseholdPage } from './pages/HouseholdPage';
 import { HouseholdsPage } from './pages/HouseholdsPage';
 import { afterSignInPath, LoginPage } from './pages/LoginPage';
@@ -85,6 +86,7 @@ function Routes() {
   if (status === 'error') return <SessionError />;
   if (pathname === SIGN_IN) return <LoginPage redirectState={state} />;
   if (matchPath(HOME, pathname)) return <HouseholdsPage />;
+  if (matchPath('/businesscase', pathname)) return <BusinessCasePage />;
   const detail = matchPath('/huishoudens/:id', pathname);
   if (detail?.id) return <HouseholdPage key={detail.id} id={detail.id} />;
   return <NotFoundPage />;

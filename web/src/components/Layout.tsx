@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { t } from '../i18n/nl';
 import { userRoleLabel } from '../lib/labels';
 import { Link, useLocation, useNavigate } from '../lib/router';
+import { canSeeBusinessCase } from '../lib/roles';
 import { useSession } from '../lib/session';
 
 function SignedInUser() {
@@ -39,7 +40,9 @@ function SignedInUser() {
 
 function MainNav() {
   const { pathname } = useLocation();
+  const { user } = useSession();
   const items = [{ to: '/huishoudens', label: t.nav.households }];
+  if (canSeeBusinessCase(user?.role)) items.push({ to: '/businesscase', label: t.nav.businessCase });
   return (
     <nav className="utrecht-nav-bar regie-nav" aria-label={t.app.mainNav}>
       <div className="utrecht-nav-bar__content regie-container">

@@ -1,9 +1,9 @@
 // Loaded on demand (own chunk): only the parts of Apache ECharts we use.
 import { init, use } from 'echarts/core';
 import { BarChart } from 'echarts/charts';
-import { GridComponent } from 'echarts/components';
+import { GridComponent, LegendComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 
-use([BarChart, GridComponent, SVGRenderer]);
+use([BarChart, GridComponent, LegendComponent, SVGRenderer]);
 
 export { init };

@@ -1,8 +1,15 @@
 import type {
   ApiErrorBody,
+  BusinessCaseResponse,
   HouseholdDetailResponse,
   HouseholdListResponse,
+  NewTimeEntry,
+  NewVirtualSaving,
   SessionResponse,
+  TimeEntriesResponse,
+  TimeEntry,
+  VirtualSaving,
+  VirtualSavingsResponse,
 } from './types';
 
 /** An HTTP error answered by the API (or a network failure, status 0). */
@@ -139,5 +146,35 @@ export function listHouseholds(signal?: AbortSignal): Promise<HouseholdListRespo
 export function getHousehold(id: string, signal?: AbortSignal): Promise<HouseholdDetailResponse> {
   return request<HouseholdDetailResponse>(`${API}/households/${encodeURIComponent(id)}`, {
     signal,
+  });
+}
+
+// --- business case ---------------------------------------------------------
+
+/** `query` is a URL query string without "?" (see lib/businesscase.ts). */
+export function getBusinessCase(query: string, signal?: AbortSignal): Promise<BusinessCaseResponse> {
+  return request<BusinessCaseResponse>(`${API}/businesscase?${query}`, { signal });
+}
+
+// --- time entries and virtual savings ---------------------------------------
+
+const householdPath = (id: string) => `${API}/households/${encodeURIComponent(id)}`;
+
+export function listTimeEntries(id: string, signal?: AbortSignal): Promise<TimeEntriesResponse> {
+  return request<TimeEntriesResponse>(`${householdPath(id)}/time-entries`, { signal });
+}
+
+export function addTimeEntry(id: string, entry: NewTimeEntry): Promise<TimeEntry> {
+  return request<TimeEntry>(`${householdPath(id)}/time-entries`, { method: 'POST', body: entry });
+}
+
+export function listVirtualSavings(id: string, signal?: AbortSignal): Promise<VirtualSavingsResponse> {
+  return request<VirtualSavingsResponse>(`${householdPath(id)}/virtual-savings`, { signal });
+}
+
+export function addVirtualSaving(id: string, saving: NewVirtualSaving): Promise<VirtualSaving> {
+  return request<VirtualSaving>(`${householdPath(id)}/virtual-savings`, {
+    method: 'POST',
+    body: saving,
   });
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateShort, formatHours, pageTitle } from './format';
+import {
+  formatDate,
+  formatDateShort,
+  formatHours,
+  formatMinutes,
+  formatPercent,
+  pageTitle,
+  todayIso,
+} from './format';
 
 describe('formatDate', () => {
   it('writes ISO dates in Dutch without time-zone effects', () => {
@@ -38,5 +46,31 @@ describe('formatHours', () => {
 describe('pageTitle', () => {
   it('adds the application name', () => {
     expect(pageTitle('Huishoudens')).toBe('Huishoudens — Regie');
+  });
+});
+
+
+describe('formatPercent', () => {
+  it('shows whole percentages like the report', () => {
+    expect(formatPercent(-72)).toBe('-72%');
+    expect(formatPercent(0)).toBe('0%');
+    expect(formatPercent(57)).toBe('57%');
+    expect(formatPercent(null)).toBe('—');
+  });
+});
+
+describe('formatMinutes', () => {
+  it('shows hours and minutes', () => {
+    expect(formatMinutes(45)).toBe('45 min');
+    expect(formatMinutes(60)).toBe('1 uur');
+    expect(formatMinutes(90)).toBe('1 uur 30 min');
+    expect(formatMinutes(0)).toBe('0 min');
+    expect(formatMinutes(1440)).toBe('24 uur');
+  });
+});
+
+describe('todayIso', () => {
+  it('uses the local calendar date', () => {
+    expect(todayIso(new Date(2019, 0, 5, 23, 59))).toBe('2019-01-05');
   });
 });

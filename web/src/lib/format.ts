@@ -46,3 +46,26 @@ export function formatInteger(n: number): string {
 export function pageTitle(title: string): string {
   return `${title} — ${t.app.titleSuffix}`;
 }
+
+/** A whole percentage as in the report: -72 → "-72%"; null → "—". */
+export function formatPercent(pct: number | null | undefined): string {
+  if (pct === null || pct === undefined || !Number.isFinite(pct)) return t.empty;
+  return `${integerFormat.format(pct)}%`;
+}
+
+/** Minutes as hours and minutes: 90 → "1 uur 30 min", 45 → "45 min", 120 → "2 uur". */
+export function formatMinutes(minutes: number): string {
+  if (!Number.isSafeInteger(minutes) || minutes < 0) return String(minutes);
+  const rest = minutes % 60;
+  const hours = (minutes - rest) / 60;
+  if (hours === 0) return `${rest} min`;
+  return rest === 0 ? `${integerFormat.format(hours)} uur` : `${integerFormat.format(hours)} uur ${rest} min`;
+}
+
+/** Today's date in the browser's own calendar, as "yyyy-mm-dd". */
+export function todayIso(now: Date = new Date()): string {
+  const y = String(now.getFullYear()).padStart(4, '0');
+  const m = String(now.getMonth() + 1).padStart(2, '0');
+  const d = String(now.getDate()).padStart(2, '0');
+  return `${y}-${m}-${d}`;
+}

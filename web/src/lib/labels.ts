@@ -18,11 +18,28 @@ export const domainLabel = (code: string | null | undefined) => lookup(t.labels.
 export const costCategoryLabel = (code: string | null | undefined) =>
   lookup(t.labels.costCategory, code);
 export const costBasisLabel = (code: string | null | undefined) => lookup(t.labels.costBasis, code);
+export const timeKindLabel = (code: string | null | undefined) => lookup(t.labels.timeKind, code);
+export const virtualSavingKindLabel = (code: string | null | undefined) =>
+  lookup(t.labels.virtualSavingKind, code);
+export const directorCostModeLabel = (code: string | null | undefined) =>
+  lookup(t.labels.directorCostMode, code);
 export const referralSourceLabel = (code: string | null | undefined) =>
   lookup(t.labels.referralSource, code);
 
 /** The order in which cost categories are shown. */
 export const COST_CATEGORY_ORDER = ['gemeente', 'niet_geindiceerd', 'uwv', 'zvw_ggz'] as const;
+
+/** Kinds of time a director can write on a household (project time is not per household). */
+export const TIME_KINDS = ['direct', 'indirect', 'travel'] as const;
+
+/** Kinds of virtual saving, in the order offered. */
+export const VIRTUAL_SAVING_KINDS = [
+  'out_of_home_placement',
+  'eviction',
+  'crisis_admission',
+  'police_intervention',
+  'other',
+] as const;
 
 /** Visual tone of a household status badge (NL Design System status badge). */
 export function householdStatusTone(code: string): 'active' | 'neutral' | 'warning' | 'inactive' {

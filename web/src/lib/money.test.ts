@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { centsToWholeEuros, formatEuros, formatEurosExact, sumCents } from './money';
+import {
+  centsToDecimal,
+  centsToWholeEuros,
+  divideCents,
+  formatEuros,
+  formatEurosCompact,
+  formatEurosExact,
+  formatWholeEuros,
+  parseEuroInput,
+  sumCents,
+} from './money';
 
 const NBSP = '\u00a0';
 
@@ -58,5 +68,67 @@ describe('sumCents', () => {
 
   it('throws on fractional input', () => {
     expect(() => sumCents([1, 0.5])).toThrow(TypeError);
+  });
+});
+
+
+describe('formatWholeEuros', () => {
+  it('formats the server table amounts (already whole euros)', () => {
+    expect(formatWholeEuros(-49416)).toBe(`€${NBSP}-49.416`);
+    expect(formatWholeEuros(657735)).toBe(`€${NBSP}657.735`);
+    expect(formatWholeEuros(0)).toBe(`€${NBSP}0`);
+  });
+
+  it('refuses fractions', () => {
+    expect(() => formatWholeEuros(1.5)).toThrow(TypeError);
+  });
+});
+
+describe('formatEurosCompact', () => {
+  it('drops ",00" only for whole euros', () => {
+    expect(formatEurosCompact(7000)).toBe(`€${NBSP}70`);
+    expect(formatEurosCompact(7050)).toBe(`€${NBSP}70,50`);
+  });
+});
+
+describe('parseEuroInput', () => {
+  it('reads Dutch and plain notations into cents', () => {
+    expect(parseEuroInput('8000')).toBe(800000);
+    expect(parseEuroInput('8.000')).toBe(800000);
+    expect(parseEuroInput('8.000,50')).toBe(800050);
+    expect(parseEuroInput('8000,5')).toBe(800050);
+    expect(parseEuroInput('8000,')).toBe(800000);
+    expect(parseEuroInput('8000.50')).toBe(800050);
+    expect(parseEuroInput(' € 15.000 ')).toBe(1500000);
+    expect(parseEuroInput('1.234.567,89')).toBe(123456789);
+    expect(parseEuroInput('0')).toBe(0);
+  });
+
+  it('rejects what is not an amount', () => {
+    for (const bad of ['', 'abc', '-5', '8,000.50', '80.00.0', '1,234', '12.5.6', '8.0000', '1e3']) {
+      expect(parseEuroInput(bad), bad).toBeNull();
+    }
+  });
+});
+
+describe('centsToDecimal', () => {
+  it('writes amounts for the URL', () => {
+    expect(centsToDecimal(800000)).toBe('8000');
+    expect(centsToDecimal(7050)).toBe('70.50');
+    expect(centsToDecimal(5)).toBe('0.05');
+    expect(centsToDecimal(-150)).toBe('-1.50');
+  });
+});
+
+describe('divideCents', () => {
+  it('divides with integer rounding, half away from zero', () => {
+    expect(divideCents(4800000, 6)).toBe(800000);
+    expect(divideCents(10, 4)).toBe(3);
+    expect(divideCents(9, 4)).toBe(2);
+    expect(divideCents(-10, 4)).toBe(-3);
+  });
+
+  it('refuses a zero count', () => {
+    expect(() => divideCents(1, 0)).toThrow(RangeError);
   });
 });

@@ -101,3 +101,116 @@ export interface HouseholdDetailResponse {
 export interface ApiErrorBody {
   error?: { code?: string; message?: string };
 }
+
+// --- business case -----------------------------------------------------------
+
+export type DirectorCostMode = 'norm' | 'fixed' | 'registered';
+
+export interface BusinessCaseHousehold {
+  key: string;
+  t1_cents: number;
+  t2_cents: number;
+  difference_cents: number;
+  director_cost_cents: number | null;
+}
+
+export interface BusinessCaseCategory {
+  category: string;
+  households: number;
+  t1_cents: number;
+  t2_cents: number;
+  difference_cents: number;
+}
+
+export interface DirectorCost {
+  mode: DirectorCostMode | string;
+  /** null in "registered" mode. */
+  per_household_cents: number | null;
+  total_cents: number;
+  norm_per_household_cents: number;
+  hourly_rate_cents: number;
+  explanation?: string;
+}
+
+export interface VirtualSavingItem {
+  household: string;
+  kind: string;
+  amount_cents: number;
+  note: string;
+  recorded_on: string;
+}
+
+/** One row of the report tables; amounts are whole euros, rounded by the server. */
+export interface BusinessCaseTableRow {
+  table: number;
+  key: string;
+  households: number | null;
+  t1_eur: number | null;
+  t2_eur: number | null;
+  difference_eur: number | null;
+  difference_pct: number | null;
+  avg_per_household_eur: number | null;
+}
+
+export interface BusinessCaseResponse {
+  t1: string;
+  t2: string;
+  pseudonymised: boolean;
+  household_count: number;
+  households: BusinessCaseHousehold[];
+  categories: BusinessCaseCategory[];
+  total: { t1_cents: number; t2_cents: number; difference_cents: number };
+  director_cost: DirectorCost;
+  net_cents: number;
+  registered_minutes: Record<string, number>;
+  virtual_savings: { items: VirtualSavingItem[]; total_cents: number };
+  table: { columns: string[]; rows: BusinessCaseTableRow[] };
+}
+
+// --- time entries and virtual savings of one household -------------------------
+
+export type TimeKind = 'direct' | 'indirect' | 'travel';
+
+export interface TimeEntry {
+  id: number;
+  date: string;
+  minutes: number;
+  kind: TimeKind | string;
+  director: string;
+}
+
+export interface TimeEntriesResponse {
+  time_entries: TimeEntry[];
+}
+
+export interface NewTimeEntry {
+  date: string;
+  kind: TimeKind;
+  minutes: number;
+}
+
+export type VirtualSavingKind =
+  | 'out_of_home_placement'
+  | 'eviction'
+  | 'crisis_admission'
+  | 'police_intervention'
+  | 'other';
+
+export interface VirtualSaving {
+  id: number;
+  kind: VirtualSavingKind | string;
+  amount_cents: number;
+  note: string;
+  recorded_by: string;
+  recorded_on: string;
+}
+
+export interface VirtualSavingsResponse {
+  virtual_savings: VirtualSaving[];
+}
+
+export interface NewVirtualSaving {
+  kind: VirtualSavingKind;
+  amount_cents: number;
+  note: string;
+}

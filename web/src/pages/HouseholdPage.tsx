@@ -17,8 +17,11 @@ import {
 } from '../lib/labels';
 import { formatEuros, sumCents } from '../lib/money';
 import { Link } from '../lib/router';
+import { canSeeBusinessCase } from '../lib/roles';
+import { useSession } from '../lib/session';
 import type { CategoryCost, HouseholdDetail, Member, Provision } from '../lib/types';
 import { usePageTitle } from '../lib/usePage';
+import { HouseholdWork } from './HouseholdWork';
 
 type State =
   | { kind: 'loading' }
@@ -80,6 +83,7 @@ export function orderedCategories(costs: readonly CategoryCost[]): CategoryCost[
 export function HouseholdPage({ id }: { id: string }) {
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
+  const { user } = useSession();
   const title =
     state.kind === 'ready' ? `${h.familyPrefix} ${state.household.family_name}` : h.titlePrefix;
   usePageTitle(title);
@@ -142,14 +146,41 @@ export function HouseholdPage({ id }: { id: string }) {
           ) : null}
         </Alert>
       ) : null}
-      {state.kind === 'ready' ? <HouseholdView household={state.household} /> : null}
+      {state.kind === 'ready' ? (
+        <HouseholdView
+          household={state.household}
+          isAssignedDirector={
+            user?.role === 'director' && !!user.username && state.household.director?.username === user.username
+          }
+          showBusinessCaseLink={canSeeBusinessCase(user?.role)}
+        />
+      ) : null}
     </>
   );
 }
 
-export function HouseholdView({ household }: { household: HouseholdDetail }) {
+export function HouseholdView({
+  household,
+  isAssignedDirector = false,
+  showBusinessCaseLink = false,
+}: {
+  household: HouseholdDetail;
+  /** The signed-in user is this household's director: time and virtual savings can be written. */
+  isAssignedDirector?: boolean;
+  showBusinessCaseLink?: boolean;
+}) {
   return (
     <>
+      {showBusinessCaseLink ? (
+        <p className="utrecht-paragraph regie-screen-only">
+          <Link
+            className="utrecht-link utrecht-link--html-a"
+            to={`/businesscase?household=${encodeURIComponent(household.id)}`}
+          >
+            {t.work.businessCaseLink}
+          </Link>
+        </p>
+      ) : null}
       <HouseholdDetails household={household} />
       <Members members={household.members} />
       <CareMap members={household.members} provisions={household.provisions} />
@@ -158,6 +189,7 @@ export function HouseholdView({ household }: { household: HouseholdDetail }) {
         totalCents={household.total_annual_cost_cents}
         asOf={household.as_of}
       />
+      {isAssignedDirector ? <HouseholdWork householdId={household.id} /> : null}
     </>
   );
 }

@@ -4,6 +4,8 @@ import { vi } from 'vitest';
 export interface Call {
   method: string;
   path: string;
+  /** The query string, including "?" (empty when there is none). */
+  search: string;
   headers: Record<string, string>;
   body: unknown;
 }
@@ -25,6 +27,7 @@ export function installFakeFetch(handler: Handler): Call[] {
     const call: Call = {
       method: (init?.method ?? 'GET').toUpperCase(),
       path: url.pathname,
+      search: url.search,
       headers,
       body: init?.body ? JSON.parse(String(init.body)) : undefined,
     };
