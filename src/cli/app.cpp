@@ -9,6 +9,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "common/files.h"
 #include "common/log.h"
 
 namespace regie::cli {
@@ -42,7 +43,7 @@ Status write_output(const std::string& path, const std::string& text) {
     std::cout << text << std::flush;
     return ok_status();
   }
-  auto tmp = path + ".tmp-" + std::to_string(::getpid());
+  auto tmp = temporary_beside(path);
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     if (!out) return invalid(fmt::format("{}: cannot write here", path));
@@ -53,13 +54,7 @@ Status write_output(const std::string& path, const std::string& text) {
       return invalid(fmt::format("{}: writing failed (disk full?)", path));
     }
   }
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) {
-    std::filesystem::remove(tmp);
-    return invalid(fmt::format("{}: {}", path, ec.message()));
-  }
-  return ok_status();
+  return move_into_place(tmp, path);
 }
 
 CLI::Option* add_db_option(CLI::App& cmd, std::string& db, bool required) {

@@ -188,6 +188,8 @@ json business_case_json(const service::BusinessCaseReport& r) {
                                                                                         : json(d.per_household)},
             {"total_cents", bc.director_total},
             {"norm_per_household_cents", r.norm_per_household},
+            {"norm_hours_per_week", format_fixed(r.query.norm_hours_per_week_centi, 2, true)},
+            {"norm_weeks", r.query.norm_weeks},
             {"hourly_rate_cents", r.query.hourly_rate},
             {"explanation", d.explain()}}},
           {"net_cents", bc.net()},

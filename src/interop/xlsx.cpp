@@ -1,6 +1,8 @@
 // Workbook writing with a bold header row, numeric cells and frozen headers.
 #include "interop/xlsx.h"
 
+#include "common/files.h"
+
 #include <fmt/format.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
@@ -12,7 +14,7 @@ namespace regie::interop {
 
 Status write_xlsx(const std::string& path, const std::vector<Sheet>& sheets) {
   if (path.empty() || path == "-") return invalid("--output: an XLSX file needs a file name, not standard output");
-  const std::string tmp = path + ".tmp-" + std::to_string(::getpid()) + ".xlsx";
+  const std::string tmp = temporary_beside(path, ".xlsx");
   lxw_workbook* wb = workbook_new(tmp.c_str());
   if (!wb) return invalid(fmt::format("{}: cannot create the file", path));
   lxw_format* bold = workbook_add_format(wb);
@@ -52,13 +54,7 @@ Status write_xlsx(const std::string& path, const std::vector<Sheet>& sheets) {
     std::filesystem::remove(tmp);
     return invalid(fmt::format("{}: writing the spreadsheet failed: {}", path, lxw_strerror(err)));
   }
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) {
-    std::filesystem::remove(tmp);
-    return invalid(fmt::format("{}: {}", path, ec.message()));
-  }
-  return ok_status();
+  return move_into_place(tmp, path);
 }
 
 }  // namespace regie::interop

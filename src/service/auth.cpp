@@ -52,6 +52,15 @@ std::string random_token(std::size_t bytes) {
   return hex(reinterpret_cast<const unsigned char*>(raw.data()), raw.size());
 }
 
+std::string installation_pseudonym_key(store::Store& store) {
+  auto key = store.setting("pseudonym_key");
+  if (!key) {
+    store.set_setting("pseudonym_key", random_token(32));
+    key = store.setting("pseudonym_key");
+  }
+  return *key;
+}
+
 Auth::Auth(store::Store& store, const Clock& clock, AuthPolicy policy)
     : store_(store), clock_(clock), policy_(policy) {}
 

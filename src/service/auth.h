@@ -42,6 +42,10 @@ bool verify_password(const std::string& hash, const std::string& password);
 // Random URL-safe secret of `bytes` random bytes (hex encoded).
 std::string random_token(std::size_t bytes);
 
+// The installation's pseudonym key, kept in the store and created on first
+// use. Safe when several processes ask at once: the stored key is returned.
+std::string installation_pseudonym_key(store::Store& store);
+
 class Auth {
  public:
   Auth(store::Store& store, const Clock& clock, AuthPolicy policy = {});

@@ -25,14 +25,7 @@ Status validate(const BusinessCaseQuery& q) {
 }
 
 std::string BusinessCaseService::pseudonym(const std::string& household_id) {
-  // The key never leaves the store; another process may create it at the same
-  // time, so it is read back after creating it.
-  auto key = store_.setting("pseudonym_key");
-  if (!key) {
-    store_.set_setting("pseudonym_key", random_token(32));
-    key = store_.setting("pseudonym_key");
-  }
-  return pseudonymise(household_id, *key);
+  return pseudonymise(household_id, installation_pseudonym_key(store_));
 }
 
 Result<BusinessCaseReport> BusinessCaseService::report(const Principal& who, const BusinessCaseQuery& q) {

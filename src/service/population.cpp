@@ -33,15 +33,6 @@ struct ScratchFolder {
 
 }  // namespace
 
-std::string PopulationService::installation_key() {
-  auto key = store_.setting("pseudonym_key");
-  if (!key) {
-    store_.set_setting("pseudonym_key", random_token(32));
-    key = store_.setting("pseudonym_key");
-  }
-  return *key;
-}
-
 Status PopulationService::export_population(const std::string& folder, Date prices_on) {
   std::ofstream hh(folder + "/households.csv", std::ios::binary), al(folder + "/allocations.csv", std::ios::binary);
   hh << "household_id,neighbourhood,members\n";
@@ -96,7 +87,7 @@ Result<analytics::Table> PopulationService::run(const Principal& who, const Popu
       auto t = analytics::stacking_scan(allocations, o);
       if (!t) return t;
       // Everyone here sees pseudonyms: the scan is an aggregate view, not a file.
-      const auto key = installation_key();
+      const auto key = installation_pseudonym_key(store_);
       for (auto& row : t->rows) row[0] = pseudonymise(row[0], key);
       t->columns[0] = "pseudonym";
       return t;
@@ -110,7 +101,7 @@ Result<analytics::Table> PopulationService::run(const Principal& who, const Popu
       analytics::TargetOptions o;
       o.year = q.year;
       o.threshold = q.threshold;
-      o.key = installation_key();
+      o.key = installation_pseudonym_key(store_);
       return analytics::target_group(households, allocations, o);
     }
   }

@@ -40,7 +40,6 @@ class PopulationService {
   Status export_population(const std::string& folder, Date prices_on);
 
  private:
-  std::string installation_key();
   store::Store& store_;
   const Clock& clock_;
 };
