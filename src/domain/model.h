@@ -75,6 +75,8 @@ struct Provision {
   // Priced from the social price list: annual cost = price on the date × units.
   std::optional<std::string> price_code;
   std::int64_t units_per_year_centi = 0;
+  bool coaching = false;  // coaching towards self-reliance (signal 6)
+  int version = 1;        // optimistic concurrency: an edit names the version it read
 
   bool active_on(Date d) const { return start <= d && (!end || d <= *end); }
   Category category() const { return category_of(domain); }
@@ -99,6 +101,25 @@ struct TimeEntry {
   Date date;
   int minutes = 0;
   TimeKind kind = TimeKind::direct;
+};
+
+struct SignalAck {
+  std::int64_t id = 0;
+  std::string household_id;
+  std::string signal;  // code of domain::SignalCode
+  std::string note;
+  std::string by;
+  std::string at;  // ISO 8601 UTC
+};
+
+struct CareMapChange {
+  std::int64_t id = 0;
+  std::string household_id;
+  std::optional<std::string> provision_id;
+  std::string by;
+  std::string at;
+  std::string change;  // added, edited, ended
+  std::string detail;
 };
 
 struct Account {

@@ -84,7 +84,17 @@ class Store {
   void set_setting(const std::string& key, const std::string& value);
 
   // Care map: one provision, checked against the foreign keys and constraints.
-  Status add_provision(const domain::Provision& p);
+  // `change` (when given) is written to the history in the same transaction.
+  Status add_provision(const domain::Provision& p, const std::optional<domain::CareMapChange>& change = {});
+  // Replaces a provision if it still has `p.version`; the stored version then
+  // goes up by one. A stale version is a conflict whose message names the
+  // current version; an unknown id is not_found.
+  Result<int> update_provision(const domain::Provision& p, const domain::CareMapChange& change);
+  std::optional<domain::Provision> provision(const std::string& id);
+  std::vector<domain::CareMapChange> care_map_changes(const std::string& household_id);
+
+  Status add_signal_ack(const domain::SignalAck& ack);
+  std::vector<domain::SignalAck> signal_acks(const std::string& household_id);
 
   // The social price list, every version. Adding a version with the same code
   // and valid_from as an existing one is a conflict.
