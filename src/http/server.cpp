@@ -80,6 +80,47 @@ json household_summary_json(const store::HouseholdSummary& s) {
           {"annual_cost_cents", s.annual_cost}};
 }
 
+json signals_json(const service::HouseholdDetail& d) {
+  json out = json::array();
+  for (auto& sig : d.signals) {
+    const std::string code(domain::to_string(sig.code));
+    json ack = nullptr;
+    for (auto& a : d.acknowledgements)  // the latest acknowledgement counts
+      if (a.signal == code) ack = {{"note", a.note}, {"by", a.by}, {"at", a.at}};
+    out.push_back({{"code", code}, {"detail", sig.detail}, {"provisions", sig.provisions}, {"acknowledged", ack}});
+  }
+  return out;
+}
+
+json counts_json(const domain::CareMapCounts& c) {
+  json per_domain = json::object();
+  for (auto& [dom, n] : c.provisions_per_domain) per_domain[std::string(domain::to_string(dom))] = n;
+  return {{"providers", c.providers},
+          {"professionals", c.professionals},
+          {"provisions_per_domain", per_domain},
+          {"turnover_6_months", c.turnover}};
+}
+
+// Provision starts and ends, and care-map edits, newest first.
+json timeline_json(const service::HouseholdDetail& d) {
+  struct Event {
+    std::string date, kind, provision, text;
+  };
+  std::vector<Event> events;
+  for (auto& p : d.provisions) {
+    events.push_back({format_date(p.start), "provision_started", p.id, std::string(domain::to_string(p.domain))});
+    if (p.end && *p.end <= d.on)
+      events.push_back({format_date(*p.end), "provision_ended", p.id, std::string(domain::to_string(p.domain))});
+  }
+  for (auto& c : d.changes)
+    events.push_back({c.at.substr(0, 10), "care_map_" + c.change, c.provision_id.value_or(""), c.by});
+  std::stable_sort(events.begin(), events.end(), [](const Event& a, const Event& b) { return a.date > b.date; });
+  json out = json::array();
+  for (auto& e : events)
+    out.push_back({{"date", e.date}, {"kind", e.kind}, {"provision_id", e.provision}, {"detail", e.text}});
+  return out;
+}
+
 json household_detail_json(const service::HouseholdDetail& d) {
   const auto& h = d.household;
   json members = json::array();
@@ -123,6 +164,8 @@ json household_detail_json(const service::HouseholdDetail& d) {
                           {"price_code", p.price_code ? json(*p.price_code) : json(nullptr)},
                           {"missing_price", cost.missing_price},
                           {"indicated", p.indicated},
+                          {"coaching", p.coaching},
+                          {"version", p.version},
                           {"active", active}});
   }
   json categories = json::array();
@@ -149,6 +192,9 @@ json household_detail_json(const service::HouseholdDetail& d) {
             {"provisions", provisions},
             {"cost_by_category", categories},
             {"total_annual_cost_cents", total},
+            {"signals", signals_json(d)},
+            {"counts", counts_json(d.counts)},
+            {"timeline", timeline_json(d)},
             {"as_of", format_date(d.on)}}}};
 }
 
@@ -343,7 +389,16 @@ Result<domain::Provision> provision_from_json(const json& body, const std::strin
     auto u = parse_fixed(*units, 2);
     if (!u || *u <= 0) return invalid("units_per_year: a positive decimal like \"24\"");
     p.units_per_year_centi = *u;
-  } else if (body.contains("annual_cost_cents")) {
+  }
+  if (body.contains("coaching")) {
+    if (!body["coaching"].is_boolean()) return invalid("coaching: true or false");
+    p.coaching = body["coaching"].get<bool>();
+  }
+  if (body.contains("version")) {
+    if (!body["version"].is_number_integer()) return invalid("version: the version number you read");
+    p.version = body["version"].get<int>();
+  }
+  if (!p.price_code && body.contains("annual_cost_cents")) {
     if (!body["annual_cost_cents"].is_number_integer()) return invalid("annual_cost_cents: a whole number of cents");
     p.annual_cost = body["annual_cost_cents"].get<std::int64_t>();
     if (p.annual_cost < 0) return invalid("annual_cost_cents: not negative");
@@ -519,6 +574,75 @@ struct Server::Impl {
       auto provision = provision_from_json(*body, req.matches[1]);
       if (!provision) return send_error(res, provision.error());
       auto added = households.add_provision(*p, *provision);
+      if (!added) return send_error(res, added.error());
+      send_json(res, 201, {{"id", added->id}});
+    });
+    http.Put(household + R"(/provisions/([A-Za-z0-9_.\-]{1,64}))", [this](const httplib::Request& req,
+                                                                      httplib::Response& res) {
+      auto p = require_principal(req, res);
+      if (!p) return;
+      auto body = object_body(req);
+      if (!body) return send_error(res, body.error());
+      if (!body->contains("version")) return send_error(res, invalid("version: required, the version you read"));
+      auto provision = provision_from_json(*body, req.matches[1]);
+      if (!provision) return send_error(res, provision.error());
+      provision->id = req.matches[2];
+      auto v = households.update_provision(*p, *provision);
+      if (!v) return send_error(res, v.error());
+      send_json(res, 200, {{"id", provision->id}, {"version", *v}});
+    });
+    http.Post(household + R"(/provisions/([A-Za-z0-9_.\-]{1,64})/end)", [this](const httplib::Request& req,
+                                                                          httplib::Response& res) {
+      auto p = require_principal(req, res);
+      if (!p) return;
+      auto body = object_body(req);
+      if (!body) return send_error(res, body.error());
+      auto end = string_field(*body, "end_date");
+      auto version = integer_field(*body, "version");
+      if (!end) return send_error(res, end.error());
+      if (!version) return send_error(res, version.error());
+      auto d = parse_date(*end);
+      if (!d) return send_error(res, invalid("end_date: not a date (yyyy-mm-dd)"));
+      auto v = households.end_provision(*p, req.matches[1], req.matches[2], *d, static_cast<int>(*version));
+      if (!v) return send_error(res, v.error());
+      send_json(res, 200, {{"id", std::string(req.matches[2])}, {"version", *v}});
+    });
+    http.Post(household + R"(/signals/([a-z_]{1,64})/acknowledge)", [this](const httplib::Request& req,
+                                                                      httplib::Response& res) {
+      auto p = require_principal(req, res);
+      if (!p) return;
+      auto body = object_body(req);
+      if (!body) return send_error(res, body.error());
+      auto note = string_field(*body, "note");
+      if (!note) return send_error(res, note.error());
+      auto st = households.acknowledge_signal(*p, req.matches[1], req.matches[2], *note);
+      if (!st) return send_error(res, st.error());
+      send_json(res, 201, {{"signal", std::string(req.matches[2])}});
+    });
+    http.Get("/api/v1/organisations", [this](const httplib::Request& req, httplib::Response& res) {
+      if (!require_principal(req, res)) return;
+      json out = json::array();
+      for (auto& o : store.organisations()) out.push_back({{"id", o.id}, {"name", o.name}, {"kind", o.kind}});
+      send_json(res, 200, {{"organisations", out}});
+    });
+    http.Get("/api/v1/professionals", [this](const httplib::Request& req, httplib::Response& res) {
+      if (!require_principal(req, res)) return;
+      json out = json::array();
+      for (auto& p : store.professionals())
+        out.push_back({{"id", p.id}, {"name", p.name}, {"organisation_id", p.organisation_id}, {"role", p.role},
+                       {"phone", p.phone}});
+      send_json(res, 200, {{"professionals", out}});
+    });
+    http.Post("/api/v1/professionals", [this](const httplib::Request& req, httplib::Response& res) {
+      auto p = require_principal(req, res);
+      if (!p) return;
+      auto body = object_body(req);
+      if (!body) return send_error(res, body.error());
+      auto name = string_field(*body, "name"), org = string_field(*body, "organisation_id"),
+           role = string_field(*body, "role"), phone = string_field(*body, "phone", false);
+      for (auto* f : {&name, &org, &role, &phone})
+        if (!*f) return send_error(res, f->error());
+      auto added = households.add_professional(*p, domain::Professional{"", *name, *org, *role, *phone});
       if (!added) return send_error(res, added.error());
       send_json(res, 201, {{"id", added->id}});
     });

@@ -37,20 +37,49 @@ Result<HouseholdDetail> Households::get(const Principal& who, const std::string&
   d.members = store_.members(id);
   d.provisions = store_.provisions(id);
   d.prices = store_.price_list();
+  const auto thresholds = signal_thresholds(store_);
+  auto plans = store_.plan_state(id);
+  domain::CareMapInput in{d.provisions, d.members, {}, {}, plans.active, plans.agreed};
   for (auto& p : d.provisions) {
     if (!d.organisations.contains(p.provider_id))
       if (auto o = store_.organisation(p.provider_id)) d.organisations[o->id] = *o;
     if (p.professional_id && !d.professionals.contains(*p.professional_id))
       if (auto pr = store_.professional(*p.professional_id)) d.professionals[pr->id] = *pr;
   }
+  for (auto& [oid, o] : d.organisations) in.provider_names[oid] = o.name;
+  for (auto& [pid, pr] : d.professionals) in.professional_names[pid] = pr.name;
+  d.signals = domain::stacking_signals(in, d.on, thresholds);
+  d.counts = domain::care_map_counts(d.provisions, d.on, thresholds);
+  d.acknowledgements = store_.signal_acks(id);
+  d.changes = store_.care_map_changes(id);
   return d;
 }
 
-Result<domain::Provision> Households::add_provision(const Principal& who, domain::Provision p) {
-  auto h = store_.household(p.household_id);
+domain::SignalThresholds signal_thresholds(store::Store& store) {
+  domain::SignalThresholds t;
+  auto read = [&](const char* key, int& out) {
+    if (auto v = store.setting(key)) {
+      auto n = parse_fixed(*v, 0);
+      if (n && *n > 0 && *n < 1000) out = static_cast<int>(*n);
+    }
+  };
+  read("signal.stacking_min", t.stacking_min);
+  read("signal.several_plans_min", t.several_plans_min);
+  read("signal.many_professionals_min", t.many_professionals_min);
+  read("signal.professionals_window_months", t.professionals_window_months);
+  read("signal.coaching_min", t.coaching_min);
+  read("signal.turnover_window_months", t.turnover_window_months);
+  return t;
+}
+
+bool Households::is_director_of(const Principal& who, const std::string& household_id, const std::string& action) {
+  auto h = store_.household(household_id);
   bool allowed = h && who.role == Role::director && h->director == who.username;
-  audit(who, "provision.add", p.household_id, allowed);
-  if (!allowed) return not_found("no household with this id that you may see");
+  audit(who, action, household_id, allowed);
+  return allowed;
+}
+
+Status Households::check_provision(const domain::Provision& p) {
   if (p.member_id) {
     bool member_here = false;
     for (auto& m : store_.members(p.household_id)) member_here |= m.id == *p.member_id;
@@ -66,12 +95,61 @@ Result<domain::Provision> Households::add_provision(const Principal& who, domain
     bool known = false;
     for (auto& i : prices.items()) known |= i.code == *p.price_code;
     if (!known) return invalid("price_code: not on the price list");
-    p.annual_cost = 0;  // computed from the price list on each date
   } else if (p.annual_cost <= 0) {
     return invalid("annual_cost_cents: required (or a price_code with units_per_year)");
   }
+  return ok_status();
+}
+
+Result<domain::Provision> Households::add_provision(const Principal& who, domain::Provision p) {
+  if (!is_director_of(who, p.household_id, "provision.add")) return not_found("no household with this id that you may see");
+  if (p.price_code) p.annual_cost = 0;  // computed from the price list on each date
+  if (auto st = check_provision(p); !st) return st.error();
   if (p.id.empty()) p.id = p.household_id + "-P" + random_token(4);
-  auto st = store_.add_provision(p);
+  p.version = 1;
+  auto st = store_.add_provision(p, domain::CareMapChange{0, p.household_id, p.id, who.username, clock_.now_iso8601(),
+                                                          "added", std::string(domain::to_string(p.domain))});
+  if (!st) return st.error();
+  return p;
+}
+
+Result<int> Households::update_provision(const Principal& who, domain::Provision p) {
+  if (!is_director_of(who, p.household_id, "provision.edit")) return not_found("no household with this id that you may see");
+  if (p.price_code) p.annual_cost = 0;
+  if (auto st = check_provision(p); !st) return st.error();
+  return store_.update_provision(p, domain::CareMapChange{0, p.household_id, p.id, who.username, clock_.now_iso8601(),
+                                                          "edited", ""});
+}
+
+Result<int> Households::end_provision(const Principal& who, const std::string& household_id,
+                                      const std::string& provision_id, Date end, int version) {
+  if (!is_director_of(who, household_id, "provision.end")) return not_found("no household with this id that you may see");
+  auto p = store_.provision(provision_id);
+  if (!p || p->household_id != household_id) return not_found("no provision with this id in this household");
+  if (end < p->start) return invalid("end_date: before the provision's start_date");
+  p->end = end;
+  p->version = version;
+  return store_.update_provision(*p, domain::CareMapChange{0, household_id, provision_id, who.username,
+                                                           clock_.now_iso8601(), "ended", format_date(end)});
+}
+
+Status Households::acknowledge_signal(const Principal& who, const std::string& household_id, const std::string& code,
+                                      const std::string& note) {
+  if (!domain::parse_signal_code(code)) return invalid("signal: unknown signal code");
+  if (note.empty()) return invalid("note: say why the signal is acceptable or what is being done");
+  if (!is_director_of(who, household_id, "signal.acknowledge")) return not_found("no household with this id that you may see");
+  return store_.add_signal_ack({0, household_id, code, note, who.username, clock_.now_iso8601()});
+}
+
+Result<domain::Professional> Households::add_professional(const Principal& who, domain::Professional p) {
+  bool allowed = who.role == Role::director || who.role == Role::administrator;
+  audit(who, "professional.add", p.organisation_id, allowed);
+  if (!allowed) return forbidden("only directors and administrators add professionals");
+  if (p.name.empty()) return invalid("name: required");
+  if (p.role.empty()) return invalid("role: required");
+  if (!store_.organisation(p.organisation_id)) return invalid("organisation_id: unknown organisation");
+  if (p.id.empty()) p.id = "PRO-" + random_token(4);
+  auto st = store_.add_professional(p);
   if (!st) return st.error();
   return p;
 }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "common/clock.h"
+#include "domain/signals.h"
 #include "common/result.h"
 #include "service/auth.h"
 #include "store/store.h"
@@ -21,8 +22,16 @@ struct HouseholdDetail {
   std::map<std::string, domain::Organisation> organisations;  // providers on the care map
   std::map<std::string, domain::Professional> professionals;
   domain::PriceList prices;  // for provisions priced from the social price list
+  std::vector<domain::Signal> signals;
+  std::vector<domain::SignalAck> acknowledgements;
+  domain::CareMapCounts counts;
+  std::vector<domain::CareMapChange> changes;
   Date on;  // the date "active" and the cost figures refer to
 };
+
+// Signal thresholds: the report's values, overridden by settings named
+// "signal.<field>" (e.g. signal.stacking_min).
+domain::SignalThresholds signal_thresholds(store::Store& store);
 
 class Households {
  public:
@@ -41,8 +50,21 @@ class Households {
   // an empty id gets a fresh one. A provision priced from the list needs a
   // known price code and units per year; otherwise an annual cost is required.
   Result<domain::Provision> add_provision(const Principal& who, domain::Provision p);
+  // Replaces a provision (assigned director only) if `p.version` is still the
+  // stored one; returns the new version. A stale version is a conflict.
+  Result<int> update_provision(const Principal& who, domain::Provision p);
+  // Ends a provision on `end` (not before its start), with the same version check.
+  Result<int> end_provision(const Principal& who, const std::string& household_id, const std::string& provision_id,
+                            Date end, int version);
+  // The director notes why a signal is acceptable; it stays visible, as acknowledged.
+  Status acknowledge_signal(const Principal& who, const std::string& household_id, const std::string& code,
+                            const std::string& note);
+  // A new professional at a known organisation (directors and administrators).
+  Result<domain::Professional> add_professional(const Principal& who, domain::Professional p);
 
  private:
+  Status check_provision(const domain::Provision& p);
+  bool is_director_of(const Principal& who, const std::string& household_id, const std::string& action);
   void audit(const Principal& who, const std::string& action, const std::string& subject, bool allowed);
   store::Store& store_;
   const Clock& clock_;

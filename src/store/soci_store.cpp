@@ -551,6 +551,47 @@ std::vector<CareMapChange> Store::care_map_changes(const std::string& household_
   return out;
 }
 
+Store::PlanState Store::plan_state(const std::string& household_id) {
+  soci::session sql(*pool_);
+  PlanState st;
+  long long active = 0, agreed = 0;
+  sql << "SELECT COUNT(*) FROM household_plan WHERE household_id = :h AND status = 'active'", soci::use(household_id),
+      soci::into(active);
+  sql << "SELECT COUNT(*) FROM household_plan WHERE household_id = :h AND status = 'active' AND agreed_at IS NOT NULL",
+      soci::use(household_id), soci::into(agreed);
+  st.active = static_cast<int>(active);
+  st.agreed = agreed > 0;
+  return st;
+}
+
+std::vector<Organisation> Store::organisations() {
+  soci::session sql(*pool_);
+  soci::rowset<soci::row> rs = (sql.prepare << "SELECT * FROM organisation ORDER BY name, id");
+  std::vector<Organisation> out;
+  for (auto& r : rs) out.push_back(Organisation{str(r, "id"), str(r, "name"), str(r, "kind")});
+  return out;
+}
+
+std::vector<Professional> Store::professionals() {
+  soci::session sql(*pool_);
+  soci::rowset<soci::row> rs = (sql.prepare << "SELECT * FROM professional ORDER BY name, id");
+  std::vector<Professional> out;
+  for (auto& r : rs)
+    out.push_back(Professional{str(r, "id"), str(r, "name"), str(r, "organisation_id"), str(r, "role"), str(r, "phone")});
+  return out;
+}
+
+Status Store::add_professional(const Professional& p) {
+  soci::session sql(*pool_);
+  try {
+    sql << "INSERT INTO professional (id, name, organisation_id, role, phone) VALUES (:i, :n, :o, :r, :p)",
+        soci::use(p.id), soci::use(p.name), soci::use(p.organisation_id), soci::use(p.role), soci::use(p.phone);
+  } catch (const soci::soci_error& e) {
+    return Error{ErrorCode::conflict, "the professional could not be stored (unknown organisation or duplicate id)"};
+  }
+  return ok_status();
+}
+
 Status Store::add_signal_ack(const SignalAck& a) {
   soci::session sql(*pool_);
   try {

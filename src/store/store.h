@@ -93,6 +93,17 @@ class Store {
   std::optional<domain::Provision> provision(const std::string& id);
   std::vector<domain::CareMapChange> care_map_changes(const std::string& household_id);
 
+  // Household plans in force (status 'active') and whether one of them is agreed.
+  struct PlanState {
+    int active = 0;
+    bool agreed = false;
+  };
+  PlanState plan_state(const std::string& household_id);
+
+  std::vector<domain::Organisation> organisations();
+  std::vector<domain::Professional> professionals();
+  Status add_professional(const domain::Professional& p);
+
   Status add_signal_ack(const domain::SignalAck& ack);
   std::vector<domain::SignalAck> signal_acks(const std::string& household_id);
 

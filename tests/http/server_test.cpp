@@ -5,6 +5,7 @@
 #include <httplib.h>
 
 #include <nlohmann/json.hpp>
+#include <set>
 #include <thread>
 
 #include "support/backends.h"
@@ -303,6 +304,97 @@ TEST_P(ServerTest, AnalystsGetPopulationAnalysesDirectorsDoNot) {
   auto refused = client->Get("/api/v1/analytics/pareto", httplib::Headers{{"Cookie", dcookie}});
   ASSERT_TRUE(refused);
   EXPECT_EQ(refused->status, 403);
+}
+
+TEST_P(ServerTest, EditsEndProvisionsAndRefusesAStaleVersion) {
+  auto [cookie, csrf] = sign_in("dir.a", "secret-dir.a");
+  httplib::Headers h = {{"Cookie", cookie}, {"X-CSRF-Token", csrf}};
+  const std::string body = R"({"domain":"jeugd","provider_id":"O1","member_id":"H1-M2","professional_id":"PR1",)"
+                           R"("start_date":"2018-01-01","goal":"weer naar school","annual_cost_cents":1300000,)";
+  auto first = client->Put("/api/v1/households/H1/provisions/H1-P1", h, body + R"("version":1})", "application/json");
+  ASSERT_TRUE(first);
+  ASSERT_EQ(first->status, 200) << first->body;
+  EXPECT_EQ(json::parse(first->body)["version"], 2);
+  // A second editor who also read version 1 gets a conflict, and nothing of theirs is stored.
+  auto stale = client->Put("/api/v1/households/H1/provisions/H1-P1", h,
+                           body.substr(0, body.find("1300000")) + R"(999,"version":1})", "application/json");
+  ASSERT_TRUE(stale);
+  EXPECT_EQ(stale->status, 409);
+  EXPECT_NE(json::parse(stale->body)["error"]["message"].get<std::string>().find("version 2"), std::string::npos);
+  EXPECT_EQ(store->provision("H1-P1")->annual_cost, 1300000);
+  auto bad_end = client->Post("/api/v1/households/H1/provisions/H1-P1/end", h,
+                              R"({"end_date":"2017-01-01","version":2})", "application/json");
+  ASSERT_TRUE(bad_end);
+  EXPECT_EQ(bad_end->status, 400);
+  auto end = client->Post("/api/v1/households/H1/provisions/H1-P1/end", h, R"({"end_date":"2018-12-31","version":2})",
+                          "application/json");
+  ASSERT_TRUE(end);
+  ASSERT_EQ(end->status, 200) << end->body;
+  EXPECT_EQ(format_date(*store->provision("H1-P1")->end), "2018-12-31");
+  auto detail = json::parse(client->Get("/api/v1/households/H1", h)->body)["household"];
+  bool ended_on_timeline = false;
+  for (auto& e : detail["timeline"]) ended_on_timeline |= e["kind"] == "provision_ended" && e["date"] == "2018-12-31";
+  EXPECT_TRUE(ended_on_timeline);
+  EXPECT_EQ(detail["timeline"][0]["kind"], "care_map_edited");  // newest first: the edits of today
+  auto changes = store->care_map_changes("H1");
+  ASSERT_EQ(changes.size(), 2u);
+  EXPECT_EQ(changes[1].change, "ended");
+  auto missing_version = client->Put("/api/v1/households/H1/provisions/H1-P1", h, body + R"("x":1})", "application/json");
+  ASSERT_TRUE(missing_version);
+  EXPECT_EQ(missing_version->status, 400);
+  auto [bcookie, bcsrf] = sign_in("dir.b", "secret-dir.b");
+  auto foreign = client->Post("/api/v1/households/H1/provisions/H1-P1/end",
+                              httplib::Headers{{"Cookie", bcookie}, {"X-CSRF-Token", bcsrf}},
+                              R"({"end_date":"2019-01-31","version":3})", "application/json");
+  ASSERT_TRUE(foreign);
+  EXPECT_EQ(foreign->status, 404);
+}
+
+TEST_P(ServerTest, ShowsSignalsAndCountsAndKeepsAcknowledgedSignalsVisible) {
+  auto [cookie, csrf] = sign_in("dir.a", "secret-dir.a");
+  httplib::Headers h = {{"Cookie", cookie}, {"X-CSRF-Token", csrf}};
+  for (auto domain : {"wmo", "schuldhulp"}) {
+    auto r = client->Post("/api/v1/households/H1/provisions", h,
+                          std::string(R"({"domain":")") + domain +
+                              R"(","provider_id":"O1","member_id":"H1-M1","start_date":"2018-06-01","annual_cost_cents":100})",
+                          "application/json");
+    ASSERT_TRUE(r);
+    ASSERT_EQ(r->status, 201) << r->body;
+  }
+  auto detail = json::parse(client->Get("/api/v1/households/H1", h)->body)["household"];
+  EXPECT_EQ(detail["counts"]["providers"], 2);
+  EXPECT_EQ(detail["counts"]["provisions_per_domain"]["wmo"], 1);
+  std::set<std::string> codes;
+  for (auto& s : detail["signals"]) codes.insert(s["code"]);
+  EXPECT_TRUE(codes.contains("stacking"));
+  EXPECT_TRUE(codes.contains("one_provider_several_members"));
+  auto ack = client->Post("/api/v1/households/H1/signals/stacking/acknowledge", h,
+                          R"({"note":"Afgestemd in het rondetafeloverleg"})", "application/json");
+  ASSERT_TRUE(ack);
+  EXPECT_EQ(ack->status, 201) << ack->body;
+  auto bad = client->Post("/api/v1/households/H1/signals/nonsense/acknowledge", h, R"({"note":"x"})",
+                          "application/json");
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 400);
+  detail = json::parse(client->Get("/api/v1/households/H1", h)->body)["household"];
+  for (auto& s : detail["signals"])
+    if (s["code"] == "stacking") EXPECT_EQ(s["acknowledged"]["note"], "Afgestemd in het rondetafeloverleg");
+}
+
+TEST_P(ServerTest, ADirectorAddsAProfessional) {
+  auto [cookie, csrf] = sign_in("dir.a", "secret-dir.a");
+  httplib::Headers h = {{"Cookie", cookie}, {"X-CSRF-Token", csrf}};
+  auto r = client->Post("/api/v1/professionals", h, R"({"name":"Piet Jansen","organisation_id":"O1","role":"coach"})",
+                        "application/json");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 201) << r->body;
+  auto bad = client->Post("/api/v1/professionals", h, R"({"name":"X","organisation_id":"NOPE","role":"coach"})",
+                          "application/json");
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 400);
+  auto list = json::parse(client->Get("/api/v1/professionals", h)->body)["professionals"];
+  EXPECT_EQ(list.size(), 2u);
+  EXPECT_EQ(json::parse(client->Get("/api/v1/organisations", h)->body)["organisations"].size(), 2u);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ServerTest, ::testing::ValuesIn(testing::store_backends()),
