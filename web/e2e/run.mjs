@@ -10,6 +10,8 @@
 // Prints "N passed, M failed" as its last line; exits non-zero on failure.
 //
 // Optional: REGIE_E2E_SCREENSHOTS=<dir> saves a screenshot of every page.
+// Signs in as the director (first demo login), then as the analyst and the
+// administrator (their "Sign in as <role> …" lines in the demo output).
 
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -81,6 +83,9 @@ function startServer(tempDir) {
   const ready = new Promise((resolve, reject) => {
     let baseUrl = null;
     let login = null;
+    let finished = false;
+    /** Every demo login by role: `Sign in as <role> (<name>): user "<u>" password "<p>"`. */
+    const logins = {};
     const timer = setTimeout(
       () => reject(new Error(`server did not print its address and demo login within ${STARTUP_TIMEOUT_MS} ms`)),
       STARTUP_TIMEOUT_MS,
@@ -95,9 +100,12 @@ function startServer(tempDir) {
         const m = /user "([^"]+)" password "([^"]+)"/.exec(line);
         if (m) login = { username: m[1], password: m[2] };
       }
-      if (baseUrl && login) {
+      const byRole = /Sign in as (\w+) \(.*\): user "([^"]+)" password "([^"]+)"/.exec(line);
+      if (byRole) (logins[byRole[1]] ??= []).push({ username: byRole[2], password: byRole[3] });
+      if (/Stop with/.test(line)) finished = true;
+      if (baseUrl && login && (finished || (logins.analyst && logins.administrator))) {
         clearTimeout(timer);
-        resolve({ baseUrl, login });
+        resolve({ baseUrl, login, logins });
       }
     });
     child.on('error', (err) => {
@@ -197,10 +205,11 @@ async function main() {
 
     let baseUrl = null;
     let login = null;
+    let logins = {};
     await step('server starts and prints its address and demo login', async () => {
       server = startServer(tempDir);
       try {
-        ({ baseUrl, login } = await server.ready);
+        ({ baseUrl, login, logins } = await server.ready);
       } catch (err) {
         throw new Error(`${err.message}\n--- server output ---\n${server.output.join('\n')}`);
       }
@@ -285,6 +294,11 @@ async function main() {
       const cost = await rows.first().locator('td').last().innerText();
       assert(/^€\s?-?[\d.]+$/.test(cost.trim()), `annual cost not formatted as euros: "${cost}"`);
       await checkPage(page, 'huishoudens');
+    });
+
+    await step('a director has no Analyse or Prijslijst in the main menu', async () => {
+      const nav = await page.getByRole('navigation', { name: 'Hoofdmenu' }).innerText();
+      assert(!/Analyse|Prijslijst/.test(nav), `unexpected menu items for a director: ${nav}`);
     });
 
     await step('opening a household shows its members and care map', async () => {
@@ -535,6 +549,212 @@ async function main() {
       const status = await page.evaluate(async () => (await fetch('/api/v1/households')).status);
       assert(status === 401, `the old session still works: /api/v1/households answered ${status}`);
       await checkPage(page, 'inloggen-na-uitloggen');
+    });
+
+    // --- analyst dashboard ------------------------------------------------------------
+
+    const signInAs = async (role) => {
+      const who = logins[role]?.[0];
+      assert(who, `the demo did not print a "Sign in as ${role}" line`);
+      await page.goto(`${baseUrl}/inloggen`);
+      await expectHeading(page, 'Inloggen');
+      await signInForm(page, who.username, who.password);
+      await expectPath(page, '/huishoudens');
+      return who;
+    };
+    const signOutHere = async () => {
+      await page.getByRole('button', { name: 'Uitloggen', exact: true }).click();
+      await expectPath(page, '/inloggen');
+    };
+    /** An analytics table fetched from the page (with its cookie), for the query the page shows. */
+    const serverTable = (name, query) =>
+      page.evaluate(
+        async ([n, q]) => {
+          const res = await fetch(`/api/v1/analytics/${n}?${q}`, { headers: { Accept: 'application/json' } });
+          if (!res.ok) throw new Error(`GET /api/v1/analytics/${n} answered ${res.status}`);
+          return res.json();
+        },
+        [name, query],
+      );
+    const cells = (row) => row.locator('th, td').allInnerTexts();
+
+    await step('the analyst opens Analyse from the main menu with year 2019, € 30.000 and 31-12-2019', async () => {
+      const who = await signInAs('analyst');
+      assert(who.username === 'analist', `analyst login is "${who.username}", expected "analist"`);
+      const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
+      assert(!/Prijslijst/.test(await nav.innerText()), 'an analyst sees Prijslijst in the menu');
+      await nav.getByRole('link', { name: 'Analyse', exact: true }).click();
+      await expectPath(page, '/analyse');
+      await expectHeading(page, 'Analyse');
+      await page.waitForURL((url) => url.searchParams.get('year') === '2019');
+      const q = new URL(page.url()).searchParams;
+      assert(q.get('threshold') === '30000' && q.get('date') === '2019-12-31', `defaults not in the URL: ${page.url()}`);
+      assert((await page.getByLabel('Jaar', { exact: true }).inputValue()) === '2019', 'year is not 2019');
+      assert((await page.getByLabel('Peildatum').inputValue()) === '2019-12-31', 'the reference date is not 2019-12-31');
+      await page.locator('[data-testid="potential-total"]').waitFor();
+    });
+
+    await step('Pareto: the chart and the table with the total and target rows, as the server counts', async () => {
+      const table = page.locator('[data-testid="pareto-table"]');
+      await table.waitFor();
+      const heads = await table.locator('thead th').allInnerTexts();
+      for (const h of ['Huishoudens', 'Cliënten', 'Gem. cliënten', 'Gem. voorzieningen', '% huishoudens', '% kosten', 'Gem. kosten', 'Totale kosten']) {
+        assert(heads.includes(h), `Pareto column "${h}" missing: ${heads.join(' | ')}`);
+      }
+      const binRows = await table.locator('tbody tr').count();
+      assert(binRows === 6, `expected 6 cost bins, found ${binRows}`);
+      const total = await cells(page.locator('[data-testid="pareto-total"]'));
+      const target = await cells(page.locator('[data-testid="pareto-target"]'));
+      assert(total[0] === 'Totaal', `total row: ${total.join(' | ')}`);
+      assert(/^Doelgroep \(€\s?30\.000 of meer\)$/.test(target[0]), `target row: ${target.join(' | ')}`);
+      const json = await serverTable('pareto', 'year=2019&threshold=30000');
+      const serverTotal = json.rows.find((r) => r.bin === 'TOTAL');
+      const serverTarget = json.rows.find((r) => r.bin.startsWith('TARGET'));
+      assert(Number(total[1]) === serverTotal.households, `total households ${total[1]}, server ${serverTotal.households}`);
+      assert(Number(target[1]) === serverTarget.households, `target households ${target[1]}, server ${serverTarget.households}`);
+      assert(euroCell(total[8]) === serverTotal.total_cost_eur, `total cost ${total[8]}, server ${serverTotal.total_cost_eur}`);
+      const intro = await page.locator('[data-testid="pareto-intro"]').innerText();
+      assert(/beschermd wonen/.test(intro) && /Jeugd, Wmo/.test(intro), `the Pareto intro does not say what counts: ${intro}`);
+      await page.locator('[data-testid="pareto-chart"] svg').first().waitFor({ state: 'attached' });
+      const chartName = await page.locator('[data-testid="pareto-chart"]').getAttribute('aria-label');
+      assert(/% van de kosten|van de kosten/.test(chartName ?? ''), `chart has no text alternative: ${chartName}`);
+      await checkPage(page, 'analyse');
+    });
+
+    await step('the target group shows pseudonyms only, and no household id anywhere on the page', async () => {
+      const rows = page.locator('[data-testid="targets-table"] tbody tr');
+      const n = await rows.count();
+      assert(n >= 1, 'the target group is empty');
+      const names = await page.locator('[data-testid="targets-table"] tbody th').allInnerTexts();
+      for (const name of names) assert(/^HH-[0-9a-f]+$/.test(name.trim()), `not a pseudonym: "${name}"`);
+      const html = await page.content();
+      assert(!/BZHH/i.test(html), 'a household id (BZHH…) appears on the analyst page');
+      const signals = await page.locator('[data-testid="targets-table"] tbody td.regie-signals').allInnerTexts();
+      assert(signals.some((s) => /Stapeling \(3\+ voorzieningen\)/.test(s)), `no Dutch signal labels: ${signals.join(' | ')}`);
+      assert(/pseudoniem/.test(await page.locator('[data-testid="pseudonym-note"]').innerText()), 'no pseudonym note');
+    });
+
+    await step('stacking per neighbourhood ends with a total row that matches the server', async () => {
+      const rows = page.locator('[data-testid="stacking-table"] tr');
+      const last = await cells(rows.last());
+      assert(last[0] === 'Totaal', `the last stacking row is not the total: ${last.join(' | ')}`);
+      const json = await serverTable('stacking-by-neighbourhood', 'date=2019-12-31');
+      const t = json.rows.at(-1);
+      assert(t.neighbourhood === 'TOTAL', 'the server table does not end with TOTAL');
+      assert(Number(last[1]) === t.households && Number(last[2]) === t.stacked_households, `total ${last.join(' | ')} vs server ${JSON.stringify(t)}`);
+      const providers = await cells(page.locator('[data-testid="providers-total"]'));
+      assert(/^Totaal/.test(providers[0]), `providers table has no total: ${providers.join(' | ')}`);
+    });
+
+    await step('the savings potential shows the figure with the assumption next to it', async () => {
+      const json = await serverTable(
+        'potential',
+        'year=2019&threshold=30000&t1=2018-11-01&t2=2019-11-01&director_cost=fixed&fixed_amount=8000',
+      );
+      const row = json.rows[0];
+      const shown = euroCell(await page.locator('[data-testid="potential-total"]').innerText());
+      assert(shown === row.savings_potential_eur, `potential shown ${shown}, server ${row.savings_potential_eur}`);
+      const households = Number(await page.locator('[data-testid="potential-households"]').innerText());
+      assert(households === row.target_households, `target households shown ${households}, server ${row.target_households}`);
+      const sentence = await page.locator('[data-testid="potential-sentence"]').innerText();
+      assert(/doelgroep/.test(sentence) && /€/.test(sentence), `no Dutch sentence next to the figure: ${sentence}`);
+      await page.locator('.regie-details__summary').click();
+      const assumption = await page.locator('[data-testid="potential-assumption"]').innerText();
+      assert(assumption === row.assumption, 'the server assumption is not shown');
+      await checkPage(page, 'analyse-aanname');
+    });
+
+    await step('a table downloads as CSV', async () => {
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: /^Download CSV van Stapeling per wijk/ }).click(),
+      ]);
+      assert(download.suggestedFilename() === 'stapeling-per-wijk-2019-12-31.csv', `file name ${download.suggestedFilename()}`);
+      const file = await download.path();
+      const text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+      const lines = text.trim().split(/\r\n/);
+      assert(lines[0] === 'neighbourhood,households,stacked_households,pct_stacked', `CSV header: ${lines[0]}`);
+      assert(/^TOTAL,/.test(lines.at(-1)), `CSV last line: ${lines.at(-1)}`);
+    });
+
+    await step('another year moves the reference date along and is written into the URL', async () => {
+      await page.getByLabel('Jaar', { exact: true }).fill('2018');
+      await page.getByRole('button', { name: 'Toon analyse', exact: true }).click();
+      await page.waitForURL((url) => url.searchParams.get('year') === '2018');
+      const q = new URL(page.url()).searchParams;
+      assert(q.get('date') === '2018-12-31', `the date did not follow the year: ${page.url()}`);
+      await page.locator('[data-testid="potential-total"]').waitFor();
+      await page.locator('[data-testid="an-stacking"] table, [data-testid="an-stacking"] [data-testid="empty"]').first().waitFor();
+      await checkPage(page, 'analyse-2018');
+    });
+
+    await step('a wrong threshold is refused next to the form', async () => {
+      await page.getByLabel('Grens doelgroep (euro per jaar)').fill('veel');
+      await page.getByRole('button', { name: 'Toon analyse', exact: true }).click();
+      const alert = page.locator('main [role="alert"]');
+      await alert.waitFor({ state: 'visible' });
+      assert(/Grens doelgroep/.test(await alert.innerText()), `unexpected error: ${await alert.innerText()}`);
+      assert(
+        (await page.getByLabel('Grens doelgroep (euro per jaar)').getAttribute('aria-invalid')) === 'true',
+        'the threshold is not marked invalid',
+      );
+      await checkPage(page, 'analyse-fout');
+    });
+
+    await step('the analyst dashboard is accessible on a small screen', async () => {
+      await page.goto(`${baseUrl}/analyse`);
+      await page.locator('[data-testid="pareto-table"]').waitFor();
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.locator('[data-testid="pareto-chart"] svg').first().waitFor({ state: 'attached' });
+      await checkPage(page, 'analyse-smal');
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await signOutHere();
+    });
+
+    // --- price list ------------------------------------------------------------------
+
+    const priceCode = `E2E-${Date.now().toString(36).toUpperCase()}`;
+    await step('the administrator adds a price-list version and sees it listed', async () => {
+      await signInAs('administrator');
+      const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
+      assert(/Analyse/.test(await nav.innerText()), 'an administrator has no Analyse in the menu');
+      await nav.getByRole('link', { name: 'Prijslijst', exact: true }).click();
+      await expectPath(page, '/prijslijst');
+      await expectHeading(page, 'Prijslijst');
+      assert(/eerdere momentopnamen houden de oude prijs/.test(await page.locator('[data-testid="versions-note"]').innerText()), 'no versioning note');
+      const form = page.getByRole('form', { name: 'Versie toevoegen' });
+      await form.waitFor();
+      await checkPage(page, 'prijslijst');
+      await form.getByLabel('Code').fill(priceCode);
+      await form.getByLabel('Naam').fill('Maatschappelijk werk (E2E)');
+      await form.getByLabel('Eenheid').selectOption('hour');
+      await form.getByLabel('Bedrag (euro)').fill('85,50');
+      await form.getByLabel('Geldig vanaf').fill('2019-01-01');
+      await form.getByRole('button', { name: 'Versie toevoegen' }).click();
+      await form.getByText(`Opgeslagen: ${priceCode} geldt vanaf 01-01-2019.`).waitFor();
+      const row = page.locator('[data-testid="price-list"] tbody tr', { hasText: priceCode });
+      await row.waitFor();
+      const text = (await cells(row)).join(' | ').replace(/\u00a0/g, ' ');
+      assert(text === `${priceCode} | Maatschappelijk werk (E2E) | per uur | € 85,50 | 01-01-2019`, `unexpected row: ${text}`);
+      await checkPage(page, 'prijslijst-opgeslagen');
+    });
+
+    await step('the same code and date again shows the 409 message next to the form', async () => {
+      const form = page.getByRole('form', { name: 'Versie toevoegen' });
+      await form.getByLabel('Code').fill(priceCode);
+      await form.getByLabel('Naam').fill('Maatschappelijk werk (E2E)');
+      await form.getByLabel('Bedrag (euro)').fill('90');
+      await form.getByLabel('Geldig vanaf').fill('2019-01-01');
+      await form.getByRole('button', { name: 'Versie toevoegen' }).click();
+      const alert = form.locator('[role="alert"]');
+      await alert.waitFor({ state: 'visible' });
+      const text = await alert.innerText();
+      assert(/bestaat al een versie/.test(text), `unexpected error: ${text}`);
+      assert((await form.getByLabel('Geldig vanaf').getAttribute('aria-invalid')) === 'true', 'the date is not marked invalid');
+      const rows = await page.locator('[data-testid="price-list"] tbody tr', { hasText: priceCode }).count();
+      assert(rows === 1, `expected one version of ${priceCode}, found ${rows}`);
+      await checkPage(page, 'prijslijst-409');
+      await signOutHere();
     });
 
     await step('no JavaScript or console errors on any page', async () => {

@@ -5,11 +5,13 @@ import { t } from './i18n/nl';
 import { matchPath, Router, useLocation, useNavigate } from './lib/router';
 import { SessionProvider, useSession } from './lib/session';
 import { usePageTitle } from './lib/usePage';
+import { AnalysePage } from './pages/AnalysePage';
 import { BusinessCasePage } from './pages/BusinessCasePage';
 import { HouseholdPage } from './pages/HouseholdPage';
 import { HouseholdsPage } from './pages/HouseholdsPage';
 import { afterSignInPath, LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { PriceListPage } from './pages/PriceListPage';
 
 const SIGN_IN = '/inloggen';
 const HOME = '/huishoudens';
@@ -87,6 +89,8 @@ function Routes() {
   if (pathname === SIGN_IN) return <LoginPage redirectState={state} />;
   if (matchPath(HOME, pathname)) return <HouseholdsPage />;
   if (matchPath('/businesscase', pathname)) return <BusinessCasePage />;
+  if (matchPath('/analyse', pathname)) return <AnalysePage />;
+  if (matchPath('/prijslijst', pathname)) return <PriceListPage />;
   const detail = matchPath('/huishoudens/:id', pathname);
   if (detail?.id) return <HouseholdPage key={detail.id} id={detail.id} />;
   return <NotFoundPage />;

@@ -1,10 +1,13 @@
 import type {
+  AnalyticsTable,
   ApiErrorBody,
   BusinessCaseResponse,
   HouseholdDetailResponse,
   HouseholdListResponse,
+  NewPriceListItem,
   NewTimeEntry,
   NewVirtualSaving,
+  PriceListResponse,
   SessionResponse,
   TimeEntriesResponse,
   TimeEntry,
@@ -177,4 +180,29 @@ export function addVirtualSaving(id: string, saving: NewVirtualSaving): Promise<
     method: 'POST',
     body: saving,
   });
+}
+
+// --- population analytics ----------------------------------------------------
+
+export type AnalyticsName =
+  | 'pareto'
+  | 'targets'
+  | 'stacking'
+  | 'stacking-by-neighbourhood'
+  | 'providers'
+  | 'potential';
+
+/** `query` is a URL query string without "?" (see lib/analytics.ts). */
+export function getAnalytics(name: AnalyticsName, query: string, signal?: AbortSignal): Promise<AnalyticsTable> {
+  return request<AnalyticsTable>(`${API}/analytics/${name}?${query}`, { signal });
+}
+
+// --- price list ----------------------------------------------------------------
+
+export function listPriceList(signal?: AbortSignal): Promise<PriceListResponse> {
+  return request<PriceListResponse>(`${API}/price-list`, { signal });
+}
+
+export function addPriceListItem(item: NewPriceListItem): Promise<unknown> {
+  return request<unknown>(`${API}/price-list`, { method: 'POST', body: item });
 }

@@ -69,3 +69,11 @@ export function todayIso(now: Date = new Date()): string {
   const d = String(now.getDate()).padStart(2, '0');
   return `${y}-${m}-${d}`;
 }
+
+const oneDecimalFormat = new Intl.NumberFormat(t.locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+/** An average with one decimal, as the server rounds it: 3.5 → "3,5", 6 → "6,0"; null → "—". */
+export function formatDecimal1(n: number | null | undefined): string {
+  if (n === null || n === undefined || !Number.isFinite(n)) return t.empty;
+  return oneDecimalFormat.format(n);
+}

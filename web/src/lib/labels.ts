@@ -55,3 +55,8 @@ export function householdStatusTone(code: string): 'active' | 'neutral' | 'warni
       return 'inactive';
   }
 }
+
+export const priceUnitLabel = (code: string | null | undefined) => lookup(t.labels.priceUnit, code);
+
+/** Price units, in the order offered. */
+export const PRICE_UNITS = ['intervention', 'hour', 'month', 'year'] as const;

@@ -1,6 +1,22 @@
 /** Roles that may open the business case (directors see their own households, analysts pseudonymised). */
 const BUSINESS_CASE_ROLES = new Set(['director', 'team_lead', 'administrator', 'analyst']);
 
+/** Roles the server lets run the population analyses (/api/v1/analytics/…). */
+const ANALYTICS_ROLES = new Set(['analyst', 'team_lead', 'administrator']);
+
+const has = (roles: Set<string>, role: string | null | undefined) =>
+  role !== null && role !== undefined && roles.has(role);
+
 export function canSeeBusinessCase(role: string | null | undefined): boolean {
-  return role !== null && role !== undefined && BUSINESS_CASE_ROLES.has(role);
+  return has(BUSINESS_CASE_ROLES, role);
+}
+
+/** The analyst dashboard (/analyse) and its menu item. */
+export function canSeeAnalytics(role: string | null | undefined): boolean {
+  return has(ANALYTICS_ROLES, role);
+}
+
+/** Only an administrator adds price-list versions; the menu item is shown to administrators. */
+export function canManagePriceList(role: string | null | undefined): boolean {
+  return role === 'administrator';
 }

@@ -214,3 +214,36 @@ export interface NewVirtualSaving {
   amount_cents: number;
   note: string;
 }
+
+// --- population analytics and the price list -----------------------------------
+
+/** A cell of an analytics table: numbers as numbers, empty cells null. */
+export type AnalyticsCell = string | number | null;
+
+/** Every /api/v1/analytics/… endpoint answers one table. */
+export interface AnalyticsTable {
+  columns: string[];
+  rows: Record<string, AnalyticsCell>[];
+}
+
+export type PriceUnit = 'intervention' | 'hour' | 'month' | 'year';
+
+export interface PriceListItem {
+  code: string;
+  name: string;
+  unit: PriceUnit | string;
+  amount_cents: number;
+  valid_from: string;
+}
+
+export interface PriceListResponse {
+  items: PriceListItem[];
+}
+
+export interface NewPriceListItem {
+  code: string;
+  name: string;
+  unit: PriceUnit;
+  amount_cents: number;
+  valid_from: string;
+}

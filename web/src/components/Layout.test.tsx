@@ -1,0 +1,41 @@
+import { render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Router } from '../lib/router';
+import { SessionProvider } from '../lib/session';
+import { installFakeFetch } from '../test/fakeFetch';
+import { Layout } from './Layout';
+
+afterEach(() => vi.unstubAllGlobals());
+
+async function menuFor(role: string): Promise<string[]> {
+  installFakeFetch((call) =>
+    call.path === '/api/v1/session'
+      ? { status: 200, body: { user: { username: 'u', display_name: 'U', role }, csrf_token: 't' } }
+      : undefined,
+  );
+  render(
+    <Router>
+      <SessionProvider>
+        <Layout>
+          <p>inhoud</p>
+        </Layout>
+      </SessionProvider>
+    </Router>,
+  );
+  const nav = await screen.findByRole('navigation', { name: 'Hoofdmenu' });
+  return within(nav)
+    .getAllByRole('link')
+    .map((a) => a.textContent ?? '');
+}
+
+describe('main menu', () => {
+  it.each([
+    ['director', ['Huishoudens', 'Businesscase']],
+    ['analyst', ['Huishoudens', 'Businesscase', 'Analyse']],
+    ['team_lead', ['Huishoudens', 'Businesscase', 'Analyse']],
+    ['administrator', ['Huishoudens', 'Businesscase', 'Analyse', 'Prijslijst']],
+    ['professional', ['Huishoudens']],
+  ])('for %s: %j', async (role, items) => {
+    expect(await menuFor(role)).toEqual(items);
+  });
+});
