@@ -55,6 +55,8 @@ void add_demo(CLI::App& app, Context& ctx) {
       print_logins();
       return;
     }
+    // The demo keeps its BSN key beside its database.
+    if (o->server.secret_key_file.empty() && !o->db.starts_with("postgres")) o->server.secret_key_file = o->db + ".key";
     ctx.exit_code = serve_until_signal(store, o->server, [&](const std::string& url) {
       std::cout << "Regie demo is running at " << url << "\n";
       print_logins();

@@ -28,7 +28,9 @@ int serve_until_signal(store::Store& store, http::ServerOptions options,
   pthread_sigmask(SIG_BLOCK, &set, nullptr);
 
   SystemClock clock;
-  http::Server server(store, clock, options);
+  auto created = http::Server::create(store, clock, options);
+  if (!created) return fail(created.error());
+  auto& server = **created;
   int port = server.bind();
   if (port < 0) {
     std::cerr << "regie: cannot listen on " << options.host << ":" << options.port
@@ -65,6 +67,8 @@ void add_serve(CLI::App& app, Context& ctx) {
   cmd->add_option("--host", o->server.host, "Address to listen on")->capture_default_str();
   cmd->add_option("--web-root", o->server.web_root, "Folder with the built web UI")->capture_default_str();
   cmd->add_flag("--secure-cookies", o->server.secure_cookies, "Mark cookies Secure (when served behind TLS)");
+  cmd->add_option("--secret-key-file", o->server.secret_key_file,
+                  "Key file that encrypts BSNs at rest (32 bytes; created with mode 0600 when missing)");
   cmd->callback([&ctx, o] {
     auto s = open_store(o->db, true);
     if (!s) return void(ctx.exit_code = fail(s.error()));

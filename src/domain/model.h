@@ -44,6 +44,7 @@ struct Household {
   std::string director;  // username of the assigned director, empty if none
   std::optional<Referral> referral;
   std::string drop_reason;
+  int version = 1;
 };
 
 struct Member {
@@ -54,6 +55,7 @@ struct Member {
   MemberRole role = MemberRole::other;
   int birth_year = 0;
   ConsentStatus consent = ConsentStatus::pending;
+  std::optional<std::string> bsn_sealed;  // encrypted; see common/sealer.h
 };
 
 // One arrangement granted to one member (or to the whole household when

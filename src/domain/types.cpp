@@ -95,6 +95,23 @@ std::optional<HouseholdStatus> parse_household_status(std::string_view s) { retu
 std::optional<ConsentStatus> parse_consent_status(std::string_view s) { return value_of(kConsent, s); }
 std::optional<ReferralSource> parse_referral_source(std::string_view s) { return value_of(kSources, s); }
 
+std::vector<HouseholdStatus> allowed_next(HouseholdStatus from) {
+  using S = HouseholdStatus;
+  switch (from) {
+    case S::referred: return {S::intake, S::dropped};
+    case S::intake: return {S::active, S::dropped};
+    case S::active: return {S::aftercare, S::dropped};
+    case S::aftercare: return {S::active, S::closed, S::dropped};
+    case S::closed:
+    case S::dropped: return {};
+  }
+  return {};
+}
+
+bool is_drop_reason(std::string_view reason) {
+  return reason == "not_needed" || reason == "no_consent" || reason == "withdrew" || reason == "moved_away";
+}
+
 Category category_of(Domain d) {
   switch (d) {
     case Domain::niet_geindiceerd: return Category::niet_geindiceerd;

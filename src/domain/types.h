@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "common/date.h"
 #include "common/money.h"
@@ -49,6 +50,12 @@ std::optional<ConsentStatus> parse_consent_status(std::string_view s);
 std::optional<ReferralSource> parse_referral_source(std::string_view s);
 std::optional<VirtualSavingKind> parse_virtual_saving_kind(std::string_view s);
 std::optional<TimeKind> parse_time_kind(std::string_view s);
+
+// The status pipeline: referred -> intake -> active -> aftercare -> closed, back
+// from aftercare to active, and dropped (with a reason) from any open status.
+std::vector<HouseholdStatus> allowed_next(HouseholdStatus from);
+// Reasons a household drops out (MISSION.md).
+bool is_drop_reason(std::string_view reason);
 
 // Where a provision's cost falls in the business case: non-indicated support,
 // other indicated support (UWV) and insured GGZ have their own category; the

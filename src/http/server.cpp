@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/log.h"
+#include "common/sealer.h"
 #include "service/auth.h"
 #include "interop/xlsx.h"
 #include "service/businesscase.h"
@@ -77,7 +78,8 @@ json household_summary_json(const store::HouseholdSummary& s) {
           {"director", director},
           {"member_count", s.member_count},
           {"provision_count", s.provision_count},
-          {"annual_cost_cents", s.annual_cost}};
+          {"annual_cost_cents", s.annual_cost},
+          {"signals", s.signals}};
 }
 
 json signals_json(const service::HouseholdDetail& d) {
@@ -130,7 +132,8 @@ json household_detail_json(const service::HouseholdDetail& d) {
                        {"family_name", m.family_name},
                        {"role", domain::to_string(m.role)},
                        {"birth_year", m.birth_year},
-                       {"consent_status", domain::to_string(m.consent)}});
+                       {"consent_status", domain::to_string(m.consent)},
+                       {"bsn_masked", d.bsn_masked.contains(m.id) ? json(d.bsn_masked.at(m.id)) : json(nullptr)}});
   json provisions = json::array();
   std::map<domain::Category, Cents> by_category;
   Cents total = 0;
@@ -178,6 +181,8 @@ json household_detail_json(const service::HouseholdDetail& d) {
                 {"date", format_date(h.referral->date)}};
   json director = nullptr;
   if (!h.director.empty()) director = {{"username", h.director}, {"display_name", d.director_display_name}};
+  json next_statuses = json::array();
+  for (auto n : domain::allowed_next(h.status)) next_statuses.push_back(domain::to_string(n));
   return {{"household",
            {{"id", h.id},
             {"family_name", h.family_name},
@@ -186,6 +191,9 @@ json household_detail_json(const service::HouseholdDetail& d) {
             {"city", h.city},
             {"neighbourhood", h.neighbourhood},
             {"status", domain::to_string(h.status)},
+            {"drop_reason", h.drop_reason.empty() ? json(nullptr) : json(h.drop_reason)},
+            {"allowed_next_statuses", next_statuses},
+            {"version", h.version},
             {"director", director},
             {"referral", referral},
             {"members", members},
@@ -433,8 +441,18 @@ struct Server::Impl {
   service::PopulationService population;
   httplib::Server http;
 
-  Impl(store::Store& s, const Clock& c, ServerOptions o)
-      : store(s), clock(c), options(std::move(o)), auth(s, c), households(s, c), business_cases(s, c), records(s, c), population(s, c) {}
+  std::optional<Sealer> sealer;
+
+  Impl(store::Store& s, const Clock& c, ServerOptions o, std::optional<Sealer> sealer_in)
+      : store(s),
+        clock(c),
+        options(std::move(o)),
+        auth(s, c),
+        households(s, c, sealer_in ? &*sealer : nullptr),
+        business_cases(s, c),
+        records(s, c),
+        population(s, c),
+        sealer(std::move(sealer_in)) {}
 
   std::string session_cookie(const std::string& token, std::int64_t max_age) const {
     return "regie_session=" + token + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age) +
@@ -538,7 +556,8 @@ struct Server::Impl {
     http.Get("/api/v1/price-list", [this](const httplib::Request& req, httplib::Response& res) {
       if (!require_principal(req, res)) return;
       json items = json::array();
-      for (auto& i : records.price_list().items())
+      const auto prices = records.price_list();  // items() refers into it: keep it alive
+      for (auto& i : prices.items())
         items.push_back({{"code", i.code}, {"name", i.name}, {"unit", domain::to_string(i.unit)},
                          {"amount_cents", i.amount}, {"valid_from", format_date(i.valid_from)}});
       send_json(res, 200, {{"items", items}});
@@ -618,6 +637,34 @@ struct Server::Impl {
       auto st = households.acknowledge_signal(*p, req.matches[1], req.matches[2], *note);
       if (!st) return send_error(res, st.error());
       send_json(res, 201, {{"signal", std::string(req.matches[2])}});
+    });
+    http.Put(household + "/status", [this](const httplib::Request& req, httplib::Response& res) {
+      auto p = require_principal(req, res);
+      if (!p) return;
+      auto body = object_body(req);
+      if (!body) return send_error(res, body.error());
+      auto status = string_field(*body, "status"), reason = string_field(*body, "drop_reason", false);
+      auto version = integer_field(*body, "version");
+      if (!status) return send_error(res, status.error());
+      if (!reason) return send_error(res, reason.error());
+      if (!version) return send_error(res, version.error());
+      auto to = domain::parse_household_status(*status);
+      if (!to) return send_error(res, invalid("status: referred, intake, active, aftercare, closed or dropped"));
+      auto v = households.change_status(*p, req.matches[1], *to, *reason, static_cast<int>(*version));
+      if (!v) return send_error(res, v.error());
+      send_json(res, 200, {{"status", *status}, {"version", *v}});
+    });
+    http.Put(household + R"(/members/([A-Za-z0-9_.\-]{1,64})/bsn)", [this](const httplib::Request& req,
+                                                                     httplib::Response& res) {
+      auto p = require_principal(req, res);
+      if (!p) return;
+      auto body = object_body(req);
+      if (!body) return send_error(res, body.error());
+      auto bsn = string_field(*body, "bsn");
+      if (!bsn) return send_error(res, bsn.error());
+      auto st = households.set_bsn(*p, req.matches[1], req.matches[2], *bsn);
+      if (!st) return send_error(res, st.error());
+      res.status = 204;
     });
     http.Get("/api/v1/organisations", [this](const httplib::Request& req, httplib::Response& res) {
       if (!require_principal(req, res)) return;
@@ -817,10 +864,17 @@ struct Server::Impl {
   }
 };
 
-Server::Server(store::Store& store, const Clock& clock, ServerOptions options)
-    : impl_(std::make_unique<Impl>(store, clock, std::move(options))) {
-  impl_->routes();
+Result<std::unique_ptr<Server>> Server::create(store::Store& store, const Clock& clock, ServerOptions options) {
+  std::optional<Sealer> sealer;
+  if (!options.secret_key_file.empty()) {
+    auto s = Sealer::from_key_file(options.secret_key_file, true);
+    if (!s) return s.error();
+    sealer = std::move(*s);
+  }
+  return std::unique_ptr<Server>(new Server(std::make_unique<Impl>(store, clock, std::move(options), std::move(sealer))));
 }
+
+Server::Server(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) { impl_->routes(); }
 
 Server::~Server() = default;
 

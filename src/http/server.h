@@ -16,11 +16,13 @@ struct ServerOptions {
   std::string web_root;             // built web UI (web/dist); empty: API only
   bool secure_cookies = false;      // add the Secure attribute (behind TLS)
   std::size_t max_body_bytes = 1 << 20;
+  std::string secret_key_file;      // encrypts BSNs at rest; created (0600) when missing; empty: no BSNs
 };
 
 class Server {
  public:
-  Server(store::Store& store, const Clock& clock, ServerOptions options);
+  // Fails when the secret key file cannot be read or created.
+  static Result<std::unique_ptr<Server>> create(store::Store& store, const Clock& clock, ServerOptions options);
   ~Server();
   // Binds the socket and returns the port, or -1 when it cannot bind.
   int bind();
@@ -30,6 +32,7 @@ class Server {
 
  private:
   struct Impl;
+  explicit Server(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
 

@@ -1,6 +1,12 @@
 // Access checks and audit trail for household reads.
 #include "service/households.h"
 
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "common/bsn.h"
+
 namespace regie::service {
 
 using domain::Role;
@@ -11,18 +17,29 @@ void Households::audit(const Principal& who, const std::string& action, const st
 }
 
 Result<std::vector<store::HouseholdSummary>> Households::list(const Principal& who) {
+  std::optional<std::string> director;
   switch (who.role) {
-    case Role::director:
-      audit(who, "household.list", "*", true);
-      return store_.list_households(who.username, clock_.today());
+    case Role::director: director = who.username; break;
     case Role::team_lead:
-    case Role::administrator:
-      audit(who, "household.list", "*", true);
-      return store_.list_households(std::nullopt, clock_.today());
+    case Role::administrator: break;
     default:
       audit(who, "household.list", "*", false);
       return forbidden("your role has no household list");
   }
+  audit(who, "household.list", "*", true);
+  auto list = store_.list_households(director, clock_.today());
+  // Signal codes only, so a caseload can be filtered on them; the rules are the household view's.
+  const auto thresholds = signal_thresholds(store_);
+  for (auto& s : list) {
+    auto plans = store_.plan_state(s.household.id);
+    domain::CareMapInput in{store_.provisions(s.household.id), store_.members(s.household.id), {}, {}, plans.active,
+                            plans.agreed};
+    for (auto& sig : domain::stacking_signals(in, clock_.today(), thresholds)) {
+      std::string code(domain::to_string(sig.code));
+      if (std::find(s.signals.begin(), s.signals.end(), code) == s.signals.end()) s.signals.push_back(code);
+    }
+  }
+  return list;
 }
 
 Result<HouseholdDetail> Households::get(const Principal& who, const std::string& id) {
@@ -52,6 +69,9 @@ Result<HouseholdDetail> Households::get(const Principal& who, const std::string&
   d.counts = domain::care_map_counts(d.provisions, d.on, thresholds);
   d.acknowledgements = store_.signal_acks(id);
   d.changes = store_.care_map_changes(id);
+  for (auto& m : d.members)
+    if (m.bsn_sealed && sealer_)
+      if (auto bsn = sealer_->open(*m.bsn_sealed)) d.bsn_masked[m.id] = mask_bsn(*bsn);
   return d;
 }
 
@@ -139,6 +159,36 @@ Status Households::acknowledge_signal(const Principal& who, const std::string& h
   if (note.empty()) return invalid("note: say why the signal is acceptable or what is being done");
   if (!is_director_of(who, household_id, "signal.acknowledge")) return not_found("no household with this id that you may see");
   return store_.add_signal_ack({0, household_id, code, note, who.username, clock_.now_iso8601()});
+}
+
+Result<int> Households::change_status(const Principal& who, const std::string& household_id,
+                                      domain::HouseholdStatus to, const std::string& drop_reason, int version) {
+  auto h = store_.household(household_id);
+  bool allowed = h && ((who.role == Role::director && h->director == who.username) || who.role == Role::team_lead);
+  audit(who, "household.status", household_id, allowed);
+  if (!allowed) return not_found("no household with this id that you may see");
+  auto next = domain::allowed_next(h->status);
+  if (std::find(next.begin(), next.end(), to) == next.end()) {
+    std::string names;
+    for (auto n : next) names += (names.empty() ? "" : ", ") + std::string(domain::to_string(n));
+    return invalid(fmt::format("status: from {} the household can go to {}", domain::to_string(h->status),
+                               names.empty() ? "no other status" : names));
+  }
+  if (to == domain::HouseholdStatus::dropped && !domain::is_drop_reason(drop_reason))
+    return invalid("drop_reason: not_needed, no_consent, withdrew or moved_away");
+  return store_.set_household_status(household_id, to, to == domain::HouseholdStatus::dropped ? drop_reason : "",
+                                     version);
+}
+
+Status Households::set_bsn(const Principal& who, const std::string& household_id, const std::string& member_id,
+                           const std::string& bsn) {
+  if (!is_valid_bsn(bsn)) return invalid("bsn: nine digits that pass the 11-check");
+  if (!sealer_) return Error{ErrorCode::unavailable, "this server has no secret key for BSNs (--secret-key-file)"};
+  if (!is_director_of(who, household_id, "member.bsn")) return not_found("no household with this id that you may see");
+  bool member_here = false;
+  for (auto& m : store_.members(household_id)) member_here |= m.id == member_id;
+  if (!member_here) return not_found("no member with this id in this household");
+  return store_.set_member_bsn(member_id, sealer_->seal(bsn));
 }
 
 Result<domain::Professional> Households::add_professional(const Principal& who, domain::Professional p) {

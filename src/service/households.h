@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "common/clock.h"
+#include "common/sealer.h"
 #include "domain/signals.h"
 #include "common/result.h"
 #include "service/auth.h"
@@ -26,6 +27,7 @@ struct HouseholdDetail {
   std::vector<domain::SignalAck> acknowledgements;
   domain::CareMapCounts counts;
   std::vector<domain::CareMapChange> changes;
+  std::map<std::string, std::string> bsn_masked;  // member id -> masked BSN, e.g. ******333
   Date on;  // the date "active" and the cost figures refer to
 };
 
@@ -35,7 +37,9 @@ domain::SignalThresholds signal_thresholds(store::Store& store);
 
 class Households {
  public:
-  Households(store::Store& store, const Clock& clock) : store_(store), clock_(clock) {}
+  // `sealer` encrypts BSNs; without one, storing a BSN is refused.
+  Households(store::Store& store, const Clock& clock, const Sealer* sealer = nullptr)
+      : store_(store), clock_(clock), sealer_(sealer) {}
 
   // A director sees the households assigned to them; a team lead and an
   // administrator see the caseload list (no file contents). Other roles get
@@ -59,6 +63,13 @@ class Households {
   // The director notes why a signal is acceptable; it stays visible, as acknowledged.
   Status acknowledge_signal(const Principal& who, const std::string& household_id, const std::string& code,
                             const std::string& note);
+  // Moves the household along the status pipeline (assigned director or team
+  // lead); `dropped` needs a reason. Returns the new version.
+  Result<int> change_status(const Principal& who, const std::string& household_id, domain::HouseholdStatus to,
+                            const std::string& drop_reason, int version);
+  // Stores a member's BSN encrypted, after the 11-check (assigned director).
+  Status set_bsn(const Principal& who, const std::string& household_id, const std::string& member_id,
+                 const std::string& bsn);
   // A new professional at a known organisation (directors and administrators).
   Result<domain::Professional> add_professional(const Principal& who, domain::Professional p);
 
@@ -68,6 +79,7 @@ class Households {
   void audit(const Principal& who, const std::string& action, const std::string& subject, bool allowed);
   store::Store& store_;
   const Clock& clock_;
+  const Sealer* sealer_;
 };
 
 }  // namespace regie::service

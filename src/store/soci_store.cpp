@@ -101,6 +101,7 @@ Household household_from(const soci::row& r) {
     h.referral = ref;
   }
   h.drop_reason = str(r, "drop_reason");
+  h.version = static_cast<int>(i64(r, "version"));
   return h;
 }
 
@@ -381,6 +382,7 @@ std::vector<Member> Store::members(const std::string& household_id) {
     m.role = must(parse_member_role(str(r, "role")), "member role");
     m.birth_year = static_cast<int>(i64(r, "birth_year"));
     m.consent = must(parse_consent_status(str(r, "consent_status")), "consent status");
+    m.bsn_sealed = opt_str(r, "bsn_sealed");
     out.push_back(std::move(m));
   }
   return out;
@@ -562,6 +564,30 @@ Store::PlanState Store::plan_state(const std::string& household_id) {
   st.active = static_cast<int>(active);
   st.agreed = agreed > 0;
   return st;
+}
+
+Result<int> Store::set_household_status(const std::string& id, HouseholdStatus status, const std::string& drop_reason,
+                                        int version) {
+  soci::session sql(*pool_);
+  std::string code(to_string(status));
+  soci::statement st = (sql.prepare << "UPDATE household SET status = :s, drop_reason = :r, version = version + 1 "
+                                       "WHERE id = :i AND version = :v",
+                        soci::use(code), soci::use(drop_reason), soci::use(id), soci::use(version));
+  st.execute(true);
+  if (st.get_affected_rows() == 0) {
+    if (!household(id)) return not_found("no household with this id");
+    return Error{ErrorCode::conflict, "the household was changed by someone else; reload and try again"};
+  }
+  return version + 1;
+}
+
+Status Store::set_member_bsn(const std::string& member_id, const std::string& sealed) {
+  soci::session sql(*pool_);
+  soci::statement st = (sql.prepare << "UPDATE member SET bsn_sealed = :b, version = version + 1 WHERE id = :i",
+                        soci::use(sealed), soci::use(member_id));
+  st.execute(true);
+  if (st.get_affected_rows() == 0) return not_found("no member with this id");
+  return ok_status();
 }
 
 std::vector<Organisation> Store::organisations() {

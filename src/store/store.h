@@ -28,6 +28,7 @@ struct HouseholdSummary {
   int member_count = 0;
   int provision_count = 0;  // active on the requested date
   Cents annual_cost = 0;    // of the provisions active on the requested date
+  std::vector<std::string> signals;  // filled by the service layer: codes of raised stacking signals
 };
 
 // A set of records written together, all or nothing (demo data, imports).
@@ -99,6 +100,11 @@ class Store {
     bool agreed = false;
   };
   PlanState plan_state(const std::string& household_id);
+
+  // Moves a household to `status` if it still has `version`; returns the new version.
+  Result<int> set_household_status(const std::string& id, domain::HouseholdStatus status,
+                                   const std::string& drop_reason, int version);
+  Status set_member_bsn(const std::string& member_id, const std::string& sealed);
 
   std::vector<domain::Organisation> organisations();
   std::vector<domain::Professional> professionals();

@@ -24,7 +24,10 @@ class ServerTest : public ::testing::TestWithParam<std::string> {
     o.port = 0;
     o.web_root = web.path();
     web.write("index.html", "<!doctype html><html lang=\"nl\"><title>Regie</title></html>");
-    server = std::make_unique<Server>(*store, clock, o);
+    o.secret_key_file = web.file("secret.key");
+    auto created = Server::create(*store, clock, o);
+    ASSERT_TRUE(created) << created.error().message;
+    server = std::move(*created);
     port = server->bind();
     ASSERT_GT(port, 0);
     thread = std::thread([this] { server->run(); });
@@ -246,6 +249,11 @@ TEST_P(ServerTest, APriceListedProvisionShowsItsCostAndBasisOnTheCareMap) {
                             "application/json");
   ASSERT_TRUE(price);
   ASSERT_EQ(price->status, 201) << price->body;
+  // Regression: reading the list after a version exists once read freed memory.
+  auto listed = client->Get("/api/v1/price-list", httplib::Headers{{"Cookie", acookie}});
+  ASSERT_TRUE(listed);
+  ASSERT_EQ(listed->status, 200);
+  EXPECT_EQ(json::parse(listed->body)["items"][0]["amount_cents"], 9500);
 
   auto [cookie, csrf] = sign_in("dir.a", "secret-dir.a");
   httplib::Headers h = {{"Cookie", cookie}, {"X-CSRF-Token", csrf}};
@@ -395,6 +403,57 @@ TEST_P(ServerTest, ADirectorAddsAProfessional) {
   auto list = json::parse(client->Get("/api/v1/professionals", h)->body)["professionals"];
   EXPECT_EQ(list.size(), 2u);
   EXPECT_EQ(json::parse(client->Get("/api/v1/organisations", h)->body)["organisations"].size(), 2u);
+}
+
+TEST_P(ServerTest, MovesAlongTheStatusPipelineOnly) {
+  auto [cookie, csrf] = sign_in("dir.a", "secret-dir.a");
+  httplib::Headers h = {{"Cookie", cookie}, {"X-CSRF-Token", csrf}};
+  auto detail = json::parse(client->Get("/api/v1/households/H1", h)->body)["household"];
+  EXPECT_EQ(detail["allowed_next_statuses"], json({"aftercare", "dropped"}));
+  auto skip = client->Put("/api/v1/households/H1/status", h, R"({"status":"closed","version":1})", "application/json");
+  ASSERT_TRUE(skip);
+  EXPECT_EQ(skip->status, 400);
+  EXPECT_NE(skip->body.find("aftercare, dropped"), std::string::npos);
+  auto no_reason = client->Put("/api/v1/households/H1/status", h, R"({"status":"dropped","version":1})",
+                               "application/json");
+  ASSERT_TRUE(no_reason);
+  EXPECT_EQ(no_reason->status, 400);
+  auto ok = client->Put("/api/v1/households/H1/status", h, R"({"status":"aftercare","version":1})", "application/json");
+  ASSERT_TRUE(ok);
+  ASSERT_EQ(ok->status, 200) << ok->body;
+  auto stale = client->Put("/api/v1/households/H1/status", h, R"({"status":"active","version":1})", "application/json");
+  ASSERT_TRUE(stale);
+  EXPECT_EQ(stale->status, 409);
+  auto back = client->Put("/api/v1/households/H1/status", h, R"({"status":"active","version":2})", "application/json");
+  ASSERT_TRUE(back);
+  EXPECT_EQ(back->status, 200);
+  auto drop = client->Put("/api/v1/households/H1/status", h,
+                          R"({"status":"dropped","drop_reason":"moved_away","version":3})", "application/json");
+  ASSERT_TRUE(drop);
+  EXPECT_EQ(drop->status, 200);
+  EXPECT_EQ(store->household("H1")->drop_reason, "moved_away");
+}
+
+TEST_P(ServerTest, StoresABsnEncryptedAndShowsItMasked) {
+  auto [cookie, csrf] = sign_in("dir.a", "secret-dir.a");
+  httplib::Headers h = {{"Cookie", cookie}, {"X-CSRF-Token", csrf}};
+  auto bad = client->Put("/api/v1/households/H1/members/H1-M1/bsn", h, R"({"bsn":"123456789"})", "application/json");
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 400);
+  EXPECT_EQ(bad->body.find("123456789"), std::string::npos);  // never echoed
+  auto ok = client->Put("/api/v1/households/H1/members/H1-M1/bsn", h, R"({"bsn":"111222333"})", "application/json");
+  ASSERT_TRUE(ok);
+  ASSERT_EQ(ok->status, 204) << ok->body;
+  auto sealed = store->members("H1")[0].bsn_sealed;
+  ASSERT_TRUE(sealed);
+  EXPECT_EQ(sealed->find("111222333"), std::string::npos);
+  auto detail = client->Get("/api/v1/households/H1", h);
+  EXPECT_EQ(json::parse(detail->body)["household"]["members"][0]["bsn_masked"], "******333");
+  EXPECT_EQ(detail->body.find("111222333"), std::string::npos);
+  auto foreign = client->Put("/api/v1/households/H2/members/H2-M1/bsn", h, R"({"bsn":"111222333"})",
+                             "application/json");
+  ASSERT_TRUE(foreign);
+  EXPECT_EQ(foreign->status, 404);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ServerTest, ::testing::ValuesIn(testing::store_backends()),
