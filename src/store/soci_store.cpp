@@ -224,6 +224,11 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& url) {
 
 Store::~Store() = default;
 
+std::unique_lock<std::mutex> Store::write_guard() {
+  if (backend_ == "sqlite3") return std::unique_lock<std::mutex>(write_mu_);
+  return {};
+}
+
 std::vector<std::string> Store::applied_migrations() {
   soci::session sql(*pool_);
   std::vector<std::string> out;
@@ -275,6 +280,7 @@ Result<std::vector<std::string>> Store::migrate() {
 }
 
 Status Store::write_bundle(const Bundle& b) {
+  auto write = write_guard();
   soci::session sql(*pool_);
   std::string step;
   try {
@@ -458,6 +464,7 @@ std::vector<Account> Store::accounts() {
 }
 
 Status Store::set_password_hash(const std::string& username, const std::string& hash) {
+  auto write = write_guard();
   soci::session sql(*pool_);
   soci::statement st = (sql.prepare << "UPDATE account SET password_hash = :h WHERE username = :u", soci::use(hash),
                         soci::use(username));
@@ -467,6 +474,7 @@ Status Store::set_password_hash(const std::string& username, const std::string& 
 }
 
 Status Store::set_account_disabled(const std::string& username, bool disabled) {
+  auto write = write_guard();
   soci::session sql(*pool_);
   soci::transaction tr(sql);
   int flag = disabled ? 1 : 0;
@@ -487,6 +495,7 @@ std::optional<std::string> Store::setting(const std::string& key) {
 }
 
 void Store::set_setting(const std::string& key, const std::string& value) {
+  auto write = write_guard();
   soci::session sql(*pool_);
   soci::transaction tr(sql);
   sql << "DELETE FROM setting WHERE key = :k", soci::use(key);
@@ -495,6 +504,7 @@ void Store::set_setting(const std::string& key, const std::string& value) {
 }
 
 Status Store::add_provision(const Provision& p, const std::optional<CareMapChange>& change) {
+  auto write = write_guard();
   soci::session sql(*pool_);
   try {
     soci::transaction tr(sql);
@@ -508,6 +518,7 @@ Status Store::add_provision(const Provision& p, const std::optional<CareMapChang
 }
 
 Result<int> Store::update_provision(const Provision& p, const CareMapChange& change) {
+  auto write = write_guard();
   soci::session sql(*pool_);
   ProvisionRow v(p);
   int version = p.version;
@@ -568,6 +579,7 @@ Store::PlanState Store::plan_state(const std::string& household_id) {
 
 Result<int> Store::set_household_status(const std::string& id, HouseholdStatus status, const std::string& drop_reason,
                                         int version) {
+  auto write = write_guard();
   soci::session sql(*pool_);
   std::string code(to_string(status));
   soci::statement st = (sql.prepare << "UPDATE household SET status = :s, drop_reason = :r, version = version + 1 "
@@ -582,6 +594,7 @@ Result<int> Store::set_household_status(const std::string& id, HouseholdStatus s
 }
 
 Status Store::set_member_bsn(const std::string& member_id, const std::string& sealed) {
+  auto write = write_guard();
   soci::session sql(*pool_);
   soci::statement st = (sql.prepare << "UPDATE member SET bsn_sealed = :b, version = version + 1 WHERE id = :i",
                         soci::use(sealed), soci::use(member_id));
@@ -608,6 +621,7 @@ std::vector<Professional> Store::professionals() {
 }
 
 Status Store::add_professional(const Professional& p) {
+  auto write = write_guard();
   soci::session sql(*pool_);
   try {
     sql << "INSERT INTO professional (id, name, organisation_id, role, phone) VALUES (:i, :n, :o, :r, :p)",
@@ -619,6 +633,7 @@ Status Store::add_professional(const Professional& p) {
 }
 
 Status Store::add_signal_ack(const SignalAck& a) {
+  auto write = write_guard();
   soci::session sql(*pool_);
   try {
     sql << "INSERT INTO signal_ack (household_id, signal, note, acknowledged_by, acknowledged_at) "
@@ -652,6 +667,7 @@ PriceList Store::price_list() {
 }
 
 Status Store::add_price_item(const PriceItem& item, const std::string& by) {
+  auto write = write_guard();
   soci::session sql(*pool_);
   std::string unit(to_string(item.unit)), from = ymd(item.valid_from), at = SystemClock().now_iso8601();
   long long amount = item.amount;
@@ -668,6 +684,7 @@ Status Store::add_price_item(const PriceItem& item, const std::string& by) {
 }
 
 Result<std::int64_t> Store::add_virtual_saving(const VirtualSaving& v) {
+  auto write = write_guard();
   soci::session sql(*pool_);
   std::string kind(to_string(v.kind)), on = ymd(v.recorded_on);
   long long amount = v.amount, id = 0;
@@ -695,6 +712,7 @@ std::vector<VirtualSaving> Store::virtual_savings(const std::string& household_i
 }
 
 Result<std::int64_t> Store::add_time_entry(const TimeEntry& t) {
+  auto write = write_guard();
   soci::session sql(*pool_);
   std::string kind(to_string(t.kind)), date = ymd(t.date), household = t.household_id.value_or("");
   soci::indicator hi = t.household_id ? soci::i_ok : soci::i_null;
@@ -729,6 +747,7 @@ std::vector<TimeEntry> Store::time_entries(const std::optional<std::string>& dir
 }
 
 Status Store::create_session(const std::string& token_hash, const SessionRecord& s) {
+  auto write = write_guard();
   soci::session sql(*pool_);
   long long created = s.created_at, seen = s.last_seen_at;
   sql << "INSERT INTO session (token_hash, username, csrf_token, created_at, last_seen_at) "
@@ -746,22 +765,26 @@ std::optional<SessionRecord> Store::session(const std::string& token_hash) {
 }
 
 void Store::touch_session(const std::string& token_hash, std::int64_t now) {
+  auto write = write_guard();
   soci::session sql(*pool_);
   long long n = now;
   sql << "UPDATE session SET last_seen_at = :n WHERE token_hash = :t", soci::use(n), soci::use(token_hash);
 }
 
 void Store::delete_session(const std::string& token_hash) {
+  auto write = write_guard();
   soci::session sql(*pool_);
   sql << "DELETE FROM session WHERE token_hash = :t", soci::use(token_hash);
 }
 
 void Store::delete_sessions_of(const std::string& username) {
+  auto write = write_guard();
   soci::session sql(*pool_);
   sql << "DELETE FROM session WHERE username = :u", soci::use(username);
 }
 
 void Store::append_audit(const AuditEvent& e) {
+  auto write = write_guard();
   soci::session sql(*pool_);
   sql << "INSERT INTO audit_event (at, actor, action, subject, outcome, detail) VALUES (:a, :b, :c, :d, :e, :f)",
       soci::use(e.at), soci::use(e.actor), soci::use(e.action), soci::use(e.subject), soci::use(e.outcome),

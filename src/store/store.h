@@ -8,6 +8,7 @@
 // which the front ends catch once at the top of a request or command.
 #pragma once
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -140,6 +141,10 @@ class Store {
 
  private:
   Store() = default;
+  // SQLite allows one writer at a time; writers of this process queue here
+  // instead of in SQLite's busy handler, whose sleeps show up as latency spikes.
+  std::unique_lock<std::mutex> write_guard();
+  std::mutex write_mu_;
   std::unique_ptr<soci::connection_pool> pool_;
   std::size_t pool_size_ = 0;
   std::string backend_;
