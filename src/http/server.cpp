@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/log.h"
+#include "common/problems.h"
 #include "common/sealer.h"
 #include "service/auth.h"
 #include "interop/xlsx.h"
@@ -357,60 +358,67 @@ Result<domain::Provision> provision_from_json(const json& body, const std::strin
        professional = string_field(body, "professional_id", false), goal = string_field(body, "goal", false),
        hours = string_field(body, "hours_per_week", false), basis = string_field(body, "cost_basis", false),
        price = string_field(body, "price_code", false), units = string_field(body, "units_per_year", false);
+  // Every field is checked, so one answer names every problem (one line each).
+  ProblemList problems;
   for (auto* f : {&id, &domain_code, &provider, &start, &end, &member, &professional, &goal, &hours, &basis, &price,
                   &units})
-    if (!*f) return f->error();
+    if (!*f) problems.add(f->error().message);
+  if (!problems.empty()) return problems.error();
   auto d = domain::parse_domain(*domain_code);
-  if (!d) return invalid("domain: unknown funding domain");
+  if (!d) problems.add("domain: unknown funding domain");
+  else {
+    p.domain = *d;
+    p.basis = domain::default_basis(*d);
+    p.indicated = *d != domain::Domain::niet_geindiceerd;
+  }
   p.id = *id;
-  p.domain = *d;
-  p.basis = domain::default_basis(*d);
-  p.indicated = *d != domain::Domain::niet_geindiceerd;
   p.provider_id = *provider;
   p.goal = *goal;
   if (!member->empty()) p.member_id = *member;
   if (!professional->empty()) p.professional_id = *professional;
   auto s = parse_date(*start);
-  if (!s) return invalid("start_date: not a date (yyyy-mm-dd)");
-  p.start = *s;
+  if (!s) problems.add("start_date: not a date (yyyy-mm-dd)");
+  else p.start = *s;
   if (!end->empty()) {
     auto e = parse_date(*end);
-    if (!e) return invalid("end_date: not a date (yyyy-mm-dd)");
-    p.end = *e;
+    if (!e) problems.add("end_date: not a date (yyyy-mm-dd)");
+    else p.end = *e;
   }
   if (!hours->empty()) {
     auto h = parse_fixed(*hours, 2);
-    if (!h || *h < 0) return invalid("hours_per_week: a decimal like \"2.5\"");
-    p.hours_per_week_centi = *h;
+    if (!h || *h < 0) problems.add("hours_per_week: a decimal like \"2.5\"");
+    else p.hours_per_week_centi = *h;
   }
   if (!basis->empty()) {
     auto b = domain::parse_cost_basis(*basis);
-    if (!b) return invalid("cost_basis: declared, price_list or estimate");
-    p.basis = *b;
+    if (!b) problems.add("cost_basis: declared, price_list or estimate");
+    else p.basis = *b;
   }
   if (body.contains("indicated")) {
-    if (!body["indicated"].is_boolean()) return invalid("indicated: true or false");
-    p.indicated = body["indicated"].get<bool>();
+    if (!body["indicated"].is_boolean()) problems.add("indicated: true or false");
+    else p.indicated = body["indicated"].get<bool>();
   }
   if (!price->empty()) {
     p.price_code = *price;
     auto u = parse_fixed(*units, 2);
-    if (!u || *u <= 0) return invalid("units_per_year: a positive decimal like \"24\"");
-    p.units_per_year_centi = *u;
+    if (!u || *u <= 0) problems.add("units_per_year: a positive decimal like \"24\"");
+    else p.units_per_year_centi = *u;
   }
   if (body.contains("coaching")) {
-    if (!body["coaching"].is_boolean()) return invalid("coaching: true or false");
-    p.coaching = body["coaching"].get<bool>();
+    if (!body["coaching"].is_boolean()) problems.add("coaching: true or false");
+    else p.coaching = body["coaching"].get<bool>();
   }
   if (body.contains("version")) {
-    if (!body["version"].is_number_integer()) return invalid("version: the version number you read");
-    p.version = body["version"].get<int>();
+    if (!body["version"].is_number_integer()) problems.add("version: the version number you read");
+    else p.version = body["version"].get<int>();
   }
   if (!p.price_code && body.contains("annual_cost_cents")) {
-    if (!body["annual_cost_cents"].is_number_integer()) return invalid("annual_cost_cents: a whole number of cents");
-    p.annual_cost = body["annual_cost_cents"].get<std::int64_t>();
-    if (p.annual_cost < 0) return invalid("annual_cost_cents: not negative");
+    if (!body["annual_cost_cents"].is_number_integer()) problems.add("annual_cost_cents: a whole number of cents");
+    else if ((p.annual_cost = body["annual_cost_cents"].get<std::int64_t>()) < 0)
+      problems.add("annual_cost_cents: not negative");
   }
+  if (p.end && s && *p.end < *s) problems.add("end_date: before start_date");
+  if (!problems.empty()) return problems.error();
   return p;
 }
 

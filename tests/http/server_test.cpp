@@ -288,6 +288,18 @@ TEST_P(ServerTest, APriceListedProvisionShowsItsCostAndBasisOnTheCareMap) {
     EXPECT_EQ(b->status, 400) << bad << " " << b->body;
   }
   EXPECT_EQ(store->provisions("H1").size(), 3u);
+
+  // One answer names every bad field, one line each, and nothing is stored.
+  auto many = client->Post("/api/v1/households/H1/provisions", h,
+                           R"({"domain":"wmoo","provider_id":"O1","start_date":"2018-02-30","end_date":"x",)"
+                           R"("annual_cost_cents":-5,"hours_per_week":"a lot"})",
+                           "application/json");
+  ASSERT_TRUE(many);
+  EXPECT_EQ(many->status, 400);
+  auto message = json::parse(many->body)["error"]["message"].get<std::string>();
+  for (auto field : {"domain:", "start_date:", "end_date:", "hours_per_week:", "annual_cost_cents:"})
+    EXPECT_NE(message.find(field), std::string::npos) << field << " in " << message;
+  EXPECT_EQ(store->provisions("H1").size(), 3u);
 }
 
 TEST_P(ServerTest, AnalystsGetPopulationAnalysesDirectorsDoNot) {
