@@ -135,6 +135,10 @@ describe('App', () => {
       '/api/v1/households/BZHH01',
       '/api/v1/households/BZHH01/time-entries',
       '/api/v1/households/BZHH01/virtual-savings',
+      // … and the lists for the care-map forms and "Wie komt er aan de deur".
+      '/api/v1/professionals',
+      '/api/v1/organisations',
+      '/api/v1/price-list',
     ]);
     expect(document.title).toBe('Gezin Van den Berg — Regie');
   });

@@ -4,6 +4,10 @@ import type {
   BusinessCaseResponse,
   HouseholdDetailResponse,
   HouseholdListResponse,
+  NewProfessional,
+  Organisation,
+  Professional,
+  ProvisionInput,
   NewPriceListItem,
   NewTimeEntry,
   NewVirtualSaving,
@@ -205,4 +209,71 @@ export function listPriceList(signal?: AbortSignal): Promise<PriceListResponse> 
 
 export function addPriceListItem(item: NewPriceListItem): Promise<unknown> {
   return request<unknown>(`${API}/price-list`, { method: 'POST', body: item });
+}
+
+// --- the director's household record -------------------------------------------
+
+export function addProvision(id: string, body: ProvisionInput): Promise<{ id: string }> {
+  return request<{ id: string }>(`${householdPath(id)}/provisions`, { method: 'POST', body });
+}
+
+export function updateProvision(
+  id: string,
+  provisionId: string,
+  body: ProvisionInput & { version: number },
+): Promise<{ id: string; version: number }> {
+  return request(`${householdPath(id)}/provisions/${encodeURIComponent(provisionId)}`, {
+    method: 'PUT',
+    body,
+  });
+}
+
+export function endProvision(
+  id: string,
+  provisionId: string,
+  body: { end_date: string; version: number },
+): Promise<{ id: string; version: number }> {
+  return request(`${householdPath(id)}/provisions/${encodeURIComponent(provisionId)}/end`, {
+    method: 'POST',
+    body,
+  });
+}
+
+export function acknowledgeSignal(id: string, code: string, note: string): Promise<unknown> {
+  return request(`${householdPath(id)}/signals/${encodeURIComponent(code)}/acknowledge`, {
+    method: 'POST',
+    body: { note },
+  });
+}
+
+export function setHouseholdStatus(
+  id: string,
+  body: { status: string; drop_reason?: string; version: number },
+): Promise<{ status: string; version: number }> {
+  return request(`${householdPath(id)}/status`, { method: 'PUT', body });
+}
+
+/** The BSN travels in the body only, never in a URL. */
+export function setMemberBsn(id: string, memberId: string, bsn: string): Promise<void> {
+  return request<void>(`${householdPath(id)}/members/${encodeURIComponent(memberId)}/bsn`, {
+    method: 'PUT',
+    body: { bsn },
+  });
+}
+
+export function listOrganisations(signal?: AbortSignal): Promise<{ organisations: Organisation[] }> {
+  return request(`${API}/organisations`, { signal });
+}
+
+export function listProfessionals(signal?: AbortSignal): Promise<{ professionals: Professional[] }> {
+  return request(`${API}/professionals`, { signal });
+}
+
+export function addProfessional(body: NewProfessional): Promise<{ id: string }> {
+  return request(`${API}/professionals`, { method: 'POST', body });
+}
+
+/** A 409: someone else changed the record since it was read. */
+export function isConflict(err: unknown): boolean {
+  return err instanceof ApiError && err.status === 409;
 }

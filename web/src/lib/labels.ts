@@ -60,3 +60,46 @@ export const priceUnitLabel = (code: string | null | undefined) => lookup(t.labe
 
 /** Price units, in the order offered. */
 export const PRICE_UNITS = ['intervention', 'hour', 'month', 'year'] as const;
+
+export const signalLabel = (code: string | null | undefined) => lookup(t.labels.signal, code);
+export const signalShortLabel = (code: string | null | undefined) => lookup(t.labels.signalShort, code);
+export const signalExplanation = (code: string | null | undefined) =>
+  lookup(t.labels.signalExplanation, code);
+export const dropReasonLabel = (code: string | null | undefined) => lookup(t.labels.dropReason, code);
+export const timelineKindLabel = (code: string | null | undefined) =>
+  lookup(t.labels.timelineKind, code);
+
+/** The six stacking signals, in the order offered in filters. */
+export const SIGNAL_CODES = [
+  'stacking',
+  'several_plans',
+  'one_provider_several_members',
+  'several_ggz_providers',
+  'many_professionals',
+  'overlapping_coaching',
+] as const;
+
+/** Reasons a household drops out, in the order offered. */
+export const DROP_REASONS = ['not_needed', 'no_consent', 'withdrew', 'moved_away'] as const;
+
+/** The workflow of a household; "dropped" can follow any step before "closed". */
+export const STATUS_PIPELINE = ['referred', 'intake', 'active', 'aftercare', 'closed'] as const;
+
+/** Domains offered in the provision form. */
+export const PROVISION_DOMAINS = [
+  'jeugd',
+  'wmo',
+  'participatie',
+  'schuldhulp',
+  'bijstand',
+  'bijzondere_bijstand',
+  'beschermd_wonen',
+  'zvw_ggz',
+  'uwv',
+  'niet_geindiceerd',
+  'wlz',
+  'maatschappelijke_opvang',
+] as const;
+
+/** Cost bases offered for an annual amount. */
+export const COST_BASES = ['declared', 'price_list', 'estimate'] as const;

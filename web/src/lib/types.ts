@@ -33,6 +33,8 @@ export interface HouseholdSummary {
   member_count: number;
   provision_count: number;
   annual_cost_cents: number;
+  /** Codes of the signals raised for this household (see SIGNAL_CODES). */
+  signals?: string[];
 }
 
 export interface HouseholdListResponse {
@@ -52,6 +54,8 @@ export interface Member {
   role: string;
   birth_year: number | null;
   consent_status: string;
+  /** e.g. "******333"; null when no BSN is recorded. The full BSN is never served. */
+  bsn_masked?: string | null;
 }
 
 export interface Provision {
@@ -69,6 +73,90 @@ export interface Provision {
   cost_basis: string;
   indicated: boolean;
   active: boolean;
+  version?: number;
+  /** "coaching naar zelfredzaamheid". */
+  coaching?: boolean;
+  /** English text from the server (not shown as such). */
+  cost_explanation?: string;
+  price_code?: string | null;
+  units_per_year?: string | number | null;
+  missing_price?: boolean;
+}
+
+export interface SignalAcknowledgement {
+  note: string;
+  by: string;
+  at: string;
+}
+
+export interface HouseholdSignal {
+  code: string;
+  /** English sentence from the server; the UI builds its own Dutch text. */
+  detail: string;
+  provisions: string[];
+  acknowledged: SignalAcknowledgement | null;
+}
+
+export interface HouseholdCounts {
+  providers: number;
+  professionals: number;
+  provisions_per_domain: Record<string, number>;
+  turnover_6_months: number;
+}
+
+export type TimelineKind =
+  | 'provision_started'
+  | 'provision_ended'
+  | 'care_map_added'
+  | 'care_map_edited'
+  | 'care_map_ended';
+
+export interface TimelineEvent {
+  date: string;
+  kind: TimelineKind | string;
+  provision_id: string;
+  /** A domain code (provision_started/ended) or a user name (care_map_*). */
+  detail: string;
+}
+
+export interface Organisation {
+  id: string;
+  name: string;
+  kind: string;
+}
+
+export interface Professional {
+  id: string;
+  name: string;
+  organisation_id: string;
+  role: string;
+  phone: string | null;
+}
+
+/** Body of POST/PUT …/provisions (PUT also needs `version`). */
+export interface ProvisionInput {
+  member_id?: string | null;
+  domain: string;
+  provider_id: string;
+  professional_id?: string | null;
+  goal?: string;
+  start_date: string;
+  end_date?: string | null;
+  hours_per_week?: string | null;
+  annual_cost_cents?: number;
+  price_code?: string;
+  units_per_year?: string;
+  cost_basis?: string;
+  indicated?: boolean;
+  coaching?: boolean;
+  version?: number;
+}
+
+export interface NewProfessional {
+  name: string;
+  organisation_id: string;
+  role: string;
+  phone?: string;
 }
 
 export interface CategoryCost {
@@ -92,6 +180,12 @@ export interface HouseholdDetail {
   total_annual_cost_cents: number;
   /** The date the active provisions and costs are computed for (optional). */
   as_of?: string;
+  version?: number;
+  drop_reason?: string | null;
+  allowed_next_statuses?: string[];
+  signals?: HouseholdSignal[];
+  counts?: HouseholdCounts;
+  timeline?: TimelineEvent[];
 }
 
 export interface HouseholdDetailResponse {

@@ -21,6 +21,28 @@ import { canSeeBusinessCase } from '../lib/roles';
 import { useSession } from '../lib/session';
 import type { CategoryCost, HouseholdDetail, Member, Provision } from '../lib/types';
 import { usePageTitle } from '../lib/usePage';
+import { groupByProvider, memberName } from '../lib/household';
+import {
+  BsnForm,
+  EndProvisionForm,
+  ProfessionalForm,
+  ProvisionEditor,
+  useDirectory,
+  type Directory,
+} from './HouseholdEditing';
+import {
+  ActionButtons,
+  CareViewSwitch,
+  DoorView,
+  KeyFigures,
+  ProviderView,
+  provisionSummary,
+  Signals,
+  StatusPanel,
+  Timeline,
+  type CareView,
+  type ProvisionActions,
+} from './HouseholdRecord';
 import { HouseholdWork } from './HouseholdWork';
 
 type State =
@@ -30,9 +52,7 @@ type State =
 
 const h = t.household;
 
-export function memberName(m: Pick<Member, 'given_name' | 'family_name'>): string {
-  return [m.given_name, m.family_name].filter(Boolean).join(' ');
-}
+export { memberName };
 
 export interface CareMapGroup {
   key: string;
@@ -107,6 +127,17 @@ export function HouseholdPage({ id }: { id: string }) {
 
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
 
+  /** Fetch again after a change, without the loading state (focus and scroll stay). */
+  const reload = useCallback(async () => {
+    try {
+      const body = await getHousehold(id);
+      setState({ kind: 'ready', household: body.household });
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 401) return;
+      setState({ kind: 'error', message: t.errors.generic });
+    }
+  }, [id]);
+
   return (
     <>
       <nav className="utrecht-breadcrumb-nav regie-breadcrumb" aria-label={h.breadcrumb}>
@@ -153,22 +184,29 @@ export function HouseholdPage({ id }: { id: string }) {
             user?.role === 'director' && !!user.username && state.household.director?.username === user.username
           }
           showBusinessCaseLink={canSeeBusinessCase(user?.role)}
+          onReload={reload}
         />
       ) : null}
     </>
   );
 }
 
+const noReload = async () => undefined;
+
 export function HouseholdView({
   household,
   isAssignedDirector = false,
   showBusinessCaseLink = false,
+  onReload = noReload,
 }: {
   household: HouseholdDetail;
-  /** The signed-in user is this household's director: time and virtual savings can be written. */
+  /** The signed-in user is this household's director: the record can be changed. */
   isAssignedDirector?: boolean;
   showBusinessCaseLink?: boolean;
+  /** Fetch the household again (after a change or a conflict). */
+  onReload?: () => Promise<void>;
 }) {
+  const directory = useDirectory(isAssignedDirector);
   return (
     <>
       {showBusinessCaseLink ? (
@@ -182,8 +220,26 @@ export function HouseholdView({
         </p>
       ) : null}
       <HouseholdDetails household={household} />
-      <Members members={household.members} />
-      <CareMap members={household.members} provisions={household.provisions} />
+      <StatusPanel household={household} canChange={isAssignedDirector} onChanged={onReload} />
+      <div className="regie-columns regie-columns--overview">
+        {household.counts ? <KeyFigures counts={household.counts} /> : null}
+        <Signals household={household} canHandle={isAssignedDirector} onChanged={onReload} />
+      </div>
+      <Members
+        householdId={household.id}
+        members={household.members}
+        canEdit={isAssignedDirector}
+        onReload={onReload}
+      />
+      <CareMap
+        householdId={household.id}
+        members={household.members}
+        provisions={household.provisions}
+        directory={directory}
+        canEdit={isAssignedDirector}
+        onReload={onReload}
+      />
+      <Timeline events={household.timeline ?? []} provisions={household.provisions} members={household.members} />
       <CostByCategory
         costs={household.cost_by_category}
         totalCents={household.total_annual_cost_cents}
@@ -240,8 +296,22 @@ function HouseholdDetails({ household }: { household: HouseholdDetail }) {
   );
 }
 
-function Members({ members }: { members: readonly Member[] }) {
+function Members({
+  householdId,
+  members,
+  canEdit,
+  onReload,
+}: {
+  householdId: string;
+  members: readonly Member[];
+  canEdit: boolean;
+  onReload: () => Promise<void>;
+}) {
   const c = h.memberColumns;
+  const b = t.record.bsn;
+  const [bsnFor, setBsnFor] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const editing = members.find((m) => m.id === bsnFor) ?? null;
   return (
     <section aria-labelledby="gezinsleden" className="regie-section">
       <h2 className="utrecht-heading-2" id="gezinsleden">
@@ -259,6 +329,8 @@ function Members({ members }: { members: readonly Member[] }) {
                 <th scope="col" className="utrecht-table__header-cell">{c.role}</th>
                 <th scope="col" className="utrecht-table__header-cell utrecht-table__header-cell--numeric-column">{c.birthYear}</th>
                 <th scope="col" className="utrecht-table__header-cell">{c.consent}</th>
+                <th scope="col" className="utrecht-table__header-cell">{b.column}</th>
+                {canEdit ? <th scope="col" className="utrecht-table__header-cell">{t.record.provision.actions}</th> : null}
               </tr>
             </thead>
             <tbody className="utrecht-table__body">
@@ -272,64 +344,231 @@ function Members({ members }: { members: readonly Member[] }) {
                       {consentStatusLabel(m.consent_status)}
                     </span>
                   </td>
+                  <td className="utrecht-table__cell regie-nowrap" data-testid="bsn">
+                    {m.bsn_masked ? (
+                      <span className="regie-mono">{m.bsn_masked}</span>
+                    ) : (
+                      <span className="regie-muted">{b.notRecorded}</span>
+                    )}
+                  </td>
+                  {canEdit ? (
+                    <td className="utrecht-table__cell">
+                      <button
+                        type="button"
+                        className="utrecht-button utrecht-button--subtle regie-button--small"
+                        aria-label={`${m.bsn_masked ? b.change : b.set}: ${memberName(m)}`}
+                        aria-expanded={bsnFor === m.id}
+                        onClick={() => {
+                          setMessage(null);
+                          setBsnFor(bsnFor === m.id ? null : m.id);
+                        }}
+                      >
+                        {m.bsn_masked ? b.change : b.set}
+                      </button>
+                    </td>
+                  ) : null}
                 </tr>
               ))}
             </tbody>
           </table>
         </TableScroll>
       )}
+      {message ? (
+        <p className="utrecht-paragraph regie-saved" role="status">
+          {message}
+        </p>
+      ) : null}
+      {canEdit && editing ? (
+        <BsnForm
+          key={editing.id}
+          householdId={householdId}
+          member={editing}
+          onCancel={() => setBsnFor(null)}
+          onSaved={async (text) => {
+            setBsnFor(null);
+            setMessage(text);
+            await onReload();
+          }}
+        />
+      ) : null}
     </section>
   );
 }
 
+type Panel =
+  | { kind: 'add' }
+  | { kind: 'edit'; id: string }
+  | { kind: 'end'; id: string }
+  | { kind: 'professional' }
+  | null;
+
 function CareMap({
+  householdId,
   members,
   provisions,
+  directory,
+  canEdit,
+  onReload,
 }: {
+  householdId: string;
   members: readonly Member[];
   provisions: readonly Provision[];
+  directory: Directory;
+  canEdit: boolean;
+  onReload: () => Promise<void>;
 }) {
   const [showEnded, setShowEnded] = useState(false);
+  const [view, setView] = useState<CareView>('member');
+  const [panel, setPanel] = useState<Panel>(null);
+  const [message, setMessage] = useState<string | null>(null);
   const toggleId = useId();
   const endedCount = provisions.filter((p) => !p.active).length;
   const groups = useMemo(
     () => groupProvisions(members, provisions, showEnded),
     [members, provisions, showEnded],
   );
+  const byProvider = useMemo(() => groupByProvider(provisions, showEnded), [provisions, showEnded]);
+  const actions: ProvisionActions | undefined = canEdit
+    ? {
+        onEdit: (p) => {
+          setMessage(null);
+          setPanel({ kind: 'edit', id: p.id });
+        },
+        onEnd: (p) => {
+          setMessage(null);
+          setPanel({ kind: 'end', id: p.id });
+        },
+      }
+    : undefined;
+  const current = panel && 'id' in panel ? provisions.find((p) => p.id === panel.id) : undefined;
+  const saved = async (text: string) => {
+    setPanel(null);
+    setMessage(text);
+    await onReload();
+  };
+  const r = t.record;
 
   return (
-    <section aria-labelledby="zorgkaart" className="regie-section">
+    <section aria-labelledby="zorgkaart" className="regie-section" data-testid="care-map-section">
       <h2 className="utrecht-heading-2" id="zorgkaart">
         {h.careMap}
       </h2>
-      <p className="utrecht-paragraph">{h.careMapIntro}</p>
-      <div className="utrecht-form-field utrecht-form-field--checkbox regie-toggle">
-        <div className="utrecht-form-field__input">
-          <input
-            id={toggleId}
-            type="checkbox"
-            className="utrecht-checkbox utrecht-checkbox--html-input"
-            checked={showEnded}
-            onChange={(e) => setShowEnded(e.target.checked)}
-          />
-        </div>
-        <div className="utrecht-form-field__label">
-          <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={toggleId}>
-            {h.showEnded} ({endedCount})
-          </label>
-        </div>
+      <div className="regie-care-toolbar">
+        <CareViewSwitch value={view} onChange={setView} />
+        {view !== 'door' ? (
+          <div className="utrecht-form-field utrecht-form-field--checkbox regie-toggle">
+            <div className="utrecht-form-field__input">
+              <input
+                id={toggleId}
+                type="checkbox"
+                className="utrecht-checkbox utrecht-checkbox--html-input"
+                checked={showEnded}
+                onChange={(e) => setShowEnded(e.target.checked)}
+              />
+            </div>
+            <div className="utrecht-form-field__label">
+              <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={toggleId}>
+                {h.showEnded} ({endedCount})
+              </label>
+            </div>
+          </div>
+        ) : null}
       </div>
+      {canEdit ? (
+        <div className="regie-actions regie-care-actions">
+          <button
+            type="button"
+            className="utrecht-button utrecht-button--primary-action"
+            aria-expanded={panel?.kind === 'add'}
+            onClick={() => {
+              setMessage(null);
+              setPanel(panel?.kind === 'add' ? null : { kind: 'add' });
+            }}
+          >
+            {r.provision.add}
+          </button>
+          <button
+            type="button"
+            className="utrecht-button utrecht-button--secondary-action"
+            aria-expanded={panel?.kind === 'professional'}
+            onClick={() => {
+              setMessage(null);
+              setPanel(panel?.kind === 'professional' ? null : { kind: 'professional' });
+            }}
+          >
+            {r.professional.add}
+          </button>
+        </div>
+      ) : null}
+      {message ? (
+        <p className="utrecht-paragraph regie-saved" role="status" data-testid="care-map-message">
+          {message}
+        </p>
+      ) : null}
+      {canEdit && panel?.kind === 'add' ? (
+        <ProvisionEditor
+          householdId={householdId}
+          members={members}
+          directory={directory}
+          onSaved={saved}
+          onCancel={() => setPanel(null)}
+          onReload={onReload}
+        />
+      ) : null}
+      {canEdit && panel?.kind === 'professional' ? (
+        <ProfessionalForm directory={directory} onSaved={saved} onCancel={() => setPanel(null)} />
+      ) : null}
+      {canEdit && panel?.kind === 'edit' && current ? (
+        <ProvisionEditor
+          key={`${current.id}-${current.version ?? 0}`}
+          householdId={householdId}
+          members={members}
+          directory={directory}
+          provision={current}
+          onSaved={saved}
+          onCancel={() => setPanel(null)}
+          onReload={onReload}
+        />
+      ) : null}
+      {canEdit && panel?.kind === 'end' && current ? (
+        <EndProvisionForm
+          key={`${current.id}-${current.version ?? 0}`}
+          householdId={householdId}
+          provision={current}
+          title={provisionSummary(current, members)}
+          onSaved={saved}
+          onCancel={() => setPanel(null)}
+          onReload={onReload}
+        />
+      ) : null}
       {provisions.length === 0 ? <p className="utrecht-paragraph">{h.noProvisionsAtAll}</p> : null}
-      {provisions.length > 0
-        ? groups.map((group) => (
-            <CareMapTable key={group.key} group={group} />
-          ))
-        : null}
+      {provisions.length > 0 && view === 'member' ? (
+        <>
+          <p className="utrecht-paragraph">{h.careMapIntro}</p>
+          {groups.map((group) => (
+            <CareMapTable key={group.key} group={group} members={members} actions={actions} />
+          ))}
+        </>
+      ) : null}
+      {provisions.length > 0 && view === 'provider' ? (
+        <ProviderView groups={byProvider} members={members} actions={actions} />
+      ) : null}
+      {view === 'door' ? (
+        <DoorView members={members} provisions={provisions} professionals={directory.professionals} />
+      ) : null}
     </section>
   );
 }
 
-function CareMapTable({ group }: { group: CareMapGroup }) {
+function CareMapTable({
+  group,
+  members,
+  actions,
+}: {
+  group: CareMapGroup;
+  members: readonly Member[];
+  actions?: ProvisionActions | undefined;
+}) {
   const headingId = useId();
   const c = h.provisionColumns;
   const activeTotal = sumCents(group.provisions.filter((p) => p.active).map((p) => p.annual_cost_cents));
@@ -353,6 +592,7 @@ function CareMapTable({ group }: { group: CareMapGroup }) {
               <col className="regie-col-hours" />
               <col className="regie-col-cost" />
               <col className="regie-col-basis" />
+              {actions ? <col className="regie-col-actions" /> : null}
             </colgroup>
             <thead className="utrecht-table__header">
               <tr className="utrecht-table__row">
@@ -364,6 +604,7 @@ function CareMapTable({ group }: { group: CareMapGroup }) {
                 <th scope="col" className="utrecht-table__header-cell utrecht-table__header-cell--numeric-column">{c.hoursPerWeek}</th>
                 <th scope="col" className="utrecht-table__header-cell utrecht-table__header-cell--numeric-column">{c.annualCost}</th>
                 <th scope="col" className="utrecht-table__header-cell">{c.costBasis}</th>
+                {actions ? <th scope="col" className="utrecht-table__header-cell">{t.record.provision.actions}</th> : null}
               </tr>
             </thead>
             <tbody className="utrecht-table__body">
@@ -386,7 +627,15 @@ function CareMapTable({ group }: { group: CareMapGroup }) {
                       t.empty
                     )}
                   </td>
-                  <td className="utrecht-table__cell regie-goal">{p.goal || t.empty}</td>
+                  <td className="utrecht-table__cell regie-goal">
+                    {p.goal || t.empty}
+                    {p.coaching ? (
+                      <>
+                        <br />
+                        <span className="regie-tag">{t.record.coaching}</span>
+                      </>
+                    ) : null}
+                  </td>
                   <td className="utrecht-table__cell regie-nowrap">
                     {formatDateShort(p.start_date)}
                     {p.end_date ? (
@@ -398,7 +647,15 @@ function CareMapTable({ group }: { group: CareMapGroup }) {
                   </td>
                   <td className="utrecht-table__cell utrecht-table__cell--numeric-data">{formatHours(p.hours_per_week)}</td>
                   <td className="utrecht-table__cell utrecht-table__cell--numeric-data regie-nowrap">{formatEuros(p.annual_cost_cents)}</td>
-                  <td className="utrecht-table__cell">{costBasisLabel(p.cost_basis)}</td>
+                  <td className="utrecht-table__cell">
+                    {costBasisLabel(p.cost_basis)}
+                    {p.price_code ? <span className="regie-muted">, {t.record.priceCode(p.price_code)}</span> : null}
+                  </td>
+                  {actions ? (
+                    <td className="utrecht-table__cell">
+                      <ActionButtons p={p} members={members} actions={actions} />
+                    </td>
+                  ) : null}
                 </tr>
               ))}
             </tbody>
@@ -408,7 +665,7 @@ function CareMapTable({ group }: { group: CareMapGroup }) {
                   {h.totalActive}
                 </th>
                 <td className="utrecht-table__cell utrecht-table__cell--numeric-data regie-nowrap">{formatEuros(activeTotal)}</td>
-                <td className="utrecht-table__cell" />
+                <td className="utrecht-table__cell" colSpan={actions ? 2 : 1} />
               </tr>
             </tfoot>
           </table>

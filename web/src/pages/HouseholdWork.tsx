@@ -293,7 +293,7 @@ function useSubmit<T>(fieldMessages: Readonly<Record<string, string>>) {
   return { errors, busy, run, alert };
 }
 
-function Field({
+export function Field({
   id,
   label,
   hint,
@@ -328,7 +328,7 @@ function Field({
   );
 }
 
-function describedBy(id: string, hint: boolean, error: string | undefined): string | undefined {
+export function describedBy(id: string, hint: boolean, error: string | undefined): string | undefined {
   return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
 }
 

@@ -15,7 +15,7 @@ describe('HouseholdTable', () => {
     const headers = within(table)
       .getAllByRole('columnheader')
       .map((th) => th.textContent);
-    expect(headers).toEqual(['Gezin', 'Wijk', 'Status', 'Gezinsleden', 'Voorzieningen', 'Jaarkosten']);
+    expect(headers).toEqual(['Gezin', 'Wijk', 'Status', 'Signalen', 'Gezinsleden', 'Voorzieningen', 'Jaarkosten']);
     expect(within(table).getByText('Aangemeld')).toBeTruthy();
     expect(within(table).getByText('Nazorg')).toBeTruthy();
     expect(within(table).getByText('€ 12.346')).toBeTruthy();
