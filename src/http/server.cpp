@@ -730,6 +730,32 @@ struct Server::Impl {
       if (!added) return send_error(res, added.error());
       send_json(res, 201, time_entry_json(*added));
     });
+    http.Get("/api/v1/time-entries", [this](const httplib::Request& req, httplib::Response& res) {
+      auto p = require_principal(req, res);
+      if (!p) return;
+      auto list = records.project_time(*p);
+      if (!list) return send_error(res, list.error());
+      json out = json::array();
+      for (auto& t : *list) out.push_back(time_entry_json(t));
+      send_json(res, 200, {{"time_entries", out}});
+    });
+    http.Post("/api/v1/time-entries", [this](const httplib::Request& req, httplib::Response& res) {
+      auto p = require_principal(req, res);
+      if (!p) return;
+      auto body = object_body(req);
+      if (!body) return send_error(res, body.error());
+      auto date = string_field(*body, "date");
+      auto minutes = integer_field(*body, "minutes");
+      if (!date) return send_error(res, date.error());
+      if (!minutes) return send_error(res, minutes.error());
+      auto d = parse_date(*date);
+      if (!d) return send_error(res, invalid("date: not a date (yyyy-mm-dd)"));
+      if (*minutes < 1 || *minutes > 24 * 60) return send_error(res, invalid("minutes: between 1 and 1440"));
+      auto added = records.add_project_time(
+          *p, domain::TimeEntry{0, std::nullopt, "", *d, static_cast<int>(*minutes), domain::TimeKind::project});
+      if (!added) return send_error(res, added.error());
+      send_json(res, 201, time_entry_json(*added));
+    });
     http.Get(household + "/virtual-savings", [this](const httplib::Request& req, httplib::Response& res) {
       auto p = require_principal(req, res);
       if (!p) return;

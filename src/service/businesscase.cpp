@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <set>
 
 #include "common/pseudonym.h"
@@ -27,6 +28,12 @@ Status validate(const BusinessCaseQuery& q) {
 std::string BusinessCaseService::pseudonym(const std::string& household_id) {
   return pseudonymise(household_id, installation_pseudonym_key(store_));
 }
+
+namespace {
+bool selected_contains(const std::vector<std::string>& ids, const std::string& id) {
+  return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
+}  // namespace
 
 Result<BusinessCaseReport> BusinessCaseService::report(const Principal& who, const BusinessCaseQuery& q) {
   if (auto st = validate(q); !st) return st.error();
@@ -63,6 +70,14 @@ Result<BusinessCaseReport> BusinessCaseService::report(const Principal& who, con
   for (auto& l : cost_lines_from_store(store_, q.t1, q.t2))
     if (selected.contains(l.household_id)) lines.push_back(l);
 
+  // Project time of the directors of these households, reported apart (report §8.1).
+  std::set<std::string> directors;
+  for (auto& s : store_.list_households(director, q.t1))
+    if (selected_contains(ids, s.household.id) && !s.household.director.empty()) directors.insert(s.household.director);
+  for (auto& d : directors)
+    for (auto& t : store_.time_entries(d, std::nullopt, q.t1, q.t2))
+      if (!t.household_id && t.kind == domain::TimeKind::project) r.time.project += t.minutes;
+
   const std::int64_t period_days = q.t2.days - q.t1.days;
   std::map<std::string, Cents> registered;
   for (auto& id : ids) {
@@ -72,7 +87,7 @@ Result<BusinessCaseReport> BusinessCaseService::report(const Principal& who, con
         case domain::TimeKind::direct: r.time.direct += t.minutes; break;
         case domain::TimeKind::indirect: r.time.indirect += t.minutes; break;
         case domain::TimeKind::travel: r.time.travel += t.minutes; break;
-        case domain::TimeKind::project: r.time.project += t.minutes; break;
+        case domain::TimeKind::project: break;  // never on a household
       }
       if (t.kind != domain::TimeKind::project) client_minutes += t.minutes;
     }

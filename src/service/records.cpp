@@ -35,6 +35,27 @@ Result<domain::TimeEntry> CostRecords::add_time_entry(const Principal& who, doma
   return e;
 }
 
+Result<std::vector<domain::TimeEntry>> CostRecords::project_time(const Principal& who) {
+  if (who.role != Role::director) return forbidden("project time is registered by directors");
+  std::vector<domain::TimeEntry> out;
+  for (auto& t : store_.time_entries(who.username, std::nullopt, Date{0}, kOpenEnd))
+    if (!t.household_id) out.push_back(t);
+  return out;
+}
+
+Result<domain::TimeEntry> CostRecords::add_project_time(const Principal& who, domain::TimeEntry e) {
+  if (who.role != Role::director) return forbidden("project time is registered by directors");
+  if (e.minutes <= 0 || e.minutes > 24 * 60) return invalid("minutes: between 1 and 1440");
+  if (e.date > clock_.today()) return invalid("date: time cannot be registered in the future");
+  e.kind = domain::TimeKind::project;
+  e.household_id.reset();
+  e.director = who.username;
+  auto id = store_.add_time_entry(e);
+  if (!id) return id.error();
+  e.id = *id;
+  return e;
+}
+
 Result<std::vector<domain::VirtualSaving>> CostRecords::virtual_savings(const Principal& who,
                                                                        const std::string& household_id) {
   if (auto st = require_director_of(who, household_id, "virtual_saving.read"); !st) return st.error();

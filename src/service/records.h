@@ -18,6 +18,10 @@ class CostRecords {
   // Only the household's assigned director; others get not_found.
   Result<std::vector<domain::TimeEntry>> time_entries(const Principal& who, const std::string& household_id);
   Result<domain::TimeEntry> add_time_entry(const Principal& who, domain::TimeEntry entry);
+  // Project time (report §8.1): the director's own, not on a household, kept
+  // apart from client time in the business case.
+  Result<std::vector<domain::TimeEntry>> project_time(const Principal& who);
+  Result<domain::TimeEntry> add_project_time(const Principal& who, domain::TimeEntry entry);
   Result<std::vector<domain::VirtualSaving>> virtual_savings(const Principal& who, const std::string& household_id);
   Result<domain::VirtualSaving> add_virtual_saving(const Principal& who, domain::VirtualSaving saving);
 

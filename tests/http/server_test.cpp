@@ -208,6 +208,14 @@ TEST_P(ServerTest, TheAssignedDirectorRecordsTimeAndVirtualSavings) {
     ASSERT_TRUE(b);
     EXPECT_EQ(b->status, 400) << bad;
   }
+  auto project = client->Post("/api/v1/time-entries", with_token, R"({"date":"2018-12-02","minutes":45})",
+                              "application/json");
+  ASSERT_TRUE(project);
+  EXPECT_EQ(project->status, 201) << project->body;
+  EXPECT_EQ(json::parse(project->body)["kind"], "project");
+  auto mine = client->Get("/api/v1/time-entries", httplib::Headers{{"Cookie", cookie}});
+  ASSERT_TRUE(mine);
+  EXPECT_EQ(json::parse(mine->body)["time_entries"].size(), 1u);
   auto list = client->Get("/api/v1/households/H1/time-entries", httplib::Headers{{"Cookie", cookie}});
   ASSERT_TRUE(list);
   EXPECT_EQ(json::parse(list->body)["time_entries"].size(), 1u);
