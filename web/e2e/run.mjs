@@ -522,6 +522,236 @@ async function main() {
       await checkPage(page, 'businesscase-huishouden');
     });
 
+    // --- the director's integral household view --------------------------------------
+    let recordId = null;
+    const api = async (method, url, body) => {
+      const session = await page.request.get(`${baseUrl}/api/v1/session`);
+      const token = (await session.json()).csrf_token;
+      const res = await page.request.fetch(`${baseUrl}${url}`, {
+        method,
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': token, Accept: 'application/json' },
+        data: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: res.status(), body: await res.json().catch(() => null) };
+    };
+    const getRecord = async () => (await (await page.request.get(`${baseUrl}/api/v1/households/${encodeURIComponent(recordId)}`)).json()).household;
+    const careMessage = async (text) => {
+      await page.waitForFunction(
+        (want) => document.querySelector('[data-testid="care-map-message"]')?.textContent?.includes(want),
+        text,
+      );
+    };
+    const timelineHas = async (text) => {
+      await page.waitForFunction(
+        (want) => document.querySelector('[data-testid="timeline"]')?.textContent?.includes(want),
+        text,
+      );
+    };
+
+    await step('the household list filters by a signal, kept in the URL, with signal badges', async () => {
+      await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Huishoudens' }).click();
+      await expectHeading(page, 'Huishoudens');
+      const rows = page.locator('main table tbody tr');
+      await rows.first().waitFor();
+      const all = await rows.count();
+      await page.getByLabel('Signaal', { exact: true }).selectOption('stacking');
+      await page.getByRole('button', { name: 'Filter toepassen' }).click();
+      await page.waitForURL((url) => url.searchParams.get('signal') === 'stacking');
+      await page.getByTestId('filter-count').waitFor();
+      const shown = await rows.count();
+      assert(shown >= 1 && shown < all, `expected a subset of ${all} households with stacking, got ${shown}`);
+      for (let i = 0; i < shown; i++) {
+        const badges = await rows.nth(i).getByTestId('signal-badges').innerText();
+        assert(/Stapeling/.test(badges), `row ${i} has no stacking badge: ${badges}`);
+      }
+      await checkPage(page, 'huishoudens-filter-signaal');
+      const href = await rows.first().locator('a').first().getAttribute('href');
+      recordId = decodeURIComponent(href.split('/').pop());
+      await page.reload();
+      await page.getByTestId('filter-count').waitFor();
+      assert((await rows.count()) === shown, 'the filter did not survive a reload');
+      assert((await page.getByLabel('Signaal', { exact: true }).inputValue()) === 'stacking', 'the filter form lost its value');
+    });
+
+    await step('the care map shows per member, per provider and who comes to the door', async () => {
+      await page.locator('main table tbody tr').first().locator('a').first().click();
+      await expectPath(page, `/huishoudens/${encodeURIComponent(recordId)}`);
+      await page.getByRole('heading', { level: 2, name: 'Zorgkaart' }).waitFor();
+      assert((await page.locator('[data-testid="care-map-group"]').count()) >= 1, 'no member groups');
+      await checkPage(page, 'dossier-per-gezinslid');
+      await page.getByText('Per aanbieder', { exact: true }).click();
+      await page.locator('[data-testid="provider-group"]').first().waitFor();
+      assert(await page.getByLabel('Per aanbieder').isChecked(), '"Per aanbieder" is not checked');
+      await checkPage(page, 'dossier-per-aanbieder');
+      await page.getByText('Wie komt er aan de deur', { exact: true }).click();
+      const people = page.locator('[data-testid="at-the-door"] > li');
+      await people.first().waitFor();
+      const first = await people.first().innerText();
+      assert(/Werkt bij/.test(first) && /Komt voor/.test(first) && /Voor/.test(first), `unexpected card: ${first}`);
+      assert((await page.locator('[data-testid="at-the-door"] a[href^="tel:"]').count()) >= 1, 'no phone numbers');
+      await checkPage(page, 'dossier-aan-de-deur');
+      await page.getByText('Per gezinslid', { exact: true }).click();
+      await page.locator('[data-testid="care-map-group"]').first().waitFor();
+    });
+
+    await step('key figures and the stacking signal match the server', async () => {
+      const record = await getRecord();
+      const providers = (await page.getByTestId('count-providers').innerText()).trim();
+      const pros = (await page.getByTestId('count-professionals').innerText()).trim();
+      assert(providers === String(record.counts.providers), `providers ${providers} vs ${record.counts.providers}`);
+      assert(pros === String(record.counts.professionals), `professionals ${pros} vs ${record.counts.professionals}`);
+      const domains = await page.locator('[data-testid="per-domain"] tbody tr').count();
+      assert(domains === Object.keys(record.counts.provisions_per_domain).length, 'provisions per domain differ');
+      const signal = page.getByTestId('signal-stacking');
+      const text = await signal.innerText();
+      assert(/Stapeling: 3 of meer voorzieningen zonder afstemming/.test(text), `no Dutch stacking title: ${text}`);
+      const items = await signal.locator('li').count();
+      assert(items === record.signals.find((s) => s.code === 'stacking').provisions.length, 'signal provisions differ');
+    });
+
+    await step('the director acknowledges a signal and it stays, marked handled', async () => {
+      const signal = page.getByTestId('signal-stacking');
+      await signal.getByRole('button', { name: 'Afhandelen' }).click();
+      await signal.locator('[role="alert"]').waitFor();
+      await signal.getByLabel('Wat is er gedaan?').fill('Besproken met het gezin; één plan afgesproken (E2E).');
+      await signal.getByRole('button', { name: 'Afhandelen' }).click();
+      await signal.getByTestId('acknowledged').waitFor();
+      const text = await signal.getByTestId('acknowledged').innerText();
+      assert(/Afgehandeld/.test(text) && /één plan afgesproken \(E2E\)/.test(text) && new RegExp(login.username).test(text), `unexpected: ${text}`);
+      await checkPage(page, 'dossier-signaal-afgehandeld');
+    });
+
+    const goal = 'Samen de administratie op orde brengen (E2E)';
+    let provisionId = null;
+    await step('the director adds a provision and sees it in the care map and the timeline', async () => {
+      const record = await getRecord();
+      const pros = (await (await page.request.get(`${baseUrl}/api/v1/professionals`)).json()).professionals;
+      const pro = pros[0];
+      await page.getByRole('button', { name: 'Voorziening toevoegen' }).click();
+      const editor = page.getByTestId('provision-editor');
+      await editor.waitFor();
+      await editor.getByLabel('Voor wie').selectOption(record.members[0].id);
+      await editor.getByLabel('Domein').selectOption('wmo');
+      await editor.getByLabel('Aanbieder').selectOption(pro.organisation_id);
+      await editor.getByLabel('Hulpverlener').selectOption(pro.id);
+      await editor.getByLabel('Doel').fill(goal);
+      await editor.getByLabel('Startdatum').fill('2025-01-06');
+      await editor.getByLabel('Uren per week (optioneel)').fill('2,5');
+      await editor.getByLabel('Kosten per jaar (euro)').fill('1.200');
+      await editor.getByLabel('Coaching naar zelfredzaamheid').check();
+      await checkPage(page, 'dossier-voorziening-formulier');
+      await editor.getByRole('button', { name: 'Opslaan' }).click();
+      await careMessage('De voorziening is opgeslagen.');
+      const row = page.locator('[data-testid="care-map"] tbody tr', { hasText: goal });
+      await row.waitFor();
+      const rowText = await row.innerText();
+      assert(/Wmo/.test(rowText) && /€\s?1\.200/.test(rowText) && rowText.includes(pro.name), `unexpected row: ${rowText}`);
+      await timelineHas('Toegevoegd aan de zorgkaart');
+      const after = await getRecord();
+      provisionId = after.provisions.find((p) => p.goal === goal)?.id;
+      assert(provisionId, 'the new provision is not served');
+      await checkPage(page, 'dossier-voorziening-toegevoegd');
+    });
+
+    await step('the director edits the provision', async () => {
+      const row = page.locator('[data-testid="care-map"] tbody tr', { hasText: goal });
+      await row.getByRole('button', { name: /^Wijzigen/ }).click();
+      const editor = page.getByTestId('provision-editor');
+      await editor.getByLabel('Uren per week (optioneel)').fill('3');
+      await editor.getByRole('button', { name: 'Opslaan' }).click();
+      await careMessage('De voorziening is opgeslagen.');
+      await page.waitForFunction(
+        (g) => [...document.querySelectorAll('[data-testid="care-map"] tbody tr')].some((tr) => tr.textContent.includes(g) && [...tr.cells].some((td) => td.textContent.trim() === '3')),
+        goal,
+      );
+      await timelineHas('Gewijzigd op de zorgkaart');
+    });
+
+    await step('a stale edit shows the conflict message and offers to reload', async () => {
+      const row = page.locator('[data-testid="care-map"] tbody tr', { hasText: goal });
+      await row.getByRole('button', { name: /^Wijzigen/ }).click();
+      const editor = page.getByTestId('provision-editor');
+      await editor.waitFor();
+      // Someone else saves first, with the version the form holds.
+      const p = (await getRecord()).provisions.find((x) => x.id === provisionId);
+      const put = await api('PUT', `/api/v1/households/${encodeURIComponent(recordId)}/provisions/${encodeURIComponent(provisionId)}`, {
+        member_id: p.member_id, domain: p.domain, provider_id: p.provider.id, professional_id: p.professional?.id ?? null,
+        goal: p.goal, start_date: p.start_date, hours_per_week: '4', annual_cost_cents: p.annual_cost_cents,
+        cost_basis: p.cost_basis, coaching: p.coaching, indicated: p.indicated, version: p.version,
+      });
+      assert(put.status === 200, `the concurrent PUT answered ${put.status}: ${JSON.stringify(put.body)}`);
+      await editor.getByLabel('Uren per week (optioneel)').fill('5');
+      await editor.getByRole('button', { name: 'Opslaan' }).click();
+      const conflict = editor.getByTestId('conflict');
+      await conflict.waitFor();
+      assert(/Iemand anders heeft dit huishouden intussen gewijzigd/.test(await conflict.innerText()), 'no conflict message');
+      await checkPage(page, 'dossier-conflict');
+      await editor.getByRole('button', { name: 'Nieuwste gegevens laden' }).click();
+      await page.waitForFunction(() => !document.querySelector('[data-testid="conflict"]'));
+      const hours = await page.getByTestId('provision-editor').getByLabel('Uren per week (optioneel)').inputValue();
+      assert(hours === '4', `the form was not reloaded with the other person's change (hours "${hours}")`);
+      await page.getByTestId('provision-editor').getByRole('button', { name: 'Annuleren' }).click();
+    });
+
+    await step('the director ends the provision', async () => {
+      const row = page.locator('[data-testid="care-map"] tbody tr', { hasText: goal });
+      await row.getByRole('button', { name: /^Beëindigen/ }).click();
+      const form = page.getByTestId('end-provision');
+      await form.waitFor();
+      await checkPage(page, 'dossier-beeindigen');
+      // Ended yesterday, so it is no longer running today (an end date is the last day it runs).
+      const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+      await form.getByLabel('Einddatum').fill(yesterday);
+      await form.getByRole('button', { name: 'Beëindig voorziening' }).click();
+      await careMessage('De voorziening is beëindigd.');
+      await page.waitForFunction(
+        (g) => ![...document.querySelectorAll('[data-testid="care-map"] tbody tr')].some((tr) => tr.textContent.includes(g)),
+        goal,
+      );
+      await timelineHas('Beëindigd op de zorgkaart');
+      const p = (await getRecord()).provisions.find((x) => x.id === provisionId);
+      assert(p && p.end_date && !p.active, `the provision is not ended: ${JSON.stringify(p)}`);
+    });
+
+    await step('the director records a BSN and sees only the masked number', async () => {
+      const table = page.getByTestId('members');
+      await table.getByRole('button', { name: /^BSN vastleggen/ }).first().click();
+      const form = page.getByTestId('bsn-form');
+      await form.getByLabel('BSN').fill('123456789');
+      await form.getByRole('button', { name: 'Opslaan' }).click();
+      await form.locator('[role="alert"]').waitFor();
+      assert(/elfproef/.test(await form.locator('[role="alert"]').innerText()), 'the eleven-check is not done in the browser');
+      await form.getByLabel('BSN').fill('111222333');
+      await form.getByRole('button', { name: 'Opslaan' }).click();
+      await page.waitForFunction(() => document.querySelector('[data-testid="members"]')?.textContent?.includes('******333'));
+      const html = await page.content();
+      assert(!html.includes('111222333'), 'the full BSN is still in the page');
+      assert(!page.url().includes('111222333'), 'the BSN is in the URL');
+      await checkPage(page, 'dossier-bsn');
+    });
+
+    await step('the director moves the status Actief → Nazorg → Actief', async () => {
+      const panel = page.getByTestId('status-panel');
+      assert(/Huidige status: Actief/.test(await panel.innerText()), 'the household is not active');
+      await panel.getByRole('button', { name: 'Zet op Nazorg' }).click();
+      await page.waitForFunction(() => /Huidige status: Nazorg/.test(document.querySelector('[data-testid="status-panel"]')?.textContent ?? ''));
+      await checkPage(page, 'dossier-nazorg');
+      await panel.getByRole('button', { name: 'Zet op Actief' }).click();
+      await page.waitForFunction(() => /Huidige status: Actief/.test(document.querySelector('[data-testid="status-panel"]')?.textContent ?? ''));
+      await panel.getByRole('button', { name: 'Zet op Uitgevallen' }).click();
+      assert(await panel.getByLabel('Verhuisd').isVisible(), 'no drop reasons offered');
+      await panel.getByRole('button', { name: 'Annuleren' }).click();
+      assert((await getRecord()).status === 'active', 'the server does not say active');
+    });
+
+    await step('the director view is accessible on a small screen', async () => {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.getByText('Wie komt er aan de deur', { exact: true }).click();
+      await checkPage(page, 'dossier-klein-scherm');
+      await page.getByText('Per gezinslid', { exact: true }).click();
+      await page.setViewportSize({ width: 1280, height: 900 });
+    });
+
     await step('an unknown household shows a clear message', async () => {
       await page.goto(`${baseUrl}/huishoudens/BESTAAT-NIET-999`);
       const alert = page.locator('main [role="alert"]');

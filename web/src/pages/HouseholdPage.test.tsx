@@ -91,3 +91,44 @@ describe('orderedCategories', () => {
     expect(ordered.map((c) => c.category)).toEqual(['gemeente', 'uwv', 'zvw_ggz', 'onbekend']);
   });
 });
+
+describe('HouseholdView: the three care-map views, counts and signals', () => {
+  it('switches between per member, per provider and who comes to the door', async () => {
+    const user = userEvent.setup();
+    render(
+      <Router>
+        <HouseholdView
+          household={{
+            ...household,
+            counts: { providers: 3, professionals: 2, provisions_per_domain: { jeugd: 1, schuldhulp: 1 }, turnover_6_months: 1 },
+            signals: [
+              { code: 'stacking', detail: 'x', provisions: ['p1', 'p3'], acknowledged: null },
+              { code: 'several_plans', detail: 'y', provisions: [], acknowledged: { note: 'Eén plan', by: 'r.dekker', at: '2026-02-03T10:00:00Z' } },
+            ],
+          }}
+        />
+      </Router>,
+    );
+    expect(screen.getByTestId('count-providers').textContent).toBe('3');
+    expect(screen.getByTestId('count-turnover').textContent).toBe('1');
+    expect(within(screen.getByTestId('per-domain')).getByText('Jeugd')).toBeTruthy();
+    const stacking = screen.getByTestId('signal-stacking');
+    expect(within(stacking).getByText('Stapeling: 3 of meer voorzieningen zonder afstemming')).toBeTruthy();
+    expect(within(stacking).getByText('Schuldhulp — Kredietbank — Johan van den Berg')).toBeTruthy();
+    expect(within(screen.getByTestId('signal-several_plans')).getByTestId('acknowledged').textContent).toMatch(
+      /Afgehandeld door r\.dekker op 3 februari 2026: Eén plan/,
+    );
+    // not the director: no forms
+    expect(screen.queryByRole('button', { name: 'Afhandelen' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Voorziening toevoegen' })).toBeNull();
+
+    await user.click(screen.getByLabelText('Per aanbieder'));
+    expect(screen.getAllByTestId('provider-group')).toHaveLength(3);
+    expect(screen.getByRole('heading', { level: 3, name: /Kredietbank/ })).toBeTruthy();
+
+    await user.click(screen.getByLabelText('Wie komt er aan de deur'));
+    const door = screen.getByTestId('at-the-door');
+    expect(within(door).getByRole('heading', { level: 3, name: /M\. Hendriks/ })).toBeTruthy();
+    expect(within(door).getByText('Schulden in beeld')).toBeTruthy();
+  });
+});

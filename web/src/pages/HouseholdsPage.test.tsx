@@ -42,3 +42,16 @@ describe('HouseholdTable', () => {
     expect(screen.getByText('Er zijn geen huishoudens.')).toBeTruthy();
   });
 });
+
+describe('household filters', () => {
+  it('reads and writes the URL query and filters by status, director and signal', async () => {
+    const { applyFilters, filtersToQuery, readFilters } = await import('./HouseholdsPage');
+    const list = households.map((h, i) => ({ ...h, signals: i === 0 ? ['stacking'] : i === 1 ? ['many_professionals'] : [] }));
+    expect(readFilters('?status=active&signal=stacking')).toEqual({ status: 'active', director: '', signal: 'stacking' });
+    expect(filtersToQuery({ status: '', director: 'r.dekker', signal: 'any' })).toBe('director=r.dekker&signal=any');
+    expect(applyFilters(list, readFilters('?signal=stacking')).map((h) => h.id)).toEqual(['BZHH01']);
+    expect(applyFilters(list, readFilters('?signal=any')).map((h) => h.id)).toEqual(['BZHH01', 'BZHH02']);
+    expect(applyFilters(list, readFilters('?status=intake')).map((h) => h.id)).toEqual(['BZHH02']);
+    expect(applyFilters(list, readFilters('?director=someone')).length).toBe(0);
+  });
+});
