@@ -581,7 +581,10 @@ function CareMapTable({
         <p className="utrecht-paragraph">{h.noProvisions}</p>
       ) : (
         <TableScroll labelledBy={headingId}>
-          <table className="utrecht-table utrecht-table--html-table regie-table regie-table--care" data-testid="care-map">
+          <table
+            className={`utrecht-table utrecht-table--html-table regie-table regie-table--care${actions ? ' regie-table--care-actions' : ''}`}
+            data-testid="care-map"
+          >
             <caption className="utrecht-table__caption regie-visually-hidden">{h.careMapCaption(group.title)}</caption>
             <colgroup>
               <col className="regie-col-domain" />

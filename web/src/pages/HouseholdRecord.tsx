@@ -184,7 +184,7 @@ function ProviderTable({
         {group.name} <span className="regie-muted regie-count">({r.provisionCount(group.provisions.length)})</span>
       </h3>
       <TableScroll labelledBy={headingId}>
-        <table className="utrecht-table utrecht-table--html-table regie-table regie-table--care">
+        <table className="utrecht-table utrecht-table--html-table regie-table regie-table--provider">
           <caption className="utrecht-table__caption regie-visually-hidden">{r.providerCaption(group.name)}</caption>
           <thead className="utrecht-table__header">
             <tr className="utrecht-table__row">
