@@ -166,6 +166,8 @@ json household_detail_json(const service::HouseholdDetail& d) {
                           {"cost_basis", domain::to_string(p.basis)},
                           {"cost_explanation", cost.explanation},
                           {"price_code", p.price_code ? json(*p.price_code) : json(nullptr)},
+                          {"units_per_year", p.price_code ? json(format_fixed(p.units_per_year_centi, 2, true))
+                                                          : json(nullptr)},
                           {"missing_price", cost.missing_price},
                           {"indicated", p.indicated},
                           {"coaching", p.coaching},

@@ -282,6 +282,7 @@ TEST_P(ServerTest, APriceListedProvisionShowsItsCostAndBasisOnTheCareMap) {
   ASSERT_FALSE(added.is_null()) << id << " " << detail->body.substr(0, 300);
   EXPECT_EQ(added["annual_cost_cents"], 228000);
   EXPECT_EQ(added["cost_basis"], "price_list");
+  EXPECT_EQ(added["units_per_year"], "24");
   EXPECT_EQ(added["indicated"], false);
   EXPECT_NE(added["cost_explanation"].get<std::string>().find("MW-01"), std::string::npos);
 
