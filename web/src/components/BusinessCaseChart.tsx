@@ -2,6 +2,7 @@ import { t } from '../i18n/nl';
 import { costCategoryLabel } from '../lib/labels';
 import { centsToWholeEuros, formatEuros } from '../lib/money';
 import type { BusinessCaseCategory } from '../lib/types';
+import { barLabel, baseChartOptions, categoryAxis, chartLegend, gridLines } from './chartOptions';
 import { useChart } from './useChart';
 
 const b = t.businessCase.chart;
@@ -34,38 +35,17 @@ export function BusinessCaseChart({
   const ref = useChart(
     (fontFamily) => {
       if (categories.length === 0) return null;
-      const label = {
-        show: true,
-        position: 'right',
-        color: '#1a1a1a',
-        fontSize: 13,
-        fontFamily,
-        formatter: (p: { value: unknown }) => formatEuros(Number(p.value) * 100),
-      };
+      const label = barLabel(fontFamily, 13, (p) => formatEuros(Number(p.value) * 100));
       return {
-        animation: false,
-        aria: { enabled: false },
-        textStyle: { fontFamily, color: '#1a1a1a' },
-        legend: {
-          top: 0,
-          left: 0,
-          itemWidth: 18,
-          itemHeight: 12,
-          textStyle: { color: '#1a1a1a', fontSize: 14, fontFamily },
-        },
+        ...baseChartOptions(fontFamily),
+        legend: chartLegend(fontFamily),
         grid: { left: 8, right: 104, top: 40, bottom: 8, containLabel: true },
         xAxis: {
           type: 'value',
           axisLabel: { show: false },
-          splitLine: { lineStyle: { color: '#d6d6d6' } },
+          splitLine: gridLines(),
         },
-        yAxis: {
-          type: 'category',
-          data: categories.map((c) => costCategoryLabel(c.category)),
-          inverse: true,
-          axisTick: { show: false },
-          axisLabel: { color: '#1a1a1a', fontSize: 14, fontFamily },
-        },
+        yAxis: categoryAxis(categories.map((c) => costCategoryLabel(c.category)), fontFamily, 14),
         series: [
           {
             name: t1Label,

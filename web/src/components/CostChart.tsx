@@ -1,5 +1,6 @@
 import { t } from '../i18n/nl';
 import { centsToWholeEuros, formatEuros } from '../lib/money';
+import { barLabel, baseChartOptions, categoryAxis, gridLines } from './chartOptions';
 import { useChart } from './useChart';
 
 export interface CostBar {
@@ -17,36 +18,21 @@ export function CostChart({ bars }: { bars: readonly CostBar[] }) {
     (fontFamily) => {
       if (bars.length === 0) return null;
       return {
-        animation: false,
-        aria: { enabled: false },
-        textStyle: { fontFamily, color: '#1a1a1a' },
+        ...baseChartOptions(fontFamily),
         grid: { left: 8, right: 96, top: 8, bottom: 8, containLabel: true },
         xAxis: {
           type: 'value',
           axisLabel: { show: false },
-          splitLine: { lineStyle: { color: '#d6d6d6' } },
+          splitLine: gridLines(),
         },
-        yAxis: {
-          type: 'category',
-          data: bars.map((b) => b.label),
-          inverse: true,
-          axisTick: { show: false },
-          axisLabel: { color: '#1a1a1a', fontSize: 14, fontFamily },
-        },
+        yAxis: categoryAxis(bars.map((b) => b.label), fontFamily, 14),
         series: [
           {
             type: 'bar',
             data: bars.map((b) => centsToWholeEuros(b.cents)),
             barMaxWidth: 28,
             itemStyle: { color: '#24578f' },
-            label: {
-              show: true,
-              position: 'right',
-              color: '#1a1a1a',
-              fontSize: 14,
-              fontFamily,
-              formatter: (p: { value: unknown }) => formatEuros(Number(p.value) * 100),
-            },
+            label: barLabel(fontFamily, 14, (p) => formatEuros(Number(p.value) * 100)),
           },
         ],
       };

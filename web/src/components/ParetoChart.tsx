@@ -3,6 +3,7 @@ import { binLabel, shortBinLabel } from '../lib/analytics';
 import { formatPercent } from '../lib/format';
 import type { AnalyticsCell } from '../lib/types';
 import { T1_COLOUR, T2_COLOUR } from './BusinessCaseChart';
+import { barLabel, baseChartOptions, categoryAxis, chartLegend, gridLines, INK } from './chartOptions';
 import { useChart } from './useChart';
 
 const p = t.analytics.pareto;
@@ -39,39 +40,18 @@ export function ParetoChart({ bins }: { bins: readonly ParetoBin[] }) {
   const ref = useChart(
     (fontFamily) => {
       if (bins.length === 0) return null;
-      const label = {
-        show: true,
-        position: 'right',
-        color: '#1a1a1a',
-        fontSize: 13,
-        fontFamily,
-        formatter: (v: { value: unknown }) => formatPercent(Number(v.value)),
-      };
+      const label = barLabel(fontFamily, 13, (v) => formatPercent(Number(v.value)));
       return {
-        animation: false,
-        aria: { enabled: false },
-        textStyle: { fontFamily, color: '#1a1a1a' },
-        legend: {
-          top: 0,
-          left: 0,
-          itemWidth: 18,
-          itemHeight: 12,
-          textStyle: { color: '#1a1a1a', fontSize: 14, fontFamily },
-        },
+        ...baseChartOptions(fontFamily),
+        legend: chartLegend(fontFamily),
         grid: { left: 8, right: 48, top: 40, bottom: 8, containLabel: true },
         xAxis: {
           type: 'value',
           max: 100,
-          axisLabel: { color: '#1a1a1a', fontSize: 13, fontFamily, formatter: (v: number) => `${v}%` },
-          splitLine: { lineStyle: { color: '#d6d6d6' } },
+          axisLabel: { color: INK, fontSize: 13, fontFamily, formatter: (v: number) => `${v}%` },
+          splitLine: gridLines(),
         },
-        yAxis: {
-          type: 'category',
-          data: bins.map((b) => shortBinLabel(b.bin)),
-          inverse: true,
-          axisTick: { show: false },
-          axisLabel: { color: '#1a1a1a', fontSize: 13, fontFamily },
-        },
+        yAxis: categoryAxis(bins.map((b) => shortBinLabel(b.bin)), fontFamily, 13),
         series: [
           {
             name: p.seriesHouseholds,

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Alert } from '../components/Alert';
+import { FormErrors } from '../components/FormErrors';
+import { describedBy, Field as FormField } from '../components/FormField';
 import { ParetoChart, paretoBins } from '../components/ParetoChart';
 import { TableScroll } from '../components/TableScroll';
 import { t } from '../i18n/nl';
@@ -659,26 +661,10 @@ function Field({
   error: string | undefined;
   children: ReactNode;
 }) {
-  const id = FIELD_IDS[field];
   return (
-    <div className={`utrecht-form-field utrecht-form-field--text${error ? ' utrecht-form-field--invalid' : ''}`}>
-      <div className="utrecht-form-field__label">
-        <label className="utrecht-form-label" htmlFor={id}>
-          {FIELD_LABELS[field]}
-        </label>
-      </div>
-      {hint ? (
-        <p className="utrecht-form-field-description regie-hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="utrecht-form-field-error-message regie-field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-      <div className="utrecht-form-field__input">{children}</div>
-    </div>
+    <FormField id={FIELD_IDS[field]} label={FIELD_LABELS[field]} hint={hint} error={error}>
+      {children}
+    </FormField>
   );
 }
 
@@ -688,7 +674,7 @@ function inputProps(field: AnalyticsField, hint: boolean, error: string | undefi
     id,
     name: field,
     'aria-invalid': error ? true : undefined,
-    'aria-describedby': [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined,
+    'aria-describedby': describedBy(id, hint, error),
   } as const;
 }
 
@@ -742,37 +728,14 @@ export function AnalyticsForm({
       <h2 className="utrecht-heading-2" id="an-form-title">
         {f.title}
       </h2>
-      {clientErrors.length > 0 ? (
-        <Alert type="error" live="alert" ref={alertRef}>
-          <p className="utrecht-paragraph">
-            <strong>{f.errorTitle}</strong>
-          </p>
-          <ul className="utrecht-unordered-list">
-            {clientErrors.map(([field, message]) => (
-              <li className="utrecht-unordered-list__item" key={field}>
-                <a className="utrecht-link" href={`#${FIELD_IDS[field]}`}>
-                  {message}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </Alert>
-      ) : null}
-      {clientErrors.length === 0 && serverError ? (
-        <Alert type="error" live="alert">
-          <p className="utrecht-paragraph">
-            <strong>{f.errorTitle}</strong>{' '}
-            {serverError.field ? (
-              <a className="utrecht-link" href={`#${FIELD_IDS[serverError.field]}`}>
-                {f.checkField(FIELD_LABELS[serverError.field])}
-              </a>
-            ) : null}
-          </p>
-          <p className="utrecht-paragraph">
-            {f.serverSaid} <span lang="en">{serverError.message}</span>
-          </p>
-        </Alert>
-      ) : null}
+      <FormErrors
+        clientErrors={clientErrors}
+        serverError={serverError}
+        fieldIds={FIELD_IDS}
+        fieldLabels={FIELD_LABELS}
+        texts={f}
+        alertRef={alertRef}
+      />
       <form className="regie-form regie-bc-form" method="get" action="/analyse" onSubmit={submit} noValidate>
         <div className="regie-fieldset">
           <Field field="year" hint={f.yearHint} error={fieldError('year')}>

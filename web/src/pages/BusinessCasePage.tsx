@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Alert } from '../components/Alert';
+import { FormErrors } from '../components/FormErrors';
+import { describedBy, Field, FieldError } from '../components/FormField';
 import { BusinessCaseChart } from '../components/BusinessCaseChart';
 import { TableScroll } from '../components/TableScroll';
 import { t } from '../i18n/nl';
@@ -143,15 +145,6 @@ export function BusinessCasePage() {
 
 // --- the form ------------------------------------------------------------------
 
-function FieldError({ id, message }: { id: string; message: string | undefined }) {
-  if (!message) return null;
-  return (
-    <p className="utrecht-form-field-error-message regie-field-error" id={id}>
-      {message}
-    </p>
-  );
-}
-
 function TextField({
   field,
   type = 'text',
@@ -172,38 +165,24 @@ function TextField({
   autoComplete?: string;
 }) {
   const id = FIELD_IDS[field];
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
   return (
-    <div className={`utrecht-form-field utrecht-form-field--text${error ? ' utrecht-form-field--invalid' : ''}`}>
-      <div className="utrecht-form-field__label">
-        <label className="utrecht-form-label" htmlFor={id}>
-          {FIELD_LABELS[field]}
-        </label>
-      </div>
-      {hint ? (
-        <p className="utrecht-form-field-description regie-hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <FieldError id={`${id}-error`} message={error} />
-      <div className="utrecht-form-field__input">
-        <input
-          id={id}
-          name={field}
-          type={type}
-          className={`utrecht-textbox utrecht-textbox--html-input${error ? ' utrecht-textbox--invalid' : ''}${
-            type === 'date' ? ' regie-textbox--date' : ' regie-textbox--short'
-          }`}
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy || undefined}
-          inputMode={inputMode}
-          autoComplete={autoComplete}
-          spellCheck={false}
-        />
-      </div>
-    </div>
+    <Field id={id} label={FIELD_LABELS[field]} hint={hint} error={error}>
+      <input
+        id={id}
+        name={field}
+        type={type}
+        className={`utrecht-textbox utrecht-textbox--html-input${error ? ' utrecht-textbox--invalid' : ''}${
+          type === 'date' ? ' regie-textbox--date' : ' regie-textbox--short'
+        }`}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, Boolean(hint), error)}
+        inputMode={inputMode}
+        autoComplete={autoComplete}
+        spellCheck={false}
+      />
+    </Field>
   );
 }
 
@@ -318,37 +297,14 @@ export function BusinessCaseForm({
       <h2 className="utrecht-heading-2" id="bc-form-title">
         {f.title}
       </h2>
-      {clientErrors.length > 0 ? (
-        <Alert type="error" live="alert" ref={alertRef}>
-          <p className="utrecht-paragraph">
-            <strong>{f.errorTitle}</strong>
-          </p>
-          <ul className="utrecht-unordered-list">
-            {clientErrors.map(([field, message]) => (
-              <li className="utrecht-unordered-list__item" key={field}>
-                <a className="utrecht-link" href={`#${FIELD_IDS[field]}`}>
-                  {message}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </Alert>
-      ) : null}
-      {clientErrors.length === 0 && serverError ? (
-        <Alert type="error" live="alert">
-          <p className="utrecht-paragraph">
-            <strong>{f.errorTitle}</strong>{' '}
-            {serverError.field ? (
-              <a className="utrecht-link" href={`#${FIELD_IDS[serverError.field]}`}>
-                {f.checkField(FIELD_LABELS[serverError.field])}
-              </a>
-            ) : null}
-          </p>
-          <p className="utrecht-paragraph">
-            {f.serverSaid} <span lang="en">{serverError.message}</span>
-          </p>
-        </Alert>
-      ) : null}
+      <FormErrors
+        clientErrors={clientErrors}
+        serverError={serverError}
+        fieldIds={FIELD_IDS}
+        fieldLabels={FIELD_LABELS}
+        texts={f}
+        alertRef={alertRef}
+      />
       <form className="regie-form regie-bc-form" method="get" action="/businesscase" onSubmit={submit} noValidate>
         <fieldset className="utrecht-form-fieldset regie-fieldset">
           <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{f.period}</legend>

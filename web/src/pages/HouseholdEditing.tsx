@@ -25,7 +25,7 @@ import {
 } from '../lib/household';
 import { COST_BASES, costBasisLabel, domainLabel, PROVISION_DOMAINS } from '../lib/labels';
 import type { Member, Organisation, PriceListItem, Professional, Provision } from '../lib/types';
-import { describedBy, Field } from './HouseholdWork';
+import { describedBy, Field } from '../components/FormField';
 import { useRecordSubmit } from './RecordForm';
 
 const r = t.record;

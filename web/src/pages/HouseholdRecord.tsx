@@ -32,7 +32,7 @@ import type {
   Provision,
   TimelineEvent,
 } from '../lib/types';
-import { describedBy, Field } from './HouseholdWork';
+import { describedBy, Field } from '../components/FormField';
 import { useRecordSubmit } from './RecordForm';
 
 const r = t.record;

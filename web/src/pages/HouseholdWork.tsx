@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Alert } from '../components/Alert';
+import { describedBy, Field } from '../components/FormField';
 import { TableScroll } from '../components/TableScroll';
 import { t } from '../i18n/nl';
 import {
@@ -291,45 +292,6 @@ function useSubmit<T>(fieldMessages: Readonly<Record<string, string>>) {
     );
 
   return { errors, busy, run, alert };
-}
-
-export function Field({
-  id,
-  label,
-  hint,
-  error,
-  children,
-}: {
-  id: string;
-  label: string;
-  hint?: string;
-  error?: string | undefined;
-  children: ReactNode;
-}) {
-  return (
-    <div className={`utrecht-form-field utrecht-form-field--text${error ? ' utrecht-form-field--invalid' : ''}`}>
-      <div className="utrecht-form-field__label">
-        <label className="utrecht-form-label" htmlFor={id}>
-          {label}
-        </label>
-      </div>
-      {hint ? (
-        <p className="utrecht-form-field-description regie-hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="utrecht-form-field-error-message regie-field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-      <div className="utrecht-form-field__input">{children}</div>
-    </div>
-  );
-}
-
-export function describedBy(id: string, hint: boolean, error: string | undefined): string | undefined {
-  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
 }
 
 export function TimeForm({

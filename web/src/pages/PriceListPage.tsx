@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Alert } from '../components/Alert';
+import { Field as FormField } from '../components/FormField';
 import { TableScroll } from '../components/TableScroll';
 import { t } from '../i18n/nl';
 import { addPriceListItem, ApiError, listPriceList } from '../lib/api';
@@ -350,40 +351,5 @@ export function PriceForm({ onAdded }: { onAdded: () => void }) {
         {f.submit}
       </button>
     </form>
-  );
-}
-
-function FormField({
-  id,
-  label,
-  hint,
-  error,
-  children,
-}: {
-  id: string;
-  label: string;
-  hint?: string;
-  error?: string | undefined;
-  children: ReactNode;
-}) {
-  return (
-    <div className={`utrecht-form-field utrecht-form-field--text${error ? ' utrecht-form-field--invalid' : ''}`}>
-      <div className="utrecht-form-field__label">
-        <label className="utrecht-form-label" htmlFor={id}>
-          {label}
-        </label>
-      </div>
-      {hint ? (
-        <p className="utrecht-form-field-description regie-hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="utrecht-form-field-error-message regie-field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-      <div className="utrecht-form-field__input">{children}</div>
-    </div>
   );
 }
