@@ -676,6 +676,70 @@ struct Server::Impl {
       if (!st) return send_error(res, st.error());
       res.status = 204;
     });
+    http.Post("/api/v1/households", [this](const httplib::Request& req, httplib::Response& res) {
+      auto p = require_principal(req, res);
+      if (!p) return;
+      auto body = object_body(req);
+      if (!body) return send_error(res, body.error());
+      ProblemList problems;
+      auto text = [&](const char* name, bool required) {
+        auto v = string_field(*body, name, required);
+        if (!v) problems.add(v.error().message);
+        return v ? *v : std::string();
+      };
+      domain::Household h;
+      h.id = text("id", false);
+      h.family_name = text("family_name", true);
+      h.address = text("address", false);
+      h.postcode = text("postcode", false);
+      h.city = text("city", false);
+      h.neighbourhood = text("neighbourhood", false);
+      h.director = text("director", false);
+      auto source = text("referral_source", true), reason = text("referral_reason", true),
+           date = text("referral_date", true);
+      auto src = domain::parse_referral_source(source);
+      auto d = parse_date(date);
+      if (!source.empty() && !src)
+        problems.add("referral_source: gp, practice_nurse, wmo, social_team, youth_doctor, social_work or other");
+      if (!date.empty() && !d) problems.add("referral_date: not a date (yyyy-mm-dd)");
+      if (!problems.empty()) return send_error(res, problems.error());
+      h.referral = domain::Referral{*src, reason, *d};
+      auto added = households.add_household(*p, h);
+      if (!added) return send_error(res, added.error());
+      send_json(res, 201, {{"id", added->id}, {"status", "referred"}});
+    });
+    http.Post(household + "/members", [this](const httplib::Request& req, httplib::Response& res) {
+      auto p = require_principal(req, res);
+      if (!p) return;
+      auto body = object_body(req);
+      if (!body) return send_error(res, body.error());
+      auto given = string_field(*body, "given_name"), family = string_field(*body, "family_name", false),
+           role = string_field(*body, "role"), consent = string_field(*body, "consent_status", false);
+      auto year = integer_field(*body, "birth_year");
+      for (auto* f : {&given, &family, &role, &consent})
+        if (!*f) return send_error(res, f->error());
+      if (!year) return send_error(res, year.error());
+      auto r = domain::parse_member_role(*role);
+      if (!r) return send_error(res, invalid("role: parent, child or other"));
+      auto c = consent->empty() ? std::optional(domain::ConsentStatus::pending) : domain::parse_consent_status(*consent);
+      if (!c) return send_error(res, invalid("consent_status: given, pending, refused or withdrawn"));
+      auto added = households.add_member(
+          *p, domain::Member{"", req.matches[1], *given, *family, *r, static_cast<int>(*year), *c, std::nullopt});
+      if (!added) return send_error(res, added.error());
+      send_json(res, 201, {{"id", added->id}});
+    });
+    http.Put(R"(/api/v1/settings/(signal\.[a-z_]{1,64}))", [this](const httplib::Request& req,
+                                                               httplib::Response& res) {
+      auto p = require_principal(req, res);
+      if (!p) return;
+      auto body = object_body(req);
+      if (!body) return send_error(res, body.error());
+      auto value = integer_field(*body, "value");
+      if (!value) return send_error(res, value.error());
+      auto st = households.set_signal_threshold(*p, req.matches[1], static_cast<int>(*value));
+      if (!st) return send_error(res, st.error());
+      send_json(res, 200, {{"key", std::string(req.matches[1])}, {"value", *value}});
+    });
     http.Get("/api/v1/organisations", [this](const httplib::Request& req, httplib::Response& res) {
       if (!require_principal(req, res)) return;
       json out = json::array();

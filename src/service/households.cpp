@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <set>
 
 #include "common/bsn.h"
 
@@ -189,6 +190,49 @@ Status Households::set_bsn(const Principal& who, const std::string& household_id
   for (auto& m : store_.members(household_id)) member_here |= m.id == member_id;
   if (!member_here) return not_found("no member with this id in this household");
   return store_.set_member_bsn(member_id, sealer_->seal(bsn));
+}
+
+Result<domain::Household> Households::add_household(const Principal& who, domain::Household h) {
+  bool allowed = who.role == Role::team_lead || who.role == Role::director;
+  audit(who, "household.add", h.id.empty() ? "*" : h.id, allowed);
+  if (!allowed) return forbidden("team leads and directors register referrals");
+  if (who.role == Role::director) h.director = who.username;
+  if (!h.director.empty()) {
+    auto a = store_.account(h.director);
+    if (!a || a->role != Role::director) return invalid("director: not a director's user name");
+  }
+  if (h.family_name.empty()) return invalid("family_name: required");
+  if (!h.referral) return invalid("referral: source, reason and date are required");
+  if (h.referral->date > clock_.today()) return invalid("referral.date: in the future");
+  h.status = domain::HouseholdStatus::referred;
+  if (h.id.empty()) h.id = "HH-" + random_token(4);
+  store::Bundle b;
+  b.households.push_back(h);
+  if (auto st = store_.write_bundle(b); !st) return st.error();
+  return h;
+}
+
+Result<domain::Member> Households::add_member(const Principal& who, domain::Member m) {
+  if (!is_director_of(who, m.household_id, "member.add")) return not_found("no household with this id that you may see");
+  if (m.given_name.empty()) return invalid("given_name: required");
+  const int year = year_of(clock_.today());
+  if (m.birth_year < 1900 || m.birth_year > year) return invalid(fmt::format("birth_year: between 1900 and {}", year));
+  if (m.id.empty()) m.id = m.household_id + "-M" + random_token(3);
+  if (auto st = store_.add_member(m); !st) return st.error();
+  return m;
+}
+
+Status Households::set_signal_threshold(const Principal& who, const std::string& key, int value) {
+  bool allowed = who.role == Role::administrator;
+  audit(who, "setting.change", key, allowed);
+  if (!allowed) return forbidden("only an administrator changes settings");
+  static const std::set<std::string> keys = {"signal.stacking_min",          "signal.several_plans_min",
+                                             "signal.many_professionals_min", "signal.professionals_window_months",
+                                             "signal.coaching_min",          "signal.turnover_window_months"};
+  if (!keys.contains(key)) return invalid("key: not a signal threshold");
+  if (value < 1 || value > 999) return invalid("value: between 1 and 999");
+  store_.set_setting(key, std::to_string(value));
+  return ok_status();
 }
 
 Result<domain::Professional> Households::add_professional(const Principal& who, domain::Professional p) {

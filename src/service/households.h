@@ -70,6 +70,12 @@ class Households {
   // Stores a member's BSN encrypted, after the 11-check (assigned director).
   Status set_bsn(const Principal& who, const std::string& household_id, const std::string& member_id,
                  const std::string& bsn);
+  // A referral arrives: a new household in status `referred` (team lead, who
+  // may assign a director, or a director, who gets it). Returns it with its id.
+  Result<domain::Household> add_household(const Principal& who, domain::Household h);
+  Result<domain::Member> add_member(const Principal& who, domain::Member m);
+  // Administrators tune the signal thresholds (settings "signal.<field>", 1 to 999).
+  Status set_signal_threshold(const Principal& who, const std::string& key, int value);
   // A new professional at a known organisation (directors and administrators).
   Result<domain::Professional> add_professional(const Principal& who, domain::Professional p);
 

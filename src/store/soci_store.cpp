@@ -138,6 +138,14 @@ void insert_change(soci::session& sql, const CareMapChange& c) {
       soci::use(c.detail);
 }
 
+void insert_member(soci::session& sql, const Member& m) {
+  std::string role(to_string(m.role)), consent(to_string(m.consent));
+  sql << "INSERT INTO member (id, household_id, given_name, family_name, role, birth_year, consent_status) "
+         "VALUES (:i, :h, :g, :f, :r, :b, :c)",
+      soci::use(m.id), soci::use(m.household_id), soci::use(m.given_name), soci::use(m.family_name), soci::use(role),
+      soci::use(m.birth_year), soci::use(consent);
+}
+
 // A provision's fields as SOCI binds them (NULLs as indicators), shared by insert and update.
 struct ProvisionRow {
   explicit ProvisionRow(const Provision& p)
@@ -319,13 +327,7 @@ Status Store::write_bundle(const Bundle& b) {
           soci::use(reason, ref_ind), soci::use(date, ref_ind), soci::use(h.drop_reason);
     }
     step = "member";
-    for (auto& m : b.members) {
-      std::string role(to_string(m.role)), consent(to_string(m.consent));
-      sql << "INSERT INTO member (id, household_id, given_name, family_name, role, birth_year, consent_status) "
-             "VALUES (:i, :h, :g, :f, :r, :b, :c)",
-          soci::use(m.id), soci::use(m.household_id), soci::use(m.given_name), soci::use(m.family_name),
-          soci::use(role), soci::use(m.birth_year), soci::use(consent);
-    }
+    for (auto& m : b.members) insert_member(sql, m);
     step = "provision";
     for (auto& p : b.provisions) insert_provision(sql, p);
     step = "setting";
@@ -591,6 +593,17 @@ Result<int> Store::set_household_status(const std::string& id, HouseholdStatus s
     return Error{ErrorCode::conflict, "the household was changed by someone else; reload and try again"};
   }
   return version + 1;
+}
+
+Status Store::add_member(const Member& m) {
+  auto write = write_guard();
+  soci::session sql(*pool_);
+  try {
+    insert_member(sql, m);
+  } catch (const soci::soci_error&) {
+    return Error{ErrorCode::conflict, "the member could not be stored (unknown household or duplicate id)"};
+  }
+  return ok_status();
 }
 
 Status Store::set_member_bsn(const std::string& member_id, const std::string& sealed) {

@@ -106,6 +106,7 @@ class Store {
   Result<int> set_household_status(const std::string& id, domain::HouseholdStatus status,
                                    const std::string& drop_reason, int version);
   Status set_member_bsn(const std::string& member_id, const std::string& sealed);
+  Status add_member(const domain::Member& m);
 
   std::vector<domain::Organisation> organisations();
   std::vector<domain::Professional> professionals();

@@ -477,6 +477,65 @@ TEST_P(ServerTest, StoresABsnEncryptedAndShowsItMasked) {
   EXPECT_EQ(foreign->status, 404);
 }
 
+TEST_P(ServerTest, AReferralBecomesAHouseholdWithMembers) {
+  auto [cookie, csrf] = sign_in("dir.a", "secret-dir.a");
+  httplib::Headers h = {{"Cookie", cookie}, {"X-CSRF-Token", csrf}};
+  auto bad = client->Post("/api/v1/households", h,
+                          R"({"family_name":"","referral_source":"plumber","referral_reason":"x","referral_date":"2018-02-30"})",
+                          "application/json");
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 400);
+  auto msg = json::parse(bad->body)["error"]["message"].get<std::string>();
+  EXPECT_NE(msg.find("referral_source:"), std::string::npos) << msg;
+  EXPECT_NE(msg.find("referral_date:"), std::string::npos) << msg;
+  auto ok = client->Post("/api/v1/households", h,
+                         R"({"family_name":"Claessens","neighbourhood":"Malpertuis","referral_source":"gp",)"
+                         R"("referral_reason":"veel hulp, weinig regie","referral_date":"2018-12-01"})",
+                         "application/json");
+  ASSERT_TRUE(ok);
+  ASSERT_EQ(ok->status, 201) << ok->body;
+  auto id = json::parse(ok->body)["id"].get<std::string>();
+  auto created = store->household(id);
+  ASSERT_TRUE(created);
+  EXPECT_EQ(created->director, "dir.a");
+  EXPECT_EQ(created->status, domain::HouseholdStatus::referred);
+  auto member = client->Post("/api/v1/households/" + id + "/members", h,
+                             R"({"given_name":"Noor","family_name":"Claessens","role":"parent","birth_year":1984})",
+                             "application/json");
+  ASSERT_TRUE(member);
+  EXPECT_EQ(member->status, 201) << member->body;
+  auto bad_year = client->Post("/api/v1/households/" + id + "/members", h,
+                               R"({"given_name":"X","role":"child","birth_year":3000})", "application/json");
+  ASSERT_TRUE(bad_year);
+  EXPECT_EQ(bad_year->status, 400);
+  EXPECT_EQ(store->members(id).size(), 1u);
+}
+
+TEST_P(ServerTest, AnAdministratorTunesSignalThresholds) {
+  auto [acookie, acsrf] = sign_in("admin", "secret-admin");
+  httplib::Headers admin = {{"Cookie", acookie}, {"X-CSRF-Token", acsrf}};
+  auto ok = client->Put("/api/v1/settings/signal.stacking_min", admin, R"({"value":2})", "application/json");
+  ASSERT_TRUE(ok);
+  EXPECT_EQ(ok->status, 200) << ok->body;
+  EXPECT_EQ(store->setting("signal.stacking_min"), "2");
+  auto unknown = client->Put("/api/v1/settings/signal.nonsense", admin, R"({"value":2})", "application/json");
+  ASSERT_TRUE(unknown);
+  EXPECT_EQ(unknown->status, 400);
+  auto [cookie, csrf] = sign_in("dir.a", "secret-dir.a");
+  auto refused = client->Put("/api/v1/settings/signal.stacking_min",
+                             httplib::Headers{{"Cookie", cookie}, {"X-CSRF-Token", csrf}}, R"({"value":9})",
+                             "application/json");
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 403);
+  // With the threshold at 2, H1's jeugd plus one wmo provision already raise stacking.
+  auto add = client->Post("/api/v1/households/H1/provisions", httplib::Headers{{"Cookie", cookie}, {"X-CSRF-Token", csrf}},
+                          R"({"domain":"wmo","provider_id":"O2","member_id":"H1-M1","start_date":"2018-06-01","annual_cost_cents":100})",
+                          "application/json");
+  ASSERT_EQ(add->status, 201);
+  auto detail = json::parse(client->Get("/api/v1/households/H1", httplib::Headers{{"Cookie", cookie}})->body);
+  EXPECT_EQ(detail["household"]["signals"][0]["code"], "stacking");
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, ServerTest, ::testing::ValuesIn(testing::store_backends()),
                          [](const auto& info) { return info.param; });
 
