@@ -104,7 +104,8 @@ json counts_json(const domain::CareMapCounts& c) {
           {"turnover_6_months", c.turnover}};
 }
 
-// Provision starts and ends, and care-map edits, newest first.
+// Provision starts and ends, care-map edits, measurements, mandate decisions
+// and round tables, newest first.
 json timeline_json(const service::HouseholdDetail& d) {
   struct Event {
     std::string date, kind, provision, text;
@@ -117,6 +118,7 @@ json timeline_json(const service::HouseholdDetail& d) {
   }
   for (auto& c : d.changes)
     events.push_back({c.at.substr(0, 10), "care_map_" + c.change, c.provision_id.value_or(""), c.by});
+  for (auto& r : d.records) events.push_back({r.date, r.kind, "", r.detail});
   std::stable_sort(events.begin(), events.end(), [](const Event& a, const Event& b) { return a.date > b.date; });
   json out = json::array();
   for (auto& e : events)

@@ -70,6 +70,7 @@ Result<HouseholdDetail> Households::get(const Principal& who, const std::string&
   d.counts = domain::care_map_counts(d.provisions, d.on, thresholds);
   d.acknowledgements = store_.signal_acks(id);
   d.changes = store_.care_map_changes(id);
+  d.records = store_.timeline_records(id);
   for (auto& m : d.members)
     if (m.bsn_sealed && sealer_)
       if (auto bsn = sealer_->open(*m.bsn_sealed)) d.bsn_masked[m.id] = mask_bsn(*bsn);

@@ -27,6 +27,7 @@ struct HouseholdDetail {
   std::vector<domain::SignalAck> acknowledgements;
   domain::CareMapCounts counts;
   std::vector<domain::CareMapChange> changes;
+  std::vector<store::Store::TimelineRecord> records;  // measurements, decisions, round tables
   std::map<std::string, std::string> bsn_masked;  // member id -> masked BSN, e.g. ******333
   Date on;  // the date "active" and the cost figures refer to
 };

@@ -645,6 +645,32 @@ Status Store::add_professional(const Professional& p) {
   return ok_status();
 }
 
+std::vector<Store::TimelineRecord> Store::timeline_records(const std::string& household_id) {
+  soci::session sql(*pool_);
+  std::vector<TimelineRecord> out;
+  {
+    soci::rowset<soci::row> rs =
+        (sql.prepare << "SELECT DISTINCT m.measured_on, m.instrument, m.moment, m.member_id FROM measurement m "
+                        "JOIN member b ON b.id = m.member_id WHERE b.household_id = :h",
+         soci::use(household_id));
+    for (auto& r : rs)
+      out.push_back({str(r, "measured_on"), "measurement",
+                     str(r, "instrument") + " " + str(r, "moment") + " " + str(r, "member_id")});
+  }
+  {
+    soci::rowset<soci::row> rs =
+        (sql.prepare << "SELECT effective_date, kind FROM decision WHERE household_id = :h", soci::use(household_id));
+    for (auto& r : rs) out.push_back({str(r, "effective_date"), "decision", str(r, "kind")});
+  }
+  {
+    soci::rowset<soci::row> rs = (sql.prepare << "SELECT scheduled_at FROM round_table WHERE household_id = :h "
+                                                 "AND scheduled_at IS NOT NULL",
+                                  soci::use(household_id));
+    for (auto& r : rs) out.push_back({str(r, "scheduled_at").substr(0, 10), "round_table", ""});
+  }
+  return out;
+}
+
 Status Store::add_signal_ack(const SignalAck& a) {
   auto write = write_guard();
   soci::session sql(*pool_);

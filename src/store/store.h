@@ -94,6 +94,12 @@ class Store {
   Result<int> update_provision(const domain::Provision& p, const domain::CareMapChange& change);
   std::optional<domain::Provision> provision(const std::string& id);
   std::vector<domain::CareMapChange> care_map_changes(const std::string& household_id);
+  // Measurements, mandate decisions and round tables of a household, for its
+  // timeline: (date, kind, detail), in no particular order.
+  struct TimelineRecord {
+    std::string date, kind, detail;
+  };
+  std::vector<TimelineRecord> timeline_records(const std::string& household_id);
 
   // Household plans in force (status 'active') and whether one of them is agreed.
   struct PlanState {

@@ -1,6 +1,9 @@
 #include "service/households.h"
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <map>
 
 #include "support/backends.h"
 #include "support/fixtures.h"
@@ -61,6 +64,31 @@ TEST_F(HouseholdsTest, OnlyTheAssignedDirectorReadsTheFileAndEveryReadIsAudited)
   EXPECT_EQ(events[1].outcome, "denied");
   EXPECT_EQ(events[0].actor, "lead");
   EXPECT_EQ(events[0].at, "2019-01-01T00:00:00Z");
+}
+
+TEST_F(HouseholdsTest, TheTimelineHoldsMeasurementsDecisionsAndRoundTables) {
+  // Written straight into the file: the screens that create these records come later.
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(db.url().c_str(), &raw), SQLITE_OK);
+  const char* sql =
+      "INSERT INTO measurement (member_id, instrument, moment, measured_on, filled_by, item, score_milli) VALUES "
+      "('H1-M1','positive_health','T1','2018-11-01','member','bodily_functions',7000),"
+      "('H1-M1','positive_health','T1','2018-11-01','member','meaningfulness',6000);"
+      "INSERT INTO decision (household_id, kind, reason, effective_date, decided_by, created_at) VALUES "
+      "('H1','stop','dubbel','2019-02-01','dir.a','2019-01-20T10:00:00Z');"
+      "INSERT INTO round_table (household_id, scheduled_at) VALUES ('H1','2019-01-15T14:00:00Z');"
+      "INSERT INTO decision (household_id, kind, reason, effective_date, decided_by, created_at) VALUES "
+      "('H2','start','x','2019-03-01','dir.b','2019-01-20T10:00:00Z');";
+  ASSERT_EQ(sqlite3_exec(raw, sql, nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(raw);
+  auto d = households.get(dir_a, "H1");
+  ASSERT_TRUE(d);
+  std::map<std::string, std::string> by_kind;
+  for (auto& r : d->records) by_kind[r.kind] = r.date;
+  EXPECT_EQ(d->records.size(), 3u);  // one measurement moment, one decision of H1, one round table
+  EXPECT_EQ(by_kind["measurement"], "2018-11-01");
+  EXPECT_EQ(by_kind["decision"], "2019-02-01");
+  EXPECT_EQ(by_kind["round_table"], "2019-01-15");
 }
 
 }  // namespace

@@ -701,6 +701,9 @@ export const nl = {
       care_map_added: 'Toegevoegd aan de zorgkaart',
       care_map_edited: 'Gewijzigd op de zorgkaart',
       care_map_ended: 'Beëindigd op de zorgkaart',
+      measurement: 'Meting',
+      decision: 'Besluit (mandaat)',
+      round_table: 'Rondetafeloverleg',
     },
     householdStatus: {
       referred: 'Aangemeld',

@@ -109,6 +109,9 @@ export type TimelineKind =
   | 'provision_ended'
   | 'care_map_added'
   | 'care_map_edited'
+  | 'measurement'
+  | 'decision'
+  | 'round_table'
   | 'care_map_ended';
 
 export interface TimelineEvent {
