@@ -211,8 +211,6 @@ json household_detail_json(const service::HouseholdDetail& d) {
             {"as_of", format_date(d.on)}}}};
 }
 
-std::string euros_text(Cents c) { return format_cents(c); }
-
 json business_case_json(const service::BusinessCaseReport& r) {
   const auto& bc = r.business_case;
   json households = json::array();

@@ -29,12 +29,6 @@ std::string BusinessCaseService::pseudonym(const std::string& household_id) {
   return pseudonymise(household_id, installation_pseudonym_key(store_));
 }
 
-namespace {
-bool selected_contains(const std::vector<std::string>& ids, const std::string& id) {
-  return std::find(ids.begin(), ids.end(), id) != ids.end();
-}
-}  // namespace
-
 Result<BusinessCaseReport> BusinessCaseService::report(const Principal& who, const BusinessCaseQuery& q) {
   if (auto st = validate(q); !st) return st.error();
   const bool analyst = who.role == Role::analyst;
@@ -53,11 +47,13 @@ Result<BusinessCaseReport> BusinessCaseService::report(const Principal& who, con
   r.query = q;
   r.pseudonymised = analyst;
   std::vector<std::string> ids;
+  std::set<std::string> directors;  // whose project time is reported apart (report §8.1)
   const std::set<std::string> wanted(q.household_ids.begin(), q.household_ids.end());
   for (auto& s : store_.list_households(director, q.t1)) {
     if (!wanted.empty() && !wanted.contains(s.household.id)) continue;
     if (q.neighbourhood && s.household.neighbourhood != *q.neighbourhood) continue;
     ids.push_back(s.household.id);
+    if (!s.household.director.empty()) directors.insert(s.household.director);
   }
   std::string subject = q.household_ids.size() == 1 ? q.household_ids[0] : "*";
   const bool complete = ids.size() == wanted.size() || wanted.empty();
@@ -65,15 +61,7 @@ Result<BusinessCaseReport> BusinessCaseService::report(const Principal& who, con
                                          complete ? "allowed" : "denied", std::string(domain::to_string(who.role))});
   if (!complete) return not_found("one or more of the households do not exist or are not yours to see");
 
-  const std::set<std::string> selected(ids.begin(), ids.end());
-  std::vector<analytics::CostLine> lines;
-  for (auto& l : cost_lines_from_store(store_, q.t1, q.t2))
-    if (selected.contains(l.household_id)) lines.push_back(l);
-
-  // Project time of the directors of these households, reported apart (report §8.1).
-  std::set<std::string> directors;
-  for (auto& s : store_.list_households(director, q.t1))
-    if (selected_contains(ids, s.household.id) && !s.household.director.empty()) directors.insert(s.household.director);
+  auto lines = cost_lines_for(store_, ids, q.t1, q.t2);
   for (auto& d : directors)
     for (auto& t : store_.time_entries(d, std::nullopt, q.t1, q.t2))
       if (!t.household_id && t.kind == domain::TimeKind::project) r.time.project += t.minutes;

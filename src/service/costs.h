@@ -10,5 +10,8 @@
 namespace regie::service {
 
 std::vector<analytics::CostLine> cost_lines_from_store(store::Store& store, Date t1, Date t2);
+// The same for the given households only, reading nothing of the others.
+std::vector<analytics::CostLine> cost_lines_for(store::Store& store, const std::vector<std::string>& household_ids,
+                                                Date t1, Date t2);
 
 }  // namespace regie::service

@@ -172,7 +172,8 @@ Result<DemoData> read_demo_file(const std::string& path) {
         Fields m(hj["members"][j], fmt::format("{}.members[{}]", f.path(), j), p);
         b.members.push_back(Member{m.text("id"), h.id, m.text("given_name"), m.text("family_name"),
                                    m.code("role", parse_member_role, MemberRole::other), m.integer("birth_year"),
-                                   m.code("consent_status", parse_consent_status, ConsentStatus::pending)});
+                                   m.code("consent_status", parse_consent_status, ConsentStatus::pending),
+                                   std::nullopt});
       }
     }
     if (hj.is_object() && hj.contains("provisions") && hj["provisions"].is_array()) {

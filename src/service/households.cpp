@@ -94,11 +94,17 @@ domain::SignalThresholds signal_thresholds(store::Store& store) {
   return t;
 }
 
-bool Households::is_director_of(const Principal& who, const std::string& household_id, const std::string& action) {
-  auto h = store_.household(household_id);
+bool is_assigned_director(store::Store& store, const Clock& clock, const Principal& who,
+                          const std::string& household_id, const std::string& action) {
+  auto h = store.household(household_id);
   bool allowed = h && who.role == Role::director && h->director == who.username;
-  audit(who, action, household_id, allowed);
+  store.append_audit(domain::AuditEvent{0, clock.now_iso8601(), who.username, action, household_id,
+                                        allowed ? "allowed" : "denied", std::string(domain::to_string(who.role))});
   return allowed;
+}
+
+bool Households::is_director_of(const Principal& who, const std::string& household_id, const std::string& action) {
+  return is_assigned_director(store_, clock_, who, household_id, action);
 }
 
 Status Households::check_provision(const domain::Provision& p) {

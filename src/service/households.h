@@ -32,6 +32,11 @@ struct HouseholdDetail {
   Date on;  // the date "active" and the cost figures refer to
 };
 
+// True when `who` is the household's assigned director. Writes an audit event
+// for `action`, allowed or denied, either way.
+bool is_assigned_director(store::Store& store, const Clock& clock, const Principal& who,
+                          const std::string& household_id, const std::string& action);
+
 // Signal thresholds: the report's values, overridden by settings named
 // "signal.<field>" (e.g. signal.stacking_min).
 domain::SignalThresholds signal_thresholds(store::Store& store);

@@ -1,6 +1,8 @@
 // Access checks, validation and audit for time, virtual savings and prices.
 #include "service/records.h"
 
+#include "service/households.h"
+
 #include <fmt/format.h>
 
 namespace regie::service {
@@ -9,11 +11,8 @@ using domain::Role;
 
 Status CostRecords::require_director_of(const Principal& who, const std::string& household_id,
                                         const std::string& action) {
-  auto h = store_.household(household_id);
-  bool allowed = h && who.role == Role::director && h->director == who.username;
-  store_.append_audit(domain::AuditEvent{0, clock_.now_iso8601(), who.username, action, household_id,
-                                         allowed ? "allowed" : "denied", std::string(domain::to_string(who.role))});
-  if (!allowed) return not_found("no household with this id that you may see");
+  if (!is_assigned_director(store_, clock_, who, household_id, action))
+    return not_found("no household with this id that you may see");
   return ok_status();
 }
 

@@ -36,9 +36,9 @@ store::Bundle small_bundle() {
   h2.director = "dir.b";
   h2.referral.reset();
   b.households = {h1, h2};
-  b.members = {{"H1-M1", "H1", "Els", "Aarts", MemberRole::parent, 1980, ConsentStatus::given},
-               {"H1-M2", "H1", "Tim", "Aarts", MemberRole::child, 2010, ConsentStatus::given},
-               {"H2-M1", "H2", "Bert", "Bos", MemberRole::parent, 1975, ConsentStatus::pending}};
+  b.members = {{"H1-M1", "H1", "Els", "Aarts", MemberRole::parent, 1980, ConsentStatus::given, std::nullopt},
+               {"H1-M2", "H1", "Tim", "Aarts", MemberRole::child, 2010, ConsentStatus::given, std::nullopt},
+               {"H2-M1", "H2", "Bert", "Bos", MemberRole::parent, 1975, ConsentStatus::pending, std::nullopt}};
   Provision p1;
   p1.id = "H1-P1";
   p1.household_id = "H1";
