@@ -1,6 +1,8 @@
 // Routes, JSON mapping and error-to-status translation for the API.
 #include "http/server.h"
 
+#include "http/api.h"
+
 #include <fmt/format.h>
 #include <httplib.h>
 #include <sodium.h>
@@ -24,44 +26,7 @@
 namespace regie::http {
 namespace {
 
-using nlohmann::json;
 using service::Principal;
-
-int status_of(ErrorCode code) {
-  switch (code) {
-    case ErrorCode::invalid_input: return 400;
-    case ErrorCode::unauthenticated: return 401;
-    case ErrorCode::forbidden: return 403;
-    case ErrorCode::not_found: return 404;
-    case ErrorCode::conflict: return 409;
-    case ErrorCode::throttled: return 429;
-    case ErrorCode::unavailable: return 503;
-    case ErrorCode::internal: return 500;
-  }
-  return 500;
-}
-
-void send_json(httplib::Response& res, int status, const json& body) {
-  res.status = status;
-  res.set_content(body.dump(), "application/json; charset=utf-8");
-}
-
-void send_error(httplib::Response& res, const Error& e) {
-  send_json(res, status_of(e.code), {{"error", {{"code", to_string(e.code)}, {"message", e.message}}}});
-}
-
-std::string cookie_value(const httplib::Request& req, const std::string& name) {
-  auto header = req.get_header_value("Cookie");
-  std::string_view rest = header;
-  while (!rest.empty()) {
-    auto semi = rest.find(';');
-    auto part = rest.substr(0, semi);
-    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
-    if (part.starts_with(name + "=")) return std::string(part.substr(name.size() + 1));
-    rest = semi == std::string_view::npos ? std::string_view{} : rest.substr(semi + 1);
-  }
-  return {};
-}
 
 json principal_json(const Principal& p) {
   return {{"user", {{"username", p.username}, {"display_name", p.display_name}, {"role", domain::to_string(p.role)}}},
@@ -327,28 +292,6 @@ Result<service::PopulationQuery> population_query(const httplib::Request& req) {
   return q;
 }
 
-// Parses a JSON object body; the error says what is wrong with it.
-Result<json> object_body(const httplib::Request& req) {
-  json body = json::parse(req.body, nullptr, false);
-  if (body.is_discarded() || !body.is_object()) return invalid("the body must be a JSON object");
-  return body;
-}
-
-Result<std::string> string_field(const json& body, const char* name, bool required = true) {
-  if (!body.contains(name) || body[name].is_null()) {
-    if (required) return invalid(fmt::format("{}: required", name));
-    return std::string();
-  }
-  if (!body[name].is_string()) return invalid(fmt::format("{}: must be a string", name));
-  return body[name].get<std::string>();
-}
-
-Result<std::int64_t> integer_field(const json& body, const char* name) {
-  if (!body.contains(name) || !body[name].is_number_integer())
-    return invalid(fmt::format("{}: required, a whole number", name));
-  return body[name].get<std::int64_t>();
-}
-
 // A provision from a request body; fields are checked one by one so that
 // the message names the field.
 Result<domain::Provision> provision_from_json(const json& body, const std::string& household_id) {
@@ -434,10 +377,6 @@ json virtual_saving_json(const domain::VirtualSaving& v) {
           {"recorded_by", v.recorded_by}, {"recorded_on", format_date(v.recorded_on)}};
 }
 
-bool is_state_changing(const std::string& method) {
-  return method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE";
-}
-
 }  // namespace
 
 struct Server::Impl {
@@ -452,6 +391,7 @@ struct Server::Impl {
   httplib::Server http;
 
   std::optional<Sealer> sealer;
+  Api api;
 
   Impl(store::Store& s, const Clock& c, ServerOptions o, std::optional<Sealer> sealer_in)
       : store(s),
@@ -462,7 +402,9 @@ struct Server::Impl {
         business_cases(s, c),
         records(s, c),
         population(s, c),
-        sealer(std::move(sealer_in)) {}
+        sealer(std::move(sealer_in)),
+        api{http, s, c, sealer ? &*sealer : nullptr,
+            [this](const httplib::Request& req, httplib::Response& res) { return require_principal(req, res); }} {}
 
   std::string session_cookie(const std::string& token, std::int64_t max_age) const {
     return "regie_session=" + token + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age) +
@@ -922,6 +864,9 @@ struct Server::Impl {
 
     cost_routes();
     analytics_routes();
+    add_measurement_routes(api);
+    add_interop_routes(api);
+    add_plan_routes(api);
 
     // Unknown API paths answer JSON, never the UI's index page.
     auto api_not_found = [](const httplib::Request&, httplib::Response& res) {

@@ -13,6 +13,7 @@
 
 #include "common/clock.h"
 #include "store/migrations.h"
+#include "store/rows.h"
 #include "store/store.h"
 
 namespace regie::store {
@@ -48,41 +49,6 @@ Result<std::string> libpq_keywords(const std::string& uri) {
   return out;
 }
 
-std::int64_t i64(const soci::row& r, const std::string& name) {
-  if (r.get_indicator(name) == soci::i_null) return 0;
-  switch (r.get_properties(name).get_data_type()) {
-    case soci::dt_integer: return r.get<int>(name);
-    case soci::dt_long_long: return r.get<long long>(name);
-    case soci::dt_unsigned_long_long: return static_cast<std::int64_t>(r.get<unsigned long long>(name));
-    case soci::dt_double: return static_cast<std::int64_t>(r.get<double>(name));
-    case soci::dt_string: return std::stoll(r.get<std::string>(name));
-    default: throw soci::soci_error("unexpected column type for " + name);
-  }
-}
-
-std::string str(const soci::row& r, const std::string& name) {
-  if (r.get_indicator(name) == soci::i_null) return {};
-  return r.get<std::string>(name);
-}
-
-std::optional<std::string> opt_str(const soci::row& r, const std::string& name) {
-  if (r.get_indicator(name) == soci::i_null) return std::nullopt;
-  return r.get<std::string>(name);
-}
-
-// Stored enums were checked on the way in; a bad value here means a broken database.
-template <class T>
-T must(std::optional<T> v, const char* what) {
-  if (!v) throw soci::soci_error(fmt::format("the database holds an invalid {}", what));
-  return *v;
-}
-
-Date must_date(const std::string& s) {
-  auto d = parse_date(s);
-  if (!d) throw soci::soci_error("the database holds an invalid date");
-  return *d;
-}
-
 Household household_from(const soci::row& r) {
   Household h;
   h.id = str(r, "id");
@@ -106,6 +72,8 @@ Household household_from(const soci::row& r) {
 }
 
 std::string ymd(Date d) { return format_date(d); }
+
+}  // namespace
 
 Provision provision_from(const soci::row& r) {
   Provision p;
@@ -182,7 +150,6 @@ void insert_provision(soci::session& sql, const Provision& p) {
       soci::use(v.price, v.ci), soci::use(v.units, v.ci), soci::use(v.coaching);
 }
 
-}  // namespace
 
 Result<std::unique_ptr<Store>> Store::open(const std::string& url) {
   std::unique_ptr<Store> s(new Store());
@@ -235,6 +202,19 @@ Store::~Store() = default;
 std::unique_lock<std::mutex> Store::write_guard() {
   if (backend_ == "sqlite3") return std::unique_lock<std::mutex>(write_mu_);
   return {};
+}
+
+void Store::read(const std::function<void(soci::session&)>& fn) {
+  soci::session sql(*pool_);
+  fn(sql);
+}
+
+void Store::write(const std::function<void(soci::session&)>& fn) {
+  auto write = write_guard();
+  soci::session sql(*pool_);
+  soci::transaction tr(sql);
+  fn(sql);
+  tr.commit();
 }
 
 std::vector<std::string> Store::applied_migrations() {

@@ -7,6 +7,7 @@
 // record) come back as Result errors; a broken database throws soci_error,
 // which the front ends catch once at the top of a request or command.
 #pragma once
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -19,6 +20,7 @@
 
 namespace soci {
 class connection_pool;
+class session;
 }
 
 namespace regie::store {
@@ -145,6 +147,13 @@ class Store {
 
   // SQLite: PRAGMA integrity_check and foreign_key_check; PostgreSQL: a trivial query.
   Status check_integrity();
+
+  // For the area stores (store/<area>_store.cpp) that keep their SQL next to
+  // their records. read() leases a connection; write() also takes the write
+  // guard and runs `fn` in one transaction, committed only when `fn` returns
+  // without throwing. soci_error escapes both, as from every other method.
+  void read(const std::function<void(soci::session&)>& fn);
+  void write(const std::function<void(soci::session&)>& fn);
 
  private:
   Store() = default;

@@ -1,0 +1,57 @@
+// What every group of API routes shares: the server to register on, the
+// store and clock behind the services, authentication, and the translation
+// of Results and JSON bodies into HTTP answers. Each area of the API
+// registers its routes from its own routes_<area>.cpp.
+#pragma once
+#include <httplib.h>
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <nlohmann/json.hpp>
+
+#include "common/clock.h"
+#include "common/result.h"
+#include "common/sealer.h"
+#include "service/auth.h"
+#include "store/store.h"
+
+namespace regie::http {
+
+using nlohmann::json;
+
+struct Api {
+  httplib::Server& http;
+  store::Store& store;
+  const Clock& clock;
+  const Sealer* sealer;  // null when the server has no secret key file
+  // Authenticates the request (and its CSRF header when it changes state);
+  // on failure writes the 401/403 answer and returns nullopt.
+  std::function<std::optional<service::Principal>(const httplib::Request&, httplib::Response&)> require_principal;
+};
+
+// Path prefix of one household's resources; matches[1] is the household id.
+inline const std::string kHouseholdPath = R"(/api/v1/households/([A-Za-z0-9_.\-]{1,64}))";
+// A path segment holding a record id.
+inline const std::string kIdSegment = R"(([A-Za-z0-9_.\-]{1,64}))";
+
+int status_of(ErrorCode code);
+void send_json(httplib::Response& res, int status, const json& body);
+void send_error(httplib::Response& res, const Error& e);
+std::string cookie_value(const httplib::Request& req, const std::string& name);
+bool is_state_changing(const std::string& method);
+
+// Parses a JSON object body; the error says what is wrong with it.
+Result<json> object_body(const httplib::Request& req);
+// A string member; absent or null is an error when required, else "".
+Result<std::string> string_field(const json& body, const char* name, bool required = true);
+Result<std::int64_t> integer_field(const json& body, const char* name);
+
+// One function per area; server.cpp calls each once, before the catch-all
+// that answers unknown /api paths.
+void add_measurement_routes(Api& api);
+void add_interop_routes(Api& api);
+void add_plan_routes(Api& api);
+
+}  // namespace regie::http

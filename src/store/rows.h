@@ -1,0 +1,56 @@
+// Helpers for reading and writing rows, shared by the store and the area
+// stores (store/*_store.cpp) that build on Store::read / Store::write.
+#pragma once
+#include <soci/soci.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "common/date.h"
+#include "domain/model.h"
+
+namespace regie::store {
+
+inline std::int64_t i64(const soci::row& r, const std::string& name) {
+  if (r.get_indicator(name) == soci::i_null) return 0;
+  switch (r.get_properties(name).get_data_type()) {
+    case soci::dt_integer: return r.get<int>(name);
+    case soci::dt_long_long: return r.get<long long>(name);
+    case soci::dt_unsigned_long_long: return static_cast<std::int64_t>(r.get<unsigned long long>(name));
+    case soci::dt_double: return static_cast<std::int64_t>(r.get<double>(name));
+    case soci::dt_string: return std::stoll(r.get<std::string>(name));
+    default: throw soci::soci_error("unexpected column type for " + name);
+  }
+}
+
+inline std::string str(const soci::row& r, const std::string& name) {
+  if (r.get_indicator(name) == soci::i_null) return {};
+  return r.get<std::string>(name);
+}
+
+inline std::optional<std::string> opt_str(const soci::row& r, const std::string& name) {
+  if (r.get_indicator(name) == soci::i_null) return std::nullopt;
+  return r.get<std::string>(name);
+}
+
+// Stored enums were checked on the way in; a bad value here means a broken database.
+template <class T>
+T must(std::optional<T> v, const char* what) {
+  if (!v) throw soci::soci_error(fmt::format("the database holds an invalid {}", what));
+  return *v;
+}
+
+inline Date must_date(const std::string& s) {
+  auto d = parse_date(s);
+  if (!d) throw soci::soci_error("the database holds an invalid date");
+  return *d;
+}
+
+// A provision row as the domain type, and the insert that checks its constraints.
+domain::Provision provision_from(const soci::row& r);
+void insert_provision(soci::session& sql, const domain::Provision& p);
+void insert_change(soci::session& sql, const domain::CareMapChange& c);
+void insert_member(soci::session& sql, const domain::Member& m);
+
+}  // namespace regie::store
