@@ -10,7 +10,9 @@ import { BusinessCasePage } from './pages/BusinessCasePage';
 import { HouseholdPage } from './pages/HouseholdPage';
 import { HouseholdsPage } from './pages/HouseholdsPage';
 import { afterSignInPath, LoginPage } from './pages/LoginPage';
+import { MeasurementPage } from './pages/MeasurementPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { OutcomesPage } from './pages/OutcomesPage';
 import { PriceListPage } from './pages/PriceListPage';
 
 const SIGN_IN = '/inloggen';
@@ -91,6 +93,9 @@ function Routes() {
   if (matchPath('/businesscase', pathname)) return <BusinessCasePage />;
   if (matchPath('/analyse', pathname)) return <AnalysePage />;
   if (matchPath('/prijslijst', pathname)) return <PriceListPage />;
+  if (matchPath('/uitkomsten', pathname)) return <OutcomesPage />;
+  const fill = matchPath('/huishoudens/:id/metingen/:mid', pathname);
+  if (fill?.id && fill.mid) return <MeasurementPage key={`${fill.id}/${fill.mid}`} householdId={fill.id} measurementId={fill.mid} />;
   const detail = matchPath('/huishoudens/:id', pathname);
   if (detail?.id) return <HouseholdPage key={detail.id} id={detail.id} />;
   return <NotFoundPage />;

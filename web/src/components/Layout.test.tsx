@@ -30,7 +30,7 @@ async function menuFor(role: string): Promise<string[]> {
 
 describe('main menu', () => {
   it.each([
-    ['director', ['Huishoudens', 'Businesscase']],
+    ['director', ['Huishoudens', 'Businesscase', 'Uitkomsten']],
     ['analyst', ['Huishoudens', 'Businesscase', 'Analyse']],
     ['team_lead', ['Huishoudens', 'Businesscase', 'Analyse']],
     ['administrator', ['Huishoudens', 'Businesscase', 'Analyse', 'Prijslijst']],

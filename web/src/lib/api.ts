@@ -1,6 +1,12 @@
 import type {
   AnalyticsTable,
+  AnswersBody,
   ApiErrorBody,
+  Measurement,
+  NewMeasurement,
+  OutcomeTable,
+  Questionnaire,
+  Wish,
   BusinessCaseResponse,
   HouseholdDetailResponse,
   HouseholdListResponse,
@@ -271,6 +277,68 @@ export function listProfessionals(signal?: AbortSignal): Promise<{ professionals
 
 export function addProfessional(body: NewProfessional): Promise<{ id: string }> {
   return request(`${API}/professionals`, { method: 'POST', body });
+}
+
+// --- measurements, wishes for change and outcomes ------------------------------------
+
+export function listQuestionnaires(signal?: AbortSignal): Promise<{ questionnaires: Questionnaire[] }> {
+  return request(`${API}/questionnaires`, { signal });
+}
+
+export function listMeasurements(id: string, signal?: AbortSignal): Promise<{ measurements: Measurement[] }> {
+  return request(`${householdPath(id)}/measurements`, { signal });
+}
+
+export function createMeasurement(id: string, body: NewMeasurement): Promise<Measurement> {
+  return request(`${householdPath(id)}/measurements`, { method: 'POST', body });
+}
+
+/** Answers are merged by the server; `null` clears one. */
+export function saveAnswers(id: string, measurementId: string, body: AnswersBody): Promise<Measurement> {
+  return request(`${householdPath(id)}/measurements/${encodeURIComponent(measurementId)}`, {
+    method: 'PUT',
+    body,
+  });
+}
+
+export function deleteMeasurement(id: string, measurementId: string, version: number): Promise<void> {
+  return request(
+    `${householdPath(id)}/measurements/${encodeURIComponent(measurementId)}?version=${encodeURIComponent(String(version))}`,
+    { method: 'DELETE' },
+  );
+}
+
+export function listWishes(id: string, signal?: AbortSignal): Promise<{ wishes: Wish[] }> {
+  return request(`${householdPath(id)}/wishes`, { signal });
+}
+
+export function addWish(id: string, body: { member_id: string; dimension: string; text: string }): Promise<Wish> {
+  return request(`${householdPath(id)}/wishes`, { method: 'POST', body });
+}
+
+export function updateWish(
+  id: string,
+  wishId: string,
+  body: { version: number; dimension: string; text: string },
+): Promise<Wish> {
+  return request(`${householdPath(id)}/wishes/${encodeURIComponent(wishId)}`, { method: 'PUT', body });
+}
+
+export function getHouseholdOutcomes(id: string, signal?: AbortSignal): Promise<OutcomeTable> {
+  return request(`${householdPath(id)}/outcomes`, { signal });
+}
+
+/** `households` empty: every household the signed-in director is assigned. */
+export function outcomesPath(households: readonly string[], format?: 'csv' | 'xlsx'): string {
+  const q = new URLSearchParams();
+  if (households.length > 0) q.set('households', households.join(','));
+  if (format) q.set('format', format);
+  const query = q.toString();
+  return `${API}/outcomes${query ? `?${query}` : ''}`;
+}
+
+export function getOutcomes(households: readonly string[], signal?: AbortSignal): Promise<OutcomeTable> {
+  return request(outcomesPath(households), { signal });
 }
 
 /** A 409: someone else changed the record since it was read. */

@@ -20,3 +20,8 @@ export function canSeeAnalytics(role: string | null | undefined): boolean {
 export function canManagePriceList(role: string | null | undefined): boolean {
   return role === 'administrator';
 }
+
+/** The outcome report (/uitkomsten) covers a director's own households; the server answers 403 to others. */
+export function canSeeOutcomes(role: string | null | undefined): boolean {
+  return role === 'director';
+}

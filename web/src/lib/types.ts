@@ -344,3 +344,93 @@ export interface NewPriceListItem {
   amount_cents: number;
   valid_from: string;
 }
+
+// --- measurements (Positive Health, ICECAP-A, general questions) -------------------
+
+export interface QuestionnaireChoice {
+  value: number;
+  label: string;
+}
+
+export interface QuestionnaireItem {
+  key: string;
+  label: string;
+  min: number;
+  max: number;
+  /** Empty for numeric scales (0–10, 1–10). */
+  choices: QuestionnaireChoice[];
+}
+
+export interface QuestionnaireGroup {
+  key: string;
+  label: string;
+  items: QuestionnaireItem[];
+}
+
+export interface QuestionnaireScore {
+  key: string;
+  label: string;
+}
+
+export interface Questionnaire {
+  key: string;
+  version: string;
+  title: string;
+  audience: 'adult' | 'child' | 'all' | string;
+  scoring: 'group-mean' | 'item' | string;
+  /** Spider-web axes and report items, in order. */
+  scores: QuestionnaireScore[];
+  groups: QuestionnaireGroup[];
+}
+
+export type FilledBy = 'member' | 'with_director' | 'proxy';
+
+export interface Measurement {
+  id: string;
+  household_id: string;
+  member_id: string;
+  instrument: string;
+  instrument_version: string;
+  moment: string;
+  measured_on: string;
+  filled_by: FilledBy | string;
+  status: 'in_progress' | 'completed' | string;
+  version: number;
+  recorded_by?: string | null;
+  answers: Record<string, number | null>;
+  missing: string[];
+  scores: Record<string, number | null>;
+  index?: number | null;
+}
+
+export interface NewMeasurement {
+  member_id: string;
+  instrument: string;
+  instrument_version: string;
+  moment: string;
+  measured_on: string;
+  filled_by: FilledBy;
+}
+
+export interface AnswersBody {
+  version: number;
+  instrument_version: string;
+  answers: Record<string, number | null>;
+  complete?: boolean;
+}
+
+export interface Wish {
+  id: string;
+  member_id: string;
+  dimension: string;
+  text: string;
+  created_by?: string | null;
+  created_at?: string | null;
+  version: number;
+}
+
+/** Outcome table as the server sends it: rows as arrays (per `columns`) or as objects. */
+export interface OutcomeTable {
+  columns: string[];
+  rows: (unknown[] | Record<string, unknown>)[];
+}

@@ -43,6 +43,7 @@ import {
   type CareView,
   type ProvisionActions,
 } from './HouseholdRecord';
+import { HouseholdMeasurements } from './HouseholdMeasurements';
 import { HouseholdWork } from './HouseholdWork';
 
 type State =
@@ -239,6 +240,7 @@ export function HouseholdView({
         canEdit={isAssignedDirector}
         onReload={onReload}
       />
+      {isAssignedDirector ? <HouseholdMeasurements householdId={household.id} members={household.members} /> : null}
       <Timeline events={household.timeline ?? []} provisions={household.provisions} members={household.members} />
       <CostByCategory
         costs={household.cost_by_category}

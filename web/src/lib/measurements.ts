@@ -1,0 +1,266 @@
+import { t } from '../i18n/nl';
+import { formatDecimal1 } from './format';
+import type {
+  Measurement,
+  OutcomeTable,
+  Questionnaire,
+  QuestionnaireGroup,
+  QuestionnaireItem,
+} from './types';
+
+const m = t.measurements;
+
+// --- answers, missing items and scores ---------------------------------------------
+
+/** The answer to one item, or null when it has not been answered (never 0). */
+export function answerValue(measurement: Pick<Measurement, 'answers'>, key: string): number | null {
+  const v = measurement.answers?.[key];
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
+
+/** An answer as text: the choice's label, the number, or "nog niet ingevuld". */
+export function answerText(item: Pick<QuestionnaireItem, 'choices'>, value: number | null): string {
+  if (value === null) return m.notAnswered;
+  const choice = item.choices.find((c) => c.value === value);
+  return choice ? choice.label : String(value);
+}
+
+/** A score with one decimal as the server rounded it; a missing score is "nog niet ingevuld". */
+export function formatScore(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return m.notAnswered;
+  return formatDecimal1(value);
+}
+
+export function allItems(q: Pick<Questionnaire, 'groups'>): QuestionnaireItem[] {
+  return q.groups.flatMap((g) => g.items);
+}
+
+/**
+ * How many items are still open. The server's `missing` list counts when it
+ * is there; otherwise the items without an answer are counted.
+ */
+export function missingCount(
+  measurement: Pick<Measurement, 'answers' | 'missing'>,
+  q?: Pick<Questionnaire, 'groups'>,
+): number {
+  if (Array.isArray(measurement.missing)) return measurement.missing.length;
+  if (!q) return 0;
+  return allItems(q).filter((item) => answerValue(measurement, item.key) === null).length;
+}
+
+export interface Progress {
+  answered: number;
+  total: number;
+}
+
+export function groupProgress(group: QuestionnaireGroup, measurement: Pick<Measurement, 'answers'>): Progress {
+  const answered = group.items.filter((i) => answerValue(measurement, i.key) !== null).length;
+  return { answered, total: group.items.length };
+}
+
+export function totalProgress(q: Pick<Questionnaire, 'groups'>, measurement: Pick<Measurement, 'answers'>): Progress {
+  const items = allItems(q);
+  const answered = items.filter((i) => answerValue(measurement, i.key) !== null).length;
+  return { answered, total: items.length };
+}
+
+/** The first part with an open item (where someone continues); 0 when all are answered. */
+export function firstOpenGroup(q: Pick<Questionnaire, 'groups'>, measurement: Pick<Measurement, 'answers'>): number {
+  const i = q.groups.findIndex((g) => g.items.some((item) => answerValue(measurement, item.key) === null));
+  return i < 0 ? 0 : i;
+}
+
+// --- moments -------------------------------------------------------------------------
+
+/** "T2" → 2; anything else → Infinity (sorted last). */
+export function momentNumber(moment: string): number {
+  const match = /^T(\d+)$/i.exec(moment.trim());
+  return match ? Number(match[1]) : Number.POSITIVE_INFINITY;
+}
+
+export function compareMoments(a: string, b: string): number {
+  const d = momentNumber(a) - momentNumber(b);
+  if (d !== 0 && Number.isFinite(d)) return d;
+  if (momentNumber(a) === momentNumber(b)) return a.localeCompare(b);
+  return Number.isFinite(momentNumber(a)) ? -1 : 1;
+}
+
+/** Measurements in order: member, then moment, then instrument. */
+export function sortMeasurements<T extends Pick<Measurement, 'moment' | 'instrument' | 'measured_on'>>(
+  list: readonly T[],
+): T[] {
+  return [...list].sort(
+    (a, b) =>
+      compareMoments(a.moment, b.moment) ||
+      a.instrument.localeCompare(b.instrument) ||
+      a.measured_on.localeCompare(b.measured_on),
+  );
+}
+
+/** The next moment for a member and instrument: T1 when there is none, else one after the highest. */
+export function nextMoment(existing: readonly Pick<Measurement, 'moment' | 'instrument'>[], instrument: string): string {
+  const used = existing
+    .filter((x) => x.instrument === instrument)
+    .map((x) => momentNumber(x.moment))
+    .filter(Number.isFinite);
+  return `T${used.length === 0 ? 1 : Math.max(...used) + 1}`;
+}
+
+/** Moments offered in the form: T1 up to at least T3, and always the next free one. */
+export function momentOptions(existing: readonly Pick<Measurement, 'moment' | 'instrument'>[], instrument: string): string[] {
+  const last = Math.max(3, momentNumber(nextMoment(existing, instrument)));
+  return Array.from({ length: last }, (_, i) => `T${i + 1}`);
+}
+
+// --- instruments ---------------------------------------------------------------------
+
+/** Questionnaires meant for this member (children get the child version). */
+export function instrumentsFor(questionnaires: readonly Questionnaire[], memberRole: string): Questionnaire[] {
+  const audience = memberRole === 'child' ? 'child' : 'adult';
+  const fit = questionnaires.filter((q) => q.audience === audience || q.audience === 'all');
+  return fit.length > 0 ? fit : [...questionnaires];
+}
+
+/** Instruments drawn as a spider web: one score per dimension, at least three dimensions. */
+export function isSpiderInstrument(q: Pick<Questionnaire, 'scoring' | 'scores'>): boolean {
+  return q.scoring === 'group-mean' && q.scores.length >= 3;
+}
+
+/** The dimensions a wish for change can be linked to for this member. */
+export function wishDimensions(questionnaires: readonly Questionnaire[], memberRole: string) {
+  const spiders = questionnaires.filter(isSpiderInstrument);
+  const own = instrumentsFor(spiders, memberRole).find(isSpiderInstrument) ?? spiders[0];
+  return own ? own.scores : [];
+}
+
+/** The label of a dimension key, looked up in every spider-web instrument; else the key. */
+export function dimensionLabel(questionnaires: readonly Questionnaire[], key: string): string {
+  for (const q of questionnaires) {
+    const s = q.scores.find((x) => x.key === key);
+    if (s) return s.label;
+  }
+  return key;
+}
+
+/** The range of a score: over the items of its group, or of the item itself. */
+export function scoreRange(q: Pick<Questionnaire, 'groups'>, scoreKey: string): { min: number; max: number } {
+  const group = q.groups.find((g) => g.key === scoreKey);
+  const items = group ? group.items : allItems(q).filter((i) => i.key === scoreKey);
+  if (items.length === 0) return { min: 0, max: 10 };
+  return { min: Math.min(...items.map((i) => i.min)), max: Math.max(...items.map((i) => i.max)) };
+}
+
+/** How an item is answered on screen. */
+export type ItemControl = 'scale' | 'faces' | 'cards' | 'number';
+
+export function itemControl(q: Pick<Questionnaire, 'key'>, item: QuestionnaireItem): ItemControl {
+  if (item.choices.length > 0) {
+    const long = item.choices.some((c) => c.label.length > 40);
+    // ICECAP-A levels are sentences: they are read, not tapped as a face.
+    return q.key.startsWith('icecap') || long || item.choices.length > 7 ? 'cards' : 'faces';
+  }
+  return item.max - item.min <= 10 ? 'scale' : 'number';
+}
+
+/**
+ * How happy a face looks, from -1 (sad) to 1 (happy), by the place of the
+ * value in its range (the last choice is the best one).
+ */
+export function faceMood(item: Pick<QuestionnaireItem, 'choices'>, value: number): number {
+  const values = item.choices.map((c) => c.value).sort((a, b) => a - b);
+  const lo = values[0];
+  const hi = values[values.length - 1];
+  if (lo === undefined || hi === undefined || hi === lo) return 0;
+  return ((value - lo) / (hi - lo)) * 2 - 1;
+}
+
+// --- server errors ----------------------------------------------------------------
+
+/**
+ * A 400 names every bad item. Splits the message into its parts and gives
+ * each item the part that names it; items not named get nothing.
+ */
+export function itemErrors(message: string, keys: readonly string[]): Record<string, string> {
+  const parts = message
+    .split(/;|\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const out: Record<string, string> = {};
+  // Longest keys first, so "x_10" is not taken for "x_1".
+  const sorted = [...keys].sort((a, b) => b.length - a.length);
+  for (const part of parts) {
+    for (const key of sorted) {
+      const re = new RegExp(`(^|[^A-Za-z0-9_])${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^A-Za-z0-9_])`);
+      if (re.test(part)) {
+        out[key] = out[key] ? `${out[key]}; ${part}` : part;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+// --- outcome table ------------------------------------------------------------------
+
+export interface OutcomeRow {
+  instrument: string;
+  item: string;
+  improved: number | null;
+  same: number | null;
+  declined: number | null;
+  persons: number | null;
+  mean_change: number | null;
+}
+
+const num = (v: unknown): number | null => {
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) return Number(v);
+  return null;
+};
+
+/** The server's rows (arrays in `columns` order, or objects) as typed rows. */
+export function outcomeRows(table: OutcomeTable | null | undefined): OutcomeRow[] {
+  if (!table || !Array.isArray(table.rows)) return [];
+  const cols = table.columns ?? [];
+  return table.rows.map((row) => {
+    const get = (name: string): unknown => {
+      if (Array.isArray(row)) {
+        const i = cols.indexOf(name);
+        return i >= 0 ? row[i] : undefined;
+      }
+      return (row as Record<string, unknown>)[name];
+    };
+    return {
+      instrument: String(get('instrument') ?? ''),
+      item: String(get('item') ?? ''),
+      improved: num(get('improved')),
+      same: num(get('same')),
+      declined: num(get('declined')),
+      persons: num(get('persons')),
+      mean_change: num(get('mean_change')),
+    };
+  });
+}
+
+/** A change with its sign and one decimal: 1.5 → "+1,5", -0.25 → "-0,3" (as rounded by the server), null → "—". */
+export function formatChange(value: number | null): string {
+  if (value === null) return t.empty;
+  const text = formatDecimal1(value);
+  return value > 0 && !text.startsWith('+') ? `+${text}` : text;
+}
+
+/** The Dutch name of a report item: a score label or item label from the questionnaire, else the key. */
+export function outcomeItemLabel(questionnaires: readonly Questionnaire[], instrument: string, key: string): string {
+  const q = questionnaires.find((x) => x.key === instrument);
+  if (!q) return key;
+  return (
+    q.scores.find((s) => s.key === key)?.label ??
+    q.groups.find((g) => g.key === key)?.label ??
+    allItems(q).find((i) => i.key === key)?.label ??
+    key
+  );
+}
+
+export function instrumentTitle(questionnaires: readonly Questionnaire[], key: string): string {
+  return questionnaires.find((q) => q.key === key)?.title || key;
+}
