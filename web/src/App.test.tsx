@@ -130,15 +130,20 @@ describe('App', () => {
     ).toBeTruthy();
     // The director of this household also gets its time entries and virtual savings.
     await screen.findByRole('heading', { level: 2, name: 'Tijd en virtuele besparingen' });
-    expect(calls.map((c) => c.path)).toEqual([
-      '/api/v1/session',
+    expect(calls.map((c) => c.path).sort()).toEqual([
       '/api/v1/households/BZHH01',
+      // … its measurements, wishes for change and outcomes …
+      '/api/v1/households/BZHH01/measurements',
+      '/api/v1/households/BZHH01/outcomes',
       '/api/v1/households/BZHH01/time-entries',
       '/api/v1/households/BZHH01/virtual-savings',
+      '/api/v1/households/BZHH01/wishes',
       // … and the lists for the care-map forms and "Wie komt er aan de deur".
-      '/api/v1/professionals',
       '/api/v1/organisations',
       '/api/v1/price-list',
+      '/api/v1/professionals',
+      '/api/v1/questionnaires',
+      '/api/v1/session',
     ]);
     expect(document.title).toBe('Gezin Van den Berg — Regie');
   });

@@ -4,6 +4,7 @@ import {
   answerText,
   answerValue,
   compareMoments,
+  displayGroups,
   faceMood,
   firstOpenGroup,
   formatChange,
@@ -54,8 +55,22 @@ describe('answers and missing items', () => {
     expect(groupProgress(adultPH.groups[0]!, x)).toEqual({ answered: 2, total: 2 });
     expect(groupProgress(adultPH.groups[1]!, x)).toEqual({ answered: 0, total: 2 });
     expect(totalProgress(adultPH, x)).toEqual({ answered: 2, total: 6 });
-    expect(firstOpenGroup(adultPH, x)).toBe(1);
-    expect(firstOpenGroup(adultPH, measurement({ answers: {} }))).toBe(0);
+    expect(firstOpenGroup(adultPH.groups, x)).toBe(1);
+    expect(firstOpenGroup(adultPH.groups, measurement({ answers: {} }))).toBe(0);
+  });
+});
+
+describe('parts to fill in', () => {
+  it('keeps dimensions as parts and joins one-item groups into one part', () => {
+    expect(displayGroups(adultPH).map((g) => g.key)).toEqual(['body', 'mind', 'meaning']);
+    const flat = { key: 'icecap_a', title: 'ICECAP-A', groups: [
+      { key: 'a', label: 'A', items: [adultPH.groups[0]!.items[0]!] },
+      { key: 'b', label: 'B', items: [adultPH.groups[0]!.items[1]!] },
+    ] };
+    const parts = displayGroups(flat);
+    expect(parts).toHaveLength(1);
+    expect(parts[0]?.label).toBe('ICECAP-A');
+    expect(parts[0]?.items).toHaveLength(2);
   });
 });
 

@@ -32,7 +32,20 @@ export function formatScore(value: number | null | undefined): string {
 }
 
 export function allItems(q: Pick<Questionnaire, 'groups'>): QuestionnaireItem[] {
-  return q.groups.flatMap((g) => g.items);
+  return (q.groups ?? []).flatMap((g) => g.items ?? []);
+}
+
+/**
+ * The parts shown one at a time while filling in. Instruments without
+ * dimensions (ICECAP-A, the general questions) come as one item per group:
+ * they are shown together as one part.
+ */
+export function displayGroups(q: Pick<Questionnaire, 'key' | 'title' | 'groups'>): QuestionnaireGroup[] {
+  const groups = (q.groups ?? []).filter((g) => (g.items ?? []).length > 0);
+  if (groups.length > 1 && groups.every((g) => g.items.length === 1)) {
+    return [{ key: q.key, label: q.title, items: groups.flatMap((g) => g.items) }];
+  }
+  return groups;
 }
 
 /**
@@ -65,8 +78,8 @@ export function totalProgress(q: Pick<Questionnaire, 'groups'>, measurement: Pic
 }
 
 /** The first part with an open item (where someone continues); 0 when all are answered. */
-export function firstOpenGroup(q: Pick<Questionnaire, 'groups'>, measurement: Pick<Measurement, 'answers'>): number {
-  const i = q.groups.findIndex((g) => g.items.some((item) => answerValue(measurement, item.key) === null));
+export function firstOpenGroup(groups: readonly QuestionnaireGroup[], measurement: Pick<Measurement, 'answers'>): number {
+  const i = groups.findIndex((g) => g.items.some((item) => answerValue(measurement, item.key) === null));
   return i < 0 ? 0 : i;
 }
 

@@ -9,6 +9,7 @@ import {
   allItems,
   answerText,
   answerValue,
+  displayGroups,
   faceMood,
   firstOpenGroup,
   groupProgress,
@@ -163,7 +164,8 @@ export function Fill({
   const [finish, setFinish] = useState<{ kind: 'idle' } | { kind: 'busy' } | { kind: 'done' } | { kind: 'error'; text: string }>({
     kind: 'idle',
   });
-  const [groupIndex, setGroupIndex] = useState(() => firstOpenGroup(questionnaire, initial));
+  const groups = displayGroups(questionnaire);
+  const [groupIndex, setGroupIndex] = useState(() => firstOpenGroup(groups, initial));
   const versionRef = useRef(initial.version);
   const conflictRef = useRef(false);
   const queueRef = useRef<Promise<void>>(Promise.resolve());
@@ -172,7 +174,6 @@ export function Fill({
   const doneRef = useRef<HTMLDivElement>(null);
   const movedRef = useRef(false);
   const keys = allItems(questionnaire).map((i) => i.key);
-  const groups = questionnaire.groups.filter((g) => g.items.length > 0);
   const group = groups[Math.min(groupIndex, groups.length - 1)];
 
   // The screen shows the answer being saved at once; the server's answer replaces it.
@@ -331,7 +332,7 @@ export function Fill({
                     aria-current={current ? 'step' : undefined}
                     onClick={() => go(i)}
                   >
-                    <span className="regie-parts__label">{g.label}</span>
+                    <span className="regie-parts__label">{g.label}</span>{' '}
                     <span className="regie-parts__count">{f.partProgress(p.answered, p.total)}</span>
                   </button>
                 </li>
