@@ -147,7 +147,7 @@ describe('filling in a measurement', () => {
     const group = screen.getByRole('group', { name: 'Ik voel me fit' });
     const names = within(group)
       .getAllByRole('radio')
-      .map((r) => (r.labels?.[0]?.textContent ?? '').trim());
+      .map((r) => ((r as HTMLInputElement).labels?.[0]?.textContent ?? '').trim());
     expect(names).toEqual(['Heel slecht', 'Slecht', 'Gaat wel', 'Goed', 'Heel goed']);
     expect(group.querySelectorAll('svg[aria-hidden="true"]')).toHaveLength(5);
   });
