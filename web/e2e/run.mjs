@@ -752,6 +752,214 @@ async function main() {
       await page.setViewportSize({ width: 1280, height: 900 });
     });
 
+    const cellTexts = (row) => row.locator('th, td').allInnerTexts();
+    // --- measurements, spider web and outcomes (as the director, on a phone) -----------
+    const mHousehold = 'BZHH01';
+    const mMember = 'BZHH01-M1';
+    let mId = null;
+    let mMoment = null;
+    const memberBlock = () => page.locator(`[data-testid="member-measurements"][data-member="${mMember}"]`);
+    const questionByItem = (key) => page.locator(`[data-testid="question"][data-item="${key}"]`);
+    const listMeasurementsApi = async () =>
+      (await api('GET', `/api/v1/households/${mHousehold}/measurements`)).body?.measurements ?? [];
+
+    await step('measurements: the household page lists them per member with a spider web of T1 and T2', async () => {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(`${baseUrl}/huishoudens/${mHousehold}`);
+      await page.getByRole('heading', { level: 2, name: 'Metingen en veranderwensen' }).waitFor();
+      const block = memberBlock();
+      await block.waitFor();
+      const rows = block.locator('[data-testid="measurement-row"]');
+      await rows.first().waitFor();
+      const server = (await listMeasurementsApi()).filter((x) => x.member_id === mMember);
+      assert((await rows.count()) === server.length, `rows ${await rows.count()}, server ${server.length}`);
+      const ph = server.filter((x) => x.instrument === 'positive_health').map((x) => x.moment);
+      assert(ph.includes('T1') && ph.includes('T2'), `demo data has no T1 and T2 Positive Health for ${mMember}: ${ph}`);
+      const chart = block.locator('[data-testid="spider-chart"]').first();
+      await chart.waitFor();
+      const moments = (await chart.getAttribute('data-moments')).split(',');
+      assert(moments.includes('T1') && moments.includes('T2'), `spider web moments: ${moments}`);
+      await chart.locator('svg').first().waitFor({ state: 'attached' });
+      const svgText = await chart.locator('svg').first().textContent();
+      assert(/T1/.test(svgText) && /T2/.test(svgText), 'the chart legend does not show T1 and T2');
+      const label = await chart.getAttribute('aria-label');
+      assert(/T1: .*Zingeving \d/.test(label), `no score summary in the chart name: ${label}`);
+      const table = block.locator('[data-testid="spider-table"]').first();
+      const heads = await table.locator('thead th').allInnerTexts();
+      assert(heads.includes('T1') && heads.includes('T2'), `spider table columns: ${heads}`);
+      assert((await table.locator('tbody tr').count()) === 6, 'the adult spider web has not 6 dimensions');
+      await checkPage(page, 'metingen-huishouden-smal');
+    });
+
+    await step('measurements: the spider web prints without buttons', async () => {
+      await page.emulateMedia({ media: 'print' });
+      const chart = memberBlock().locator('[data-testid="spider-chart"]').first();
+      assert(await chart.isVisible(), 'the spider web is hidden in print');
+      assert(!(await memberBlock().getByRole('button', { name: /^Nieuwe meting/ }).isVisible()), 'buttons are printed');
+      await page.emulateMedia({ media: 'screen' });
+    });
+
+    await step('measurements: a wish for change is added next to the spider web', async () => {
+      const wishes = memberBlock().locator('[data-testid="wishes"]');
+      await wishes.getByRole('button', { name: /^Veranderwens toevoegen/ }).click();
+      await wishes.getByLabel('Onderdeel van het spinnenweb').selectOption({ label: 'Zingeving' });
+      await wishes.getByLabel('Wat wil het gezinslid veranderen?').fill('Weer vrijwilligerswerk doen (E2E)');
+      await wishes.getByRole('button', { name: 'Opslaan' }).click();
+      await wishes.getByText('De veranderwens is opgeslagen.').waitFor();
+      const item = wishes.locator('[data-testid="wish"]', { hasText: 'Weer vrijwilligerswerk doen (E2E)' });
+      await item.waitFor();
+      assert(/Zingeving/.test(await item.innerText()), 'the wish does not show its dimension');
+      const server = (await api('GET', `/api/v1/households/${mHousehold}/wishes`)).body.wishes;
+      const mine = server.find((w) => w.text === 'Weer vrijwilligerswerk doen (E2E)');
+      assert(mine && mine.dimension === 'meaningfulness' && mine.member_id === mMember, `server wish: ${JSON.stringify(mine)}`);
+      await checkPage(page, 'metingen-veranderwens');
+    });
+
+    await step('measurements: the director starts a new Positive Health measurement on a phone', async () => {
+      const block = memberBlock();
+      await block.getByRole('button', { name: /^Nieuwe meting/ }).click();
+      const form = block.getByRole('form', { name: /^Nieuwe meting voor/ });
+      await form.getByLabel('Vragenlijst').selectOption('positive_health');
+      mMoment = await form.getByLabel('Moment').inputValue();
+      assert(/^T[3-9]$/.test(mMoment), `the next free moment should come after T2, got ${mMoment}`);
+      await form.getByLabel('Datum van de meting').fill('2020-05-04');
+      await form.getByLabel('Samen met de gezinsregisseur').check();
+      await checkPage(page, 'meting-nieuw');
+      await form.getByRole('button', { name: 'Meting starten' }).click();
+      await page.waitForURL((url) => /^\/huishoudens\/BZHH01\/metingen\/[^/]+$/.test(url.pathname));
+      mId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop());
+      await expectHeading(page, `Positieve Gezondheid (volwassenen) ${mMoment}`);
+      const created = (await listMeasurementsApi()).find((x) => x.id === mId);
+      assert(created && created.moment === mMoment && created.filled_by === 'with_director' && created.measured_on === '2020-05-04',
+        `server measurement: ${JSON.stringify(created)}`);
+    });
+
+    await step('measurements: the fill-in page has big tap targets and shows open items as not filled in', async () => {
+      await page.locator('[data-testid="progress"]').waitFor();
+      assert(/^0 van de 42 vragen ingevuld$/.test((await page.locator('[data-testid="progress"]').innerText()).trim()), 'progress is not 0 of 42');
+      const first = questionByItem('bodily_functions_1');
+      assert(/Nog niet ingevuld/.test(await first.innerText()), 'an open item is not shown as not filled in');
+      const labels = first.locator('.regie-choice__label');
+      assert((await labels.count()) === 11, 'the 0–10 scale does not have 11 buttons');
+      for (let i = 0; i < 11; i++) {
+        const box = await labels.nth(i).boundingBox();
+        assert(box && box.width >= 44 && box.height >= 44, `scale button ${i} is ${box?.width}×${box?.height}`);
+      }
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert(width <= 390, `the page scrolls sideways on a phone (${width}px)`);
+      await checkPage(page, 'meting-invullen-smal');
+    });
+
+    await step('measurements: every tap is saved at once', async () => {
+      const tap = async (key, value) => {
+        const q = questionByItem(key);
+        // A tap on the big button (the label of the hidden native radio).
+        await q.locator('label.regie-choice__label').filter({ hasText: new RegExp(`^${value}$`) }).click();
+        assert(await q.getByRole('radio', { name: String(value), exact: true }).isChecked(), `${key} = ${value} not selected`);
+        await q.getByText(`Uw antwoord: ${value}`).waitFor();
+        await q.getByText('Opgeslagen.').waitFor();
+      };
+      await tap('bodily_functions_1', 7);
+      await tap('bodily_functions_2', 0);
+      await tap('bodily_functions_3', 10);
+      await page.getByRole('button', { name: /^Volgend onderdeel/ }).click();
+      await page.getByRole('heading', { level: 2, name: 'Mentaal welbevinden' }).waitFor();
+      await tap('mental_wellbeing_1', 4);
+      const saved = (await listMeasurementsApi()).find((x) => x.id === mId);
+      assert(
+        saved.answers.bodily_functions_1 === 7 && saved.answers.bodily_functions_2 === 0 &&
+          saved.answers.bodily_functions_3 === 10 && saved.answers.mental_wellbeing_1 === 4,
+        `server answers: ${JSON.stringify(saved.answers)}`,
+      );
+      assert(saved.missing.length === 38 && saved.status === 'in_progress', `missing ${saved.missing.length}, status ${saved.status}`);
+      await checkPage(page, 'meting-antwoorden');
+    });
+
+    await step('measurements: an out-of-range answer is refused by the API with 400 and nothing is stored', async () => {
+      const before = (await listMeasurementsApi()).find((x) => x.id === mId);
+      const res = await api('PUT', `/api/v1/households/${mHousehold}/measurements/${encodeURIComponent(mId)}`, {
+        version: before.version,
+        instrument_version: before.instrument_version,
+        answers: { bodily_functions_4: 6, mental_wellbeing_2: 11 },
+      });
+      assert(res.status === 400, `expected 400, got ${res.status}`);
+      assert(/mental_wellbeing_2/.test(res.body?.error?.message ?? ''), `the 400 does not name the item: ${JSON.stringify(res.body)}`);
+      const after = (await listMeasurementsApi()).find((x) => x.id === mId);
+      assert(after.version === before.version && after.answers.bodily_functions_4 === undefined,
+        'a refused request stored something');
+    });
+
+    await step('measurements: leaving and coming back shows the saved answers and the open ones', async () => {
+      await page.getByRole('link', { name: 'Terug naar het huishouden' }).first().click();
+      await expectPath(page, `/huishoudens/${mHousehold}`);
+      const row = memberBlock().locator(`[data-testid="measurement-row"][data-id="${mId}"]`);
+      await row.waitFor();
+      const text = await row.innerText();
+      assert(/Nog bezig/.test(text) && /38 vragen/.test(text), `measurement row: ${text}`);
+      await row.getByRole('link', { name: /^Verder invullen/ }).click();
+      await page.locator('[data-testid="progress"]').waitFor();
+      assert((await page.locator('[data-testid="progress"]').innerText()).trim() === '4 van de 42 vragen ingevuld', 'progress after coming back');
+      // Continues at the first part with open items.
+      await page.getByRole('heading', { level: 2, name: 'Lichaamsfuncties' }).waitFor();
+      assert(/Uw antwoord: 7/.test(await questionByItem('bodily_functions_1').innerText()), 'answer 7 not shown');
+      assert(/Uw antwoord: 0/.test(await questionByItem('bodily_functions_2').innerText()), 'answer 0 not shown');
+      assert(/Nog niet ingevuld/.test(await questionByItem('bodily_functions_4').innerText()), 'open item not shown as open');
+      const checked = await questionByItem('bodily_functions_2').getByRole('radio', { name: '0', exact: true }).isChecked();
+      assert(checked, 'the saved 0 is not selected');
+      const parts = page.getByRole('navigation', { name: 'Onderdelen' });
+      assert(/3 van 7 ingevuld/.test(await parts.innerText()), 'part progress missing');
+      await checkPage(page, 'meting-terug');
+    });
+
+    await step('measurements: finishing marks the measurement completed with its open items', async () => {
+      assert(/Er zijn nog 38 vragen niet ingevuld/.test(await page.locator('[data-testid="finish-missing"]').innerText()), 'open items not named');
+      await page.getByRole('button', { name: 'Afronden', exact: true }).click();
+      await page.locator('[data-testid="finished"]').waitFor();
+      const done = (await listMeasurementsApi()).find((x) => x.id === mId);
+      assert(done.status === 'completed', `status ${done.status}`);
+      assert(done.scores.meaningfulness === null && done.scores.bodily_functions !== null, `scores: ${JSON.stringify(done.scores)}`);
+      await checkPage(page, 'meting-afgerond');
+      await page.getByRole('link', { name: 'Terug naar het huishouden' }).first().click();
+      const row = memberBlock().locator(`[data-testid="measurement-row"][data-id="${mId}"]`);
+      await row.waitFor();
+      assert(/Afgerond/.test(await row.innerText()), 'the list does not say completed');
+      const hidden = memberBlock().locator('[data-testid="spider-hidden"]');
+      assert(new RegExp(mMoment).test(await hidden.first().innerText()), 'the incomplete moment is not explained');
+    });
+
+    await step('measurements: a measurement made by mistake is deleted after confirmation', async () => {
+      const row = memberBlock().locator(`[data-testid="measurement-row"][data-id="${mId}"]`);
+      await row.getByRole('button', { name: /^Verwijderen/ }).click();
+      await memberBlock().locator('[data-testid="delete-confirm"]').waitFor();
+      await checkPage(page, 'meting-verwijderen');
+      await memberBlock().getByRole('button', { name: 'Ja, verwijderen' }).click();
+      await memberBlock().getByText(/is verwijderd/).waitFor();
+      await row.waitFor({ state: 'detached' });
+      assert(!(await listMeasurementsApi()).some((x) => x.id === mId), 'the server still has the measurement');
+    });
+
+    await step('outcomes: the report page lists rows with downloads, from the menu', async () => {
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Uitkomsten' }).click();
+      await expectPath(page, '/uitkomsten');
+      await expectHeading(page, 'Uitkomsten');
+      const rows = page.locator('[data-testid="outcome-table"] tbody tr');
+      await rows.first().waitFor();
+      const server = (await api('GET', '/api/v1/outcomes')).body;
+      assert((await rows.count()) === server.rows.length && server.rows.length > 0, `rows ${await rows.count()}, server ${server.rows.length}`);
+      const first = (await cellTexts(rows.first())).join(' | ');
+      assert(/^Positieve Gezondheid|^ICECAP|^Algemene/.test(first), `first row: ${first}`);
+      const csv = await page.request.get(`${baseUrl}${await page.getByTestId('outcomes-csv').getAttribute('href')}`);
+      assert(csv.status() === 200 && /^instrument,item,improved,same,declined,persons,mean_change/.test((await csv.text()).replace(/^\uFEFF/, '')),
+        `CSV: ${csv.status()}`);
+      const xlsx = await page.request.get(`${baseUrl}${await page.getByTestId('outcomes-xlsx').getAttribute('href')}`);
+      assert(xlsx.status() === 200 && /spreadsheetml/.test(xlsx.headers()['content-type'] ?? ''), `XLSX: ${xlsx.status()} ${xlsx.headers()['content-type']}`);
+      await checkPage(page, 'uitkomsten');
+      await page.setViewportSize({ width: 390, height: 844 });
+      await checkPage(page, 'uitkomsten-smal');
+      await page.setViewportSize({ width: 1280, height: 900 });
+    });
+
     await step('an unknown household shows a clear message', async () => {
       await page.goto(`${baseUrl}/huishoudens/BESTAAT-NIET-999`);
       const alert = page.locator('main [role="alert"]');
