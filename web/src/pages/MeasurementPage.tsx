@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { Alert } from '../components/Alert';
-import { FieldError } from '../components/FormField';
 import { t } from '../i18n/nl';
 import { ApiError, getHousehold, listMeasurements, listQuestionnaires, saveAnswers } from '../lib/api';
 import { formatDate } from '../lib/format';
@@ -485,10 +484,17 @@ function Question({
           {f.scaleHint(item.min, item.max)}
         </p>
       ) : null}
-      <FieldError
-        id={`${id}-error`}
-        message={errorText ? (state?.kind === 'error' && state.server ? `${errorText} ${m.serverSaid} ${state.server}` : errorText) : undefined}
-      />
+      {state?.kind === 'error' ? (
+        <p className="utrecht-form-field-error-message regie-field-error" id={`${id}-error`} data-testid="question-error">
+          {state.text}
+          {state.server ? (
+            <>
+              {' '}
+              {m.serverSaid} <span lang="en">{state.server}</span>
+            </>
+          ) : null}
+        </p>
+      ) : null}
       {control === 'number' ? (
         <NumberAnswer id={id} item={item} value={value} describedBy={describedBy} onAnswer={onAnswer} />
       ) : (
