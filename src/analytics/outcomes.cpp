@@ -18,7 +18,55 @@ struct Scores {
   std::optional<std::int64_t> t1, t2;
   long t1_line = 0, t2_line = 0;
 };
+using ScoreMap =
+    std::map<std::pair<std::string, std::string>, std::map<std::pair<std::string, std::string>, Scores>>;
+
+// (instrument, item) -> person -> T1/T2 score, compared into the report table.
+// The map's order is the contract's: instrument, then item.
+Table outcome_table(const ScoreMap& data, bool with_mean_change) {
+  Table t;
+  t.columns = {"instrument", "item", "improved", "same", "declined", "persons"};
+  t.numeric = {false, false, true, true, true, true};
+  if (with_mean_change) {
+    t.columns.push_back("mean_change");
+    t.numeric.push_back(true);
+  }
+  for (auto& [key, persons] : data) {
+    int up = 0, same = 0, down = 0;
+    std::int64_t change = 0;
+    for (auto& [who, s] : persons) {
+      if (!s.t1 || !s.t2) continue;
+      change += *s.t2 - *s.t1;
+      if (*s.t2 > *s.t1)
+        ++up;
+      else if (*s.t2 == *s.t1)
+        ++same;
+      else
+        ++down;
+    }
+    int n = up + same + down;
+    std::vector<std::string> row{key.first, key.second, fmt::format("{}", up), fmt::format("{}", same),
+                                 fmt::format("{}", down), fmt::format("{}", n)};
+    if (with_mean_change) {
+      // Two decimals, rounded half away from zero on the exact mean.
+      constexpr std::int64_t kScale = 10000;  // scores carry 6 decimals, the mean shows 2
+      row.push_back(n == 0 ? "" : format_fixed(div_round(change, n * kScale), 2, false));
+    }
+    t.rows.push_back(std::move(row));
+  }
+  return t;
+}
 }  // namespace
+
+Table outcomes_from_scores(const std::vector<PersonScore>& scores) {
+  ScoreMap data;
+  for (auto& s : scores) {
+    if (s.moment != "T1" && s.moment != "T2") continue;
+    auto& slot = data[{s.instrument, s.item}][{s.household_id, s.person_id}];
+    (s.moment == "T1" ? slot.t1 : slot.t2) = s.score_millionths;
+  }
+  return outcome_table(data, true);
+}
 
 Result<Table> outcomes_from_csv(const std::string& path) {
   auto opened = CsvReader::open(path);
@@ -29,7 +77,7 @@ Result<Table> outcomes_from_csv(const std::string& path) {
   const int c_hh = (*cols)[0], c_person = (*cols)[1], c_instr = (*cols)[2], c_item = (*cols)[3],
             c_moment = (*cols)[4], c_score = (*cols)[5];
   // (instrument, item) -> (household, person) -> scores
-  std::map<std::pair<std::string, std::string>, std::map<std::pair<std::string, std::string>, Scores>> data;
+  ScoreMap data;
   ProblemList problems;
   while (r.next()) {
     std::string instrument(r.field(c_instr)), item(r.field(c_item)), moment(r.field(c_moment));
@@ -59,24 +107,7 @@ Result<Table> outcomes_from_csv(const std::string& path) {
   if (r.error()) problems.add(r.error()->message);
   if (!problems.empty()) return problems.error();
 
-  Table t;
-  t.columns = {"instrument", "item", "improved", "same", "declined", "persons"};
-  t.numeric = {false, false, true, true, true, true};
-  for (auto& [key, persons] : data) {
-    int up = 0, same = 0, down = 0;
-    for (auto& [who, s] : persons) {
-      if (!s.t1 || !s.t2) continue;
-      if (*s.t2 > *s.t1)
-        ++up;
-      else if (*s.t2 == *s.t1)
-        ++same;
-      else
-        ++down;
-    }
-    t.rows.push_back({key.first, key.second, fmt::format("{}", up), fmt::format("{}", same),
-                      fmt::format("{}", down), fmt::format("{}", up + same + down)});
-  }
-  return t;
+  return outcome_table(data, false);
 }
 
 }  // namespace regie::analytics

@@ -8,6 +8,7 @@
 #include "cli/serve_common.h"
 #include "service/auth.h"
 #include "service/demo.h"
+#include "service/measurements.h"
 
 namespace regie::cli {
 
@@ -20,9 +21,13 @@ void add_demo(CLI::App& app, Context& ctx) {
   };
   auto o = std::make_shared<Opts>();
   o->server.web_root = default_web_root();
+  o->server.questionnaires_dir = default_questionnaires_dir();
   auto* cmd = app.add_subcommand("demo", "Create a demo database with fictional households and serve it");
   add_db_option(*cmd, o->db, false)->capture_default_str();
-  cmd->add_option("--data", o->data, "Demo data file (JSON)")->capture_default_str();
+  cmd->add_option("--data", o->data, "Demo data file (JSON); measurements.csv beside it is loaded too")
+      ->capture_default_str();
+  cmd->add_option("--questionnaires", o->server.questionnaires_dir,
+                  "Folder with the questionnaire definitions (FHIR Questionnaire JSON)")->capture_default_str();
   cmd->add_option("--port", o->server.port, "TCP port; 0 picks a free one")->check(CLI::Range(0, 65535))
       ->capture_default_str();
   cmd->add_option("--host", o->server.host, "Address to listen on")->capture_default_str();
@@ -39,6 +44,14 @@ void add_demo(CLI::App& app, Context& ctx) {
       auto loaded = service::load_demo(store, std::move(*data));
       if (!loaded) return void(ctx.exit_code = fail(loaded.error()));
       logins = std::move(*loaded);
+      // The pilot's T1/T2 answers, so that spider webs and the outcome report have data.
+      auto answers = std::filesystem::path(o->data).parent_path() / "measurements.csv";
+      if (std::filesystem::exists(answers)) {
+        auto instruments = interop::load_instruments(o->server.questionnaires_dir);
+        if (!instruments) return void(ctx.exit_code = fail(instruments.error()));
+        auto st = service::import_measurements_csv(store, *instruments, answers.string(), "demo");
+        if (!st) return void(ctx.exit_code = fail(st.error()));
+      }
       std::cout << "Created the demo database " << o->db << " (" << store.count("household") << " households)\n";
     } else {
       auto reset = service::reset_demo_passwords(store);

@@ -13,6 +13,7 @@
 namespace regie::cli {
 
 std::string default_web_root() { return std::string(REGIE_SOURCE_DIR) + "/web/dist"; }
+std::string default_questionnaires_dir() { return std::string(REGIE_SOURCE_DIR) + "/data/questionnaires"; }
 
 int serve_until_signal(store::Store& store, http::ServerOptions options,
                        const std::function<void(const std::string& url)>& on_listening) {
@@ -60,12 +61,15 @@ void add_serve(CLI::App& app, Context& ctx) {
   };
   auto o = std::make_shared<Opts>();
   o->server.web_root = default_web_root();
+  o->server.questionnaires_dir = default_questionnaires_dir();
   auto* cmd = app.add_subcommand("serve", "Serve the JSON API and the web UI");
   add_db_option(*cmd, o->db);
   cmd->add_option("--port", o->server.port, "TCP port; 0 picks a free one")->check(CLI::Range(0, 65535))
       ->capture_default_str();
   cmd->add_option("--host", o->server.host, "Address to listen on")->capture_default_str();
   cmd->add_option("--web-root", o->server.web_root, "Folder with the built web UI")->capture_default_str();
+  cmd->add_option("--questionnaires", o->server.questionnaires_dir,
+                  "Folder with the questionnaire definitions (FHIR Questionnaire JSON)")->capture_default_str();
   cmd->add_flag("--secure-cookies", o->server.secure_cookies, "Mark cookies Secure (when served behind TLS)");
   cmd->add_option("--secret-key-file", o->server.secret_key_file,
                   "Key file that encrypts BSNs at rest (32 bytes; created with mode 0600 when missing)");

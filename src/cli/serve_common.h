@@ -9,6 +9,8 @@ namespace regie::cli {
 
 // Default location of the built web UI: web/dist in the source tree.
 std::string default_web_root();
+// Default folder of the questionnaire definitions: data/questionnaires in the source tree.
+std::string default_questionnaires_dir();
 
 // Binds, calls `on_listening(url)` and serves until a stop signal arrives.
 // Returns an exit code.

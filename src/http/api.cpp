@@ -2,6 +2,11 @@
 #include "http/api.h"
 
 #include <fmt/format.h>
+#include <stdlib.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 
 namespace regie::http {
 
@@ -64,6 +69,36 @@ Result<std::int64_t> integer_field(const json& body, const char* name) {
 
 bool is_state_changing(const std::string& method) {
   return method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE";
+}
+
+void send_table(const httplib::Request& req, httplib::Response& res, const analytics::Table& table,
+                const std::string& name, std::vector<interop::Sheet> sheets) {
+  res.set_header("Cache-Control", "no-store");
+  auto format = req.has_param("format") ? req.get_param_value("format") : "json";
+  if (format == "json") {
+    res.set_content(analytics::to_json(table), "application/json; charset=utf-8");
+  } else if (format == "csv") {
+    res.set_header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"");
+    res.set_content(analytics::to_csv(table), "text/csv; charset=utf-8");
+  } else if (format == "xlsx") {
+    if (sheets.empty()) sheets.push_back({name, table, {}});
+    // Through a temporary file: libxlsxwriter writes files, not buffers.
+    char dir_template[] = "/tmp/regie-xlsx-XXXXXX";
+    if (!mkdtemp(dir_template)) return send_error(res, Error{ErrorCode::internal, "no temporary folder"});
+    std::string path = std::string(dir_template) + "/" + name + ".xlsx";
+    auto st = interop::write_xlsx(path, sheets);
+    std::string bytes;
+    if (st) {
+      std::ifstream in(path, std::ios::binary);
+      bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
+    std::filesystem::remove_all(dir_template);
+    if (!st) return send_error(res, st.error());
+    res.set_header("Content-Disposition", "attachment; filename=\"" + name + ".xlsx\"");
+    res.set_content(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  } else {
+    send_error(res, invalid("format: json, csv or xlsx"));
+  }
 }
 
 }  // namespace regie::http

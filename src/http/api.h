@@ -7,13 +7,18 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 #include <nlohmann/json.hpp>
 
 #include "common/clock.h"
 #include "common/result.h"
 #include "common/sealer.h"
+#include "analytics/table.h"
+#include "interop/questionnaire.h"
+#include "interop/xlsx.h"
 #include "service/auth.h"
 #include "store/store.h"
 
@@ -26,6 +31,8 @@ struct Api {
   store::Store& store;
   const Clock& clock;
   const Sealer* sealer;  // null when the server has no secret key file
+  // Questionnaire definitions read at start; null when none are configured.
+  std::shared_ptr<const interop::Instruments> instruments;
   // Authenticates the request (and its CSRF header when it changes state);
   // on failure writes the 401/403 answer and returns nullopt.
   std::function<std::optional<service::Principal>(const httplib::Request&, httplib::Response&)> require_principal;
@@ -41,6 +48,12 @@ void send_json(httplib::Response& res, int status, const json& body);
 void send_error(httplib::Response& res, const Error& e);
 std::string cookie_value(const httplib::Request& req, const std::string& name);
 bool is_state_changing(const std::string& method);
+
+// Answers a report as JSON (default), CSV or XLSX according to ?format=;
+// `name` is the download's file name without extension. XLSX holds `sheets`
+// (the first is the table itself when `sheets` is empty).
+void send_table(const httplib::Request& req, httplib::Response& res, const analytics::Table& table,
+                const std::string& name, std::vector<interop::Sheet> sheets = {});
 
 // Parses a JSON object body; the error says what is wrong with it.
 Result<json> object_body(const httplib::Request& req);

@@ -393,7 +393,8 @@ struct Server::Impl {
   std::optional<Sealer> sealer;
   Api api;
 
-  Impl(store::Store& s, const Clock& c, ServerOptions o, std::optional<Sealer> sealer_in)
+  Impl(store::Store& s, const Clock& c, ServerOptions o, std::optional<Sealer> sealer_in,
+       std::shared_ptr<const interop::Instruments> instruments)
       : store(s),
         clock(c),
         options(std::move(o)),
@@ -404,6 +405,7 @@ struct Server::Impl {
         population(s, c),
         sealer(std::move(sealer_in)),
         api{http, s, c, sealer ? &*sealer : nullptr,
+            std::move(instruments),
             [this](const httplib::Request& req, httplib::Response& res) { return require_principal(req, res); }} {}
 
   std::string session_cookie(const std::string& token, std::int64_t max_age) const {
@@ -471,38 +473,19 @@ struct Server::Impl {
       if (!q) return send_error(res, q.error());
       auto r = business_cases.report(*p, *q);
       if (!r) return send_error(res, r.error());
-      res.set_header("Cache-Control", "no-store");
-      auto format = req.has_param("format") ? req.get_param_value("format") : "json";
-      auto table = analytics::to_table(r->business_case);
-      if (format == "csv") {
-        res.set_header("Content-Disposition", "attachment; filename=\"businesscase.csv\"");
-        res.set_content(analytics::to_csv(table), "text/csv; charset=utf-8");
-      } else if (format == "xlsx") {
-        // Written through a temporary file: libxlsxwriter writes files, not buffers.
-        char dir_template[] = "/tmp/regie-xlsx-XXXXXX";
-        if (!mkdtemp(dir_template)) return send_error(res, Error{ErrorCode::internal, "no temporary folder"});
-        std::string path = std::string(dir_template) + "/businesscase.xlsx";
-        analytics::Table notes{{"toelichting"}, {{r->business_case.director.explain()}}, {false}};
-        auto st = interop::write_xlsx(
-            path, {{"businesscase", table, {}},
-                   {"Tabel 3 huishoudens", analytics::select_rows(table, 0, "3"), {}},
-                   {"Tabel 4 categorieen", analytics::select_rows(table, 0, "4"), {}},
-                   {"Tabel 5 netto", analytics::select_rows(table, 0, "5"), {}},
-                   {"Toelichting", notes, {}}});
-        std::string bytes;
-        if (st) {
-          std::ifstream in(path, std::ios::binary);
-          bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-        }
-        std::filesystem::remove_all(dir_template);
-        if (!st) return send_error(res, st.error());
-        res.set_header("Content-Disposition", "attachment; filename=\"businesscase.xlsx\"");
-        res.set_content(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-      } else if (format == "json") {
-        send_json(res, 200, business_case_json(*r));
-      } else {
-        send_error(res, invalid("format: json, csv or xlsx"));
+      // JSON carries more than the table (households, explanation); the files hold the table.
+      if (!req.has_param("format") || req.get_param_value("format") == "json") {
+        res.set_header("Cache-Control", "no-store");
+        return send_json(res, 200, business_case_json(*r));
       }
+      auto table = analytics::to_table(r->business_case);
+      analytics::Table notes{{"toelichting"}, {{r->business_case.director.explain()}}, {false}};
+      send_table(req, res, table, "businesscase",
+                 {{"businesscase", table, {}},
+                  {"Tabel 3 huishoudens", analytics::select_rows(table, 0, "3"), {}},
+                  {"Tabel 4 categorieen", analytics::select_rows(table, 0, "4"), {}},
+                  {"Tabel 5 netto", analytics::select_rows(table, 0, "5"), {}},
+                  {"Toelichting", notes, {}}});
     });
 
     http.Get("/api/v1/price-list", [this](const httplib::Request& req, httplib::Response& res) {
@@ -918,7 +901,14 @@ Result<std::unique_ptr<Server>> Server::create(store::Store& store, const Clock&
     if (!s) return s.error();
     sealer = std::move(*s);
   }
-  return std::unique_ptr<Server>(new Server(std::make_unique<Impl>(store, clock, std::move(options), std::move(sealer))));
+  std::shared_ptr<const interop::Instruments> instruments;
+  if (!options.questionnaires_dir.empty()) {
+    auto loaded = interop::load_instruments(options.questionnaires_dir);
+    if (!loaded) return loaded.error();
+    instruments = std::make_shared<const interop::Instruments>(std::move(*loaded));
+  }
+  return std::unique_ptr<Server>(new Server(
+      std::make_unique<Impl>(store, clock, std::move(options), std::move(sealer), std::move(instruments))));
 }
 
 Server::Server(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) { impl_->routes(); }

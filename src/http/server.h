@@ -17,11 +17,13 @@ struct ServerOptions {
   bool secure_cookies = false;      // add the Secure attribute (behind TLS)
   std::size_t max_body_bytes = 1 << 20;
   std::string secret_key_file;      // encrypts BSNs at rest; created (0600) when missing; empty: no BSNs
+  std::string questionnaires_dir;   // FHIR Questionnaire definitions; empty: no measurements
 };
 
 class Server {
  public:
-  // Fails when the secret key file cannot be read or created.
+  // Fails when the secret key file cannot be read or created, or a
+  // questionnaire definition is invalid.
   static Result<std::unique_ptr<Server>> create(store::Store& store, const Clock& clock, ServerOptions options);
   ~Server();
   // Binds the socket and returns the port, or -1 when it cannot bind.

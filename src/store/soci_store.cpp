@@ -630,8 +630,7 @@ std::vector<Store::TimelineRecord> Store::timeline_records(const std::string& ho
   std::vector<TimelineRecord> out;
   {
     soci::rowset<soci::row> rs =
-        (sql.prepare << "SELECT DISTINCT m.measured_on, m.instrument, m.moment, m.member_id FROM measurement m "
-                        "JOIN member b ON b.id = m.member_id WHERE b.household_id = :h",
+        (sql.prepare << "SELECT measured_on, instrument, moment, member_id FROM measurement WHERE household_id = :h",
          soci::use(household_id));
     for (auto& r : rs)
       out.push_back({str(r, "measured_on"), "measurement",

@@ -71,9 +71,9 @@ TEST_F(HouseholdsTest, TheTimelineHoldsMeasurementsDecisionsAndRoundTables) {
   sqlite3* raw = nullptr;
   ASSERT_EQ(sqlite3_open(db.url().c_str(), &raw), SQLITE_OK);
   const char* sql =
-      "INSERT INTO measurement (member_id, instrument, moment, measured_on, filled_by, item, score_milli) VALUES "
-      "('H1-M1','positive_health','T1','2018-11-01','member','bodily_functions',7000),"
-      "('H1-M1','positive_health','T1','2018-11-01','member','meaningfulness',6000);"
+      "INSERT INTO measurement (household_id, member_id, instrument, instrument_version, moment, measured_on, "
+      "filled_by, status, recorded_by) VALUES "
+      "('H1','H1-M1','positive_health','1.0','T1','2018-11-01','member','completed','dir.a');"
       "INSERT INTO decision (household_id, kind, reason, effective_date, decided_by, created_at) VALUES "
       "('H1','stop','dubbel','2019-02-01','dir.a','2019-01-20T10:00:00Z');"
       "INSERT INTO round_table (household_id, scheduled_at) VALUES ('H1','2019-01-15T14:00:00Z');"
