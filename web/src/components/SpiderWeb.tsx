@@ -60,7 +60,7 @@ export function SpiderWeb({
         ) : null}
         <TableScroll labelledBy={`${headingId}-caption`}>
           <table className="utrecht-table utrecht-table--html-table regie-table regie-table--compact" data-testid="spider-table">
-            <caption className="utrecht-table__caption" id={`${headingId}-caption`}>
+            <caption className="utrecht-table__caption regie-visually-hidden" id={`${headingId}-caption`}>
               {r.tableCaption(questionnaire.title, memberName)}
             </caption>
             <thead className="utrecht-table__header">

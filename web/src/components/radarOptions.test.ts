@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { adultPH, childPH, measurement } from '../test/measurementFixtures';
-import { radarMeasurements, radarOption, seriesName } from './radarOptions';
+import { radarMeasurements, radarOption, seriesName, wrapAxisName } from './radarOptions';
 
 const t1 = measurement({ id: 'a', moment: 'T1', status: 'completed', scores: { body: 6, mind: 5.5, meaning: 7 } });
 const t2 = measurement({ id: 'b', moment: 'T2', status: 'completed', scores: { body: 7, mind: 6, meaning: 8.5 } });
@@ -17,7 +17,7 @@ describe('radar option', () => {
     const option = radarOption(adultPH, [t1], 'Noto', 'nog bezig') as unknown as Radar;
     expect(option.radar.indicator).toEqual([
       { name: 'Lichaamsfuncties', min: 0, max: 10 },
-      { name: 'Mentaal welbevinden', min: 0, max: 10 },
+      { name: 'Mentaal\nwelbevinden', min: 0, max: 10 },
       { name: 'Zingeving', min: 0, max: 10 },
     ]);
   });
@@ -62,5 +62,11 @@ describe('radar option', () => {
     expect(seriesName({ moment: 'T2', status: 'in_progress' }, 'nog bezig')).toBe('T2 (nog bezig)');
     expect(radarOption(adultPH, [t3], 'Noto', 'nog bezig')).toBeNull();
     expect(radarOption(adultPH, [], 'Noto', 'nog bezig')).toBeNull();
+  });
+
+  it('puts long axis names on two lines', () => {
+    expect(wrapAxisName('Zingeving')).toBe('Zingeving');
+    expect(wrapAxisName('Kwaliteit van leven')).toBe('Kwaliteit\nvan leven');
+    expect(wrapAxisName('Dagelijks functioneren')).toBe('Dagelijks\nfunctioneren');
   });
 });

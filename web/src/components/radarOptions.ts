@@ -35,6 +35,17 @@ export function radarMeasurements(
   return { shown: own.filter(complete), hidden: own.filter((x) => !complete(x)) };
 }
 
+/** Long axis names on two lines (split at the space nearest the middle), so they fit on a phone. */
+export function wrapAxisName(name: string, max = 12): string {
+  if (name.length <= max || !name.includes(' ')) return name;
+  const mid = name.length / 2;
+  let best = -1;
+  for (let i = 0; i < name.length; i++) {
+    if (name[i] === ' ' && (best < 0 || Math.abs(i - mid) < Math.abs(best - mid))) best = i;
+  }
+  return `${name.slice(0, best)}\n${name.slice(best + 1)}`;
+}
+
 /** The legend name of one measurement: its moment, marked when it is still being filled in. */
 export function seriesName(x: Pick<Measurement, 'moment' | 'status'>, inProgress: string): string {
   return x.status === 'in_progress' ? `${x.moment} (${inProgress})` : x.moment;
@@ -55,17 +66,17 @@ export function radarOption(
   if (shown.length === 0 || q.scores.length === 0) return null;
   const indicator = q.scores.map((s) => {
     const { min, max } = scoreRange(q, s.key);
-    return { name: s.label, min, max };
+    return { name: wrapAxisName(s.label), min, max };
   });
   return {
     ...baseChartOptions(fontFamily),
     legend: { ...chartLegend(fontFamily), data: shown.map((x) => seriesName(x, inProgress)) },
     radar: {
       indicator,
-      center: ['50%', '56%'],
-      radius: '62%',
+      center: ['50%', '55%'],
+      radius: '56%',
       splitNumber: 5,
-      axisName: { color: INK, fontSize: 13, fontFamily },
+      axisName: { color: INK, fontSize: 13, lineHeight: 17, fontFamily },
       axisLine: { lineStyle: { color: '#8a8a8a' } },
       splitLine: { lineStyle: { color: '#d6d6d6' } },
       splitArea: { show: false },
