@@ -152,6 +152,7 @@ describe('outcome table', () => {
     expect(formatChange(1.5)).toBe('+1,5');
     expect(formatChange(-0.4)).toBe('-0,4');
     expect(formatChange(0)).toBe('0,0');
+    expect(formatChange(0.63)).toBe('+0,63');
     expect(formatChange(null)).toBe('—');
     expect(outcomeItemLabel(questionnaires, 'positive_health', 'meaning')).toBe('Zingeving');
     expect(outcomeItemLabel(questionnaires, 'positive_health', 'body_2')).toBe('Ik slaap goed');

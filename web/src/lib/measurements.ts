@@ -255,10 +255,12 @@ export function outcomeRows(table: OutcomeTable | null | undefined): OutcomeRow[
   });
 }
 
-/** A change with its sign and one decimal: 1.5 → "+1,5", -0.25 → "-0,3" (as rounded by the server), null → "—". */
+const changeFormat = new Intl.NumberFormat(t.locale, { minimumFractionDigits: 1, maximumFractionDigits: 2 });
+
+/** A change with its sign, as precise as the server sent it (up to 2 decimals): 1.5 → "+1,5", 0.63 → "+0,63", null → "—". */
 export function formatChange(value: number | null): string {
   if (value === null) return t.empty;
-  const text = formatDecimal1(value);
+  const text = changeFormat.format(value);
   return value > 0 && !text.startsWith('+') ? `+${text}` : text;
 }
 
