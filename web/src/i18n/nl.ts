@@ -680,6 +680,8 @@ export const nl = {
       completed: 'Afgerond',
     },
     recordedBy: (who: string) => `vastgelegd door ${who}`,
+    index: (value: string) => `Capability-index: ${value}`,
+    indexUnavailable: 'Capability-index: niet beschikbaar (het tarievenbestand ontbreekt)',
     fillIn: 'Invullen',
     continue: 'Verder invullen',
     view: 'Bekijken',

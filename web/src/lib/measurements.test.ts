@@ -10,7 +10,9 @@ import {
   formatChange,
   formatScore,
   groupProgress,
+  indexText,
   instrumentsFor,
+  isMinor,
   itemControl,
   itemErrors,
   missingCount,
@@ -74,6 +76,14 @@ describe('parts to fill in', () => {
   });
 });
 
+describe('ICECAP-A index', () => {
+  it('shows the index, or says it is unavailable; other instruments have none', () => {
+    expect(indexText({ instrument: 'icecap_a', index: 0.8123 })).toBe('Capability-index: 0,812');
+    expect(indexText({ instrument: 'icecap_a', index: null })).toContain('niet beschikbaar');
+    expect(indexText({ instrument: 'positive_health', index: null })).toBeNull();
+  });
+});
+
 describe('moments', () => {
   it('sorts T2 before T10 and suggests the next free moment', () => {
     expect(['T10', 'T2', 'T1'].sort(compareMoments)).toEqual(['T1', 'T2', 'T10']);
@@ -87,11 +97,21 @@ describe('moments', () => {
 });
 
 describe('instruments', () => {
-  it('offers the child version to children and the adult version to others', () => {
-    expect(instrumentsFor(questionnaires, 'child').map((q) => q.key)).toEqual(['positive_health_child']);
-    expect(instrumentsFor(questionnaires, 'parent').map((q) => q.key)).toEqual(['positive_health', 'icecap_a']);
-    expect(wishDimensions(questionnaires, 'child').map((d) => d.key)).toEqual(['body', 'feelings', 'meaning']);
-    expect(wishDimensions(questionnaires, 'parent')[2]?.label).toBe('Zingeving');
+  it('decides child or adult by birth year, else by family role', () => {
+    expect(isMinor({ role: 'child', birth_year: 2006 }, 2018)).toBe(true);
+    expect(isMinor({ role: 'child', birth_year: 2000 }, 2019)).toBe(false);
+    expect(isMinor({ role: 'child', birth_year: null }, 2019)).toBe(true);
+    expect(isMinor({ role: 'parent', birth_year: null }, 2019)).toBe(false);
+  });
+
+  it('offers the fitting questionnaires first, the ones already used before all', () => {
+    expect(instrumentsFor(questionnaires, true).map((q) => q.key)).toEqual(['positive_health_child', 'positive_health', 'icecap_a']);
+    expect(instrumentsFor(questionnaires, false).map((q) => q.key)).toEqual(['positive_health', 'icecap_a', 'positive_health_child']);
+    expect(instrumentsFor(questionnaires, false, ['icecap_a'])[0]?.key).toBe('icecap_a');
+    expect(wishDimensions(questionnaires, true).map((d) => d.key)).toEqual(['body', 'feelings', 'meaning']);
+    expect(wishDimensions(questionnaires, false)[2]?.label).toBe('Zingeving');
+    // A grown-up child with adult measurements gets the adult dimensions.
+    expect(wishDimensions(questionnaires, true, ['positive_health'])[1]?.label).toBe('Mentaal welbevinden');
   });
 
   it('takes the axis range from the items of a dimension', () => {

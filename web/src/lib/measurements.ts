@@ -83,6 +83,18 @@ export function firstOpenGroup(groups: readonly QuestionnaireGroup[], measuremen
   return i < 0 ? 0 : i;
 }
 
+const indexFormat = new Intl.NumberFormat(t.locale, { minimumFractionDigits: 3, maximumFractionDigits: 3 });
+
+/**
+ * The ICECAP-A capability index as text, or null for instruments without
+ * one. Without the tariff file the server sends null: shown as unavailable.
+ */
+export function indexText(measurement: Pick<Measurement, 'instrument' | 'index'>): string | null {
+  if (!measurement.instrument.startsWith('icecap')) return null;
+  const v = measurement.index;
+  return typeof v === 'number' && Number.isFinite(v) ? m.index(indexFormat.format(v)) : m.indexUnavailable;
+}
+
 // --- moments -------------------------------------------------------------------------
 
 /** "T2" → 2; anything else → Infinity (sorted last). */
@@ -127,11 +139,33 @@ export function momentOptions(existing: readonly Pick<Measurement, 'moment' | 'i
 
 // --- instruments ---------------------------------------------------------------------
 
-/** Questionnaires meant for this member (children get the child version). */
-export function instrumentsFor(questionnaires: readonly Questionnaire[], memberRole: string): Questionnaire[] {
-  const audience = memberRole === 'child' ? 'child' : 'adult';
-  const fit = questionnaires.filter((q) => q.audience === audience || q.audience === 'all');
-  return fit.length > 0 ? fit : [...questionnaires];
+/**
+ * Whether the child version fits: by birth year when it is known (under 18
+ * this year), else by the family role. A grown-up "child" of the family
+ * fills in the adult version.
+ */
+export function isMinor(member: { role: string; birth_year: number | null }, year = new Date().getFullYear()): boolean {
+  if (typeof member.birth_year === 'number') return year - member.birth_year < 18;
+  return member.role === 'child';
+}
+
+/**
+ * Every questionnaire, the best fitting first: the ones the member already
+ * has measurements with (for the next moment), then the ones for their age
+ * group, then the rest (the director may still choose another).
+ */
+export function instrumentsFor(
+  questionnaires: readonly Questionnaire[],
+  minor: boolean,
+  used: readonly string[] = [],
+): Questionnaire[] {
+  const audience = minor ? 'child' : 'adult';
+  const rank = (q: Questionnaire) =>
+    used.includes(q.key) ? 0 : q.audience === audience ? 1 : q.audience === 'all' ? 2 : 3;
+  return questionnaires
+    .map((q, i) => ({ q, i }))
+    .sort((a, b) => rank(a.q) - rank(b.q) || a.i - b.i)
+    .map((x) => x.q);
 }
 
 /** Instruments drawn as a spider web: one score per dimension, at least three dimensions. */
@@ -139,10 +173,9 @@ export function isSpiderInstrument(q: Pick<Questionnaire, 'scoring' | 'scores'>)
   return q.scoring === 'group-mean' && q.scores.length >= 3;
 }
 
-/** The dimensions a wish for change can be linked to for this member. */
-export function wishDimensions(questionnaires: readonly Questionnaire[], memberRole: string) {
-  const spiders = questionnaires.filter(isSpiderInstrument);
-  const own = instrumentsFor(spiders, memberRole).find(isSpiderInstrument) ?? spiders[0];
+/** The dimensions a wish for change can be linked to: of the member's own spider web, else the one for their age. */
+export function wishDimensions(questionnaires: readonly Questionnaire[], minor: boolean, used: readonly string[] = []) {
+  const own = instrumentsFor(questionnaires.filter(isSpiderInstrument), minor, used)[0];
   return own ? own.scores : [];
 }
 

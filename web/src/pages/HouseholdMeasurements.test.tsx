@@ -63,10 +63,13 @@ function fakeServer() {
   return calls;
 }
 
+// Kevin is 12 in this test, whatever year it is now.
+const members = household.members.map((m) => (m.id === 'm2' ? { ...m, birth_year: new Date().getFullYear() - 12 } : m));
+
 function renderSection() {
   return render(
     <Router>
-      <HouseholdMeasurements householdId="BZHH01" members={household.members} />
+      <HouseholdMeasurements householdId="BZHH01" members={members} />
     </Router>,
   );
 }
@@ -155,7 +158,8 @@ describe('measurements on the household page', () => {
     const kevin = (await screen.findAllByTestId('member-measurements'))[1]!;
     await user.click(within(kevin).getByRole('button', { name: /^Nieuwe meting/ }));
     const select = within(kevin).getByLabelText('Vragenlijst') as HTMLSelectElement;
-    expect([...select.options].map((o) => o.value)).toEqual(['positive_health_child']);
+    expect([...select.options].map((o) => o.value)).toEqual(['positive_health_child', 'positive_health', 'icecap_a']);
+    expect(select.value).toBe('positive_health_child');
     expect((within(kevin).getByLabelText('Ouder of verzorger, voor het kind') as HTMLInputElement).checked).toBe(true);
   });
 

@@ -23,6 +23,8 @@ import {
   dimensionLabel,
   instrumentsFor,
   instrumentTitle,
+  indexText,
+  isMinor,
   isSpiderInstrument,
   missingCount,
   momentOptions,
@@ -72,6 +74,10 @@ export const filledByLabel = (code: string) =>
   (m.filledBy as Record<string, string>)[code] ?? code;
 export const measurementStatusLabel = (code: string) =>
   (m.status as Record<string, string>)[code] ?? code;
+
+/** The member's instruments, most recent measurement first. */
+const latestFirst = (list: readonly Measurement[]) =>
+  [...list].sort((a, b) => b.measured_on.localeCompare(a.measured_on)).map((x) => x.instrument);
 
 /** Where the member's measurements are filled in. */
 export const measurementPath = (householdId: string, measurementId: string) =>
@@ -242,6 +248,7 @@ function MemberMeasurements({
           householdId={householdId}
           member={member}
           questionnaires={questionnaires}
+          measurements={measurements}
           wishes={wishes}
           onReload={onReload}
         />
@@ -319,6 +326,12 @@ function MeasurementList({
                 <tr className="utrecht-table__row" key={x.id} data-testid="measurement-row" data-id={x.id}>
                   <th scope="row" className="utrecht-table__header-cell regie-row-header">
                     {instrumentTitle(questionnaires, x.instrument)}
+                    {indexText(x) ? (
+                      <>
+                        <br />
+                        <span className="regie-muted regie-index" data-testid="icecap-index">{indexText(x)}</span>
+                      </>
+                    ) : null}
                   </th>
                   <td className="utrecht-table__cell">{x.moment}</td>
                   <td className="utrecht-table__cell regie-nowrap">{formatDateShort(x.measured_on)}</td>
@@ -418,15 +431,16 @@ function NewMeasurementForm({
   const id = useId();
   const navigate = useNavigate();
   const f = m.form;
-  const offered = instrumentsFor(questionnaires, member.role);
+  const minor = isMinor(member);
+  const offered = instrumentsFor(questionnaires, minor, latestFirst(existing));
   const [instrument, setInstrument] = useState(offered[0]?.key ?? '');
   const [moment, setMoment] = useState(() => nextMoment(existing, offered[0]?.key ?? ''));
   const [date, setDate] = useState(todayIso());
-  const isChild = member.role === 'child';
-  const [filledBy, setFilledBy] = useState<FilledBy>(isChild ? 'proxy' : 'with_director');
+  const [filledBy, setFilledBy] = useState<FilledBy>(minor ? 'proxy' : 'with_director');
   const { errors, busy, run, alert } = useRecordSubmit(['instrument', 'moment', 'measured_on', 'filled_by', 'member_id']);
   const q = offered.find((x) => x.key === instrument);
-  const choices = FILLED_BY.filter((code) => code !== 'proxy' || isChild);
+  // Filling in for someone else is for children of the family.
+  const choices = FILLED_BY.filter((code) => code !== 'proxy' || minor || member.role === 'child');
 
   if (offered.length === 0) return <p className="utrecht-paragraph">{f.noQuestionnaires}</p>;
 
@@ -540,12 +554,14 @@ function Wishes({
   householdId,
   member,
   questionnaires,
+  measurements,
   wishes,
   onReload,
 }: {
   householdId: string;
   member: Member;
   questionnaires: Questionnaire[];
+  measurements: Measurement[];
   wishes: Wish[];
   onReload: () => Promise<void>;
 }) {
@@ -620,6 +636,7 @@ function Wishes({
           householdId={householdId}
           member={member}
           questionnaires={questionnaires}
+          measurements={measurements}
           onSaved={saved}
           onCancel={() => setEditing(null)}
           onReload={onReload}
@@ -631,6 +648,7 @@ function Wishes({
           householdId={householdId}
           member={member}
           questionnaires={questionnaires}
+          measurements={measurements}
           wish={current}
           onSaved={saved}
           onCancel={() => setEditing(null)}
@@ -645,6 +663,7 @@ function WishForm({
   householdId,
   member,
   questionnaires,
+  measurements,
   wish,
   onSaved,
   onCancel,
@@ -653,6 +672,7 @@ function WishForm({
   householdId: string;
   member: Member;
   questionnaires: Questionnaire[];
+  measurements: Measurement[];
   wish?: Wish;
   onSaved: () => Promise<void>;
   onCancel: () => void;
@@ -660,7 +680,7 @@ function WishForm({
 }) {
   const id = useId();
   const w = m.wishes;
-  const dimensions = wishDimensions(questionnaires, member.role);
+  const dimensions = wishDimensions(questionnaires, isMinor(member), latestFirst(measurements));
   const [dimension, setDimension] = useState(wish?.dimension ?? '');
   const [text, setText] = useState(wish?.text ?? '');
   const { errors, busy, run, alert } = useRecordSubmit(['dimension', 'text']);
