@@ -35,6 +35,16 @@ golden businesscase "$data/pilot/expected_businesscase.csv" -- \
   businesscase --costs "$data/pilot/costs.csv" --director-cost 8000 --format csv
 golden outcomes "$data/pilot/expected_outcomes.csv" -- \
   outcomes --responses "$data/pilot/responses.csv" --format csv
+# The report's table 2 holds the same rows in the report's order; the contract sorts them.
+"$regie" outcomes --responses "$data/pilot/responses.csv" --format csv 2>/dev/null | sort >"$work/sorted"
+if sort "$data/pilot/expected_table2.csv" | diff -q - "$work/sorted" >/dev/null; then ok; else ko "outcomes vs table 2"; fi
+# The demo database holds the pilot's answers per item: its outcome report is table 2 again,
+# now computed from stored measurements (dimension scores as means of seven items).
+"$regie" demo --db "$work/demo.db" --no-serve >/dev/null 2>&1
+"$regie" outcomes --db "$work/demo.db" --format csv >"$work/out" 2>"$work/err"
+if cut -d, -f1-6 "$work/out" | diff -u "$data/pilot/expected_outcomes.csv" - >"$work/diff"; then ok; else
+  ko "outcomes from the demo database"; cat "$work/err" "$work/diff" >&2; fi
+refuses "outcomes needs a source" 1 "responses FILE, or --db" -- outcomes
 golden pareto "$data/population/expected_pareto.csv" -- \
   analyze pareto --households "$data/population/households.csv" --allocations "$data/population/allocations.csv" \
   --year 2019 --format csv

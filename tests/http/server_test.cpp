@@ -8,55 +8,14 @@
 #include <set>
 #include <thread>
 
-#include "support/backends.h"
-#include "support/fixtures.h"
+#include "support/api_server.h"
 
 namespace regie::http {
 namespace {
 
 using nlohmann::json;
 
-class ServerTest : public ::testing::TestWithParam<std::string> {
- protected:
-  void SetUp() override {
-    ASSERT_TRUE(store->write_bundle(testing::small_bundle()));
-    ServerOptions o;
-    o.port = 0;
-    o.web_root = web.path();
-    web.write("index.html", "<!doctype html><html lang=\"nl\"><title>Regie</title></html>");
-    o.secret_key_file = web.file("secret.key");
-    auto created = Server::create(*store, clock, o);
-    ASSERT_TRUE(created) << created.error().message;
-    server = std::move(*created);
-    port = server->bind();
-    ASSERT_GT(port, 0);
-    thread = std::thread([this] { server->run(); });
-    client = std::make_unique<httplib::Client>("127.0.0.1", port);
-  }
-  void TearDown() override {
-    if (server) server->stop();
-    if (thread.joinable()) thread.join();
-  }
-
-  // Signs in and returns the cookie header and the CSRF token.
-  std::pair<std::string, std::string> sign_in(const std::string& user, const std::string& password) {
-    auto r = client->Post("/api/v1/session", json({{"username", user}, {"password", password}}).dump(),
-                          "application/json");
-    EXPECT_TRUE(r);
-    EXPECT_EQ(r->status, 200) << r->body;
-    auto cookie = r->get_header_value("Set-Cookie");
-    return {cookie.substr(0, cookie.find(';')), json::parse(r->body)["csrf_token"]};
-  }
-
-  testing::TestDatabase db{GetParam()};
-  std::unique_ptr<store::Store> store = db.open();
-  testing::TempDir web;
-  ManualClock clock{1'546'300'800};  // 2019-01-01
-  std::unique_ptr<Server> server;
-  std::thread thread;
-  int port = 0;
-  std::unique_ptr<httplib::Client> client;
-};
+class ServerTest : public testing::ApiServerTest {};
 
 TEST_P(ServerTest, AnswersHealthAndServesItsOpenApiDocument) {
   auto h = client->Get("/healthz");
