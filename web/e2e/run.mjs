@@ -938,6 +938,63 @@ async function main() {
       assert(!(await listMeasurementsApi()).some((x) => x.id === mId), 'the server still has the measurement');
     });
 
+    const startMeasurement = async (memberId, instrument) => {
+      await page.goto(`${baseUrl}/huishoudens/${mHousehold}`);
+      const block = page.locator(`[data-testid="member-measurements"][data-member="${memberId}"]`);
+      await block.waitFor();
+      await block.getByRole('button', { name: /^Nieuwe meting/ }).click();
+      const form = block.getByRole('form', { name: /^Nieuwe meting voor/ });
+      if (instrument) await form.getByLabel('Vragenlijst').selectOption(instrument);
+      return { block, form };
+    };
+
+    await step('measurements: a child answers with big faces named by their text', async () => {
+      const { form } = await startMeasurement('BZHH01-M4');
+      const chosen = await form.getByLabel('Vragenlijst').inputValue();
+      assert(chosen === 'positive_health_child', `a child of 15 gets ${chosen} first`);
+      assert(await form.getByLabel('Ouder of verzorger, voor het kind').isChecked(), 'proxy is not the default for a child');
+      await form.getByRole('button', { name: 'Meting starten' }).click();
+      await page.waitForURL((url) => /\/metingen\/[^/]+$/.test(url.pathname));
+      await page.locator('[data-testid="progress"]').waitFor();
+      const q = page.locator('[data-testid="question"]').first();
+      const radios = q.getByRole('radio');
+      const names = [];
+      for (let i = 0; i < (await radios.count()); i++) {
+        names.push(await radios.nth(i).evaluate((el) => el.labels?.[0]?.textContent?.trim() ?? ''));
+      }
+      assert(names.join('|') === 'Heel slecht|Slecht|Gaat wel|Goed|Heel goed', `face names: ${names.join('|')}`);
+      await q.getByRole('radio', { name: 'Goed', exact: true }).waitFor({ state: 'attached' });
+      const labels = q.locator('label.regie-choice__label');
+      for (let i = 0; i < (await labels.count()); i++) {
+        const box = await labels.nth(i).boundingBox();
+        assert(box && box.width >= 44 && box.height >= 44, `face ${i} is ${box?.width}×${box?.height}`);
+      }
+      assert((await q.locator('svg.regie-face[aria-hidden="true"]').count()) === 5, 'faces are not decorative svgs');
+      await labels.filter({ hasText: /^Goed$/ }).click();
+      await q.getByText('Uw antwoord: Goed').waitFor();
+      await q.getByText('Opgeslagen.').waitFor();
+      await checkPage(page, 'meting-kind-gezichtjes');
+    });
+
+    await step('measurements: ICECAP-A levels are radio cards on one page', async () => {
+      const { form } = await startMeasurement(mMember, 'icecap_a');
+      await form.getByRole('button', { name: 'Meting starten' }).click();
+      await page.waitForURL((url) => /\/metingen\/[^/]+$/.test(url.pathname));
+      await page.locator('[data-testid="progress"]').waitFor();
+      assert((await page.locator('[data-testid="question"]').count()) === 5, 'the five attributes are not on one page');
+      assert((await page.getByRole('navigation', { name: 'Onderdelen' }).count()) === 0, 'a part overview for one part');
+      const q = questionByItem('stability');
+      assert((await q.locator('.regie-choices--cards').count()) === 1, 'ICECAP-A levels are not cards');
+      await q.locator('label.regie-choice__label').filter({ hasText: 'Stabiliteit: grotendeels' }).click();
+      assert(await q.getByRole('radio', { name: 'Stabiliteit: grotendeels' }).isChecked(), 'card not selected');
+      await q.getByText('Opgeslagen.').waitFor();
+      await checkPage(page, 'meting-icecap');
+      await page.getByRole('link', { name: 'Terug naar het huishouden' }).first().click();
+      const row = memberBlock().locator('[data-testid="measurement-row"]', { hasText: 'ICECAP-A' }).last();
+      await row.waitFor();
+      assert(/Capability-index: (niet beschikbaar|\d)/.test(await row.innerText()), `no index line: ${await row.innerText()}`);
+    });
+
     await step('outcomes: the report page lists rows with downloads, from the menu', async () => {
       await page.setViewportSize({ width: 1280, height: 900 });
       await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Uitkomsten' }).click();
