@@ -151,6 +151,29 @@ describe('measurements on the household page', () => {
     expect(calls.some((c) => c.method === 'POST')).toBe(false);
   });
 
+  it('shows a taken moment (409 on create) next to the moment field', async () => {
+    const user = userEvent.setup();
+    const calls = installFakeFetch((call) => {
+      if (call.method === 'POST') {
+        return { status: 409, body: { error: { code: 'conflict', message: 'this member already has this instrument at T2' } } };
+      }
+      if (call.path === '/api/v1/questionnaires') return { status: 200, body: { questionnaires } };
+      if (call.path === `${BASE}/measurements`) return { status: 200, body: { measurements: [measurement({ id: 'a', member_id: 'm1' })] } };
+      if (call.path === `${BASE}/wishes`) return { status: 200, body: { wishes: [] } };
+      return undefined;
+    });
+    renderSection();
+    const johan = (await screen.findAllByTestId('member-measurements'))[0]!;
+    await within(johan).findAllByTestId('measurement-row');
+    await user.click(within(johan).getByRole('button', { name: /^Nieuwe meting/ }));
+    await user.click(within(johan).getByRole('button', { name: 'Meting starten' }));
+    const alert = await within(johan).findByRole('alert');
+    expect(alert.textContent).toContain('already has this instrument at T2');
+    expect(alert.textContent).not.toContain('Iemand anders');
+    expect(within(johan).getByLabelText('Moment').getAttribute('aria-invalid')).toBe('true');
+    expect(calls.filter((c) => c.method === 'POST')).toHaveLength(1);
+  });
+
   it('offers a child the proxy and the child questionnaire', async () => {
     const user = userEvent.setup();
     fakeServer();

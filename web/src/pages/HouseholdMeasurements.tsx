@@ -459,6 +459,10 @@ function NewMeasurementForm({
           moment,
           measured_on: date,
           filled_by: filledBy,
+        }).catch((err: unknown) => {
+          // Here a 409 means the moment is taken (someone was quicker), not a stale record.
+          if (err instanceof ApiError && err.status === 409) throw new ApiError(400, err.code, `moment: ${err.message}`);
+          throw err;
         }),
       (created) => navigate(measurementPath(householdId, created.id)),
     );
