@@ -889,6 +889,54 @@ async function main() {
         'a refused request stored something');
     });
 
+    await step('measurements: a refused answer is shown next to its item; a stale one offers to reload', async () => {
+      const putPath = `/api/v1/households/${mHousehold}/measurements/${encodeURIComponent(mId)}`;
+      // The page sends a value the buttons cannot make: the server's 400 must land next to the item.
+      const tamper = async (route) => {
+        const req = route.request();
+        if (req.method() !== 'PUT') return route.continue();
+        const body = JSON.parse(req.postData() ?? '{}');
+        if (body.answers && 'mental_wellbeing_2' in body.answers) body.answers.mental_wellbeing_2 = 11;
+        return route.continue({ postData: JSON.stringify(body) });
+      };
+      await page.route(`**${putPath}`, tamper);
+      const q2 = questionByItem('mental_wellbeing_2');
+      await q2.locator('label.regie-choice__label').filter({ hasText: /^5$/ }).click();
+      const error = q2.locator('[data-testid="question-error"]');
+      await error.waitFor();
+      const text = await error.innerText();
+      assert(/Dit antwoord is niet opgeslagen/.test(text) && /mental_wellbeing_2/.test(text), `item error: ${text}`);
+      assert(/Nog niet ingevuld/.test(await q2.locator('[data-testid="question-status"]').innerText()), 'a refused answer looks saved');
+      await page.unroute(`**${putPath}`, tamper);
+      await checkPage(page, 'meting-fout-bij-vraag');
+
+      // Someone else saves in between: the next tap gets 409 and the reload message.
+      const now = (await listMeasurementsApi()).find((x) => x.id === mId);
+      const other = await api('PUT', putPath, { version: now.version, instrument_version: now.instrument_version, answers: { mental_wellbeing_1: 4 } });
+      assert(other.status === 200, `the other save answered ${other.status}`);
+      const q3 = questionByItem('mental_wellbeing_3');
+      await q3.locator('label.regie-choice__label').filter({ hasText: /^6$/ }).click();
+      await page.locator('[data-testid="conflict"]').waitFor();
+      await checkPage(page, 'meting-conflict');
+      await page.getByRole('button', { name: 'Nieuwste antwoorden laden' }).click();
+      await page.locator('[data-testid="conflict"]').waitFor({ state: 'detached' });
+      await q3.locator('label.regie-choice__label').filter({ hasText: /^6$/ }).click();
+      await q3.getByText('Uw antwoord: 6').waitFor();
+      await q3.getByText('Opgeslagen.').waitFor();
+      // "Antwoord wissen" sends null: the item is open again.
+      await q3.getByRole('button', { name: /^Antwoord wissen/ }).click();
+      await q3.getByText('Nog niet ingevuld').waitFor();
+      await q3.getByText('Opgeslagen.').waitFor();
+      let after = null;
+      for (let i = 0; i < 25; i++) {
+        after = (await listMeasurementsApi()).find((x) => x.id === mId);
+        if (after.answers.mental_wellbeing_3 === undefined) break;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      assert(after.answers.mental_wellbeing_3 === undefined && after.missing.includes('mental_wellbeing_3'), 'the cleared answer is still stored');
+      assert(after.missing.length === 38, `missing ${after.missing.length}`);
+    });
+
     await step('measurements: leaving and coming back shows the saved answers and the open ones', async () => {
       await page.getByRole('link', { name: 'Terug naar het huishouden' }).first().click();
       await expectPath(page, `/huishoudens/${mHousehold}`);
