@@ -141,6 +141,14 @@ describe('filling in a measurement', () => {
     });
   });
 
+  it('explains a shared 0–10 scale once per part, linked to every button', () => {
+    fakeServer(measurement());
+    renderFill();
+    expect(screen.getAllByText('Kies een cijfer van 0 tot 10. 0 is het laagst, 10 is het hoogst.')).toHaveLength(1);
+    const radio = within(screen.getByRole('group', { name: 'Ik voel me vrolijk' })).getByRole('radio', { name: '3' });
+    expect(radio.getAttribute('aria-describedby')).toContain('deel-hint');
+  });
+
   it('offers faces with their text as the accessible name', () => {
     fakeServer(measurement());
     renderFill(measurement({ instrument: 'positive_health_child', answers: {}, missing: [] }), childPH);

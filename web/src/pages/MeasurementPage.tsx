@@ -288,6 +288,13 @@ export function Fill({
     });
   };
 
+  // When every question of the part is the same number scale, its explanation is given once.
+  const first = group?.items[0];
+  const sharedScale =
+    group && first && group.items.every((i) => itemControl(questionnaire, i) === 'scale' && i.min === first.min && i.max === first.max)
+      ? { min: first.min, max: first.max }
+      : null;
+
   const go = (index: number) => {
     movedRef.current = true;
     setGroupIndex(index);
@@ -348,10 +355,16 @@ export function Fill({
           <h2 className="utrecht-heading-2" id="deel" tabIndex={-1} ref={groupHeadingRef}>
             {group.label}
           </h2>
+          {sharedScale ? (
+            <p className="utrecht-paragraph regie-hint regie-fill__hint" id="deel-hint">
+              {f.scaleHint(sharedScale.min, sharedScale.max)}
+            </p>
+          ) : null}
           {group.items.map((item) => (
             <Question
               key={item.key}
               questionnaire={questionnaire}
+              sharedHintId={sharedScale ? 'deel-hint' : undefined}
               item={item}
               value={answerValue(shown, item.key)}
               state={itemState[item.key]}
@@ -441,12 +454,15 @@ export function Fill({
 
 function Question({
   questionnaire,
+  sharedHintId,
   item,
   value,
   state,
   onAnswer,
 }: {
   questionnaire: Questionnaire;
+  /** The part's own explanation of the scale, when it holds for every question. */
+  sharedHintId?: string | undefined;
   item: QuestionnaireItem;
   value: number | null;
   state: ItemState | undefined;
@@ -455,7 +471,8 @@ function Question({
   const id = useId();
   const control = itemControl(questionnaire, item);
   const errorText = state?.kind === 'error' ? state.text : undefined;
-  const describedBy = [`${id}-status`, control === 'scale' ? `${id}-hint` : null, errorText ? `${id}-error` : null]
+  const ownHint = control === 'scale' && !sharedHintId;
+  const describedBy = [`${id}-status`, ownHint ? `${id}-hint` : sharedHintId, errorText ? `${id}-error` : null]
     .filter(Boolean)
     .join(' ');
   const values =
@@ -479,7 +496,7 @@ function Question({
         {state?.kind === 'saving' ? <span className="regie-muted"> · {f.saving}</span> : null}
         {state?.kind === 'saved' ? <span className="regie-saved"> · {f.saved}</span> : null}
       </p>
-      {control === 'scale' ? (
+      {ownHint ? (
         <p className="regie-hint regie-question__hint" id={`${id}-hint`}>
           {f.scaleHint(item.min, item.max)}
         </p>
