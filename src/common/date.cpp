@@ -95,4 +95,12 @@ std::string Clock::now_iso8601() const {
   return fmt::format("{}T{:02}:{:02}:{:02}Z", format_date(Date{day}), rest / 3600, rest / 60 % 60, rest % 60);
 }
 
+std::string format_date_nl(Date d) {
+  static const char* const kMonths[] = {"januari", "februari", "maart",     "april",   "mei",      "juni",
+                                        "juli",    "augustus", "september", "oktober", "november", "december"};
+  auto iso = format_date(d);  // yyyy-mm-dd
+  int month = std::stoi(iso.substr(5, 2)), day = std::stoi(iso.substr(8, 2));
+  return std::to_string(day) + " " + kMonths[month - 1] + " " + iso.substr(0, 4);
+}
+
 }  // namespace regie

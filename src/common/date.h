@@ -15,6 +15,8 @@ struct Date {
 
 std::optional<Date> parse_date(std::string_view iso);
 std::string format_date(Date d);
+// "1 november 2019": for texts a household reads.
+std::string format_date_nl(Date d);
 Date make_date(int year, unsigned month, unsigned day);
 int year_of(Date d);
 int days_in_year(int year);

@@ -66,5 +66,6 @@ Result<std::int64_t> integer_field(const json& body, const char* name);
 void add_measurement_routes(Api& api);
 void add_interop_routes(Api& api);
 void add_plan_routes(Api& api);
+void add_consent_routes(Api& api);
 
 }  // namespace regie::http

@@ -68,20 +68,6 @@ std::vector<Measurement> load(soci::session& sql, const std::string& where, cons
   return out;
 }
 
-// Bumps the version if it is still `version`; the conflict names the current one.
-Result<int> bump(soci::session& sql, const char* table, std::int64_t id, int version) {
-  long long lid = id;
-  int current = 0;
-  soci::indicator ind = soci::i_ok;
-  sql << fmt::format("SELECT version FROM {} WHERE id = :i", table), soci::use(lid), soci::into(current, ind);
-  if (!sql.got_data()) return not_found(fmt::format("no {} with id {}", table, id));
-  if (current != version)
-    return Error{ErrorCode::conflict,
-                 fmt::format("the {} was changed by someone else: it is at version {}, not {}", table, current, version)};
-  sql << fmt::format("UPDATE {} SET version = version + 1 WHERE id = :i", table), soci::use(lid);
-  return current + 1;
-}
-
 }  // namespace
 
 namespace {
@@ -158,7 +144,7 @@ Result<int> MeasurementStore::save_answers(std::int64_t id, int version,
   Result<int> result = 0;
   long long lid = id;
   store_.write([&](soci::session& sql) {
-    result = bump(sql, "measurement", id, version);
+    result = bump_version(sql, "measurement", id, version);
     if (!result) return;
     for (auto& [item, value] : answers) {
       sql << "DELETE FROM measurement_answer WHERE measurement_id = :m AND item = :i", soci::use(lid), soci::use(item);
@@ -176,7 +162,7 @@ Status MeasurementStore::remove(std::int64_t id, int version) {
   Result<int> result = 0;
   long long lid = id;
   store_.write([&](soci::session& sql) {
-    result = bump(sql, "measurement", id, version);
+    result = bump_version(sql, "measurement", id, version);
     if (!result) return;
     sql << "DELETE FROM measurement_answer WHERE measurement_id = :m", soci::use(lid);
     sql << "DELETE FROM measurement WHERE id = :m", soci::use(lid);
@@ -225,7 +211,7 @@ Result<int> MeasurementStore::update_wish(std::int64_t id, int version, const st
   Result<int> result = 0;
   long long lid = id;
   store_.write([&](soci::session& sql) {
-    result = bump(sql, "wish", id, version);
+    result = bump_version(sql, "wish", id, version);
     if (!result) return;
     sql << "UPDATE wish SET dimension = :d, text = :t WHERE id = :i", soci::use(dimension), soci::use(text),
         soci::use(lid);

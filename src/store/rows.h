@@ -1,6 +1,7 @@
 // Helpers for reading and writing rows, shared by the store and the area
 // stores (store/*_store.cpp) that build on Store::read / Store::write.
 #pragma once
+#include <fmt/format.h>
 #include <soci/soci.h>
 
 #include <cstdint>
@@ -8,6 +9,7 @@
 #include <string>
 
 #include "common/date.h"
+#include "common/result.h"
 #include "domain/model.h"
 
 namespace regie::store {
@@ -45,6 +47,20 @@ inline Date must_date(const std::string& s) {
   auto d = parse_date(s);
   if (!d) throw soci::soci_error("the database holds an invalid date");
   return *d;
+}
+
+// Bumps the version if it is still `version`; the conflict names the current one.
+inline Result<int> bump_version(soci::session& sql, const char* table, std::int64_t id, int version) {
+  long long lid = id;
+  int current = 0;
+  soci::indicator ind = soci::i_ok;
+  sql << fmt::format("SELECT version FROM {} WHERE id = :i", table), soci::use(lid), soci::into(current, ind);
+  if (!sql.got_data()) return not_found(fmt::format("no {} with id {}", table, id));
+  if (current != version)
+    return Error{ErrorCode::conflict,
+                 fmt::format("the {} was changed by someone else: it is at version {}, not {}", table, current, version)};
+  sql << fmt::format("UPDATE {} SET version = version + 1 WHERE id = :i", table), soci::use(lid);
+  return current + 1;
 }
 
 // A provision row as the domain type, and the insert that checks its constraints.
