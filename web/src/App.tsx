@@ -7,10 +7,12 @@ import { SessionProvider, useSession } from './lib/session';
 import { usePageTitle } from './lib/usePage';
 import { AnalysePage } from './pages/AnalysePage';
 import { BusinessCasePage } from './pages/BusinessCasePage';
+import { CaseloadPage } from './pages/CaseloadPage';
 import { HouseholdPage } from './pages/HouseholdPage';
 import { HouseholdsPage } from './pages/HouseholdsPage';
 import { afterSignInPath, LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { PlanPage } from './pages/PlanPage';
 import { PriceListPage } from './pages/PriceListPage';
 
 const SIGN_IN = '/inloggen';
@@ -91,6 +93,9 @@ function Routes() {
   if (matchPath('/businesscase', pathname)) return <BusinessCasePage />;
   if (matchPath('/analyse', pathname)) return <AnalysePage />;
   if (matchPath('/prijslijst', pathname)) return <PriceListPage />;
+  if (matchPath('/caseload', pathname)) return <CaseloadPage />;
+  const plan = matchPath('/huishoudens/:id/plan', pathname);
+  if (plan?.id) return <PlanPage key={plan.id} id={plan.id} />;
   const detail = matchPath('/huishoudens/:id', pathname);
   if (detail?.id) return <HouseholdPage key={detail.id} id={detail.id} />;
   return <NotFoundPage />;
