@@ -294,7 +294,14 @@ json caseload_json(const service::Caseload& c) {
   json minutes = json::object();
   for (const char* k : {"direct", "indirect", "travel", "project"})
     minutes[k] = c.minutes_this_month.contains(k) ? c.minutes_this_month.at(k) : 0;
+  json decisions = json::array();
+  for (auto& row : c.decisions) {
+    json d = decision_json(row.decision);
+    d["household"] = {{"id", row.household_id}, {"family_name", row.family_name}};
+    decisions.push_back(d);
+  }
   return {{"director", c.director},
+          {"decisions", decisions},
           {"households_per_status", c.households_per_status},
           {"minutes_this_month", minutes},
           {"households", households},

@@ -370,12 +370,18 @@ Caseload PlanService::caseload_of(const std::string& director) {
       }
       c.aftercare_due.push_back(row);
     }
-    for (auto& d : plans_.decisions(h.id)) c.decided_annual_effect += d.total_effect();
+    for (auto& d : plans_.decisions(h.id)) {
+      c.decided_annual_effect += d.total_effect();
+      c.decisions.push_back({h.id, h.family_name, d});
+    }
     c.households.push_back(row);
   }
   std::sort(c.aftercare_due.begin(), c.aftercare_due.end(), [](auto& a, auto& b) {
     if (a.aftercare->overdue != b.aftercare->overdue) return a.aftercare->overdue;
     return a.aftercare->next_due < b.aftercare->next_due;
+  });
+  std::stable_sort(c.decisions.begin(), c.decisions.end(), [](auto& a, auto& b) {
+    return a.decision.effective > b.decision.effective;
   });
   auto iso = format_date(today);
   const Date month_start = *parse_date(iso.substr(0, 8) + "01");

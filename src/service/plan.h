@@ -49,6 +49,13 @@ struct Caseload {
   std::vector<CaseloadHousehold> households;
   std::vector<CaseloadHousehold> aftercare_due;  // overdue first, then by next due date
   Cents decided_annual_effect = 0;  // sum of the directors' decisions (negative: savings)
+  // Every decision on these households, newest effective date first, for the
+  // savings per decision.
+  struct DecisionRow {
+    std::string household_id, family_name;
+    domain::Decision decision;
+  };
+  std::vector<DecisionRow> decisions;
 };
 
 class PlanService {

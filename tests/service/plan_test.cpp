@@ -112,6 +112,12 @@ TEST_P(PlanServiceTest, AFutureDecisionChangesNothingUntilItsDate) {
   ASSERT_TRUE(log);
   ASSERT_EQ(log->size(), 1u);
   EXPECT_EQ((*log)[0].total_effect(), -584'567);
+  // The caseload shows the saving per decision and in total.
+  auto load = plans.caseload(dir_a, "");
+  ASSERT_TRUE(load);
+  ASSERT_EQ(load->at(0).decisions.size(), 1u);
+  EXPECT_EQ(load->at(0).decisions[0].family_name, "Aarts");
+  EXPECT_EQ(load->at(0).decided_annual_effect, -584'567);
   auto detail = households.get(dir_a, "H1");
   ASSERT_TRUE(detail);
   bool in_timeline = false;

@@ -157,6 +157,8 @@ export async function planSteps({ step, assert, page, baseUrl, householdId, chec
     await expectHeading(page, 'Caseload');
     const due = await page.locator('[data-testid="caseload-aftercare"]').innerText();
     assert(due.includes(familyName), `the household in aftercare is not on the due list: ${due}`);
+    const decisions = await page.locator('[data-testid="caseload-decisions"]').innerText();
+    assert(decisions.includes(familyName) && /besparing|extra/.test(decisions), `no saving per decision: ${decisions}`);
     await checkPage(page, 'caseload');
     await page.goto(`${householdUrl}/plan`);
     await page.locator('[data-testid="aftercare"]').getByRole('button', { name: 'Terug naar actief' }).click();

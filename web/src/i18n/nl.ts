@@ -856,6 +856,13 @@ export const nl = {
     planNone: 'Geen plan',
     households: 'Huishoudens',
     decided: 'Effect van de besluiten per jaar',
+    mine: 'Uw caseload',
+    decisions: 'Besluiten en besparingen',
+    decisionsIntro: 'Per besluit het verwachte effect op de jaarlijkse kosten (vanaf de ingangsdatum).',
+    decisionsNone: 'Nog geen besluiten.',
+    date: 'Ingangsdatum',
+    decision: 'Besluit',
+    effect: 'Effect per jaar',
   },
   notFound: {
     title: 'Pagina niet gevonden',

@@ -162,6 +162,8 @@ export interface Caseload {
   households: CaseloadHousehold[];
   aftercare_due: CaseloadHousehold[];
   decided_annual_effect_cents: number;
+  /** Every decision on these households, newest effective date first. */
+  decisions?: (Decision & { household: { id: string; family_name: string } })[];
 }
 
 const base = (id: string) => `/api/v1/households/${encodeURIComponent(id)}`;

@@ -5,8 +5,8 @@ import { t } from '../i18n/nl';
 import { ApiError } from '../lib/api';
 import { formatDate, formatMinutes } from '../lib/format';
 import { householdStatusLabel, STATUS_PIPELINE, timeKindLabel } from '../lib/labels';
-import { formatEuros } from '../lib/money';
 import { getCaseload, type Caseload } from '../lib/plan';
+import { effectText } from './PlanDecisions';
 import { Link } from '../lib/router';
 import { usePageTitle } from '../lib/usePage';
 
@@ -59,7 +59,7 @@ function CaseloadView({ load, single }: { load: Caseload; single: boolean }) {
   return (
     <section aria-labelledby={headingId} className="regie-section" data-testid="caseload">
       <h2 className="utrecht-heading-2" id={headingId}>
-        {single ? c.perStatus : c.director(load.director)}
+        {single ? c.mine : c.director(load.director)}
       </h2>
       <div className="regie-columns">
         <TableScroll label={c.perStatus}>
@@ -109,9 +109,43 @@ function CaseloadView({ load, single }: { load: Caseload; single: boolean }) {
           </table>
         </TableScroll>
       </div>
+      <h3 className="utrecht-heading-3">{c.decisions}</h3>
       <p className="utrecht-paragraph" data-testid="caseload-decided">
-        {c.decided}: {formatEuros(load.decided_annual_effect_cents)}
+        {c.decided}: {effectText(load.decided_annual_effect_cents)}
       </p>
+      {(load.decisions ?? []).length === 0 ? (
+        <p className="utrecht-paragraph">{c.decisionsNone}</p>
+      ) : (
+        <TableScroll label={c.decisions}>
+          <table className="utrecht-table regie-table" data-testid="caseload-decisions">
+            <caption className="utrecht-table__caption regie-visually-hidden">{c.decisionsIntro}</caption>
+            <thead className="utrecht-table__header">
+              <tr className="utrecht-table__row">
+                <th className="utrecht-table__header-cell" scope="col">{c.household}</th>
+                <th className="utrecht-table__header-cell" scope="col">{c.date}</th>
+                <th className="utrecht-table__header-cell" scope="col">{c.decision}</th>
+                <th className="utrecht-table__header-cell" scope="col">{c.effect}</th>
+              </tr>
+            </thead>
+            <tbody className="utrecht-table__body">
+              {(load.decisions ?? []).map((d) => (
+                <tr className="utrecht-table__row" key={`${d.household.id}-${d.id}`}>
+                  <td className="utrecht-table__cell">
+                    <Link className="utrecht-link" to={`/huishoudens/${encodeURIComponent(d.household.id)}/plan`}>
+                      {d.household.family_name}
+                    </Link>
+                  </td>
+                  <td className="utrecht-table__cell">{formatDate(d.effective_date)}</td>
+                  <td className="utrecht-table__cell">
+                    {(t.plan.decisionKind as Record<string, string>)[d.kind] ?? d.kind}: {d.reason}
+                  </td>
+                  <td className="utrecht-table__cell">{effectText(d.total_annual_effect_cents)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
       <h3 className="utrecht-heading-3">{c.aftercareDue}</h3>
       {load.aftercare_due.length === 0 ? (
         <p className="utrecht-paragraph">{c.aftercareNone}</p>
@@ -134,7 +168,7 @@ function CaseloadView({ load, single }: { load: Caseload; single: boolean }) {
                     </Link>
                   </td>
                   <td className="utrecht-table__cell">
-                    {h.aftercare ? formatDate(h.aftercare.next_due) : ''}{' '}
+                    {h.aftercare ? formatDate(h.aftercare.next_due) : ''} —{' '}
                     {h.aftercare?.overdue ? <strong className="regie-badge regie-badge--warning">{c.overdue}</strong> : c.onTrack}
                   </td>
                   <td className="utrecht-table__cell regie-number">{h.aftercare?.missed ?? 0}</td>
