@@ -23,9 +23,9 @@ struct SlotParticipant {
 };
 
 struct SlotQuery {
-  Interval window;                   // the meeting must lie inside it
-  std::int64_t duration = 3600;      // seconds, > 0
-  std::int64_t step = 15 * 60;       // start times fall on multiples of this (UTC), > 0
+  Interval window;               // the meeting must lie inside it
+  std::int64_t duration = 3600;  // seconds, > 0
+  std::int64_t step = 15 * 60;   // start times fall on multiples of this (UTC), > 0
   std::vector<SlotParticipant> participants;
 };
 

@@ -65,8 +65,8 @@ std::optional<std::int64_t> parse_utc(std::string_view s) {
 Result<TimeZone> TimeZone::load(const std::string& name, const std::string& dir) {
   bool plausible = !name.empty() && name.size() <= 64 && name.find("..") == std::string::npos && name[0] != '/';
   for (char c : name)
-    plausible &= (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||
-                 c == '-' || c == '+' || c == '/';
+    plausible &= (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
+                 c == '+' || c == '/';
   if (!plausible) return invalid("time_zone: not a time-zone name such as Europe/Amsterdam");
   std::ifstream in(dir + "/" + name, std::ios::binary);
   if (!in) return invalid(fmt::format("time_zone: unknown time zone {}", name));

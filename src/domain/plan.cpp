@@ -142,8 +142,7 @@ AftercareStatus aftercare_status(const AftercareSchedule& s, const std::vector<D
   Date previous = s.start;
   for (int k = 1;; ++k) {
     const Date due = add_months(s.start, k * step);
-    bool covered = std::any_of(contacts.begin(), contacts.end(),
-                               [&](Date c) { return previous < c && c <= due; });
+    bool covered = std::any_of(contacts.begin(), contacts.end(), [&](Date c) { return previous < c && c <= due; });
     if (due < today) {
       if (!covered) ++st.missed;
       st.overdue = !covered;

@@ -21,8 +21,8 @@ namespace regie::domain {
 // Life domains of a plan goal: the six Positive Health dimensions plus the
 // practical domains of the household's situation.
 inline constexpr std::string_view kLifeDomains[] = {
-    "bodily_functions", "mental_wellbeing", "meaningfulness", "quality_of_life", "participation",
-    "daily_functioning", "housing", "finances", "safety", "school_work"};
+    "bodily_functions",  "mental_wellbeing", "meaningfulness", "quality_of_life", "participation",
+    "daily_functioning", "housing",          "finances",       "safety",          "school_work"};
 bool is_life_domain(std::string_view s);
 
 inline constexpr std::string_view kGoalStatuses[] = {"open", "in_progress", "achieved", "dropped"};
@@ -96,8 +96,8 @@ struct DecisionRequest {
 
 // The decision's effect on the care map, computed before anything is stored.
 struct DecisionEffect {
-  std::vector<Provision> ended;    // the stored provisions with their new end date
-  std::vector<Provision> added;    // new provisions, including successors of scaled ones
+  std::vector<Provision> ended;             // the stored provisions with their new end date
+  std::vector<Provision> added;             // new provisions, including successors of scaled ones
   std::map<Category, Cents> annual_effect;  // per funder: added minus ended, on the effective date
 };
 

@@ -135,8 +135,7 @@ Result<std::vector<PlanGoal>> goals_from_json(const json& j, const std::string& 
         auto ast = text(a, "status", af, false);
         if (!ast) return ast.error();
         if (!ast->empty()) {
-          if (!is_action_status(*ast))
-            return invalid(fmt::format("{}.status: open, in_progress, done or dropped", af));
+          if (!is_action_status(*ast)) return invalid(fmt::format("{}.status: open, in_progress, done or dropped", af));
           action.status = *ast;
         }
         goal.actions.push_back(action);

@@ -429,13 +429,14 @@ void add_plan_routes(Api& api) {
     auto a = svc->find_slot(*p, req.matches[1], *id);
     if (!a) return send_error(res, a.error());
     if (!a->found) return send_json(res, 200, {{"found", false}, {"message", a->message}});
-    send_json(res, 200, {{"found", true},
-                         {"start", a->start_utc},
-                         {"end", a->end_utc},
-                         {"start_local", a->start_local},
-                         {"end_local", a->end_local},
-                         {"optional_available", a->optional_available},
-                         {"optional_missing", a->optional_missing}});
+    send_json(res, 200,
+              {{"found", true},
+               {"start", a->start_utc},
+               {"end", a->end_utc},
+               {"start_local", a->start_local},
+               {"end_local", a->end_local},
+               {"optional_available", a->optional_available},
+               {"optional_missing", a->optional_missing}});
   });
   http.Post(rt + "/schedule", [svc, auth](const httplib::Request& req, httplib::Response& res) {
     auto p = auth(req, res);
@@ -452,22 +453,21 @@ void add_plan_routes(Api& api) {
     if (!v) return send_error(res, v.error());
     send_json(res, 200, {{"id", *id}, {"version", *v}});
   });
-  http.Get(rt + R"(/participants/([0-9]{1,18})/invitation\.ics)",
-           [svc, auth](const httplib::Request& req, httplib::Response& res) {
-             auto p = auth(req, res);
-             if (!p) return;
-             auto id = id_of(req.matches[2]);
-             auto pid = id_of(req.matches[3]);
-             if (!id) return send_error(res, id.error());
-             if (!pid) return send_error(res, pid.error());
-             auto ics = svc->invitation(*p, req.matches[1], *id, *pid);
-             if (!ics) return send_error(res, ics.error());
-             res.set_header("Cache-Control", "no-store");
-             res.set_header("Content-Disposition",
-                            fmt::format("attachment; filename=\"ronde-tafel-{}-{}.ics\"", *id, *pid));
-             res.status = 200;
-             res.set_content(*ics, "text/calendar; charset=utf-8; method=REQUEST");
-           });
+  http.Get(rt + R"(/participants/([0-9]{1,18})/invitation\.ics)", [svc, auth](const httplib::Request& req,
+                                                                              httplib::Response& res) {
+    auto p = auth(req, res);
+    if (!p) return;
+    auto id = id_of(req.matches[2]);
+    auto pid = id_of(req.matches[3]);
+    if (!id) return send_error(res, id.error());
+    if (!pid) return send_error(res, pid.error());
+    auto ics = svc->invitation(*p, req.matches[1], *id, *pid);
+    if (!ics) return send_error(res, ics.error());
+    res.set_header("Cache-Control", "no-store");
+    res.set_header("Content-Disposition", fmt::format("attachment; filename=\"ronde-tafel-{}-{}.ics\"", *id, *pid));
+    res.status = 200;
+    res.set_content(*ics, "text/calendar; charset=utf-8; method=REQUEST");
+  });
 
   http.Get(hh + "/aftercare", [svc, auth](const httplib::Request& req, httplib::Response& res) {
     auto p = auth(req, res);
@@ -476,14 +476,15 @@ void add_plan_routes(Api& api) {
     if (!v) return send_error(res, v.error());
     json contacts = json::array();
     for (auto& c : v->contacts)
-      contacts.push_back({{"id", c.id}, {"contacted_on", format_date(c.contacted_on)}, {"note", c.note},
+      contacts.push_back({{"id", c.id},
+                          {"contacted_on", format_date(c.contacted_on)},
+                          {"note", c.note},
                           {"recorded_by", c.recorded_by}});
     json schedule = nullptr;
     if (v->schedule)
       schedule = {{"start_date", format_date(v->schedule->start)}, {"interval_months", v->schedule->interval_months}};
     res.set_header("Cache-Control", "no-store");
-    send_json(res, 200,
-              {{"schedule", schedule}, {"contacts", contacts}, {"status", aftercare_status_json(v->status)}});
+    send_json(res, 200, {{"schedule", schedule}, {"contacts", contacts}, {"status", aftercare_status_json(v->status)}});
   });
   http.Post(hh + "/aftercare", [svc, auth](const httplib::Request& req, httplib::Response& res) {
     auto p = auth(req, res);

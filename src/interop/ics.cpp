@@ -23,7 +23,7 @@ std::string address(const IcsAttendee& a, const std::string& fallback_id) {
 Result<std::string> write_invitation(const IcsInvitation& inv) {
   if (inv.end <= inv.start) return invalid("the meeting has no positive length");
   std::unique_ptr<icalcomponent, void (*)(icalcomponent*)> cal(icalcomponent_new(ICAL_VCALENDAR_COMPONENT),
-                                                              icalcomponent_free);
+                                                               icalcomponent_free);
   icalcomponent_add_property(cal.get(), icalproperty_new_version("2.0"));
   icalcomponent_add_property(cal.get(), icalproperty_new_prodid("-//Regie//Ronde tafel//NL"));
   icalcomponent_add_property(cal.get(), icalproperty_new_method(ICAL_METHOD_REQUEST));

@@ -17,8 +17,8 @@ struct IcsAttendee {
 };
 
 struct IcsInvitation {
-  std::string uid;        // stable per round table, so updates replace the event
-  int sequence = 0;       // goes up when the time changes
+  std::string uid;                  // stable per round table, so updates replace the event
+  int sequence = 0;                 // goes up when the time changes
   std::int64_t start = 0, end = 0;  // Unix seconds
   std::int64_t stamp = 0;           // when the invitation was made
   std::string summary, description, location;

@@ -22,8 +22,7 @@ const char* kHidden = "no household with this id that you may see";
 
 }  // namespace
 
-Status PlanService::require_director(const Principal& who, const std::string& household_id,
-                                     const std::string& action) {
+Status PlanService::require_director(const Principal& who, const std::string& household_id, const std::string& action) {
   if (!is_assigned_director(store_, clock_, who, household_id, action)) return not_found(kHidden);
   return ok_status();
 }
@@ -66,7 +65,8 @@ Result<int> PlanService::save_plan(const Principal& who, const std::string& hous
   for (auto& m : store_.members(household_id)) members.insert(m.id);
   for (std::size_t i = 0; i < goals.size(); ++i) {
     for (auto& m : goals[i].member_ids)
-      if (!members.contains(m)) return invalid(fmt::format("goals[{}].member_ids: {} is not a member of this household", i, m));
+      if (!members.contains(m))
+        return invalid(fmt::format("goals[{}].member_ids: {} is not a member of this household", i, m));
     for (std::size_t k = 0; k < goals[i].actions.size(); ++k)
       if (auto st = check_party(household_id, goals[i].actions[k].responsible,
                                 fmt::format("goals[{}].actions[{}].responsible", i, k));
@@ -109,7 +109,8 @@ Status PlanService::check_new_provision(const domain::Provision& p, const std::s
   if (p.professional_id && !store_.professional(*p.professional_id))
     return invalid(fmt::format("{}.professional_id: unknown professional", field));
   if (p.price_code) {
-    if (p.units_per_year_centi <= 0) return invalid(fmt::format("{}.units_per_year: required with a price code", field));
+    if (p.units_per_year_centi <= 0)
+      return invalid(fmt::format("{}.units_per_year: required with a price code", field));
     bool known = false;
     for (auto& i : store_.price_list().items()) known |= i.code == *p.price_code;
     if (!known) return invalid(fmt::format("{}.price_code: not on the price list", field));
@@ -219,8 +220,8 @@ Result<int> PlanService::update_round_table(const Principal& who, domain::RoundT
   if (auto st = check_round_table(rt); !st) return st.error();
   for (std::size_t i = 0; i < rt.participants.size(); ++i) {
     auto& p = rt.participants[i];
-    if (p.id != 0 && std::none_of(stored->participants.begin(), stored->participants.end(),
-                                  [&](auto& s) { return s.id == p.id; }))
+    if (p.id != 0 &&
+        std::none_of(stored->participants.begin(), stored->participants.end(), [&](auto& s) { return s.id == p.id; }))
       return invalid(fmt::format("participants[{}].id: not a participant of this round table", i));
     if (auto st = check_party(rt.household_id, p.party, fmt::format("participants[{}]", i)); !st) return st.error();
   }
@@ -273,8 +274,8 @@ Result<SlotAnswer> PlanService::find_slot(const Principal& who, const std::strin
   return a;
 }
 
-Result<int> PlanService::schedule_round_table(const Principal& who, const std::string& household_id,
-                                              std::int64_t id, const std::string& start_utc, int version) {
+Result<int> PlanService::schedule_round_table(const Principal& who, const std::string& household_id, std::int64_t id,
+                                              const std::string& start_utc, int version) {
   if (auto st = require_director(who, household_id, "round_table.schedule"); !st) return st.error();
   auto rt = round_table_of(household_id, id);
   if (!rt) return rt.error();
@@ -293,8 +294,7 @@ Result<std::string> PlanService::invitation(const Principal& who, const std::str
   auto rt = round_table_of(household_id, id);
   if (!rt) return rt.error();
   if (!rt->scheduled_at) return invalid("the round table has no time yet");
-  if (std::none_of(rt->participants.begin(), rt->participants.end(),
-                   [&](auto& p) { return p.id == participant_id; }))
+  if (std::none_of(rt->participants.begin(), rt->participants.end(), [&](auto& p) { return p.id == participant_id; }))
     return not_found("no participant with this id at this round table");
   interop::IcsInvitation inv;
   inv.uid = fmt::format("round-table-{}@regie", rt->id);
@@ -380,9 +380,8 @@ Caseload PlanService::caseload_of(const std::string& director) {
     if (a.aftercare->overdue != b.aftercare->overdue) return a.aftercare->overdue;
     return a.aftercare->next_due < b.aftercare->next_due;
   });
-  std::stable_sort(c.decisions.begin(), c.decisions.end(), [](auto& a, auto& b) {
-    return a.decision.effective > b.decision.effective;
-  });
+  std::stable_sort(c.decisions.begin(), c.decisions.end(),
+                   [](auto& a, auto& b) { return a.decision.effective > b.decision.effective; });
   auto iso = format_date(today);
   const Date month_start = *parse_date(iso.substr(0, 8) + "01");
   for (auto& t : store_.time_entries(director, std::nullopt, month_start, today))

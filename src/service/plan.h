@@ -24,10 +24,10 @@ namespace regie::service {
 // What the slot finder says about a round table.
 struct SlotAnswer {
   bool found = false;
-  std::string start_utc, end_utc;      // yyyy-mm-ddThh:mm:ssZ
-  std::string start_local, end_local;  // in the round table's time zone
+  std::string start_utc, end_utc;                                 // yyyy-mm-ddThh:mm:ssZ
+  std::string start_local, end_local;                             // in the round table's time zone
   std::vector<std::string> optional_available, optional_missing;  // participant ids as text
-  std::string message;  // why nothing was found
+  std::string message;                                            // why nothing was found
 };
 
 struct AftercareView {
@@ -48,7 +48,7 @@ struct Caseload {
   std::map<std::string, int> minutes_this_month;  // per time kind
   std::vector<CaseloadHousehold> households;
   std::vector<CaseloadHousehold> aftercare_due;  // overdue first, then by next due date
-  Cents decided_annual_effect = 0;  // sum of the directors' decisions (negative: savings)
+  Cents decided_annual_effect = 0;               // sum of the directors' decisions (negative: savings)
   // Every decision on these households, newest effective date first, for the
   // savings per decision.
   struct DecisionRow {
@@ -101,8 +101,8 @@ class PlanService {
   // sets its contact schedule: every `interval_months` from `start`.
   Status start_aftercare(const Principal& who, const std::string& household_id, Date start, int interval_months,
                          int household_version);
-  Result<domain::AftercareContact> add_aftercare_contact(const Principal& who, const std::string& household_id,
-                                                         Date on, const std::string& note);
+  Result<domain::AftercareContact> add_aftercare_contact(const Principal& who, const std::string& household_id, Date on,
+                                                         const std::string& note);
 
   // A director's own caseload; a team lead or administrator names the director
   // (empty: every director's caseload, one entry each).

@@ -164,11 +164,11 @@ Status PlanStore::agree_plan(const std::string& household_id, int plan_version,
   std::string doc = who.dump(), day = format_date(on);
   bool done = false;
   store_.write([&](soci::session& sql) {
-    soci::statement st = (sql.prepare << "UPDATE household_plan SET agreed_at = :d, agreed_by = :w, "
-                                         "agreement_recorded_by = :r WHERE household_id = :h AND plan_version = :v "
-                                         "AND status = 'active' AND agreed_at IS NULL",
-                          soci::use(day), soci::use(doc), soci::use(recorded_by), soci::use(household_id),
-                          soci::use(plan_version));
+    soci::statement st =
+        (sql.prepare << "UPDATE household_plan SET agreed_at = :d, agreed_by = :w, "
+                        "agreement_recorded_by = :r WHERE household_id = :h AND plan_version = :v "
+                        "AND status = 'active' AND agreed_at IS NULL",
+         soci::use(day), soci::use(doc), soci::use(recorded_by), soci::use(household_id), soci::use(plan_version));
     st.execute(true);
     done = st.get_affected_rows() == 1;
   });
@@ -227,7 +227,7 @@ Result<std::int64_t> PlanStore::add_decision(Decision d, const domain::DecisionE
       }
       json effects = {{"stopped", d.stopped}, {"started", d.started}, {"scaled", d.scaled}};
       std::string kind(domain::to_string(d.kind)), day = format_date(d.effective), doc = effects.dump(),
-          money = domain::effect_to_json(d.annual_effect).dump();
+                                                   money = domain::effect_to_json(d.annual_effect).dump();
       long long rt = d.round_table_id.value_or(0);
       soci::indicator rti = d.round_table_id ? soci::i_ok : soci::i_null;
       sql << "INSERT INTO decision (household_id, kind, reason, effective_date, decided_by, created_at, effects, "
@@ -292,8 +292,8 @@ Result<int> PlanStore::save_round_table(const RoundTable& t) {
                           "status = :st, duration_minutes = :d, window_from = :f, window_to = :to, time_zone = :z, "
                           "location = :l, sequence = :q, version = version + 1 WHERE id = :i AND version = :v",
            soci::use(at, ai), soci::use(t.agenda), soci::use(t.minutes), soci::use(t.title), soci::use(t.status),
-           soci::use(t.duration_minutes), soci::use(from), soci::use(to), soci::use(t.time_zone),
-           soci::use(t.location), soci::use(t.sequence), soci::use(id), soci::use(t.version));
+           soci::use(t.duration_minutes), soci::use(from), soci::use(to), soci::use(t.time_zone), soci::use(t.location),
+           soci::use(t.sequence), soci::use(id), soci::use(t.version));
       st.execute(true);
       if (st.get_affected_rows() != 1)
         throw Refused{Error{ErrorCode::conflict, "the round table was changed by someone else; reload and try again"}};
@@ -335,8 +335,8 @@ std::optional<AftercareSchedule> PlanStore::aftercare_schedule(const std::string
     soci::rowset<soci::row> rs =
         (sql.prepare << "SELECT * FROM aftercare_schedule WHERE household_id = :h", soci::use(household_id));
     for (auto& r : rs)
-      out = AftercareSchedule{household_id, must_date(str(r, "start_date")),
-                              static_cast<int>(i64(r, "interval_months"))};
+      out =
+          AftercareSchedule{household_id, must_date(str(r, "start_date")), static_cast<int>(i64(r, "interval_months"))};
   });
   return out;
 }
@@ -372,8 +372,8 @@ std::vector<AftercareContact> PlanStore::aftercare_contacts(const std::string& h
                                                  "ORDER BY contacted_on, id",
                                   soci::use(household_id));
     for (auto& r : rs)
-      out.push_back({i64(r, "id"), household_id, must_date(str(r, "contacted_on")), str(r, "note"),
-                     str(r, "recorded_by")});
+      out.push_back(
+          {i64(r, "id"), household_id, must_date(str(r, "contacted_on")), str(r, "note"), str(r, "recorded_by")});
   });
   return out;
 }

@@ -650,8 +650,10 @@ std::vector<Store::TimelineRecord> Store::timeline_records(const std::string& ho
     for (auto& r : rs) {
       auto at = opt_str(r, "scheduled_at");
       auto title = str(r, "title");
-      if (at) out.push_back({at->substr(0, 10), "round_table", title});
-      else if (!str(r, "created_at").empty()) out.push_back({str(r, "created_at").substr(0, 10), "round_table_planned", title});
+      if (at)
+        out.push_back({at->substr(0, 10), "round_table", title});
+      else if (!str(r, "created_at").empty())
+        out.push_back({str(r, "created_at").substr(0, 10), "round_table_planned", title});
     }
   }
   {

@@ -14,7 +14,9 @@ const TimeZone& amsterdam() {
 
 std::int64_t local(const char* iso, const TimeZone& z = amsterdam()) { return z.to_utc(*parse_local_time(iso)); }
 std::int64_t utc(const char* iso) { return *parse_utc(iso); }
-Interval at(const char* from, const char* to, const TimeZone& z = amsterdam()) { return {local(from, z), local(to, z)}; }
+Interval at(const char* from, const char* to, const TimeZone& z = amsterdam()) {
+  return {local(from, z), local(to, z)};
+}
 
 TEST(Zone, AmsterdamOffsetsFollowDaylightSaving) {
   // 2026: summer time from 29 March 01:00 UTC to 25 October 01:00 UTC.
@@ -107,9 +109,9 @@ TEST(Slots, AvailabilityInDifferentZonesAcrossTheDaylightSavingChange) {
   SlotQuery q;
   q.window = at("2026-03-26T00:00", "2026-04-01T00:00");
   q.participants = {
-      {"amsterdam", true,
-       {at("2026-03-27T09:00", "2026-03-27T10:00"), at("2026-03-30T09:00", "2026-03-30T10:00")}},
-      {"utc", true,
+      {"amsterdam", true, {at("2026-03-27T09:00", "2026-03-27T10:00"), at("2026-03-30T09:00", "2026-03-30T10:00")}},
+      {"utc",
+       true,
        {{utc("2026-03-27T07:00:00Z"), utc("2026-03-27T08:00:00Z")},
         {utc("2026-03-30T07:00:00Z"), utc("2026-03-30T08:00:00Z")}}},
       {"london", false, {at("2026-03-30T08:00", "2026-03-30T09:00", london)}},

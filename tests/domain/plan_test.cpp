@@ -29,7 +29,8 @@ class DecisionRules : public ::testing::Test {
 };
 
 TEST_F(DecisionRules, ReplaceEndsTheOldProvisionsTheDayBeforeAndStartsTheNewOne) {
-  DecisionRequest r{"H1", DecisionKind::replace, "one provider for the family", d("2026-03-01"), {"P1", "P2"}, {}, {}, {}};
+  DecisionRequest r{"H1", DecisionKind::replace, "one provider for the family", d("2026-03-01"), {"P1", "P2"}, {}, {},
+                    {}};
   Provision systemic = provision("", Domain::jeugd, 900'000);
   r.start = {systemic};
   auto e = plan_decision(r, care_map, prices);

@@ -66,9 +66,10 @@ TEST_P(PlanApiTest, PlanDecisionAndTimelineEndToEnd) {
                {"wish_id", "W1"},
                {"household_words", "Tim wil weer naar school"},
                {"professional_words", "Schoolgang herstellen"},
-               {"actions", {{{"text", "Gesprek met mentor"},
-                             {"responsible", {{"kind", "professional"}, {"id", "PR1"}}},
-                             {"due_date", "2019-02-01"}}}}};
+               {"actions",
+                {{{"text", "Gesprek met mentor"},
+                  {"responsible", {{"kind", "professional"}, {"id", "PR1"}}},
+                  {"due_date", "2019-02-01"}}}}};
   auto [s1, b1] = post("/api/v1/households/H1/plans", {{"based_on", 0}, {"goals", {goal}}});
   ASSERT_EQ(s1, 201) << b1.dump();
   auto [s2, b2] = post("/api/v1/households/H1/plans/1/agreement",
@@ -81,11 +82,13 @@ TEST_P(PlanApiTest, PlanDecisionAndTimelineEndToEnd) {
   EXPECT_EQ(s4, 400);
   EXPECT_EQ(b4["error"]["message"], "goals[0].life_domain: not a life domain");
 
-  const json systemic = {{"domain", "jeugd"}, {"provider_id", "O2"}, {"goal", "gezinsbehandeling"},
-                         {"annual_cost_cents", 800000}};
-  auto [s5, b5] = post("/api/v1/households/H1/decisions",
-                       {{"kind", "replace"}, {"reason", "een aanbieder voor het gezin"}, {"effective_date", "2019-02-01"},
-                        {"stop", {"H1-P1", "H1-P2"}}, {"start", {systemic}}});
+  const json systemic = {
+      {"domain", "jeugd"}, {"provider_id", "O2"}, {"goal", "gezinsbehandeling"}, {"annual_cost_cents", 800000}};
+  auto [s5, b5] = post("/api/v1/households/H1/decisions", {{"kind", "replace"},
+                                                           {"reason", "een aanbieder voor het gezin"},
+                                                           {"effective_date", "2019-02-01"},
+                                                           {"stop", {"H1-P1", "H1-P2"}},
+                                                           {"start", {systemic}}});
   ASSERT_EQ(s5, 201) << b5.dump();
   EXPECT_EQ(b5["total_annual_effect_cents"], -584567);
   EXPECT_EQ(b5["annual_effect_cents"]["gemeente"], -434567);
@@ -103,8 +106,8 @@ TEST_P(PlanApiTest, PlanDecisionAndTimelineEndToEnd) {
   auto [s7, later] = get("/api/v1/households/H1");
   EXPECT_EQ(later["household"]["total_annual_cost_cents"], 800000);
 
-  auto [s8, b8] = post("/api/v1/households/H1/decisions", {{"kind", "stop"}, {"reason", "x"},
-                                                           {"effective_date", "2019-03-01"}, {"stop", {"H2-X"}}});
+  auto [s8, b8] = post("/api/v1/households/H1/decisions",
+                       {{"kind", "stop"}, {"reason", "x"}, {"effective_date", "2019-03-01"}, {"stop", {"H2-X"}}});
   EXPECT_EQ(s8, 400);
   auto [s9, log] = get("/api/v1/households/H1/decisions");
   EXPECT_EQ(log["decisions"].size(), 1u);
@@ -118,9 +121,14 @@ TEST_P(PlanApiTest, RoundTableSlotScheduleInvitationAndCaseload) {
                {"window_to", "2019-01-18"},
                {"duration_minutes", 60},
                {"participants",
-                {{{"kind", "member"}, {"party_id", "H1-M1"}, {"required", true},
+                {{{"kind", "member"},
+                  {"party_id", "H1-M1"},
+                  {"required", true},
                   {"availability", {{{"from", "2019-01-15T10:00"}, {"to", "2019-01-15T12:00"}}}}},
-                 {{"kind", "professional"}, {"party_id", "PR1"}, {"email", "anna@example.org"}, {"required", true},
+                 {{"kind", "professional"},
+                  {"party_id", "PR1"},
+                  {"email", "anna@example.org"},
+                  {"required", true},
                   {"availability", {{{"from", "2019-01-15T11:00"}, {"to", "2019-01-15T13:00"}}}}}}}};
   auto [s1, rt] = post("/api/v1/households/H1/round-tables", body);
   ASSERT_EQ(s1, 201) << rt.dump();
@@ -131,9 +139,9 @@ TEST_P(PlanApiTest, RoundTableSlotScheduleInvitationAndCaseload) {
   EXPECT_EQ(slot["start_local"], "2019-01-15T11:00");
   auto [s3, sched] = post(path + "/schedule", {{"start", slot["start"]}, {"version", rt["version"]}});
   ASSERT_EQ(s3, 200) << sched.dump();
-  auto ics = client->Get(path + "/participants/" + std::to_string(rt["participants"][1]["id"].get<long long>()) +
-                             "/invitation.ics",
-                         headers);
+  auto ics = client->Get(
+      path + "/participants/" + std::to_string(rt["participants"][1]["id"].get<long long>()) + "/invitation.ics",
+      headers);
   ASSERT_EQ(ics->status, 200);
   EXPECT_NE(ics->get_header_value("Content-Type").find("text/calendar"), std::string::npos);
   EXPECT_NE(ics->body.find("DTSTART:20190115T100000Z"), std::string::npos);

@@ -57,8 +57,8 @@ TEST_P(PlanServiceTest, OnePlanWithVersionsAgreementAndHouseholdWords) {
   EXPECT_EQ(stale.error().code, ErrorCode::conflict);
   // Agreement needs the household.
   EXPECT_FALSE(plans.agree_plan(dir_a, "H1", 1, {{"professional", "PR1", ""}}, d("2019-01-01")));
-  ASSERT_TRUE(plans.agree_plan(dir_a, "H1", 1, {{"member", "H1-M1", ""}, {"professional", "PR1", ""}},
-                               d("2019-01-01")));
+  ASSERT_TRUE(
+      plans.agree_plan(dir_a, "H1", 1, {{"member", "H1-M1", ""}, {"professional", "PR1", ""}}, d("2019-01-01")));
   EXPECT_EQ(plans.agree_plan(dir_a, "H1", 1, {{"member", "H1-M1", ""}}, d("2019-01-01")).error().code,
             ErrorCode::conflict);  // already agreed
   auto v2 = plans.save_plan(dir_a, "H1", {goal("Tim gaat elke dag naar school")}, 1);
@@ -87,8 +87,14 @@ TEST_P(PlanServiceTest, OnePlanWithVersionsAgreementAndHouseholdWords) {
 
 TEST_P(PlanServiceTest, AFutureDecisionChangesNothingUntilItsDate) {
   const Cents before = cost_on("2019-01-01");
-  domain::DecisionRequest r{"H1", domain::DecisionKind::replace, "one provider for the whole family",
-                            d("2019-03-01"), {"H1-P1", "H1-P2"}, {}, {}, {}};
+  domain::DecisionRequest r{"H1",
+                            domain::DecisionKind::replace,
+                            "one provider for the whole family",
+                            d("2019-03-01"),
+                            {"H1-P1", "H1-P2"},
+                            {},
+                            {},
+                            {}};
   domain::Provision systemic;
   systemic.domain = domain::Domain::jeugd;
   systemic.provider_id = "O2";
@@ -138,8 +144,8 @@ TEST_P(PlanServiceTest, ADecisionCannotTouchAnotherHouseholdsProvisions) {
   theirs.start = d("2018-01-01");
   theirs.annual_cost = 100'000;
   ASSERT_TRUE(store->add_provision(theirs));
-  domain::DecisionRequest r{"H1", domain::DecisionKind::stop, "not mine", d("2019-03-01"), {"H1-P1", "H2-P1"},
-                            {}, {}, {}};
+  domain::DecisionRequest r{"H1", domain::DecisionKind::stop, "not mine", d("2019-03-01"), {"H1-P1", "H2-P1"}, {}, {},
+                            {}};
   auto refused = plans.record_decision(dir_a, r);
   ASSERT_FALSE(refused);
   EXPECT_EQ(refused.error().code, ErrorCode::invalid_input);
@@ -163,7 +169,12 @@ TEST_P(PlanServiceTest, RoundTableFindsASlotAndWritesInvitations) {
   rt.participants = {
       {0, {"director", "dir.a", ""}, "", true, "", {{"2019-01-07T09:00", "2019-01-11T17:00"}}, "unknown"},
       {0, {"member", "H1-M1", ""}, "", true, "", {{"2019-01-09T13:00", "2019-01-09T16:00"}}, "unknown"},
-      {0, {"professional", "PR1", ""}, "anna@example.org", true, "", {{"2019-01-09T14:00", "2019-01-09T17:00"}},
+      {0,
+       {"professional", "PR1", ""},
+       "anna@example.org",
+       true,
+       "",
+       {{"2019-01-09T14:00", "2019-01-09T17:00"}},
        "unknown"},
       {0, {"other", "", "Juf Jansen"}, "", false, "", {}, "unknown"},
   };
@@ -221,8 +232,8 @@ TEST_P(PlanServiceTest, AftercareScheduleFlagsMissedContactsOnTheCaseload) {
   EXPECT_EQ(plans.caseload(dir_a, "dir.b").error().code, ErrorCode::forbidden);
   EXPECT_EQ(plans.caseload(lead, "")->size(), 2u);
   // Back to active through the status pipeline.
-  ASSERT_TRUE(households.change_status(dir_a, "H1", domain::HouseholdStatus::active, "",
-                                       store->household("H1")->version));
+  ASSERT_TRUE(
+      households.change_status(dir_a, "H1", domain::HouseholdStatus::active, "", store->household("H1")->version));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, PlanServiceTest, ::testing::ValuesIn(testing::store_backends()),

@@ -131,6 +131,16 @@ export async function planSteps({ step, assert, page, baseUrl, householdId, chec
     await checkPage(page, 'gezinsplan-ronde-tafel');
   });
 
+  await step('after the round table the director records attendance and minutes', async () => {
+    const card = page.locator('[data-testid="round-table"]', { hasText: 'Gepland' }).first();
+    const form = card.getByRole('form', { name: 'Verslag: Eerste ronde tafel' });
+    await form.locator('select').first().selectOption('present');
+    await form.getByLabel('Verslag', { exact: true }).fill('Afgesproken: één aanbieder voor het hele gezin.');
+    await form.getByLabel('Overleg is gehouden').check();
+    await form.getByRole('button', { name: 'Verslag en aanwezigheid opslaan' }).click();
+    await page.locator('[data-testid="round-table"]', { hasText: 'Gehouden' }).first().waitFor();
+  });
+
   await step('every step is in the household timeline', async () => {
     await page.goto(householdUrl);
     const timeline = page.locator('[data-testid="timeline"]');

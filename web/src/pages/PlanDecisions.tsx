@@ -11,11 +11,13 @@ import {
   DECISION_KINDS,
   lastEffectiveDate,
   listDecisions,
+  listRoundTables,
   recordDecision,
   runsOn,
   type Decision,
   type DecisionInput,
   type DecisionKind,
+  type RoundTable,
 } from '../lib/plan';
 import type { HouseholdDetail, Organisation, Provision } from '../lib/types';
 
@@ -37,11 +39,17 @@ function provisionLabel(p: Provision, h: HouseholdDetail): string {
 /** Mandate decisions of one household: the form, the projection on the care map and the append-only log. */
 export function PlanDecisions({ household, onChanged }: { household: HouseholdDetail; onChanged: () => Promise<void> }) {
   const [decisions, setDecisions] = useState<Decision[] | null>(null);
+  const [tables, setTables] = useState<RoundTable[]>([]);
   const load = useCallback(async () => {
     try {
       setDecisions((await listDecisions(household.id)).decisions);
     } catch {
       setDecisions([]);
+    }
+    try {
+      setTables((await listRoundTables(household.id)).round_tables);
+    } catch {
+      setTables([]);
     }
   }, [household.id]);
   useEffect(() => {
@@ -55,18 +63,27 @@ export function PlanDecisions({ household, onChanged }: { household: HouseholdDe
       <p className="utrecht-paragraph">{d.intro}</p>
       <DecisionForm
         household={household}
+        roundTables={tables}
         onSaved={async () => {
           await load();
           await onChanged();
         }}
       />
       {decisions ? <Projection household={household} decisions={decisions} /> : null}
-      {decisions ? <DecisionLog household={household} decisions={decisions} /> : null}
+      {decisions ? <DecisionLog household={household} decisions={decisions} roundTables={tables} /> : null}
     </section>
   );
 }
 
-function DecisionForm({ household, onSaved }: { household: HouseholdDetail; onSaved: () => Promise<void> }) {
+function DecisionForm({
+  household,
+  roundTables,
+  onSaved,
+}: {
+  household: HouseholdDetail;
+  roundTables: RoundTable[];
+  onSaved: () => Promise<void>;
+}) {
   const id = useId();
   const [kind, setKind] = useState<DecisionKind>('replace');
   const [reason, setReason] = useState('');
@@ -80,6 +97,7 @@ function DecisionForm({ household, onSaved }: { household: HouseholdDetail; onSa
   const [hours, setHours] = useState('');
   const [cost, setCost] = useState('');
   const [scaleId, setScaleId] = useState('');
+  const [roundTable, setRoundTable] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [costError, setCostError] = useState<string | undefined>(undefined);
   const [saved, setSaved] = useState<string | null>(null);
@@ -104,6 +122,7 @@ function DecisionForm({ household, onSaved }: { household: HouseholdDetail; onSa
     setCostError(undefined);
     setSaved(null);
     const body: DecisionInput = { kind, reason, effective_date: effective };
+    if (roundTable) body.round_table_id = Number(roundTable);
     const cents = cost.trim() ? parseEuroInput(cost) : null;
     if ((starts || (scales && cost.trim())) && cents === null) {
       setCostError(d.costRequired);
@@ -156,6 +175,15 @@ function DecisionForm({ household, onSaved }: { household: HouseholdDetail; onSa
           options={DECISION_KINDS.map((k) => ({ value: k, label: kindLabel(k) }))}
         />
         <TextInput id={`${id}-eff`} label={d.effective} type="date" size="date" value={effective} onChange={setEffective} />
+        {roundTables.length > 0 ? (
+          <Select
+            id={`${id}-rt`}
+            label={d.roundTable}
+            value={roundTable}
+            onChange={setRoundTable}
+            options={[{ value: '', label: d.noRoundTable }, ...roundTables.map((rt) => ({ value: String(rt.id), label: rt.title }))]}
+          />
+        ) : null}
       </div>
       <TextArea id={`${id}-reason`} label={d.reason} value={reason} onChange={setReason} rows={2} />
       {stops ? (
@@ -290,7 +318,15 @@ function Projection({ household, decisions }: { household: HouseholdDetail; deci
   );
 }
 
-function DecisionLog({ household, decisions }: { household: HouseholdDetail; decisions: Decision[] }) {
+function DecisionLog({
+  household,
+  decisions,
+  roundTables,
+}: {
+  household: HouseholdDetail;
+  decisions: Decision[];
+  roundTables: RoundTable[];
+}) {
   const name = (pid: string) => {
     const p = household.provisions.find((x) => x.id === pid);
     return p ? `${domainLabel(p.domain)} (${p.provider?.name ?? pid})` : pid;
@@ -320,6 +356,14 @@ function DecisionLog({ household, decisions }: { household: HouseholdDetail; dec
                     {kindLabel(x.kind)}
                     <br />
                     <span className="regie-muted">{x.reason}</span>
+                    {x.round_table_id ? (
+                      <>
+                        <br />
+                        <span className="regie-muted">
+                          {d.takenAt(roundTables.find((rt) => rt.id === x.round_table_id)?.title ?? String(x.round_table_id))}
+                        </span>
+                      </>
+                    ) : null}
                   </td>
                   <td className="utrecht-table__cell">
                     {x.stopped.length ? `${d.stopped(x.stopped.length)}: ${x.stopped.map(name).join(', ')}. ` : ''}

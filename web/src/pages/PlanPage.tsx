@@ -125,6 +125,8 @@ export function PlanPage({ id }: { id: string }) {
 function PlanSection({ household }: { household: HouseholdDetail }) {
   const [plans, setPlans] = useState<PlanVersion[] | null>(null);
   const [failed, setFailed] = useState(false);
+  // Kept here: the editor starts afresh (new key) once the new version is loaded.
+  const [savedVersion, setSavedVersion] = useState<number | null>(null);
   const load = useCallback(async () => {
     try {
       setPlans((await listPlans(household.id)).plans);
@@ -177,8 +179,19 @@ function PlanSection({ household }: { household: HouseholdDetail }) {
           ))}
         </details>
       ) : null}
+      <SavedNote message={savedVersion ? p.plan.saved(savedVersion) : null} />
       {plans ? (
-        <PlanEditor key={latest} household={household} basedOn={latest} start={active?.goals ?? null} onSaved={load} />
+        <PlanEditor
+          key={latest}
+          household={household}
+          basedOn={latest}
+          start={active?.goals ?? null}
+          onSaved={async (v) => {
+            setSavedVersion(v);
+            await load();
+          }}
+          onReload={load}
+        />
       ) : null}
     </section>
   );
@@ -297,18 +310,19 @@ function PlanEditor({
   basedOn,
   start,
   onSaved,
+  onReload,
 }: {
   household: HouseholdDetail;
   basedOn: number;
   start: PlanGoal[] | null;
-  onSaved: () => Promise<void>;
+  onSaved: (version: number) => Promise<void>;
+  onReload: () => Promise<void>;
 }) {
   const id = useId();
   const parties = useMemo(() => partiesOf(household), [household]);
   const [goals, setGoals] = useState<PlanGoal[]>(() => (start ? structuredClone(start) : [emptyGoal()]));
   const [error, setError] = useState<string | null>(null);
   const [conflict, setConflict] = useState(false);
-  const [saved, setSaved] = useState<string | null>(null);
   const update = (i: number, change: Partial<PlanGoal>) =>
     setGoals((gs) => gs.map((g, k) => (k === i ? { ...g, ...change } : g)));
   const submit = async (e: FormEvent) => {
@@ -317,8 +331,7 @@ function PlanEditor({
     setConflict(false);
     try {
       const r = await savePlan(household.id, basedOn, goals);
-      setSaved(p.plan.saved(r.plan_version));
-      await onSaved();
+      await onSaved(r.plan_version);
     } catch (err) {
       if (isConflict(err)) setConflict(true);
       else setError(err instanceof ApiError ? err.message : t.errors.generic);
@@ -334,7 +347,7 @@ function PlanEditor({
       {conflict ? (
         <div className="utrecht-alert utrecht-alert--warning regie-alert" role="alert">
           <p className="utrecht-paragraph">{p.plan.conflict}</p>
-          <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={() => void onSaved()}>
+          <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={() => void onReload()}>
             {p.plan.reload}
           </button>
         </div>
@@ -480,7 +493,6 @@ function PlanEditor({
           {p.plan.save}
         </button>
       </div>
-      <SavedNote message={saved} />
     </form>
   );
 }
