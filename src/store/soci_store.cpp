@@ -637,15 +637,45 @@ std::vector<Store::TimelineRecord> Store::timeline_records(const std::string& ho
                      str(r, "instrument") + " " + str(r, "moment") + " " + str(r, "member_id")});
   }
   {
-    soci::rowset<soci::row> rs =
-        (sql.prepare << "SELECT effective_date, kind FROM decision WHERE household_id = :h", soci::use(household_id));
-    for (auto& r : rs) out.push_back({str(r, "effective_date"), "decision", str(r, "kind")});
+    soci::rowset<soci::row> rs = (sql.prepare << "SELECT effective_date, kind, reason FROM decision "
+                                                 "WHERE household_id = :h",
+                                  soci::use(household_id));
+    for (auto& r : rs) out.push_back({str(r, "effective_date"), "decision", str(r, "kind") + ": " + str(r, "reason")});
   }
   {
-    soci::rowset<soci::row> rs = (sql.prepare << "SELECT scheduled_at FROM round_table WHERE household_id = :h "
-                                                 "AND scheduled_at IS NOT NULL",
+    soci::rowset<soci::row> rs = (sql.prepare << "SELECT scheduled_at, created_at, title, status FROM round_table "
+                                                 "WHERE household_id = :h",
                                   soci::use(household_id));
-    for (auto& r : rs) out.push_back({str(r, "scheduled_at").substr(0, 10), "round_table", ""});
+    for (auto& r : rs) {
+      auto at = opt_str(r, "scheduled_at");
+      auto title = str(r, "title");
+      if (at)
+        out.push_back({at->substr(0, 10), "round_table", title});
+      else if (!str(r, "created_at").empty())
+        out.push_back({str(r, "created_at").substr(0, 10), "round_table_planned", title});
+    }
+  }
+  {
+    soci::rowset<soci::row> rs = (sql.prepare << "SELECT plan_version, created_at, agreed_at FROM household_plan "
+                                                 "WHERE household_id = :h",
+                                  soci::use(household_id));
+    for (auto& r : rs) {
+      auto v = "v" + std::to_string(i64(r, "plan_version"));
+      out.push_back({str(r, "created_at").substr(0, 10), "plan_version", v});
+      if (auto agreed = opt_str(r, "agreed_at")) out.push_back({*agreed, "plan_agreed", v});
+    }
+  }
+  {
+    soci::rowset<soci::row> rs =
+        (sql.prepare << "SELECT start_date, interval_months FROM aftercare_schedule WHERE household_id = :h",
+         soci::use(household_id));
+    for (auto& r : rs)
+      out.push_back({str(r, "start_date"), "aftercare_started", std::to_string(i64(r, "interval_months"))});
+  }
+  {
+    soci::rowset<soci::row> rs =
+        (sql.prepare << "SELECT contacted_on FROM aftercare_contact WHERE household_id = :h", soci::use(household_id));
+    for (auto& r : rs) out.push_back({str(r, "contacted_on"), "aftercare_contact", ""});
   }
   return out;
 }

@@ -96,8 +96,9 @@ class Store {
   Result<int> update_provision(const domain::Provision& p, const domain::CareMapChange& change);
   std::optional<domain::Provision> provision(const std::string& id);
   std::vector<domain::CareMapChange> care_map_changes(const std::string& household_id);
-  // Measurements, mandate decisions and round tables of a household, for its
-  // timeline: (date, kind, detail), in no particular order.
+  // Measurements, mandate decisions, round tables, plan versions and their
+  // agreement, and aftercare of a household, for its timeline: (date, kind,
+  // detail), in no particular order.
   struct TimelineRecord {
     std::string date, kind, detail;
   };

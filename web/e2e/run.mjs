@@ -21,6 +21,7 @@ import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
+import { planSteps } from './plan.mjs';
 
 const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const regieBin = path.resolve(webDir, process.env.REGIE_BIN ?? '../build/src/regie');
@@ -1064,6 +1065,7 @@ async function main() {
       await checkPage(page, 'uitkomsten-smal');
       await page.setViewportSize({ width: 1280, height: 900 });
     });
+    await planSteps({ step, assert, page, baseUrl, householdId, checkPage, expectHeading });
 
     await step('an unknown household shows a clear message', async () => {
       await page.goto(`${baseUrl}/huishoudens/BESTAAT-NIET-999`);

@@ -7,12 +7,14 @@ import { SessionProvider, useSession } from './lib/session';
 import { usePageTitle } from './lib/usePage';
 import { AnalysePage } from './pages/AnalysePage';
 import { BusinessCasePage } from './pages/BusinessCasePage';
+import { CaseloadPage } from './pages/CaseloadPage';
 import { HouseholdPage } from './pages/HouseholdPage';
 import { HouseholdsPage } from './pages/HouseholdsPage';
 import { afterSignInPath, LoginPage } from './pages/LoginPage';
 import { MeasurementPage } from './pages/MeasurementPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { OutcomesPage } from './pages/OutcomesPage';
+import { PlanPage } from './pages/PlanPage';
 import { PriceListPage } from './pages/PriceListPage';
 
 const SIGN_IN = '/inloggen';
@@ -96,6 +98,9 @@ function Routes() {
   if (matchPath('/uitkomsten', pathname)) return <OutcomesPage />;
   const fill = matchPath('/huishoudens/:id/metingen/:mid', pathname);
   if (fill?.id && fill.mid) return <MeasurementPage key={`${fill.id}/${fill.mid}`} householdId={fill.id} measurementId={fill.mid} />;
+  if (matchPath('/caseload', pathname)) return <CaseloadPage />;
+  const plan = matchPath('/huishoudens/:id/plan', pathname);
+  if (plan?.id) return <PlanPage key={plan.id} id={plan.id} />;
   const detail = matchPath('/huishoudens/:id', pathname);
   if (detail?.id) return <HouseholdPage key={detail.id} id={detail.id} />;
   return <NotFoundPage />;

@@ -30,10 +30,10 @@ async function menuFor(role: string): Promise<string[]> {
 
 describe('main menu', () => {
   it.each([
-    ['director', ['Huishoudens', 'Businesscase', 'Uitkomsten']],
+    ['director', ['Huishoudens', 'Caseload', 'Businesscase', 'Uitkomsten']],
     ['analyst', ['Huishoudens', 'Businesscase', 'Analyse']],
-    ['team_lead', ['Huishoudens', 'Businesscase', 'Analyse']],
-    ['administrator', ['Huishoudens', 'Businesscase', 'Analyse', 'Prijslijst']],
+    ['team_lead', ['Huishoudens', 'Caseload', 'Businesscase', 'Analyse']],
+    ['administrator', ['Huishoudens', 'Caseload', 'Businesscase', 'Analyse', 'Prijslijst']],
     ['professional', ['Huishoudens']],
   ])('for %s: %j', async (role, items) => {
     expect(await menuFor(role)).toEqual(items);

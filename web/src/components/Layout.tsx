@@ -2,7 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { t } from '../i18n/nl';
 import { userRoleLabel } from '../lib/labels';
 import { Link, useLocation, useNavigate } from '../lib/router';
-import { canManagePriceList, canSeeAnalytics, canSeeBusinessCase, canSeeOutcomes } from '../lib/roles';
+import { canManagePriceList, canSeeAnalytics, canSeeBusinessCase, canSeeCaseload, canSeeOutcomes } from '../lib/roles';
 import { useSession } from '../lib/session';
 
 function SignedInUser() {
@@ -42,6 +42,7 @@ function MainNav() {
   const { pathname } = useLocation();
   const { user } = useSession();
   const items = [{ to: '/huishoudens', label: t.nav.households }];
+  if (canSeeCaseload(user?.role)) items.push({ to: '/caseload', label: t.nav.caseload });
   if (canSeeBusinessCase(user?.role)) items.push({ to: '/businesscase', label: t.nav.businessCase });
   if (canSeeOutcomes(user?.role)) items.push({ to: '/uitkomsten', label: t.nav.outcomes });
   if (canSeeAnalytics(user?.role)) items.push({ to: '/analyse', label: t.nav.analytics });

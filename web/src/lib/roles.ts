@@ -25,3 +25,9 @@ export function canManagePriceList(role: string | null | undefined): boolean {
 export function canSeeOutcomes(role: string | null | undefined): boolean {
   return role === 'director';
 }
+
+/** The caseload overview (/caseload): a director's own, team leads and administrators per director. */
+const CASELOAD_ROLES = new Set(['director', 'team_lead', 'administrator']);
+export function canSeeCaseload(role: string | null | undefined): boolean {
+  return has(CASELOAD_ROLES, role);
+}

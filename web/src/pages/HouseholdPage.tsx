@@ -220,6 +220,13 @@ export function HouseholdView({
           </Link>
         </p>
       ) : null}
+      {isAssignedDirector ? (
+        <p className="utrecht-paragraph regie-screen-only">
+          <Link className="utrecht-link utrecht-link--html-a" to={`/huishoudens/${encodeURIComponent(household.id)}/plan`}>
+            {t.plan.link}
+          </Link>
+        </p>
+      ) : null}
       <HouseholdDetails household={household} />
       <StatusPanel household={household} canChange={isAssignedDirector} onChanged={onReload} />
       <div className="regie-columns regie-columns--overview">

@@ -629,6 +629,8 @@ export function timelineText(e: TimelineEvent, provisions: readonly Provision[],
   if (e.kind === 'provision_started' || e.kind === 'provision_ended') {
     return p ? provisionSummary(p, members) : domainLabel(e.detail);
   }
+  // Plan, decision, round-table and aftercare events carry their own text.
+  if (!e.provision_id) return e.detail;
   const what = p ? provisionSummary(p, members) : e.provision_id;
   return `${what} (${r.timeline.by(e.detail)})`;
 }

@@ -1,0 +1,160 @@
+// The plan, decision, round-table, aftercare and caseload API over a real socket.
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <nlohmann/json.hpp>
+#include <set>
+#include <thread>
+
+#include "http/server.h"
+#include "support/backends.h"
+#include "support/fixtures.h"
+
+namespace regie::http {
+namespace {
+
+using nlohmann::json;
+
+class PlanApiTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(store->write_bundle(testing::small_bundle()));
+    ServerOptions o;
+    o.port = 0;
+    auto created = Server::create(*store, clock, o);
+    ASSERT_TRUE(created) << created.error().message;
+    server = std::move(*created);
+    port = server->bind();
+    thread = std::thread([this] { server->run(); });
+    client = std::make_unique<httplib::Client>("127.0.0.1", port);
+    sign_in();
+  }
+  void sign_in() {
+    auto r = client->Post("/api/v1/session", json({{"username", "dir.a"}, {"password", "secret-dir.a"}}).dump(),
+                          "application/json");
+    ASSERT_TRUE(r);
+    auto cookie = r->get_header_value("Set-Cookie");
+    headers = {{"Cookie", cookie.substr(0, cookie.find(';'))},
+               {"X-CSRF-Token", json::parse(r->body)["csrf_token"].get<std::string>()}};
+  }
+  void TearDown() override {
+    if (server) server->stop();
+    if (thread.joinable()) thread.join();
+  }
+  std::pair<int, json> post(const std::string& path, const json& body) {
+    auto r = client->Post(path, headers, body.dump(), "application/json");
+    return {r->status, r->body.empty() ? json() : json::parse(r->body)};
+  }
+  std::pair<int, json> get(const std::string& path) {
+    auto r = client->Get(path, headers);
+    return {r->status, json::parse(r->body)};
+  }
+
+  testing::TestDatabase db{GetParam()};
+  std::unique_ptr<store::Store> store = db.open();
+  ManualClock clock{1'546'300'800};  // 2019-01-01
+  std::unique_ptr<Server> server;
+  std::thread thread;
+  int port = 0;
+  std::unique_ptr<httplib::Client> client;
+  httplib::Headers headers;
+};
+
+TEST_P(PlanApiTest, PlanDecisionAndTimelineEndToEnd) {
+  json goal = {{"life_domain", "school_work"},
+               {"member_ids", {"H1-M2"}},
+               {"wish_id", "W1"},
+               {"household_words", "Tim wil weer naar school"},
+               {"professional_words", "Schoolgang herstellen"},
+               {"actions",
+                {{{"text", "Gesprek met mentor"},
+                  {"responsible", {{"kind", "professional"}, {"id", "PR1"}}},
+                  {"due_date", "2019-02-01"}}}}};
+  auto [s1, b1] = post("/api/v1/households/H1/plans", {{"based_on", 0}, {"goals", {goal}}});
+  ASSERT_EQ(s1, 201) << b1.dump();
+  auto [s2, b2] = post("/api/v1/households/H1/plans/1/agreement",
+                       {{"agreed_on", "2019-01-01"}, {"agreed_by", {{{"kind", "member"}, {"id", "H1-M1"}}}}});
+  ASSERT_EQ(s2, 200) << b2.dump();
+  auto [s3, b3] = post("/api/v1/households/H1/plans", {{"based_on", 0}, {"goals", {goal}}});
+  EXPECT_EQ(s3, 409);
+  goal["life_domain"] = "luck";
+  auto [s4, b4] = post("/api/v1/households/H1/plans", {{"based_on", 1}, {"goals", {goal}}});
+  EXPECT_EQ(s4, 400);
+  EXPECT_EQ(b4["error"]["message"], "goals[0].life_domain: not a life domain");
+
+  const json systemic = {
+      {"domain", "jeugd"}, {"provider_id", "O2"}, {"goal", "gezinsbehandeling"}, {"annual_cost_cents", 800000}};
+  auto [s5, b5] = post("/api/v1/households/H1/decisions", {{"kind", "replace"},
+                                                           {"reason", "een aanbieder voor het gezin"},
+                                                           {"effective_date", "2019-02-01"},
+                                                           {"stop", {"H1-P1", "H1-P2"}},
+                                                           {"start", {systemic}}});
+  ASSERT_EQ(s5, 201) << b5.dump();
+  EXPECT_EQ(b5["total_annual_effect_cents"], -584567);
+  EXPECT_EQ(b5["annual_effect_cents"]["gemeente"], -434567);
+
+  // Today (1 January) the care map is unchanged; on 1 February it has changed.
+  auto [s6, view] = get("/api/v1/households/H1");
+  ASSERT_EQ(s6, 200);
+  EXPECT_EQ(view["household"]["total_annual_cost_cents"], 1234567 + 150000);
+  std::set<std::string> kinds;
+  for (auto& e : view["household"]["timeline"]) kinds.insert(e["kind"]);
+  for (auto k : {"plan_version", "plan_agreed", "decision", "care_map_ended", "care_map_added"})
+    EXPECT_TRUE(kinds.contains(k)) << k;
+  clock.advance(31 * 86400);
+  sign_in();  // the session has timed out meanwhile
+  auto [s7, later] = get("/api/v1/households/H1");
+  EXPECT_EQ(later["household"]["total_annual_cost_cents"], 800000);
+
+  auto [s8, b8] = post("/api/v1/households/H1/decisions",
+                       {{"kind", "stop"}, {"reason", "x"}, {"effective_date", "2019-03-01"}, {"stop", {"H2-X"}}});
+  EXPECT_EQ(s8, 400);
+  auto [s9, log] = get("/api/v1/households/H1/decisions");
+  EXPECT_EQ(log["decisions"].size(), 1u);
+  auto [s10, other] = get("/api/v1/households/H2/decisions");
+  EXPECT_EQ(s10, 404);
+}
+
+TEST_P(PlanApiTest, RoundTableSlotScheduleInvitationAndCaseload) {
+  json body = {{"title", "Ronde tafel"},
+               {"window_from", "2019-01-07"},
+               {"window_to", "2019-01-18"},
+               {"duration_minutes", 60},
+               {"participants",
+                {{{"kind", "member"},
+                  {"party_id", "H1-M1"},
+                  {"required", true},
+                  {"availability", {{{"from", "2019-01-15T10:00"}, {"to", "2019-01-15T12:00"}}}}},
+                 {{"kind", "professional"},
+                  {"party_id", "PR1"},
+                  {"email", "anna@example.org"},
+                  {"required", true},
+                  {"availability", {{{"from", "2019-01-15T11:00"}, {"to", "2019-01-15T13:00"}}}}}}}};
+  auto [s1, rt] = post("/api/v1/households/H1/round-tables", body);
+  ASSERT_EQ(s1, 201) << rt.dump();
+  const std::string path = "/api/v1/households/H1/round-tables/" + std::to_string(rt["id"].get<long long>());
+  auto [s2, slot] = get(path + "/slot");
+  ASSERT_EQ(s2, 200);
+  ASSERT_TRUE(slot["found"]) << slot.dump();
+  EXPECT_EQ(slot["start_local"], "2019-01-15T11:00");
+  auto [s3, sched] = post(path + "/schedule", {{"start", slot["start"]}, {"version", rt["version"]}});
+  ASSERT_EQ(s3, 200) << sched.dump();
+  auto ics = client->Get(
+      path + "/participants/" + std::to_string(rt["participants"][1]["id"].get<long long>()) + "/invitation.ics",
+      headers);
+  ASSERT_EQ(ics->status, 200);
+  EXPECT_NE(ics->get_header_value("Content-Type").find("text/calendar"), std::string::npos);
+  EXPECT_NE(ics->body.find("DTSTART:20190115T100000Z"), std::string::npos);
+
+  auto [s4, load] = get("/api/v1/caseload");
+  ASSERT_EQ(s4, 200);
+  ASSERT_EQ(load["caseloads"].size(), 1u);
+  EXPECT_EQ(load["caseloads"][0]["households_per_status"]["active"], 1);
+  EXPECT_TRUE(load["caseloads"][0]["minutes_this_month"].contains("travel"));
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, PlanApiTest, ::testing::ValuesIn(testing::store_backends()),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace
+}  // namespace regie::http

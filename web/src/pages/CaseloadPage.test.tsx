@@ -1,0 +1,48 @@
+import { render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Caseload } from '../lib/plan';
+import { Router } from '../lib/router';
+import { installFakeFetch } from '../test/fakeFetch';
+import { CaseloadPage } from './CaseloadPage';
+
+afterEach(() => vi.unstubAllGlobals());
+
+const load: Caseload = {
+  director: 'r.dekker',
+  households_per_status: { active: 5, aftercare: 2 },
+  minutes_this_month: { direct: 120, indirect: 45, travel: 30, project: 60 },
+  households: [
+    { id: 'BZHH01', family_name: 'Van den Berg', status: 'aftercare', plan_active: true, plan_agreed: true, aftercare: { next_due: '2026-10-01', missed: 2, overdue: true } },
+    { id: 'BZHH03', family_name: 'Janssen', status: 'active', plan_active: true, plan_agreed: false, aftercare: null },
+  ],
+  aftercare_due: [
+    { id: 'BZHH01', family_name: 'Van den Berg', status: 'aftercare', plan_active: true, plan_agreed: true, aftercare: { next_due: '2026-10-01', missed: 2, overdue: true } },
+  ],
+  decided_annual_effect_cents: -925_300,
+  decisions: [
+    {
+      id: 1, kind: 'replace', reason: 'Eén aanbieder', effective_date: '2026-12-01', stopped: ['p1', 'p3'], started: ['p9'], scaled: [],
+      annual_effect_cents: { gemeente: -925_300 }, total_annual_effect_cents: -925_300, round_table_id: null, decided_by: 'r.dekker',
+      created_at: '2026-11-23T10:00:00Z', household: { id: 'BZHH01', family_name: 'Van den Berg' },
+    },
+  ],
+};
+
+describe('caseload', () => {
+  it('shows households per status, hours, overdue aftercare and the saving per decision', async () => {
+    installFakeFetch((call) => (call.path === '/api/v1/caseload' ? { status: 200, body: { caseloads: [load] } } : undefined));
+    render(
+      <Router>
+        <CaseloadPage />
+      </Router>,
+    );
+    const status = await screen.findByTestId('caseload-status');
+    expect(within(status).getByText('Nazorg').closest('tr')?.textContent).toContain('2');
+    expect(screen.getByTestId('caseload-hours').textContent).toMatch(/3 uur 15 min/);
+    const due = screen.getByTestId('caseload-aftercare');
+    expect(due.textContent).toContain('Van den Berg');
+    expect(due.textContent).toContain('Te laat');
+    expect(screen.getByTestId('caseload-decisions').textContent).toMatch(/besparing €\s?9\.253/);
+    expect(screen.getByTestId('caseload-decided').textContent).toMatch(/besparing €\s?9\.253/);
+  });
+});

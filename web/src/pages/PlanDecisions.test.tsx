@@ -1,0 +1,84 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { setCsrfToken } from '../lib/api';
+import type { Decision } from '../lib/plan';
+import { installFakeFetch, type Call } from '../test/fakeFetch';
+import { household } from '../test/fixtures';
+import { PlanDecisions } from './PlanDecisions';
+
+const BASE = '/api/v1/households/BZHH01';
+
+beforeEach(() => setCsrfToken('csrf-123'));
+afterEach(() => {
+  vi.unstubAllGlobals();
+  setCsrfToken(null);
+});
+
+function fakeServer() {
+  const decisions: Decision[] = [];
+  const calls = installFakeFetch((call: Call) => {
+    if (call.path === '/api/v1/organisations') {
+      return { status: 200, body: { organisations: [{ id: 'a9', name: 'Gezinshuis Zuid', kind: 'provider' }] } };
+    }
+    if (call.path === `${BASE}/decisions`) {
+      if (call.method === 'GET') return { status: 200, body: { decisions } };
+      const body = call.body as { stop?: string[]; reason: string; effective_date: string };
+      if (body.stop?.includes('other')) {
+        return { status: 400, body: { error: { code: 'invalid_input', message: 'stop[0]: provision other is not on this household\'s care map' } } };
+      }
+      const d: Decision = {
+        id: 1, kind: 'replace', reason: body.reason, effective_date: body.effective_date, stopped: body.stop ?? [],
+        started: ['BZHH01-Pnew'], scaled: [], annual_effect_cents: { gemeente: -925300 }, total_annual_effect_cents: -925300,
+        round_table_id: null, decided_by: 'r.dekker', created_at: '2019-01-01T10:00:00Z',
+      };
+      decisions.push(d);
+      return { status: 201, body: d };
+    }
+    return undefined;
+  });
+  return calls;
+}
+
+describe('mandate decisions', () => {
+  it('sends the provisions to stop and the systemic one to start, then shows the saving', async () => {
+    const calls = fakeServer();
+    const onChanged = vi.fn(async () => undefined);
+    render(<PlanDecisions household={{ ...household, as_of: '2019-01-01' }} onChanged={onChanged} />);
+    const form = await screen.findByTestId('decision-form');
+    const user = userEvent.setup();
+    fireEvent.change(within(form).getByLabelText('Ingangsdatum'), { target: { value: '2019-03-01' } });
+    fireEvent.change(within(form).getByLabelText('Reden'), { target: { value: 'Eén aanbieder voor het gezin' } });
+    const stops = within(screen.getByTestId('decision-stop')).getAllByRole('checkbox');
+    expect(stops).toHaveLength(3); // p2 has ended before the effective date
+    await user.click(stops[0]!);
+    await user.click(stops[1]!);
+    await waitFor(() => expect((within(form).getByLabelText('Aanbieder') as HTMLSelectElement).value).toBe('a9'));
+    fireEvent.change(within(form).getByLabelText('Kosten per jaar (euro)'), { target: { value: '18.000' } });
+    await user.click(within(form).getByRole('button', { name: 'Besluit vastleggen' }));
+    await screen.findByText(/Het besluit is vastgelegd/);
+    const post = calls.find((c) => c.method === 'POST');
+    expect(post?.headers['x-csrf-token']).toBe('csrf-123');
+    expect(post?.body).toMatchObject({
+      kind: 'replace',
+      effective_date: '2019-03-01',
+      stop: ['p1', 'p3'],
+      start: [{ domain: 'jeugd', provider_id: 'a9', annual_cost_cents: 1_800_000 }],
+    });
+    const log = await screen.findByTestId('decision-log');
+    expect(within(log).getByTestId('decision-effect').textContent).toMatch(/besparing €\s?9\.253/);
+    expect(onChanged).toHaveBeenCalled();
+  }, 20_000);
+
+  it('asks for the cost of the new provision before sending', async () => {
+    const calls = installFakeFetch((call) =>
+      call.path === `${BASE}/decisions` ? { status: 200, body: { decisions: [] } } : { status: 200, body: { organisations: [] } },
+    );
+    render(<PlanDecisions household={household} onChanged={async () => undefined} />);
+    const form = await screen.findByTestId('decision-form');
+    await userEvent.setup().click(within(form).getByRole('button', { name: 'Besluit vastleggen' }));
+    // No cost typed for the new provision: the form says so before asking the server.
+    expect(await within(form).findByText('Vul de kosten per jaar in, bijvoorbeeld 12.000.')).toBeTruthy();
+    expect(calls.some((c) => c.method === 'POST')).toBe(false);
+  }, 20_000);
+});
