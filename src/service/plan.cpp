@@ -11,6 +11,7 @@
 #include "analytics/zone.h"
 #include "interop/ics.h"
 #include "service/households.h"
+#include "store/measurement_store.h"
 
 namespace regie::service {
 
@@ -61,12 +62,16 @@ Result<int> PlanService::save_plan(const Principal& who, const std::string& hous
                                    std::vector<domain::PlanGoal> goals, int based_on) {
   if (auto st = require_director(who, household_id, "plan.write"); !st) return st.error();
   if (goals.empty()) return invalid("goals: a plan needs at least one goal");
-  std::set<std::string> members;
+  std::set<std::string> members, wishes;
   for (auto& m : store_.members(household_id)) members.insert(m.id);
+  for (auto& w : store::MeasurementStore(store_).wishes(household_id)) wishes.insert(std::to_string(w.id));
   for (std::size_t i = 0; i < goals.size(); ++i) {
     for (auto& m : goals[i].member_ids)
       if (!members.contains(m))
         return invalid(fmt::format("goals[{}].member_ids: {} is not a member of this household", i, m));
+    if (goals[i].wish_id && !wishes.contains(*goals[i].wish_id))
+      return invalid(fmt::format("goals[{}].wish_id: {} is not a wish for change of this household", i,
+                                 *goals[i].wish_id));
     for (std::size_t k = 0; k < goals[i].actions.size(); ++k)
       if (auto st = check_party(household_id, goals[i].actions[k].responsible,
                                 fmt::format("goals[{}].actions[{}].responsible", i, k));

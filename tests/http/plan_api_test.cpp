@@ -6,40 +6,18 @@
 #include <set>
 #include <thread>
 
-#include "http/server.h"
-#include "support/backends.h"
-#include "support/fixtures.h"
+#include "support/api_server.h"
 
 namespace regie::http {
 namespace {
 
 using nlohmann::json;
 
-class PlanApiTest : public ::testing::TestWithParam<std::string> {
+class PlanApiTest : public testing::ApiServerTest {
  protected:
   void SetUp() override {
-    ASSERT_TRUE(store->write_bundle(testing::small_bundle()));
-    ServerOptions o;
-    o.port = 0;
-    auto created = Server::create(*store, clock, o);
-    ASSERT_TRUE(created) << created.error().message;
-    server = std::move(*created);
-    port = server->bind();
-    thread = std::thread([this] { server->run(); });
-    client = std::make_unique<httplib::Client>("127.0.0.1", port);
-    sign_in();
-  }
-  void sign_in() {
-    auto r = client->Post("/api/v1/session", json({{"username", "dir.a"}, {"password", "secret-dir.a"}}).dump(),
-                          "application/json");
-    ASSERT_TRUE(r);
-    auto cookie = r->get_header_value("Set-Cookie");
-    headers = {{"Cookie", cookie.substr(0, cookie.find(';'))},
-               {"X-CSRF-Token", json::parse(r->body)["csrf_token"].get<std::string>()}};
-  }
-  void TearDown() override {
-    if (server) server->stop();
-    if (thread.joinable()) thread.join();
+    ApiServerTest::SetUp();
+    headers = signed_in("dir.a");
   }
   std::pair<int, json> post(const std::string& path, const json& body) {
     auto r = client->Post(path, headers, body.dump(), "application/json");
@@ -49,21 +27,16 @@ class PlanApiTest : public ::testing::TestWithParam<std::string> {
     auto r = client->Get(path, headers);
     return {r->status, json::parse(r->body)};
   }
-
-  testing::TestDatabase db{GetParam()};
-  std::unique_ptr<store::Store> store = db.open();
-  ManualClock clock{1'546'300'800};  // 2019-01-01
-  std::unique_ptr<Server> server;
-  std::thread thread;
-  int port = 0;
-  std::unique_ptr<httplib::Client> client;
   httplib::Headers headers;
 };
 
 TEST_P(PlanApiTest, PlanDecisionAndTimelineEndToEnd) {
+  auto [sw, wish] = post("/api/v1/households/H1/wishes",
+                         {{"member_id", "H1-M2"}, {"dimension", "participation"}, {"text", "Weer naar school"}});
+  ASSERT_EQ(sw, 201) << wish.dump();
   json goal = {{"life_domain", "school_work"},
                {"member_ids", {"H1-M2"}},
-               {"wish_id", "W1"},
+               {"wish_id", wish["id"]},
                {"household_words", "Tim wil weer naar school"},
                {"professional_words", "Schoolgang herstellen"},
                {"actions",
@@ -81,6 +54,11 @@ TEST_P(PlanApiTest, PlanDecisionAndTimelineEndToEnd) {
   auto [s4, b4] = post("/api/v1/households/H1/plans", {{"based_on", 1}, {"goals", {goal}}});
   EXPECT_EQ(s4, 400);
   EXPECT_EQ(b4["error"]["message"], "goals[0].life_domain: not a life domain");
+  goal["life_domain"] = "school_work";
+  goal["wish_id"] = "999999";
+  auto [s4b, b4b] = post("/api/v1/households/H1/plans", {{"based_on", 1}, {"goals", {goal}}});
+  EXPECT_EQ(s4b, 400);
+  EXPECT_EQ(b4b["error"]["message"], "goals[0].wish_id: 999999 is not a wish for change of this household");
 
   const json systemic = {
       {"domain", "jeugd"}, {"provider_id", "O2"}, {"goal", "gezinsbehandeling"}, {"annual_cost_cents", 800000}};

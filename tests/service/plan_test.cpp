@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "store/measurement_store.h"
+
 #include "domain/costs.h"
 #include "service/households.h"
 #include "support/backends.h"
@@ -16,13 +18,25 @@ Date d(const char* s) { return *parse_date(s); }
 
 class PlanServiceTest : public ::testing::TestWithParam<std::string> {
  protected:
-  void SetUp() override { ASSERT_TRUE(store->write_bundle(testing::small_bundle())); }
+  void SetUp() override {
+    ASSERT_TRUE(store->write_bundle(testing::small_bundle()));
+    domain::Wish w;
+    w.household_id = "H1";
+    w.member_id = "H1-M2";
+    w.dimension = "participation";
+    w.text = "Weer naar school";
+    w.created_by = "dir.a";
+    w.created_at = "2019-01-01T00:00:00Z";
+    auto id = store::MeasurementStore(*store).add_wish(w);
+    ASSERT_TRUE(id);
+    wish_id = std::to_string(*id);
+  }
 
   domain::PlanGoal goal(const char* words) {
     domain::PlanGoal g;
     g.life_domain = "school_work";
     g.member_ids = {"H1-M2"};
-    g.wish_id = "W7";
+    g.wish_id = wish_id;
     g.household_words = words;
     g.professional_words = "Schoolgang herstellen";
     g.actions = {{"Gesprek met mentor", {"professional", "PR1", ""}, d("2019-02-01"), "open"}};
@@ -39,6 +53,7 @@ class PlanServiceTest : public ::testing::TestWithParam<std::string> {
 
   testing::TestDatabase db{GetParam()};
   std::unique_ptr<store::Store> store = db.open();
+  std::string wish_id;
   ManualClock clock{1'546'300'800};  // 2019-01-01
   PlanService plans{*store, clock};
   Households households{*store, clock};
@@ -72,7 +87,7 @@ TEST_P(PlanServiceTest, OnePlanWithVersionsAgreementAndHouseholdWords) {
   EXPECT_EQ((*all)[0].agreed_by[1].name, "Anna Prof");
   EXPECT_EQ((*all)[1].status, "active");
   EXPECT_TRUE((*all)[1].agreed_by.empty());  // the new version is not agreed yet
-  EXPECT_EQ((*all)[1].goals[0].wish_id, std::optional<std::string>("W7"));
+  EXPECT_EQ((*all)[1].goals[0].wish_id, std::optional<std::string>(wish_id));
   EXPECT_EQ((*all)[1].goals[0].actions[0].responsible.name, "Anna Prof");
   auto state = store->plan_state("H1");
   EXPECT_EQ(state.active, 1);

@@ -11,7 +11,7 @@ const isoDay = (offset) => {
 /** Whole euros from "€ 12.345" (Dutch notation). */
 const euros = (text) => Number(text.replace(/[^\d-]/g, ''));
 
-export async function planSteps({ step, assert, page, baseUrl, householdId, checkPage, expectHeading }) {
+export async function planSteps({ step, assert, page, baseUrl, householdId, checkPage, expectHeading, api }) {
   const householdUrl = `${baseUrl}/huishoudens/${encodeURIComponent(householdId)}`;
   const effective = isoDay(30);
   let familyName = '';
@@ -28,15 +28,30 @@ export async function planSteps({ step, assert, page, baseUrl, householdId, chec
   });
 
   await step('the director makes a plan from the wish for change, in the household\'s own words', async () => {
+    // The wish was recorded next to the member's spider web (measurements); here it becomes a goal.
+    const household = (await api('GET', `/api/v1/households/${encodeURIComponent(householdId)}`)).body.household;
+    const member = household.members[0];
+    const wishText = 'We willen een huis waar we rust hebben';
+    const made = await api('POST', `/api/v1/households/${encodeURIComponent(householdId)}/wishes`,
+      { member_id: member.id, dimension: 'quality_of_life', text: wishText });
+    assert(made.status === 201, `wish not recorded: ${made.status} ${JSON.stringify(made.body)}`);
+    await page.reload();
     const editor = page.locator('[data-testid="plan-editor"]');
-    await editor.getByLabel('Levensdomein').selectOption('housing');
-    await editor.getByLabel('Veranderwens').fill('W-1');
-    await editor.locator('.regie-checks input[type="checkbox"]').first().check();
-    await editor.getByLabel('In de woorden van het gezin').fill('We willen een huis waar we rust hebben');
-    await editor.getByLabel('Professionele formulering').fill('Stabiele huisvesting en schuldenregeling');
-    await editor.getByRole('button', { name: 'Actie toevoegen' }).click();
-    await editor.getByLabel('Actie', { exact: true }).fill('Aanvraag urgentie bij de woningcorporatie');
-    await editor.getByLabel('Uiterlijk').fill(isoDay(14));
+    await editor.getByRole('button', { name: /^Doel(en)? maken van de/ }).click();
+    const goalSets = editor.locator('fieldset.regie-fieldset');
+    let mine = null;
+    for (let i = 0; i < (await goalSets.count()); i++) {
+      const words = await goalSets.nth(i).getByLabel('In de woorden van het gezin').inputValue();
+      if (words === wishText) mine = goalSets.nth(i);
+    }
+    assert(mine, 'no goal was made from the wish, in the household\'s words');
+    assert((await mine.getByLabel('Veranderwens').inputValue()) === made.body.id, 'the goal does not refer to the wish');
+    assert((await mine.getByLabel('Levensdomein').inputValue()) === 'quality_of_life', 'the goal is not in the wish\'s domain');
+    await mine.getByLabel('Levensdomein').selectOption('housing');
+    await mine.getByLabel('Professionele formulering').fill('Stabiele huisvesting en schuldenregeling');
+    await mine.getByRole('button', { name: 'Actie toevoegen' }).click();
+    await mine.getByLabel('Actie', { exact: true }).fill('Aanvraag urgentie bij de woningcorporatie');
+    await mine.getByLabel('Uiterlijk').fill(isoDay(14));
     await editor.getByRole('button', { name: 'Plan opslaan' }).click();
     await page.getByText('Opgeslagen als versie 1.').waitFor();
     const goals = await page.locator('[data-testid="plan-goals-1"]').innerText();

@@ -1065,7 +1065,7 @@ async function main() {
       await checkPage(page, 'uitkomsten-smal');
       await page.setViewportSize({ width: 1280, height: 900 });
     });
-    await planSteps({ step, assert, page, baseUrl, householdId, checkPage, expectHeading });
+    await planSteps({ step, assert, page, baseUrl, householdId, checkPage, expectHeading, api });
 
     await step('an unknown household shows a clear message', async () => {
       await page.goto(`${baseUrl}/huishoudens/BESTAAT-NIET-999`);

@@ -3,7 +3,7 @@ import { Alert } from '../components/Alert';
 import { Check, ErrorAlert, SavedNote, Select, TextArea, TextInput } from '../components/PlanControls';
 import { TableScroll } from '../components/TableScroll';
 import { t } from '../i18n/nl';
-import { ApiError, getHousehold, isConflict } from '../lib/api';
+import { ApiError, getHousehold, isConflict, listWishes } from '../lib/api';
 import { formatDate, todayIso } from '../lib/format';
 import {
   ACTION_STATUSES,
@@ -19,7 +19,7 @@ import {
 } from '../lib/plan';
 import { Link } from '../lib/router';
 import { useSession } from '../lib/session';
-import type { HouseholdDetail } from '../lib/types';
+import type { HouseholdDetail, Wish } from '../lib/types';
 import { usePageTitle } from '../lib/usePage';
 import { PlanAftercare } from './PlanAftercare';
 import { PlanDecisions } from './PlanDecisions';
@@ -321,6 +321,29 @@ function PlanEditor({
   const id = useId();
   const parties = useMemo(() => partiesOf(household), [household]);
   const [goals, setGoals] = useState<PlanGoal[]>(() => (start ? structuredClone(start) : [emptyGoal()]));
+  const [wishes, setWishes] = useState<Wish[]>([]);
+  useEffect(() => {
+    const ctl = new AbortController();
+    listWishes(household.id, ctl.signal)
+      .then((r) => setWishes(r.wishes))
+      .catch(() => setWishes([]));  // the plan can be made without them
+    return () => ctl.abort();
+  }, [household.id]);
+  const memberName = (mid: string) => {
+    const m = household.members.find((x) => x.id === mid);
+    return m ? `${m.given_name} ${m.family_name}` : mid;
+  };
+  const wishOptions = [
+    { value: '', label: p.plan.noWish },
+    ...wishes.map((w) => ({ value: w.id, label: p.plan.wishOption(memberName(w.member_id), w.text) })),
+  ];
+  // One goal per wish that no goal refers to yet, in the household's own words.
+  const openWishes = wishes.filter((w) => !goals.some((g) => g.wish_id === w.id));
+  const goalsFromWishes = () =>
+    setGoals((gs) => [
+      ...gs.filter((g) => g.household_words || g.professional_words || g.actions.length > 0 || g.wish_id),
+      ...openWishes.map((w) => ({ ...emptyGoal(), life_domain: w.dimension, member_ids: [w.member_id], wish_id: w.id, household_words: w.text })),
+    ]);
   const [error, setError] = useState<string | null>(null);
   const [conflict, setConflict] = useState(false);
   const update = (i: number, change: Partial<PlanGoal>) =>
@@ -352,6 +375,13 @@ function PlanEditor({
           </button>
         </div>
       ) : null}
+      {openWishes.length > 0 ? (
+        <div className="regie-actions">
+          <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={goalsFromWishes}>
+            {p.plan.fromWishes(openWishes.length)}
+          </button>
+        </div>
+      ) : null}
       {goals.map((g, i) => {
         const gid = `${id}-g${i}`;
         return (
@@ -372,13 +402,12 @@ function PlanEditor({
                 onChange={(v) => update(i, { status: v })}
                 options={GOAL_STATUSES.map((s) => ({ value: s, label: (p.goalStatus as Record<string, string>)[s] ?? s }))}
               />
-              <TextInput
+              <Select
                 id={`${gid}-wish`}
                 label={p.plan.wish}
-                hint={p.plan.wishHint}
                 value={g.wish_id ?? ''}
                 onChange={(v) => update(i, { wish_id: v || null })}
-                size="short"
+                options={wishOptions}
               />
             </div>
             <fieldset className="utrecht-form-fieldset">
