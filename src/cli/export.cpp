@@ -13,6 +13,21 @@
 
 namespace regie::cli {
 
+namespace {
+
+// The command line holds the database itself; it acts for a director
+// account (by default the household's own), who is named in the audit trail.
+Result<service::Principal> acting_director(store::Store& store, const std::string& household, std::string user) {
+  if (user.empty())
+    if (auto h = store.household(household)) user = h->director;
+  auto account = store.account(user);
+  if (!account || account->role != domain::Role::director || account->disabled)
+    return invalid("--as: not an active director account");
+  return service::Principal{account->username, account->display_name, account->role, ""};
+}
+
+}  // namespace
+
 void add_export(CLI::App& app, Context& ctx) {
   auto* exp = app.add_subcommand("export", "Export data from the store");
   exp->require_subcommand(1);
@@ -41,6 +56,24 @@ void add_export(CLI::App& app, Context& ctx) {
     if (!st) ctx.exit_code = fail(st.error());
   });
 
+  auto* caremap = exp->add_subcommand("caremap", "One household's care map as a table (csv, json or xlsx)");
+  add_db_option(*caremap, o->db);
+  caremap->add_option("--household", o->household, "Household id")->required();
+  caremap->add_option("--as", o->as, "The exporting director's user name (default: the household's assigned director)");
+  add_output_options(*caremap, o->format, o->output);
+  caremap->callback([&ctx, o] {
+    auto s = open_store(o->db, false);
+    if (!s) return void(ctx.exit_code = fail(s.error()));
+    auto who = acting_director(**s, o->household, o->as);
+    if (!who) return void(ctx.exit_code = fail(who.error()));
+    SystemClock clock;
+    service::Interop svc(**s, clock, nullptr);
+    auto t = svc.care_map_table(*who, o->household);
+    if (!t) return void(ctx.exit_code = fail(t.error()));
+    auto st = emit_table(o->format, o->output, *t, "Zorgkaart " + o->household.substr(0, 20));
+    if (!st) ctx.exit_code = fail(st.error());
+  });
+
   auto* fhir = exp->add_subcommand("fhir", "One household as a FHIR R4 Bundle (JSON)");
   add_db_option(*fhir, o->db);
   fhir->add_option("--household", o->household, "Household id")->required();
@@ -52,13 +85,8 @@ void add_export(CLI::App& app, Context& ctx) {
     auto s = open_store(o->db, false);
     if (!s) return void(ctx.exit_code = fail(s.error()));
     auto& store = **s;
-    // The command line holds the database itself; it acts for a director account, who is named in the audit trail.
-    std::string user = o->as;
-    if (user.empty())
-      if (auto h = store.household(o->household)) user = h->director;
-    auto account = store.account(user);
-    if (!account || account->role != domain::Role::director || account->disabled)
-      return void(ctx.exit_code = fail(invalid("--as: not an active director account")));
+    auto who = acting_director(store, o->household, o->as);
+    if (!who) return void(ctx.exit_code = fail(who.error()));
     std::optional<Sealer> sealer;
     if (o->include_bsn) {
       std::string key = o->key_file;
@@ -73,8 +101,7 @@ void add_export(CLI::App& app, Context& ctx) {
     }
     SystemClock clock;
     service::Interop svc(store, clock, sealer ? &*sealer : nullptr);
-    service::Principal who{account->username, account->display_name, account->role, ""};
-    auto bundle = svc.export_fhir(who, o->household, o->include_bsn);
+    auto bundle = svc.export_fhir(*who, o->household, o->include_bsn);
     if (!bundle) return void(ctx.exit_code = fail(bundle.error()));
     auto st = write_output(o->output, bundle->dump(2) + "\n");
     if (!st) ctx.exit_code = fail(st.error());

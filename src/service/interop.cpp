@@ -10,6 +10,7 @@
 
 #include "common/bsn.h"
 #include "common/csv.h"
+#include "domain/costs.h"
 #include "common/problems.h"
 #include "interop/fhir.h"
 #include "service/households.h"
@@ -238,6 +239,35 @@ Result<nlohmann::json> Interop::export_fhir(const Principal& who, const std::str
   in.generated_at = clock_.now_iso8601();
   in.today = clock_.today();
   return interop::fhir_bundle(in);
+}
+
+Result<analytics::Table> Interop::care_map_table(const Principal& who, const std::string& household_id) {
+  Households households(store_, clock_, sealer_);
+  auto d = households.get(who, household_id);
+  if (!d) return d.error();
+  auto numbers = store::InteropStore(store_).allocation_numbers(household_id);
+  std::map<std::string, std::string> member_names;
+  for (auto& m : d->members) member_names[m.id] = m.given_name + " " + m.family_name;
+  analytics::Table t;
+  t.columns = {"provision_id", "member", "domain", "category", "provider", "professional", "goal", "start_date",
+               "end_date", "active", "hours_per_week", "annual_cost_eur", "cost_basis", "cost_explanation",
+               "allocation_number"};
+  t.numeric = {false, false, false, false, false, false, false, false, false, false, true, true, false, false, false};
+  for (auto& p : d->provisions) {
+    auto cost = domain::annual_cost_on(p, d->on, d->prices);
+    auto org = d->organisations.find(p.provider_id);
+    std::string professional;
+    if (p.professional_id)
+      if (auto it = d->professionals.find(*p.professional_id); it != d->professionals.end()) professional = it->second.name;
+    t.rows.push_back({p.id, p.member_id ? member_names[*p.member_id] : "", std::string(domain::to_string(p.domain)),
+                      std::string(domain::to_string(p.category())),
+                      org != d->organisations.end() ? org->second.name : p.provider_id, professional, p.goal,
+                      format_date(p.start), p.end ? format_date(*p.end) : "", p.active_on(d->on) ? "yes" : "no",
+                      format_fixed(p.hours_per_week_centi, 2, true), format_cents(cost.annual),
+                      std::string(domain::to_string(cost.basis)), cost.explanation,
+                      numbers.contains(p.id) ? numbers[p.id] : ""});
+  }
+  return t;
 }
 
 }  // namespace regie::service

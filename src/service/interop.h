@@ -9,6 +9,7 @@
 
 #include "common/clock.h"
 #include "common/result.h"
+#include "analytics/table.h"
 #include "common/sealer.h"
 #include "interop/istandaard.h"
 #include "service/auth.h"
@@ -56,6 +57,12 @@ class Interop {
   // assigned director, audited either way. A member's BSN is included as an
   // identifier only when `include_bsn` and the server can open it.
   Result<nlohmann::json> export_fhir(const Principal& who, const std::string& household_id, bool include_bsn = false);
+
+  // The care map as a table for a spreadsheet (assigned director only,
+  // audited as a household read): one row per provision with its annual cost
+  // on today's date and how it was arrived at, and the allocation number of
+  // an imported provision.
+  Result<analytics::Table> care_map_table(const Principal& who, const std::string& household_id);
 
  private:
   void audit(const Principal& who, const std::string& action, const std::string& subject, bool allowed,

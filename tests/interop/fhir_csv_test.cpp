@@ -227,6 +227,26 @@ TEST_P(InteropExportTest, CsvImportNamesEveryBadLineAndStoresNothing) {
   EXPECT_EQ(interop->import_csv(dir_a, hh, al).error().code, ErrorCode::forbidden);
 }
 
+TEST_P(InteropExportTest, TheCareMapTableHasEveryProvisionWithItsAllocationNumber) {
+  auto t = interop->care_map_table(dir_a, "H1");
+  ASSERT_TRUE(t) << t.error().message;
+  ASSERT_EQ(t->rows.size(), 4u);  // two from the fixture, two imported
+  auto col = [&](const char* name) {
+    return static_cast<std::size_t>(std::find(t->columns.begin(), t->columns.end(), name) - t->columns.begin());
+  };
+  int imported = 0;
+  for (auto& r : t->rows)
+    if (r[col("provision_id")] == "IJW-0363-1001") {
+      ++imported;
+      EXPECT_EQ(r[col("allocation_number")], "1001");
+      EXPECT_EQ(r[col("member")], "Tim Aarts");
+      EXPECT_EQ(r[col("hours_per_week")], "2");
+      EXPECT_EQ(r[col("cost_basis")], "estimate");
+    }
+  EXPECT_EQ(imported, 1);
+  EXPECT_FALSE(interop->care_map_table(dir_b, "H1"));
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, InteropExportTest, ::testing::ValuesIn(testing::store_backends()),
                          [](const auto& info) { return info.param; });
 
