@@ -258,6 +258,39 @@ TEST_P(ImportTest, AMessageAboutAnotherClientsAllocationIsRefused) {
   EXPECT_EQ(footprint(), before);
 }
 
+TEST_P(ImportTest, AStopBeforeTheActualStartAndAnAllocationNumberOfAnotherClientAreRefused) {
+  ASSERT_TRUE(import("jw301_allocation.xml"));
+  ASSERT_TRUE(import("jw305_start.xml"));  // care for 1001 started on 2019-01-14
+  auto stop = message("jw307_stop.xml");
+  stop.replace(stop.find("<jw307:Begindatum>2019-01-14"), 28, "<jw307:Begindatum>2019-01-01");
+  stop.replace(stop.find("<jw307:Einddatum>2019-09-30"), 27, "<jw307:Einddatum>2019-01-10");
+  auto before = footprint();
+  auto r = interop->import_message(admin, stop, Standard::ijw);
+  ASSERT_FALSE(r);
+  EXPECT_NE(r.error().message.find("StopProduct/Einddatum: the care would end before it starts"), std::string::npos)
+      << r.error().message;
+  EXPECT_EQ(footprint(), before);
+
+  auto other = message("jw301_allocation.xml");
+  other.replace(other.find("111222333"), 9, "123456782");
+  other.replace(other.find("TW-2019-001"), 11, "TW-2019-077");
+  auto o = interop->import_message(admin, other, Standard::ijw);
+  ASSERT_FALSE(o);
+  EXPECT_NE(o.error().message.find("ToegewezenProduct[1]/ToewijzingNummer: the allocation belongs to another client"),
+            std::string::npos)
+      << o.error().message;
+  EXPECT_EQ(footprint(), before);
+}
+
+TEST_P(ImportTest, EmptyAndOversizedMessagesAreRefused) {
+  EXPECT_EQ(interop->import_message(admin, "", Standard::ijw).error().message, "the message is empty");
+  interop::ParseOptions small;
+  small.max_bytes = 100;
+  auto big = interop::parse_message(message("jw301_allocation.xml"), Standard::ijw, small);
+  ASSERT_FALSE(big);
+  EXPECT_NE(big.error().message.find("larger than 100 bytes"), std::string::npos);
+}
+
 TEST_P(ImportTest, OnlyAnAdministratorImportsAndAnotherMunicipalityIsRefused) {
   auto r = interop->import_message(dir_a, message("jw301_allocation.xml"), Standard::ijw);
   ASSERT_FALSE(r);
