@@ -11,6 +11,7 @@ import { HouseholdPage } from './pages/HouseholdPage';
 import { HouseholdsPage } from './pages/HouseholdsPage';
 import { afterSignInPath, LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { MessagesPage } from './pages/MessagesPage';
 import { PriceListPage } from './pages/PriceListPage';
 
 const SIGN_IN = '/inloggen';
@@ -91,6 +92,7 @@ function Routes() {
   if (matchPath('/businesscase', pathname)) return <BusinessCasePage />;
   if (matchPath('/analyse', pathname)) return <AnalysePage />;
   if (matchPath('/prijslijst', pathname)) return <PriceListPage />;
+  if (matchPath('/berichten', pathname)) return <MessagesPage />;
   const detail = matchPath('/huishoudens/:id', pathname);
   if (detail?.id) return <HouseholdPage key={detail.id} id={detail.id} />;
   return <NotFoundPage />;

@@ -33,7 +33,7 @@ describe('main menu', () => {
     ['director', ['Huishoudens', 'Businesscase']],
     ['analyst', ['Huishoudens', 'Businesscase', 'Analyse']],
     ['team_lead', ['Huishoudens', 'Businesscase', 'Analyse']],
-    ['administrator', ['Huishoudens', 'Businesscase', 'Analyse', 'Prijslijst']],
+    ['administrator', ['Huishoudens', 'Businesscase', 'Analyse', 'Prijslijst', 'Berichten']],
     ['professional', ['Huishoudens']],
   ])('for %s: %j', async (role, items) => {
     expect(await menuFor(role)).toEqual(items);

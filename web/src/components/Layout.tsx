@@ -2,7 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { t } from '../i18n/nl';
 import { userRoleLabel } from '../lib/labels';
 import { Link, useLocation, useNavigate } from '../lib/router';
-import { canManagePriceList, canSeeAnalytics, canSeeBusinessCase } from '../lib/roles';
+import { canImportMessages, canManagePriceList, canSeeAnalytics, canSeeBusinessCase } from '../lib/roles';
 import { useSession } from '../lib/session';
 
 function SignedInUser() {
@@ -45,6 +45,7 @@ function MainNav() {
   if (canSeeBusinessCase(user?.role)) items.push({ to: '/businesscase', label: t.nav.businessCase });
   if (canSeeAnalytics(user?.role)) items.push({ to: '/analyse', label: t.nav.analytics });
   if (canManagePriceList(user?.role)) items.push({ to: '/prijslijst', label: t.nav.priceList });
+  if (canImportMessages(user?.role)) items.push({ to: '/berichten', label: t.nav.messages });
   return (
     <nav className="utrecht-nav-bar regie-nav" aria-label={t.app.mainNav}>
       <div className="utrecht-nav-bar__content regie-container">

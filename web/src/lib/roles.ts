@@ -20,3 +20,8 @@ export function canSeeAnalytics(role: string | null | undefined): boolean {
 export function canManagePriceList(role: string | null | undefined): boolean {
   return role === 'administrator';
 }
+
+/** Only an administrator imports iJw/iWmo messages; the menu item is shown to administrators. */
+export function canImportMessages(role: string | null | undefined): boolean {
+  return role === 'administrator';
+}

@@ -344,3 +344,13 @@ export interface NewPriceListItem {
   amount_cents: number;
   valid_from: string;
 }
+
+/** iJw (youth care) or iWmo (Wmo support) message traffic, release 3.2. */
+export type MessageStandard = 'ijw' | 'iwmo';
+
+/** Answer of POST /api/v1/interop/messages. */
+export interface ImportResult {
+  message: string;
+  already_imported: boolean;
+  provisions: string[];
+}
