@@ -60,6 +60,9 @@ Result<ImportResult> Interop::import_message(const Principal& who, std::string_v
   }
   interop::ParseOptions po;
   po.schema_dir = options.schema_dir;
+  // The server has no flag for it: an installation names its schema folder in the settings.
+  if (po.schema_dir.empty())
+    if (auto dir = store_.setting("interop.schema_dir")) po.schema_dir = *dir;
   auto parsed = interop::parse_message(xml, standard, po);
   if (!parsed) return parsed.error();
   auto& m = *parsed;

@@ -18,7 +18,9 @@
 namespace regie::service {
 
 struct ImportOptions {
-  std::string schema_dir;  // official XSDs for full validation; empty: structural checks only
+  // Official XSDs for full validation; empty: the setting "interop.schema_dir"
+  // if set, else structural checks only.
+  std::string schema_dir;
 };
 
 struct ImportResult {

@@ -302,6 +302,15 @@ TEST_P(ImportTest, OnlyAnAdministratorImportsAndAnotherMunicipalityIsRefused) {
   EXPECT_EQ(rows("interop_message"), 0u);
 }
 
+TEST_P(ImportTest, TheSchemaFolderSettingTurnsOnXsdValidation) {
+  testing::TempDir schemas;
+  store->set_setting("interop.schema_dir", schemas.path());
+  auto r = import("jw301_allocation.xml");
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::unavailable);  // the folder has no jw301.xsd
+  EXPECT_EQ(rows("interop_message"), 0u);
+}
+
 TEST_P(ImportTest, WithoutABsnKeyNothingIsMatched) {
   Interop keyless(*store, clock, nullptr);
   auto r = keyless.import_message(admin, message("jw301_allocation.xml"), Standard::ijw);
