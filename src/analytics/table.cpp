@@ -14,17 +14,25 @@ Table select_rows(const Table& t, std::size_t column, const std::string& value) 
   return out;
 }
 
+std::string neutralised(const std::string& text) {
+  if (!text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' || text[0] == '\t' ||
+                        text[0] == '\r'))
+    return "'" + text;
+  return text;
+}
+
 std::string to_csv(const Table& t) {
   std::string out;
-  auto line = [&](const std::vector<std::string>& cells) {
+  auto line = [&](const std::vector<std::string>& cells, bool header) {
     for (std::size_t i = 0; i < cells.size(); ++i) {
       if (i) out += ',';
-      out += csv_escape(cells[i]);
+      bool numeric = !header && i < t.numeric.size() && t.numeric[i];
+      out += csv_escape(numeric ? cells[i] : neutralised(cells[i]));
     }
     out += '\n';
   };
-  line(t.columns);
-  for (auto& r : t.rows) line(r);
+  line(t.columns, true);
+  for (auto& r : t.rows) line(r, false);
   return out;
 }
 

@@ -19,6 +19,12 @@ struct Table {
 // The rows whose cell in `column` equals `value`, with the same columns.
 Table select_rows(const Table& t, std::size_t column, const std::string& value);
 
+// A text cell that a spreadsheet would read as a formula (it starts with
+// =, +, -, @, a tab or a carriage return) gets a leading apostrophe, so that
+// opening an export never runs what someone typed into a record.
+std::string neutralised(const std::string& text);
+
+// Text columns are neutralised (see above); numeric columns are written as they are.
 std::string to_csv(const Table& t);
 // An object {"columns": [...], "rows": [{col: value}, ...]}; empty cells are null.
 std::string to_json(const Table& t);

@@ -1,28 +1,116 @@
-// `regie import`: bringing provision data into the store. The iJw/iWmo message
-// importers are a later release; until then the command says so and fails.
+// `regie import`: iJw/iWmo 3.2 messages into the care maps, and the
+// population CSV exports (households.csv, allocations.csv) into the store.
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "cli/app.h"
+#include "common/sealer.h"
+#include "service/interop.h"
 
 namespace regie::cli {
 
+namespace {
+
+const service::Principal kCommandLine{"cli", "command line", domain::Role::administrator, ""};
+
+Result<std::string> read_whole(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return invalid(path + ": cannot be read");
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+}  // namespace
+
 void add_import(CLI::App& app, Context& ctx) {
-  auto* imp = app.add_subcommand("import", "Import provision data into the store (iJw/iWmo messages)");
+  auto* imp = app.add_subcommand("import", "Import provision data into the store (iJw/iWmo messages, CSV exports)");
   imp->require_subcommand(1);
   struct Opts {
-    std::string db;
+    std::string db, key_file, schema_dir, households, allocations;
     std::vector<std::string> files;
   };
   auto o = std::make_shared<Opts>();
   for (const char* kind : {"ijw", "iwmo"}) {
     auto* cmd = imp->add_subcommand(kind, std::string("Import ") + kind + " 3.2 XML messages (301, 305, 307, 323)");
     add_db_option(*cmd, o->db);
+    cmd->add_option("--secret-key-file", o->key_file,
+                    "Key file that opens the stored BSNs (default for SQLite: the database path + .key)");
+    cmd->add_option("--schema-dir", o->schema_dir, "Folder with the official XSDs, for full schema validation")
+        ->check(CLI::ExistingDirectory);
     cmd->add_option("files", o->files, "XML message files")->required()->check(CLI::ExistingFile);
     cmd->callback([&ctx, kind, o] {
-      ctx.exit_code = fail(Error{ErrorCode::unavailable,
-                                 std::string("import ") + kind + " is not available yet in this release; nothing was imported"});
+      auto standard = *interop::parse_standard(kind);
+      auto s = open_store(o->db, false);
+      if (!s) return void(ctx.exit_code = fail(s.error()));
+      std::string key = o->key_file;
+      if (key.empty() && !o->db.starts_with("postgres")) key = o->db + ".key";
+      if (key.empty() || !std::filesystem::exists(key)) {
+        std::cerr << "regie: no BSN key file" << (key.empty() ? "" : " at " + key)
+                  << "; give --secret-key-file (the server's key) to match clients by BSN\n";
+        return void(ctx.exit_code = kEnvironment);
+      }
+      auto sealer = Sealer::from_key_file(key, false);
+      if (!sealer) {
+        std::cerr << "regie: " << sealer.error().message << "\n";
+        return void(ctx.exit_code = kEnvironment);
+      }
+      // Allocations first, then starts, stops and declarations, whatever order the files came in.
+      struct Item {
+        std::string path, xml;
+        int order;
+      };
+      std::vector<Item> items;
+      for (auto& f : o->files) {
+        auto text = read_whole(f);
+        if (!text) return void(ctx.exit_code = fail(text.error()));
+        auto k = interop::peek_kind(*text, standard);
+        items.push_back({f, std::move(*text), k ? static_cast<int>(*k) : 0});
+      }
+      std::stable_sort(items.begin(), items.end(), [](auto& a, auto& b) { return a.order < b.order; });
+      SystemClock clock;
+      service::Interop svc(**s, clock, &*sealer);
+      service::ImportOptions options{o->schema_dir};
+      int refused = 0;
+      for (auto& it : items) {
+        auto r = svc.import_message(kCommandLine, it.xml, standard, options);
+        if (!r) {
+          int code = fail(Error{r.error().code, it.path + ": " + r.error().message});
+          if (!refused) ctx.exit_code = code;
+          ++refused;
+          continue;
+        }
+        if (r->already_imported) {
+          std::cout << it.path << ": " << r->message << " was imported before; nothing changed\n";
+          continue;
+        }
+        std::cout << it.path << ": imported " << r->message << " (provisions:";
+        for (auto& p : r->provisions) std::cout << " " << p;
+        std::cout << ")\n";
+      }
+      if (refused)
+        std::cerr << "regie: " << refused << " of " << items.size()
+                  << " message(s) refused; nothing of a refused message was stored\n";
     });
   }
+
+  auto* csv = imp->add_subcommand("csv", "Import households.csv and allocations.csv (DATA-FORMATS.md) into the store");
+  add_db_option(*csv, o->db);
+  csv->add_option("--households", o->households, "households.csv")->required()->check(CLI::ExistingFile);
+  csv->add_option("--allocations", o->allocations, "allocations.csv")->required()->check(CLI::ExistingFile);
+  csv->callback([&ctx, o] {
+    auto s = open_store(o->db, false);
+    if (!s) return void(ctx.exit_code = fail(s.error()));
+    SystemClock clock;
+    service::Interop svc(**s, clock, nullptr);
+    auto r = svc.import_csv(kCommandLine, o->households, o->allocations);
+    if (!r) return void(ctx.exit_code = fail(r.error()));
+    std::cout << "Imported " << r->households << " households, " << r->members << " members, " << r->provisions
+              << " provisions and " << r->organisations << " new providers\n";
+  });
 }
 
 }  // namespace regie::cli

@@ -30,7 +30,7 @@ Status write_xlsx(const std::string& path, const std::vector<Sheet>& sheets) {
     }
     const auto& t = s.table;
     for (std::size_t c = 0; c < t.columns.size(); ++c) {
-      worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), t.columns[c].c_str(), bold);
+      worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), analytics::neutralised(t.columns[c]).c_str(), bold);
       worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), c == 1 ? 26 : 15, nullptr);
     }
     worksheet_freeze_panes(ws, 1, 0);
@@ -43,11 +43,11 @@ Status write_xlsx(const std::string& path, const std::vector<Sheet>& sheets) {
         if (c < t.numeric.size() && t.numeric[c])
           worksheet_write_number(ws, row_index, col, std::strtod(cell.c_str(), nullptr), nullptr);
         else
-          worksheet_write_string(ws, row_index, col, cell.c_str(), nullptr);
+          worksheet_write_string(ws, row_index, col, analytics::neutralised(cell).c_str(), nullptr);
       }
     }
     auto note_row = static_cast<lxw_row_t>(t.rows.size() + 2);
-    for (const auto& n : s.notes) worksheet_write_string(ws, note_row++, 0, n.c_str(), italic);
+    for (const auto& n : s.notes) worksheet_write_string(ws, note_row++, 0, analytics::neutralised(n).c_str(), italic);
   }
   lxw_error err = workbook_close(wb);
   if (err != LXW_NO_ERROR) {

@@ -95,7 +95,6 @@ refuses "unknown domain flag" 1 "unknown domain 'wmoo'" -- \
   analyze stacking --allocations "$data/population/allocations.csv" --domains wmo,wmoo
 refuses "unknown flag" 2 "" -- analyze pareto --households x --allocations y --bogus
 refuses "no subcommand" 2 "" --
-refuses "not yet" 3 "not available yet" -- import ijw --db "$work/x.db" "$data/pilot/costs.csv"
 refuses "missing db folder" 1 "does not exist" -- db migrate --db "$work/no/such/dir/regie.db"
 
 # Nothing half-written: a failing run leaves no output file behind.
@@ -115,6 +114,12 @@ golden "businesscase from the store" "$data/pilot/expected_businesscase.csv" -- 
 "$regie" export costs --db "$work/demo.db" --t1 2018-11-01 --t2 2019-11-01 >"$work/costs.csv" 2>"$work/err"
 golden "export costs round trip" "$data/pilot/expected_businesscase.csv" -- \
   businesscase --costs "$work/costs.csv" --director-cost 8000
+refuses "ijw import needs the BSN key" 4 "no BSN key file" -- import ijw --db "$work/demo.db" "$data/pilot/costs.csv"
+head -c 32 /dev/zero | tr '\0' 'k' >"$work/fake.key"
+refuses "ijw import names what is wrong" 1 "not well-formed XML" -- \
+  import ijw --db "$work/demo.db" --secret-key-file "$work/fake.key" "$data/pilot/costs.csv"
+refuses "csv import names the missing columns" 1 "costs.csv.*neighbourhood" -- \
+  import csv --db "$work/demo.db" --households "$data/pilot/costs.csv" --allocations "$data/pilot/costs.csv"
 if "$regie" businesscase --db "$work/demo.db" --t1 2018-11-01 --t2 2019-11-01 --households BZHH01,BZHH02 \
      >"$work/out" 2>/dev/null && grep -q '^3,TOTAL,2,133222,42759,-90463,-68,-45232$' "$work/out"; then ok; else
   ko "businesscase --households"; fi

@@ -1302,6 +1302,27 @@ async function main() {
       await signOutHere();
     });
 
+    // --- iJw/iWmo messages ---------------------------------------------------------------
+
+    await step('the administrator reads in a message file and sees why it was refused', async () => {
+      await signInAs('administrator');
+      const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
+      await nav.getByRole('link', { name: 'Berichten', exact: true }).click();
+      await expectPath(page, '/berichten');
+      await expectHeading(page, 'Berichten inlezen');
+      const form = page.getByRole('form', { name: 'Berichten inlezen' });
+      await checkPage(page, 'berichten');
+      const message = path.resolve(webDir, '..', 'tests', 'interop', 'messages', 'refused', 'bad_bsn.xml');
+      await form.getByLabel('Berichtbestanden (XML)').setInputFiles(message);
+      await form.getByRole('button', { name: 'Inlezen' }).click();
+      const results = page.locator('[data-testid="import-results"]');
+      await results.waitFor();
+      const text = await results.innerText();
+      assert(/bad_bsn\.xml: Geweigerd, er is niets opgeslagen: \/Bericht\/Client\/Bsn/.test(text), `unexpected result: ${text}`);
+      await checkPage(page, 'berichten-resultaat');
+      await signOutHere();
+    });
+
     await step('no JavaScript or console errors on any page', async () => {
       assert(pageErrors.length === 0, `page errors:\n${pageErrors.join('\n')}`);
     });

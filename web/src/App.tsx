@@ -15,6 +15,7 @@ import { MeasurementPage } from './pages/MeasurementPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { OutcomesPage } from './pages/OutcomesPage';
 import { PlanPage } from './pages/PlanPage';
+import { MessagesPage } from './pages/MessagesPage';
 import { PriceListPage } from './pages/PriceListPage';
 
 const SIGN_IN = '/inloggen';
@@ -101,6 +102,7 @@ function Routes() {
   if (matchPath('/caseload', pathname)) return <CaseloadPage />;
   const plan = matchPath('/huishoudens/:id/plan', pathname);
   if (plan?.id) return <PlanPage key={plan.id} id={plan.id} />;
+  if (matchPath('/berichten', pathname)) return <MessagesPage />;
   const detail = matchPath('/huishoudens/:id', pathname);
   if (detail?.id) return <HouseholdPage key={detail.id} id={detail.id} />;
   return <NotFoundPage />;

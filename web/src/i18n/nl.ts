@@ -29,6 +29,7 @@ export const nl = {
     priceList: 'Prijslijst',
     outcomes: 'Uitkomsten',
     caseload: 'Caseload',
+    messages: 'Berichten',
   },
   login: {
     title: 'Inloggen',
@@ -562,6 +563,27 @@ export const nl = {
       several_ggz_providers: 'Meerdere GGZ-aanbieders voor één persoon',
       many_providers: '10 of meer aanbieders',
     },
+  },
+  messages: {
+    title: 'Berichten inlezen',
+    intro:
+      'Lees iJw- en iWmo-berichten (release 3.2) in: toewijzingen (301), start (305) en stop (307) van zorg en declaraties (323). Een bericht wordt helemaal of helemaal niet verwerkt.',
+    form: 'Berichten inlezen',
+    standard: 'Soort berichten',
+    ijw: 'iJw (Jeugdwet)',
+    iwmo: 'iWmo (Wmo)',
+    files: 'Berichtbestanden (XML)',
+    filesHint: 'U kunt meerdere bestanden kiezen. Toewijzingen worden eerst verwerkt.',
+    submit: 'Inlezen',
+    busy: 'Bezig met inlezen…',
+    noFiles: 'Kies ten minste één XML-bestand.',
+    results: 'Resultaat per bestand',
+    imported: (message: string, count: number) =>
+      `Ingelezen: ${message}, ${count === 1 ? '1 voorziening' : `${count} voorzieningen`} op de zorgkaart bijgewerkt.`,
+    already: (message: string) => `Al eerder ingelezen: ${message}; er is niets gewijzigd.`,
+    refused: 'Geweigerd, er is niets opgeslagen:',
+    readError: 'Het bestand kon niet worden gelezen.',
+    forbidden: 'Alleen een beheerder kan berichten inlezen.',
   },
   priceList: {
     title: 'Prijslijst',

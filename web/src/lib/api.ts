@@ -10,6 +10,8 @@ import type {
   BusinessCaseResponse,
   HouseholdDetailResponse,
   HouseholdListResponse,
+  ImportResult,
+  MessageStandard,
   NewProfessional,
   Organisation,
   Professional,
@@ -66,6 +68,8 @@ export function setUnauthorizedListener(listener: UnauthorizedListener | null): 
 interface RequestOptions {
   method?: string;
   body?: unknown;
+  /** A body sent as it is (e.g. an XML message) instead of JSON, with its content type. */
+  rawBody?: { text: string; contentType: string };
   /** Skip the CSRF header (only for the sign-in POST, which creates the session). */
   withoutCsrf?: boolean;
   /** Don't notify the unauthorized listener on 401 (session requests). */
@@ -77,6 +81,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   const method = (options.method ?? 'GET').toUpperCase();
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.rawBody) headers['Content-Type'] = options.rawBody.contentType;
   if (!SAFE_METHODS.has(method) && !options.withoutCsrf && csrfToken) {
     headers['X-CSRF-Token'] = csrfToken;
   }
@@ -87,7 +92,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.rawBody ? options.rawBody.text : options.body === undefined ? undefined : JSON.stringify(options.body),
       signal: options.signal,
     });
   } catch (err) {
@@ -344,4 +349,14 @@ export function getOutcomes(households: readonly string[], signal?: AbortSignal)
 /** A 409: someone else changed the record since it was read. */
 export function isConflict(err: unknown): boolean {
   return err instanceof ApiError && err.status === 409;
+}
+
+// --- iJw/iWmo messages --------------------------------------------------------
+
+/** Imports one iJw/iWmo 3.2 message (administrators): POST /api/v1/interop/messages. */
+export function uploadMessage(standard: MessageStandard, xml: string): Promise<ImportResult> {
+  return request<ImportResult>(`/api/v1/interop/messages?standard=${standard}`, {
+    method: 'POST',
+    rawBody: { text: xml, contentType: 'application/xml' },
+  });
 }

@@ -31,3 +31,8 @@ const CASELOAD_ROLES = new Set(['director', 'team_lead', 'administrator']);
 export function canSeeCaseload(role: string | null | undefined): boolean {
   return has(CASELOAD_ROLES, role);
 }
+
+/** Only an administrator imports iJw/iWmo messages; the menu item is shown to administrators. */
+export function canImportMessages(role: string | null | undefined): boolean {
+  return role === 'administrator';
+}

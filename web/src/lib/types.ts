@@ -434,3 +434,13 @@ export interface OutcomeTable {
   columns: string[];
   rows: (unknown[] | Record<string, unknown>)[];
 }
+
+/** iJw (youth care) or iWmo (Wmo support) message traffic, release 3.2. */
+export type MessageStandard = 'ijw' | 'iwmo';
+
+/** Answer of POST /api/v1/interop/messages. */
+export interface ImportResult {
+  message: string;
+  already_imported: boolean;
+  provisions: string[];
+}

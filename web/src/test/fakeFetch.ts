@@ -10,6 +10,15 @@ export interface Call {
   body: unknown;
 }
 
+/** JSON bodies as values; anything else (an XML upload) as the text itself. */
+function parseBody(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
 type Handler = (call: Call) => { status: number; body?: unknown } | undefined;
 
 /**
@@ -29,7 +38,7 @@ export function installFakeFetch(handler: Handler): Call[] {
       path: url.pathname,
       search: url.search,
       headers,
-      body: init?.body ? JSON.parse(String(init.body)) : undefined,
+      body: init?.body ? parseBody(String(init.body)) : undefined,
     };
     calls.push(call);
     const answer = handler(call) ?? {

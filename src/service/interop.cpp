@@ -1,0 +1,276 @@
+// Interoperability use cases; see interop.h.
+#include "service/interop.h"
+
+#include <fmt/format.h>
+#include <sodium.h>
+
+#include <map>
+#include <regex>
+#include <set>
+
+#include "common/bsn.h"
+#include "common/csv.h"
+#include "domain/costs.h"
+#include "common/problems.h"
+#include "interop/fhir.h"
+#include "service/households.h"
+#include "store/interop_store.h"
+
+namespace regie::service {
+
+using domain::Role;
+
+namespace {
+
+std::string sha256_hex(std::string_view data) {
+  if (sodium_init() < 0) throw std::runtime_error("libsodium could not be initialised");
+  unsigned char out[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(out, reinterpret_cast<const unsigned char*>(data.data()), data.size());
+  char hex[2 * sizeof out + 1];
+  sodium_bin2hex(hex, sizeof hex, out, sizeof out);
+  return hex;
+}
+
+// The element path of a client's Bsn in the message, for an "unknown client" report.
+std::string bsn_path(const interop::Message& m, const std::string& bsn) {
+  if (m.header.kind == interop::MessageKind::declaration)
+    for (auto& l : m.lines)
+      if (l.bsn == bsn) return l.path.substr(0, l.path.find("/Prestaties")) + "/Bsn";
+  return "/Bericht/Client/Bsn";
+}
+
+bool valid_id(std::string_view id) {
+  static const std::regex re(R"([A-Za-z0-9_.\-]{1,64})");
+  return std::regex_match(id.begin(), id.end(), re);
+}
+
+}  // namespace
+
+void Interop::audit(const Principal& who, const std::string& action, const std::string& subject, bool allowed,
+                    const std::string& detail) {
+  store_.append_audit(domain::AuditEvent{0, clock_.now_iso8601(), who.username, action, subject,
+                                         allowed ? "allowed" : "denied", detail});
+}
+
+Result<ImportResult> Interop::import_message(const Principal& who, std::string_view xml, interop::Standard standard,
+                                             const ImportOptions& options) {
+  if (who.role != Role::administrator) {
+    audit(who, "interop.import", "*", false);
+    return forbidden("only an administrator imports iJw/iWmo messages");
+  }
+  interop::ParseOptions po;
+  po.schema_dir = options.schema_dir;
+  // The server has no flag for it: an installation names its schema folder in the settings.
+  if (po.schema_dir.empty())
+    if (auto dir = store_.setting("interop.schema_dir")) po.schema_dir = *dir;
+  auto parsed = interop::parse_message(xml, standard, po);
+  if (!parsed) return parsed.error();
+  auto& m = *parsed;
+  const auto& h = m.header;
+  ImportResult result;
+  result.message = fmt::format("{} {}", interop::message_name(h.standard, h.kind), h.id);
+  if (auto own = store_.setting("interop.municipality_code"); own && !own->empty() && *own != h.municipality)
+    return invalid(fmt::format("/Bericht/Header/{}: municipality {} is not this installation's ({})",
+                               h.kind == interop::MessageKind::allocation ? "Afzender" : "Ontvanger", h.municipality,
+                               *own));
+  store::InteropStore is(store_);
+  auto hash = sha256_hex(xml);
+  if (auto previous = is.imported_hash(h.standard, h.sender, h.id)) {
+    if (*previous != hash)
+      return Error{ErrorCode::conflict,
+                   fmt::format("/Bericht/Header/BerichtIdentificatie: message {} from {} was imported before with "
+                               "other content; a new message needs a new id",
+                               h.id, h.sender)};
+    result.already_imported = true;
+    return result;
+  }
+  if (!sealer_)
+    return Error{ErrorCode::unavailable, "no secret key for BSNs is configured, so clients cannot be matched"};
+  std::map<std::string, store::InteropStore::MemberRef> member_of;
+  auto wanted = m.bsns();
+  for (auto& s : is.sealed_bsns()) {
+    auto bsn = sealer_->open(s.sealed);
+    if (bsn && std::find(wanted.begin(), wanted.end(), *bsn) != wanted.end())
+      member_of[*bsn] = {s.member_id, s.household_id};
+  }
+  ProblemList unknown;
+  for (auto& b : wanted)
+    if (!member_of.contains(b))
+      unknown.add(fmt::format("{} ({}): no member has this BSN; register it on the member, then import again",
+                              bsn_path(m, b), mask_bsn(b)));
+  if (!unknown.empty()) {
+    auto e = unknown.error();
+    e.message += "\nnothing of this message was stored";
+    return e;
+  }
+  auto applied = is.apply(m, member_of, hash, who.username, clock_.now_iso8601());
+  if (!applied) return applied.error();
+  for (auto& hh : applied->households) audit(who, "interop.import", hh, true, result.message);
+  result.provisions = applied->provisions;
+  return result;
+}
+
+Result<CsvImportResult> Interop::import_csv(const Principal& who, const std::string& households_path,
+                                            const std::string& allocations_path) {
+  if (who.role != Role::administrator) {
+    audit(who, "interop.import_csv", "*", false);
+    return forbidden("only an administrator imports households and allocations");
+  }
+  ProblemList problems;
+  store::Bundle bundle;
+  std::set<std::string> households;
+  {
+    auto r = CsvReader::open(households_path);
+    if (!r) return r.error();
+    auto cols = (*r)->require_columns({"household_id", "neighbourhood", "members"});
+    if (!cols) return cols.error();
+    int c_id = (*cols)[0], c_nb = (*cols)[1], c_members = (*cols)[2];
+    while ((*r)->next()) {
+      std::string id((*r)->field(c_id));
+      if (!valid_id(id)) problems.add((*r)->where(c_id) + ": 1 to 64 letters, digits, '.', '_' or '-'");
+      else if (!households.insert(id).second) problems.add((*r)->where(c_id) + ": '" + id + "' occurs twice");
+      else if (store_.household(id)) problems.add((*r)->where(c_id) + ": household '" + id + "' is already stored");
+      if (!parse_fixed((*r)->field(c_members), 0)) problems.add((*r)->where(c_members) + ": not a whole number");
+      domain::Household h;
+      h.id = id;
+      h.neighbourhood = std::string((*r)->field(c_nb));
+      h.status = domain::HouseholdStatus::active;
+      bundle.households.push_back(std::move(h));
+    }
+    if ((*r)->error()) return *(*r)->error();
+  }
+  std::map<std::string, std::string> member_household;
+  std::set<std::string> organisations, allocations;
+  for (auto& o : store_.organisations()) organisations.insert(o.id);
+  std::size_t new_orgs = 0;
+  {
+    auto r = CsvReader::open(allocations_path);
+    if (!r) return r.error();
+    auto cols = (*r)->require_columns({"allocation_id", "household_id", "client_id", "domain", "provider_id",
+                                        "product_code", "start_date", "end_date", "hours_per_week", "yearly_cost_eur"});
+    if (!cols) return cols.error();
+    enum { A, H, C, D, P, PC, S, E, HW, Y };
+    auto col = [&](int i) { return (*cols)[i]; };
+    while ((*r)->next()) {
+      auto& rd = **r;
+      auto f = [&](int i) { return std::string(rd.field(col(i))); };
+      auto bad = [&](int i, const std::string& why) { problems.add(rd.where(col(i)) + ": " + why); };
+      domain::Provision p;
+      p.id = f(A);
+      if (!valid_id(p.id)) bad(A, "1 to 64 letters, digits, '.', '_' or '-'");
+      else if (!allocations.insert(p.id).second) bad(A, "'" + p.id + "' occurs twice");
+      p.household_id = f(H);
+      if (!households.contains(p.household_id)) bad(H, "'" + p.household_id + "' is not in " + households_path);
+      std::string client = f(C);
+      if (!valid_id(client)) bad(C, "1 to 64 letters, digits, '.', '_' or '-'");
+      else if (auto it = member_household.find(client); it != member_household.end() && it->second != p.household_id)
+        bad(C, "client '" + client + "' also appears in household '" + it->second + "'");
+      p.member_id = client;
+      auto d = domain::parse_domain(rd.field(col(D)));
+      if (!d) bad(D, "'" + f(D) + "' is not a domain of DATA-FORMATS.md");
+      else p.domain = *d;
+      p.provider_id = f(P);
+      if (!valid_id(p.provider_id)) bad(P, "1 to 64 letters, digits, '.', '_' or '-'");
+      p.goal = f(PC).empty() ? "" : "product " + f(PC);
+      auto s = parse_date(rd.field(col(S)));
+      if (!s) bad(S, "not a date (yyyy-mm-dd): '" + f(S) + "'");
+      else p.start = *s;
+      if (!f(E).empty()) {
+        auto e = parse_date(rd.field(col(E)));
+        if (!e) bad(E, "not a date (yyyy-mm-dd): '" + f(E) + "'");
+        else if (s && *e < *s) bad(E, "is before start_date");
+        else p.end = *e;
+      }
+      auto hours = parse_fixed(rd.field(col(HW)), 2);
+      if (!f(HW).empty() && !hours) bad(HW, "not a number with at most two decimals: '" + f(HW) + "'");
+      p.hours_per_week_centi = hours.value_or(0);
+      auto cost = parse_euros(rd.field(col(Y)));
+      if (!cost || *cost < 0) bad(Y, "not an amount in euros with at most two decimals: '" + f(Y) + "'");
+      else p.annual_cost = *cost;
+      // The export's yearly cost is the municipality's own figure for its provisions; for the rest it is an estimate.
+      p.basis = domain::category_of(p.domain) == domain::Category::gemeente ? domain::CostBasis::declared
+                                                                            : domain::CostBasis::estimate;
+      p.indicated = p.domain != domain::Domain::niet_geindiceerd;
+      if (valid_id(client) && !member_household.contains(client) && households.contains(p.household_id)) {
+        member_household[client] = p.household_id;
+        domain::Member m;
+        m.id = client;
+        m.household_id = p.household_id;
+        m.role = domain::MemberRole::other;
+        bundle.members.push_back(std::move(m));
+      }
+      if (valid_id(p.provider_id) && organisations.insert(p.provider_id).second) {
+        bundle.organisations.push_back({p.provider_id, p.provider_id, "provider"});
+        ++new_orgs;
+      }
+      bundle.provisions.push_back(std::move(p));
+    }
+    if ((*r)->error()) return *(*r)->error();
+  }
+  if (!problems.empty()) return problems.error();
+  auto st = store_.write_bundle(bundle);
+  if (!st) return st.error();
+  audit(who, "interop.import_csv", "*", true, fmt::format("{} households", bundle.households.size()));
+  return CsvImportResult{bundle.households.size(), bundle.members.size(), bundle.provisions.size(), new_orgs};
+}
+
+Result<nlohmann::json> Interop::export_fhir(const Principal& who, const std::string& household_id, bool include_bsn) {
+  auto action = include_bsn ? "household.export_fhir_bsn" : "household.export_fhir";
+  if (!is_assigned_director(store_, clock_, who, household_id, action))
+    return forbidden("only the household's assigned director may export it");
+  auto h = store_.household(household_id);
+  if (!h) return forbidden("only the household's assigned director may export it");
+  if (include_bsn && !sealer_)
+    return Error{ErrorCode::unavailable, "no secret key for BSNs is configured, so no BSN can be exported"};
+  interop::FhirInput in;
+  in.household = *h;
+  in.director_username = h->director;
+  if (auto a = store_.account(h->director)) in.director_display_name = a->display_name;
+  in.members = store_.members(household_id);
+  if (include_bsn)
+    for (auto& m : in.members)
+      if (m.bsn_sealed)
+        if (auto bsn = sealer_->open(*m.bsn_sealed)) in.bsn[m.id] = *bsn;
+  in.provisions = store_.provisions(household_id);
+  for (auto& o : store_.organisations()) in.organisations[o.id] = o;
+  for (auto& p : store_.professionals()) in.professionals[p.id] = p;
+  store::InteropStore is(store_);
+  in.allocation_numbers = is.allocation_numbers(household_id);
+  for (auto& p : is.plans(household_id)) in.plans.push_back({p.id, p.plan_version, p.status, p.created_at, p.agreed_at});
+  for (auto& m : is.measurements(household_id))
+    in.measurements.push_back({m.member_id, m.instrument, m.moment, m.measured_on, m.item, m.score_milli});
+  in.generated_at = clock_.now_iso8601();
+  in.today = clock_.today();
+  return interop::fhir_bundle(in);
+}
+
+Result<analytics::Table> Interop::care_map_table(const Principal& who, const std::string& household_id) {
+  Households households(store_, clock_, sealer_);
+  auto d = households.get(who, household_id);
+  if (!d) return d.error();
+  auto numbers = store::InteropStore(store_).allocation_numbers(household_id);
+  std::map<std::string, std::string> member_names;
+  for (auto& m : d->members) member_names[m.id] = m.given_name + " " + m.family_name;
+  analytics::Table t;
+  t.columns = {"provision_id", "member", "domain", "category", "provider", "professional", "goal", "start_date",
+               "end_date", "active", "hours_per_week", "annual_cost_eur", "cost_basis", "cost_explanation",
+               "allocation_number"};
+  t.numeric = {false, false, false, false, false, false, false, false, false, false, true, true, false, false, false};
+  for (auto& p : d->provisions) {
+    auto cost = domain::annual_cost_on(p, d->on, d->prices);
+    auto org = d->organisations.find(p.provider_id);
+    std::string professional;
+    if (p.professional_id)
+      if (auto it = d->professionals.find(*p.professional_id); it != d->professionals.end()) professional = it->second.name;
+    t.rows.push_back({p.id, p.member_id ? member_names[*p.member_id] : "", std::string(domain::to_string(p.domain)),
+                      std::string(domain::to_string(p.category())),
+                      org != d->organisations.end() ? org->second.name : p.provider_id, professional, p.goal,
+                      format_date(p.start), p.end ? format_date(*p.end) : "", p.active_on(d->on) ? "yes" : "no",
+                      format_fixed(p.hours_per_week_centi, 2, true), format_cents(cost.annual),
+                      std::string(domain::to_string(cost.basis)), cost.explanation,
+                      numbers.contains(p.id) ? numbers[p.id] : ""});
+  }
+  return t;
+}
+
+}  // namespace regie::service

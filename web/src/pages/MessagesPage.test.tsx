@@ -1,0 +1,79 @@
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { setCsrfToken } from '../lib/api';
+import { Router } from '../lib/router';
+import { SessionProvider } from '../lib/session';
+import { installFakeFetch } from '../test/fakeFetch';
+import { messageOrder, MessagesPage } from './MessagesPage';
+
+const admin = {
+  user: { username: 'beheerder', display_name: 'Beheerder', role: 'administrator' },
+  csrf_token: 'csrf-admin',
+};
+const director = { user: { username: 'r.dekker', display_name: 'Ria', role: 'director' }, csrf_token: 'c' };
+
+const ns = (msg: string) => `<Bericht xmlns="http://www.istandaarden.nl/ijw/3_2/${msg}/schema"/>`;
+
+beforeEach(() => setCsrfToken(null));
+afterEach(() => vi.unstubAllGlobals());
+
+function renderPage() {
+  window.history.replaceState(null, '', '/berichten');
+  return render(
+    <Router>
+      <SessionProvider>
+        <MessagesPage />
+      </SessionProvider>
+    </Router>,
+  );
+}
+
+describe('MessagesPage', () => {
+  it('orders a batch: allocations first, declarations last', () => {
+    expect(messageOrder(ns('jw323'))).toBeGreaterThan(messageOrder(ns('jw305')));
+    expect(messageOrder(ns('jw301'))).toBeLessThan(messageOrder(ns('jw307')));
+    expect(messageOrder('<x/>')).toBe(0);
+  });
+
+  it('uploads each file as XML with the CSRF token and shows every outcome', async () => {
+    const calls = installFakeFetch((call) => {
+      if (call.path === '/api/v1/session') return { status: 200, body: admin };
+      if (call.path !== '/api/v1/interop/messages') return undefined;
+      const xml = String(call.body);
+      if (xml.includes('jw323'))
+        return { status: 400, body: { error: { code: 'invalid_input', message: '/Bericht/Declaratie: broken' } } };
+      return { status: 201, body: { message: 'jw301 TW-1', already_imported: false, provisions: ['P1', 'P2'] } };
+    });
+    renderPage();
+    const input = await screen.findByLabelText('Berichtbestanden (XML)');
+    await userEvent.upload(input, [
+      new File([ns('jw323')], 'declaratie.xml', { type: 'application/xml' }),
+      new File([ns('jw301')], 'toewijzing.xml', { type: 'application/xml' }),
+    ]);
+    await userEvent.click(screen.getByRole('button', { name: 'Inlezen' }));
+    const results = await screen.findByTestId('import-results');
+    await waitFor(() => expect(results.textContent).toContain('Ingelezen: jw301 TW-1, 2 voorzieningen'));
+    expect(results.textContent).toContain('Geweigerd, er is niets opgeslagen: /Bericht/Declaratie: broken');
+    const posts = calls.filter((c) => c.method === 'POST' && c.path === '/api/v1/interop/messages');
+    expect(posts).toHaveLength(2);
+    const first = posts[0]!;
+    expect(first.search).toBe('?standard=ijw');
+    expect(String(first.body)).toContain('jw301'); // the allocation went first
+    expect(first.headers['content-type']).toBe('application/xml');
+    expect(first.headers['x-csrf-token']).toBe('csrf-admin');
+  });
+
+  it('asks for a file before uploading', async () => {
+    installFakeFetch((call) => (call.path === '/api/v1/session' ? { status: 200, body: admin } : undefined));
+    renderPage();
+    await userEvent.click(await screen.findByRole('button', { name: 'Inlezen' }));
+    expect(await screen.findByText('Kies ten minste één XML-bestand.')).toBeTruthy();
+  });
+
+  it('tells other roles that only an administrator imports', async () => {
+    installFakeFetch((call) => (call.path === '/api/v1/session' ? { status: 200, body: director } : undefined));
+    renderPage();
+    expect(await screen.findByText('Alleen een beheerder kan berichten inlezen.')).toBeTruthy();
+  });
+});
