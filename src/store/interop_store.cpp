@@ -347,16 +347,13 @@ std::vector<InteropStore::MeasurementRecord> InteropStore::measurements(const st
   std::vector<MeasurementRecord> out;
   store_.read([&](soci::session& sql) {
     soci::rowset<soci::row> rs =
-        (sql.prepare << "SELECT m.member_id, m.instrument, m.moment, m.measured_on, m.item, m.score_milli FROM "
-                        "measurement m JOIN member b ON b.id = m.member_id WHERE b.household_id = :h "
-                        "ORDER BY m.member_id, m.instrument, m.moment, m.item",
+        (sql.prepare << "SELECT m.member_id, m.instrument, m.moment, m.measured_on, a.item, a.value FROM "
+                        "measurement m JOIN measurement_answer a ON a.measurement_id = m.id WHERE m.household_id = :h "
+                        "ORDER BY m.member_id, m.instrument, m.moment, a.item",
          soci::use(household_id));
-    for (auto& r : rs) {
-      MeasurementRecord x{str(r, "member_id"), str(r, "instrument"), str(r, "moment"), str(r, "measured_on"),
-                          str(r, "item"), std::nullopt};
-      if (r.get_indicator("score_milli") != soci::i_null) x.score_milli = i64(r, "score_milli");
-      out.push_back(std::move(x));
-    }
+    for (auto& r : rs)
+      out.push_back({str(r, "member_id"), str(r, "instrument"), str(r, "moment"), str(r, "measured_on"),
+                     str(r, "item"), i64(r, "value") * 1000});
   });
   return out;
 }

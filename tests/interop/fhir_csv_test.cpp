@@ -1,6 +1,8 @@
 // FHIR R4 export of a household and the CSV import of households and
 // allocations, on every store backend.
 #include <gtest/gtest.h>
+
+#include "store/measurement_store.h"
 #include <soci/soci.h>
 
 #include <filesystem>
@@ -50,9 +52,18 @@ class InteropExportTest : public ::testing::TestWithParam<std::string> {
     store->write([](soci::session& sql) {
       sql << "INSERT INTO household_plan (household_id, plan_version, status, body, created_by, created_at) "
              "VALUES ('H1', 1, 'active', '{}', 'dir.a', '2019-01-10T09:00:00Z')";
-      sql << "INSERT INTO measurement (member_id, instrument, moment, measured_on, filled_by, item, score_milli) "
-             "VALUES ('H1-M1', 'positive_health', 'T1', '2018-11-01', 'member', 'meaningfulness', 6500)";
     });
+    domain::Measurement m;
+    m.household_id = "H1";
+    m.member_id = "H1-M1";
+    m.instrument = "positive_health";
+    m.instrument_version = "1.0";
+    m.moment = "T1";
+    m.measured_on = make_date(2018, 11, 1);
+    m.filled_by = "member";
+    m.recorded_by = "dir.a";
+    m.answers = {{"meaningfulness_1", 7}};
+    ASSERT_TRUE(store::MeasurementStore(*store).add(m));
   }
   testing::TestDatabase db{GetParam()};
   std::unique_ptr<store::Store> store = db.open();
@@ -124,7 +135,7 @@ TEST_P(InteropExportTest, TheBundleHoldsTheHouseholdAndEveryReferenceResolvesIns
     } else if (t == "QuestionnaireResponse") {
       EXPECT_EQ(r["status"], "completed");
       EXPECT_EQ(r["item"][0]["linkId"], "positive_health.meaningfulness");
-      EXPECT_DOUBLE_EQ(r["item"][0]["answer"][0]["valueDecimal"].get<double>(), 6.5);
+      EXPECT_DOUBLE_EQ(r["item"][0]["answer"][0]["valueDecimal"].get<double>(), 7.0);
     } else if (t == "PractitionerRole") {
       EXPECT_TRUE(r.contains("practitioner"));
     } else if (t == "Organization") {
