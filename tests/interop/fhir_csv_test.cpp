@@ -134,7 +134,7 @@ TEST_P(InteropExportTest, TheBundleHoldsTheHouseholdAndEveryReferenceResolvesIns
       EXPECT_TRUE(r.contains("status") && r.contains("scope") && r.contains("category") && r.contains("policyRule"));
     } else if (t == "QuestionnaireResponse") {
       EXPECT_EQ(r["status"], "completed");
-      EXPECT_EQ(r["item"][0]["linkId"], "positive_health.meaningfulness");
+      EXPECT_EQ(r["item"][0]["linkId"], "positive_health.meaningfulness_1");
       EXPECT_DOUBLE_EQ(r["item"][0]["answer"][0]["valueDecimal"].get<double>(), 7.0);
     } else if (t == "PractitionerRole") {
       EXPECT_TRUE(r.contains("practitioner"));
