@@ -11,7 +11,7 @@ packages=(
   libsoci-dev libsqlite3-dev libpq-dev libcpp-httplib-dev nlohmann-json3-dev libcli11-dev
   libspdlog-dev libfmt-dev libsodium-dev libxlsxwriter-dev libical-dev libxml2-dev
   libboost-dev libgtest-dev libgmock-dev libbenchmark-dev
-  postgresql sqlite3 chromium libreoffice-calc-nogui nodejs npm
+  postgresql sqlite3 chromium libreoffice-calc-nogui nodejs npm tzdata
 )
 
 missing=()

@@ -48,3 +48,14 @@ describe('availability as typed', () => {
     expect(parseAvailability('2026-12-01 12:00-09:00')).toEqual({ bad: '2026-12-01 12:00-09:00' });
   });
 });
+
+describe('plan events in the household timeline', () => {
+  it('reads decisions, plan versions and aftercare in Dutch', async () => {
+    const { timelineText } = await import('../pages/HouseholdRecord');
+    const ev = (kind: string, detail: string) => ({ date: '2026-12-01', kind, provision_id: '', detail });
+    expect(timelineText(ev('decision', 'replace: Eén aanbieder'), [], [])).toBe('Vervangen door systemische aanpak: Eén aanbieder');
+    expect(timelineText(ev('plan_agreed', 'v2'), [], [])).toBe('Versie 2');
+    expect(timelineText(ev('aftercare_started', '1'), [], [])).toBe('Contact elke maand');
+    expect(timelineText(ev('round_table', 'Eerste ronde tafel'), [], [])).toBe('Eerste ronde tafel');
+  });
+});

@@ -624,13 +624,31 @@ export function StatusPanel({
 
 const TIMELINE_FIRST = 12;
 
+/** Dutch text for a timeline record that is not about one provision. */
+function recordText(e: TimelineEvent): string {
+  if (e.kind === 'decision') {
+    const [code = '', ...reason] = e.detail.split(': ');
+    const kind = (t.plan.decisionKind as Record<string, string>)[code] ?? code;
+    return reason.length ? `${kind}: ${reason.join(': ')}` : kind;
+  }
+  if (e.kind === 'plan_version' || e.kind === 'plan_agreed') {
+    const v = Number(e.detail.replace(/^v/, ''));
+    return Number.isFinite(v) && v > 0 ? t.plan.plan.version(v) : e.detail;
+  }
+  if (e.kind === 'aftercare_started') {
+    const n = Number(e.detail);
+    return Number.isFinite(n) && n > 0 ? t.plan.aftercare.schedule(n) : e.detail;
+  }
+  return e.detail;
+}
+
 export function timelineText(e: TimelineEvent, provisions: readonly Provision[], members: readonly Member[]): string {
   const p = provisions.find((x) => x.id === e.provision_id);
   if (e.kind === 'provision_started' || e.kind === 'provision_ended') {
     return p ? provisionSummary(p, members) : domainLabel(e.detail);
   }
   // Plan, decision, round-table and aftercare events carry their own text.
-  if (!e.provision_id) return e.detail;
+  if (!e.provision_id) return recordText(e);
   const what = p ? provisionSummary(p, members) : e.provision_id;
   return `${what} (${r.timeline.by(e.detail)})`;
 }

@@ -72,7 +72,11 @@ describe('mandate decisions', () => {
 
   it('asks for the cost of the new provision before sending', async () => {
     const calls = installFakeFetch((call) =>
-      call.path === `${BASE}/decisions` ? { status: 200, body: { decisions: [] } } : { status: 200, body: { organisations: [] } },
+      call.path === `${BASE}/decisions`
+        ? { status: 200, body: { decisions: [] } }
+        : call.path === `${BASE}/round-tables`
+          ? { status: 200, body: { round_tables: [] } }
+          : { status: 200, body: { organisations: [] } },
     );
     render(<PlanDecisions household={household} onChanged={async () => undefined} />);
     const form = await screen.findByTestId('decision-form');

@@ -140,6 +140,19 @@ function PlanSection({ household }: { household: HouseholdDetail }) {
   const active = plans?.find((v) => v.status === 'active') ?? null;
   const older = (plans ?? []).filter((v) => v.status !== 'active').reverse();
   const latest = plans && plans.length > 0 ? Math.max(...plans.map((v) => v.plan_version)) : 0;
+  const editor = (
+    <PlanEditor
+      key={latest}
+      household={household}
+      basedOn={latest}
+      start={active?.goals ?? null}
+      onSaved={async (v) => {
+        setSavedVersion(v);
+        await load();
+      }}
+      onReload={load}
+    />
+  );
   return (
     <section aria-labelledby="gezinsplan" className="regie-section" data-testid="plan">
       <h2 className="utrecht-heading-2" id="gezinsplan">
@@ -181,17 +194,14 @@ function PlanSection({ household }: { household: HouseholdDetail }) {
       ) : null}
       <SavedNote message={savedVersion ? p.plan.saved(savedVersion) : null} />
       {plans ? (
-        <PlanEditor
-          key={latest}
-          household={household}
-          basedOn={latest}
-          start={active?.goals ?? null}
-          onSaved={async (v) => {
-            setSavedVersion(v);
-            await load();
-          }}
-          onReload={load}
-        />
+        active ? (
+          <details className="regie-details" data-testid="plan-editor-details">
+            <summary className="regie-details__summary">{p.plan.editTitle(latest + 1)}</summary>
+            {editor}
+          </details>
+        ) : (
+          editor
+        )
       ) : null}
     </section>
   );

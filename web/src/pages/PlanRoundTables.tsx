@@ -104,6 +104,8 @@ function RoundTableForm({ household, onSaved }: { household: HouseholdDetail; on
       availability: '',
     })),
   );
+  const [otherName, setOtherName] = useState('');
+  const [otherEmail, setOtherEmail] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
@@ -128,6 +130,17 @@ function RoundTableForm({ household, onSaved }: { household: HouseholdDetail; on
         email: x.email,
         required: x.required,
         availability: parsed.periods,
+        attendance: 'unknown',
+      });
+    }
+    if (otherName.trim()) {
+      participants.push({
+        kind: 'other',
+        party_id: '',
+        name: otherName.trim(),
+        email: otherEmail.trim(),
+        required: false,
+        availability: [],
         attendance: 'unknown',
       });
     }
@@ -167,12 +180,20 @@ function RoundTableForm({ household, onSaved }: { household: HouseholdDetail; on
       <TextArea id={`${id}-agenda`} label={r.agenda} value={agenda} onChange={setAgenda} rows={3} />
       <fieldset className="utrecht-form-fieldset">
         <legend className="utrecht-form-fieldset__legend">{r.participants}</legend>
+        <div className="regie-participants">
         {invitees.map((x) => (
           <div className="regie-fieldset regie-participant" key={x.key} data-testid="invitee">
             <Check id={`${id}-${x.key}-inv`} label={r.invite(x.name)} checked={x.invited} onChange={(v) => set(x.key, { invited: v })} />
             {x.invited ? (
               <>
                 <Check id={`${id}-${x.key}-req`} label={`${r.required}: ${x.name}`} checked={x.required} onChange={(v) => set(x.key, { required: v })} />
+                <TextInput
+                  id={`${id}-${x.key}-mail`}
+                  label={r.email(x.name)}
+                  type="email"
+                  value={x.email}
+                  onChange={(v) => set(x.key, { email: v })}
+                />
                 <TextArea
                   id={`${id}-${x.key}-av`}
                   label={r.availability(x.name)}
@@ -186,6 +207,11 @@ function RoundTableForm({ household, onSaved }: { household: HouseholdDetail; on
             ) : null}
           </div>
         ))}
+        <div className="regie-fieldset regie-participant">
+          <TextInput id={`${id}-other`} label={r.other} value={otherName} onChange={setOtherName} />
+          <TextInput id={`${id}-other-mail`} label={r.otherEmail} type="email" value={otherEmail} onChange={setOtherEmail} />
+        </div>
+        </div>
       </fieldset>
       <div className="regie-actions">
         <button type="submit" className="utrecht-button utrecht-button--primary-action">
