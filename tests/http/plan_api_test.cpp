@@ -80,7 +80,7 @@ TEST_P(PlanApiTest, PlanDecisionAndTimelineEndToEnd) {
   for (auto k : {"plan_version", "plan_agreed", "decision", "care_map_ended", "care_map_added"})
     EXPECT_TRUE(kinds.contains(k)) << k;
   clock.advance(31 * 86400);
-  sign_in();  // the session has timed out meanwhile
+  headers = signed_in("dir.a");  // the session has timed out meanwhile
   auto [s7, later] = get("/api/v1/households/H1");
   EXPECT_EQ(later["household"]["total_annual_cost_cents"], 800000);
 
