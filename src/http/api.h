@@ -14,6 +14,7 @@
 #include "common/clock.h"
 #include "common/result.h"
 #include "common/sealer.h"
+#include "http/bodies.h"
 #include "service/auth.h"
 #include "store/store.h"
 
@@ -42,11 +43,8 @@ void send_error(httplib::Response& res, const Error& e);
 std::string cookie_value(const httplib::Request& req, const std::string& name);
 bool is_state_changing(const std::string& method);
 
-// Parses a JSON object body; the error says what is wrong with it.
+// Parses a JSON object body (see parse_object); the error says what is wrong with it.
 Result<json> object_body(const httplib::Request& req);
-// A string member; absent or null is an error when required, else "".
-Result<std::string> string_field(const json& body, const char* name, bool required = true);
-Result<std::int64_t> integer_field(const json& body, const char* name);
 
 // One function per area; server.cpp calls each once, before the catch-all
 // that answers unknown /api paths.
