@@ -34,6 +34,8 @@ int nesting_depth(std::string_view text, int limit) {
 }  // namespace
 
 Result<json> parse_object(std::string_view text) {
+  // The parser would stop at a NUL byte and accept what came before it.
+  if (text.find('\0') != std::string_view::npos) return invalid("the body must not contain NUL bytes");
   if (nesting_depth(text, kMaxJsonDepth) > kMaxJsonDepth)
     return invalid(fmt::format("the body nests deeper than {} levels", kMaxJsonDepth));
   // The parser refuses invalid UTF-8 inside strings, so no such text gets stored.

@@ -4,6 +4,7 @@
 #include "store/backup.h"
 
 #include <gtest/gtest.h>
+#include <soci/soci.h>
 
 #include <atomic>
 #include <fstream>
