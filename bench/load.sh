@@ -49,8 +49,11 @@ done
 list=$(IFS=,; echo "${households[*]}")
 per_thread=$(((max_requests + connections - 1) / connections))
 echo "load: ${#households[@]} households of $user, $connections connections, ${seconds}s or $max_requests requests"
+cpu() { awk '{print $14 + $15}' "/proc/$server/stat"; }  # server user+system time, clock ticks
+cpu0=$(cpu)
 wrk -t"$connections" -c"$connections" -d"${seconds}s" --latency -s "$root/bench/load.lua" "$url" -- \
   "$cookie" "$csrf" "$per_thread" "$list" "${specs[@]}" "$provider" >"$work/wrk" 2>&1
+cpu1=$(cpu)
 cat "$work/wrk"
 # The versions in the store prove that every update was applied (none lost to a conflict).
 updates=0
@@ -60,6 +63,9 @@ for s in "${specs[@]}"; do
 done
 line=$(grep '^LOAD ' "$work/wrk")
 echo "load: $updates updates applied (store versions)"
+requests=$(sed -n 's/^LOAD requests=\([0-9]*\).*/\1/p' "$work/wrk")
+awk -v t=$((cpu1 - cpu0)) -v hz="$(getconf CLK_TCK)" -v n="$requests" \
+  'BEGIN { printf "load: server CPU %.2f s, %.3f ms per request\n", t / hz, (n > 0 ? t / hz * 1000 / n : 0) }'
 awk -v line="$line" -v updates="$updates" 'BEGIN {
   n = split(line, kv, " "); for (i = 2; i <= n; i++) { split(kv[i], p, "="); v[p[1]] = p[2] }
   printf "RESULT requests/s %s, p50 %s ms, p99 %s ms, errors %d (non-2xx %d, socket %d), updates %d\n",
