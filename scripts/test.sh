@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and runs every test: C++ unit tests, the
 # store suite on SQLite and on a throwaway PostgreSQL server, the command-line
-# contracts, the web unit tests and the browser tests (with axe-core checks).
+# contracts, the reliability tests (crash, concurrency, backup), a fuzz smoke
+# run of every parser, the web unit tests and the browser tests (with axe-core checks).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -33,6 +34,9 @@ export REGIE_TEST_PG="postgresql://postgres@127.0.0.1:$port/postgres"
 export REGIE_TEST_REQUIRE_PG=1
 
 ctest --test-dir build --output-on-failure -j2
+
+# Every parser under libFuzzer for a few seconds (clang build in build-fuzz/).
+bash scripts/fuzz.sh 5
 
 cd web
 npm test --silent

@@ -97,6 +97,8 @@ int run(int argc, char** argv) {
   add_outcomes(app, ctx);
   add_analyze(app, ctx);
   add_export(app, ctx);
+  add_backup(app, ctx);
+  add_restore(app, ctx);
   add_version(app, ctx);
   app.parse_complete_callback([&] { log::init(log_level); });
   try {

@@ -53,5 +53,7 @@ void add_businesscase(CLI::App& app, Context& ctx);
 void add_outcomes(CLI::App& app, Context& ctx);
 void add_analyze(CLI::App& app, Context& ctx);
 void add_export(CLI::App& app, Context& ctx);
+void add_backup(CLI::App& app, Context& ctx);
+void add_restore(CLI::App& app, Context& ctx);
 
 }  // namespace regie::cli

@@ -46,26 +46,7 @@ std::string cookie_value(const httplib::Request& req, const std::string& name) {
   return {};
 }
 
-Result<json> object_body(const httplib::Request& req) {
-  json body = json::parse(req.body, nullptr, false);
-  if (body.is_discarded() || !body.is_object()) return invalid("the body must be a JSON object");
-  return body;
-}
-
-Result<std::string> string_field(const json& body, const char* name, bool required) {
-  if (!body.contains(name) || body[name].is_null()) {
-    if (required) return invalid(fmt::format("{}: required", name));
-    return std::string();
-  }
-  if (!body[name].is_string()) return invalid(fmt::format("{}: must be a string", name));
-  return body[name].get<std::string>();
-}
-
-Result<std::int64_t> integer_field(const json& body, const char* name) {
-  if (!body.contains(name) || !body[name].is_number_integer())
-    return invalid(fmt::format("{}: required, a whole number", name));
-  return body[name].get<std::int64_t>();
-}
+Result<json> object_body(const httplib::Request& req) { return parse_object(req.body); }
 
 bool is_state_changing(const std::string& method) {
   return method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE";

@@ -19,6 +19,7 @@
 #include "analytics/table.h"
 #include "interop/questionnaire.h"
 #include "interop/xlsx.h"
+#include "http/bodies.h"
 #include "service/auth.h"
 #include "store/store.h"
 
@@ -55,11 +56,8 @@ bool is_state_changing(const std::string& method);
 void send_table(const httplib::Request& req, httplib::Response& res, const analytics::Table& table,
                 const std::string& name, std::vector<interop::Sheet> sheets = {});
 
-// Parses a JSON object body; the error says what is wrong with it.
+// Parses a JSON object body (see parse_object); the error says what is wrong with it.
 Result<json> object_body(const httplib::Request& req);
-// A string member; absent or null is an error when required, else "".
-Result<std::string> string_field(const json& body, const char* name, bool required = true);
-Result<std::int64_t> integer_field(const json& body, const char* name);
 
 // One function per area; server.cpp calls each once, before the catch-all
 // that answers unknown /api paths.

@@ -17,6 +17,7 @@
 #include "common/problems.h"
 #include "common/sealer.h"
 #include "service/auth.h"
+#include "store/rows.h"
 #include "interop/xlsx.h"
 #include "service/businesscase.h"
 #include "service/households.h"
@@ -290,81 +291,6 @@ Result<service::PopulationQuery> population_query(const httplib::Request& req) {
     q.threshold = *t;
   }
   return q;
-}
-
-// A provision from a request body; fields are checked one by one so that
-// the message names the field.
-Result<domain::Provision> provision_from_json(const json& body, const std::string& household_id) {
-  domain::Provision p;
-  p.household_id = household_id;
-  auto id = string_field(body, "id", false), domain_code = string_field(body, "domain"),
-       provider = string_field(body, "provider_id"), start = string_field(body, "start_date"),
-       end = string_field(body, "end_date", false), member = string_field(body, "member_id", false),
-       professional = string_field(body, "professional_id", false), goal = string_field(body, "goal", false),
-       hours = string_field(body, "hours_per_week", false), basis = string_field(body, "cost_basis", false),
-       price = string_field(body, "price_code", false), units = string_field(body, "units_per_year", false);
-  // Every field is checked, so one answer names every problem (one line each).
-  ProblemList problems;
-  for (auto* f : {&id, &domain_code, &provider, &start, &end, &member, &professional, &goal, &hours, &basis, &price,
-                  &units})
-    if (!*f) problems.add(f->error().message);
-  if (!problems.empty()) return problems.error();
-  auto d = domain::parse_domain(*domain_code);
-  if (!d) problems.add("domain: unknown funding domain");
-  else {
-    p.domain = *d;
-    p.basis = domain::default_basis(*d);
-    p.indicated = *d != domain::Domain::niet_geindiceerd;
-  }
-  p.id = *id;
-  p.provider_id = *provider;
-  p.goal = *goal;
-  if (!member->empty()) p.member_id = *member;
-  if (!professional->empty()) p.professional_id = *professional;
-  auto s = parse_date(*start);
-  if (!s) problems.add("start_date: not a date (yyyy-mm-dd)");
-  else p.start = *s;
-  if (!end->empty()) {
-    auto e = parse_date(*end);
-    if (!e) problems.add("end_date: not a date (yyyy-mm-dd)");
-    else p.end = *e;
-  }
-  if (!hours->empty()) {
-    auto h = parse_fixed(*hours, 2);
-    if (!h || *h < 0) problems.add("hours_per_week: a decimal like \"2.5\"");
-    else p.hours_per_week_centi = *h;
-  }
-  if (!basis->empty()) {
-    auto b = domain::parse_cost_basis(*basis);
-    if (!b) problems.add("cost_basis: declared, price_list or estimate");
-    else p.basis = *b;
-  }
-  if (body.contains("indicated")) {
-    if (!body["indicated"].is_boolean()) problems.add("indicated: true or false");
-    else p.indicated = body["indicated"].get<bool>();
-  }
-  if (!price->empty()) {
-    p.price_code = *price;
-    auto u = parse_fixed(*units, 2);
-    if (!u || *u <= 0) problems.add("units_per_year: a positive decimal like \"24\"");
-    else p.units_per_year_centi = *u;
-  }
-  if (body.contains("coaching")) {
-    if (!body["coaching"].is_boolean()) problems.add("coaching: true or false");
-    else p.coaching = body["coaching"].get<bool>();
-  }
-  if (body.contains("version")) {
-    if (!body["version"].is_number_integer()) problems.add("version: the version number you read");
-    else p.version = body["version"].get<int>();
-  }
-  if (!p.price_code && body.contains("annual_cost_cents")) {
-    if (!body["annual_cost_cents"].is_number_integer()) problems.add("annual_cost_cents: a whole number of cents");
-    else if ((p.annual_cost = body["annual_cost_cents"].get<std::int64_t>()) < 0)
-      problems.add("annual_cost_cents: not negative");
-  }
-  if (p.end && s && *p.end < *s) problems.add("end_date: before start_date");
-  if (!problems.empty()) return problems.error();
-  return p;
 }
 
 json time_entry_json(const domain::TimeEntry& t) {
@@ -779,6 +705,12 @@ struct Server::Impl {
 
   void routes() {
     http.set_payload_max_length(options.max_body_bytes);
+    http.set_read_timeout(options.read_timeout_s, 0);
+    http.set_write_timeout(options.write_timeout_s, 0);
+    http.set_keep_alive_timeout(options.keep_alive_timeout_s);
+    // The library's default of 5 requests per connection makes busy clients reconnect all the time.
+    http.set_keep_alive_max_count(options.keep_alive_max_requests);
+    http.new_task_queue = [n = options.threads] { return new httplib::ThreadPool(static_cast<std::size_t>(n)); };
     // Without it, small JSON answers wait for delayed ACKs: ~40 ms per request on loopback.
     http.set_tcp_nodelay(true);
     http.set_default_headers({{"X-Content-Type-Options", "nosniff"},
@@ -797,8 +729,9 @@ struct Server::Impl {
     });
 
     http.Post("/api/v1/session", [this](const httplib::Request& req, httplib::Response& res) {
-      json body = json::parse(req.body, nullptr, false);
-      if (body.is_discarded() || !body.is_object() || !body.contains("username") || !body["username"].is_string() ||
+      auto parsed = parse_object(req.body);
+      json body = parsed ? std::move(*parsed) : json();
+      if (!parsed || !body.contains("username") || !body["username"].is_string() ||
           !body.contains("password") || !body["password"].is_string()) {
         send_error(res, invalid("the body must be a JSON object with string fields username and password"));
         return;
@@ -879,13 +812,22 @@ struct Server::Impl {
 
     http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
       std::string what = "unknown";
+      bool environment = false;
       try {
         std::rethrow_exception(ep);
+      } catch (const soci::soci_error& e) {
+        what = e.what();
+        environment = store::is_environment_failure(e);
       } catch (const std::exception& e) {
         what = e.what();
       } catch (...) {
       }
       log::error("request.failed", json({{"error", what}}).dump());
+      // A full disk is the operator's to fix and the user's to know: nothing was stored.
+      if (environment)
+        return send_error(res, Error{ErrorCode::unavailable,
+                                     "the server cannot store data right now (disk full or I/O error); nothing was "
+                                     "saved, try again later"});
       send_error(res, Error{ErrorCode::internal, "an internal error occurred; it has been logged"});
     });
     http.set_logger([](const httplib::Request& req, const httplib::Response& res) {

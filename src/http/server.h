@@ -15,7 +15,14 @@ struct ServerOptions {
   int port = 8080;                  // 0: any free port (see Server::bind)
   std::string web_root;             // built web UI (web/dist); empty: API only
   bool secure_cookies = false;      // add the Secure attribute (behind TLS)
+  // Limits (docs/reliability.md). A bigger body is refused with 413 before
+  // it is read; a client that stalls longer than a timeout is disconnected.
   std::size_t max_body_bytes = 1 << 20;
+  int threads = 32;                      // requests handled at once (incl. idle keep-alive connections)
+  int read_timeout_s = 10;
+  int write_timeout_s = 10;
+  int keep_alive_timeout_s = 5;
+  std::size_t keep_alive_max_requests = 1000;
   std::string secret_key_file;      // encrypts BSNs at rest; created (0600) when missing; empty: no BSNs
   std::string questionnaires_dir;   // FHIR Questionnaire definitions; empty: no measurements
 };

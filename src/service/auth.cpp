@@ -62,43 +62,27 @@ std::string installation_pseudonym_key(store::Store& store) {
 }
 
 Auth::Auth(store::Store& store, const Clock& clock, AuthPolicy policy)
-    : store_(store), clock_(clock), policy_(policy) {}
-
-bool Auth::locked(const std::string& key, std::int64_t now) {
-  auto it = failures_.find(key);
-  return it != failures_.end() && it->second.locked_until > now;
-}
-
-void Auth::record_failure(const std::string& key, std::int64_t now) {
-  auto& f = failures_[key];
-  if (now - f.first > policy_.failure_window_s) f = Failures{0, now, 0};
-  if (++f.count >= policy_.max_failures) f.locked_until = now + policy_.lockout_s;
-}
+    : store_(store), throttle_(store), clock_(clock), policy_(policy) {}
 
 Result<SignIn> Auth::sign_in(const std::string& username, const std::string& password, const std::string& client) {
   const auto now = clock_.now_seconds();
-  const std::string user_key = "user:" + username, client_key = "client:" + client;
-  {
-    std::lock_guard lock(mu_);
-    if (locked(user_key, now) || locked(client_key, now))
-      return Error{ErrorCode::throttled, "too many failed sign-in attempts; try again later"};
-  }
+  // Hashed: what someone typed as a user name may be a password.
+  const std::string user_key = token_hash("user:" + username), client_key = token_hash("client:" + client);
+  if (throttle_.locked(user_key, now) || throttle_.locked(client_key, now))
+    return Error{ErrorCode::throttled, "too many failed sign-in attempts; try again later"};
   auto account = store_.account(username);
   // Verify against a dummy hash when the user does not exist, so that timing
   // does not tell which user names exist.
   static const std::string dummy = hash_password(random_token(16));
   bool good = verify_password(account ? account->password_hash : dummy, password) && account && !account->disabled;
   if (!good) {
-    std::lock_guard lock(mu_);
-    record_failure(user_key, now);
-    record_failure(client_key, now);
+    const store::ThrottlePolicy tp{policy_.max_failures, policy_.failure_window_s, policy_.lockout_s};
+    throttle_.record_failure(user_key, now, tp);
+    throttle_.record_failure(client_key, now, tp);
     log::warn("sign_in.failed", R"({"reason":"bad credentials or disabled account"})");
     return Error{ErrorCode::unauthenticated, "unknown user name or wrong password"};
   }
-  {
-    std::lock_guard lock(mu_);
-    failures_.erase(user_key);
-  }
+  throttle_.clear(user_key);
   SignIn s;
   s.token = random_token(32);
   s.principal = Principal{account->username, account->display_name, account->role, random_token(16)};

@@ -3,16 +3,16 @@
 // cookie, and only its hash is stored. Sessions end after an idle and an
 // absolute timeout, and at once when the account is disabled.
 //
-// Thread-safe. Failed sign-ins are throttled per user name and per client.
+// Thread-safe. Failed sign-ins are throttled per user name and per client;
+// the counts live in the store, so several server processes share them.
 #pragma once
-#include <map>
-#include <mutex>
 #include <string>
 
 #include "common/clock.h"
 #include "common/result.h"
 #include "domain/model.h"
 #include "store/store.h"
+#include "store/throttle_store.h"
 
 namespace regie::service {
 
@@ -57,19 +57,10 @@ class Auth {
   void sign_out(const std::string& token);
 
  private:
-  struct Failures {
-    int count = 0;
-    std::int64_t first = 0;
-    std::int64_t locked_until = 0;
-  };
-  bool locked(const std::string& key, std::int64_t now);
-  void record_failure(const std::string& key, std::int64_t now);
-
   store::Store& store_;
+  store::ThrottleStore throttle_;
   const Clock& clock_;
   AuthPolicy policy_;
-  std::mutex mu_;
-  std::map<std::string, Failures> failures_;
 };
 
 }  // namespace regie::service

@@ -175,6 +175,12 @@ Result<int> Households::change_status(const Principal& who, const std::string& h
   bool allowed = h && ((who.role == Role::director && h->director == who.username) || who.role == Role::team_lead);
   audit(who, "household.status", household_id, allowed);
   if (!allowed) return not_found("no household with this id that you may see");
+  // A stale version is a conflict before anything else: the transition rules
+  // below would otherwise judge the request against a status its sender never saw.
+  if (h->version != version)
+    return Error{ErrorCode::conflict,
+                 fmt::format("the household was changed by someone else (now version {}); reload and try again",
+                             h->version)};
   auto next = domain::allowed_next(h->status);
   if (std::find(next.begin(), next.end(), to) == next.end()) {
     std::string names;

@@ -54,6 +54,7 @@ Result<std::int64_t> ConsentStore::add(const Consent& c) {
           soci::use(expires, expires_ind), soci::use(c.recorded_by), soci::into(id);
     });
   } catch (const soci::soci_error& e) {
+    rethrow_if_environment(e);
     return Error{ErrorCode::conflict, fmt::format("the consent could not be stored: {}", e.what())};
   }
   return static_cast<std::int64_t>(id);

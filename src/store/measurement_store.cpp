@@ -92,7 +92,8 @@ Result<std::int64_t> MeasurementStore::add(const Measurement& m) {
   long long id = 0;
   try {
     store_.write([&](soci::session& sql) { id = insert_measurement(sql, m); });
-  } catch (const soci::soci_error&) {
+  } catch (const soci::soci_error& e) {
+    rethrow_if_environment(e);
     // The unique key is the only constraint a checked request can meet.
     return Error{ErrorCode::conflict, fmt::format("{} already has a {} measurement at {}", m.member_id, m.instrument,
                                                   m.moment)};
@@ -106,6 +107,7 @@ Status MeasurementStore::add_all(const std::vector<Measurement>& ms) {
       for (auto& m : ms) insert_measurement(sql, m);
     });
   } catch (const soci::soci_error& e) {
+    rethrow_if_environment(e);
     return Error{ErrorCode::conflict, fmt::format("the measurements could not be stored: {}", e.what())};
   }
   return ok_status();
@@ -181,6 +183,7 @@ Result<std::int64_t> MeasurementStore::add_wish(const Wish& w) {
           soci::use(w.created_by), soci::use(w.created_at), soci::into(id);
     });
   } catch (const soci::soci_error& e) {
+    rethrow_if_environment(e);
     return Error{ErrorCode::conflict, fmt::format("the wish could not be stored: {}", e.what())};
   }
   return static_cast<std::int64_t>(id);

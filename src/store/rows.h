@@ -63,6 +63,22 @@ inline Result<int> bump_version(soci::session& sql, const char* table, std::int6
   return current + 1;
 }
 
+// True when a statement failed because of the machine, not the records: a
+// full disk, an I/O error, a read-only file. Such errors must not be reported
+// as the caller's bad input (a 409 or "duplicate id"); the catch blocks that
+// translate constraint violations rethrow them with rethrow_if_environment.
+inline bool is_environment_failure(const soci::soci_error& e) {
+  const std::string what = e.what();
+  for (const char* sign : {"database or disk is full", "disk I/O error", "readonly database", "No space left",
+                           "could not extend file", "could not write", "out of memory"})
+    if (what.find(sign) != std::string::npos) return true;
+  return false;
+}
+// Call inside a catch block only: rethrows the exception being handled.
+inline void rethrow_if_environment(const soci::soci_error& e) {
+  if (is_environment_failure(e)) throw;
+}
+
 // A provision row as the domain type, and the insert that checks its constraints.
 domain::Provision provision_from(const soci::row& r);
 void insert_provision(soci::session& sql, const domain::Provision& p);

@@ -12,6 +12,7 @@
 #include <set>
 
 #include "common/clock.h"
+#include "store/group_commit.h"
 #include "store/migrations.h"
 #include "store/rows.h"
 #include "store/store.h"
@@ -194,6 +195,16 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& url) {
     return Error{ErrorCode::unavailable, fmt::format("cannot open the {} database: {}",
                                                      s->backend_ == "sqlite3" ? "SQLite" : "PostgreSQL", why)};
   }
+  Store* self = s.get();
+  s->audit_ = std::make_unique<GroupCommit<AuditEvent>>([self](const std::vector<AuditEvent>& events) {
+    self->write([&](soci::session& sql) {
+      for (auto& e : events)
+        sql << "INSERT INTO audit_event (at, actor, action, subject, outcome, detail) "
+               "VALUES (:a, :b, :c, :d, :e, :f)",
+            soci::use(e.at), soci::use(e.actor), soci::use(e.action), soci::use(e.subject), soci::use(e.outcome),
+            soci::use(e.detail);
+    });
+  });
   return s;
 }
 
@@ -223,7 +234,8 @@ std::vector<std::string> Store::applied_migrations() {
   try {
     soci::rowset<soci::row> rs = (sql.prepare << "SELECT name FROM schema_migration ORDER BY name");
     for (auto& r : rs) out.push_back(r.get<std::string>(0));
-  } catch (const soci::soci_error&) {
+  } catch (const soci::soci_error& e) {
+    rethrow_if_environment(e);
     // No migration table yet: nothing applied.
   }
   return out;
@@ -314,6 +326,7 @@ Status Store::write_bundle(const Bundle& b) {
     for (auto& [k, v] : b.settings) sql << "INSERT INTO setting (key, value) VALUES (:k, :v)", soci::use(k), soci::use(v);
     tr.commit();
   } catch (const soci::soci_error& e) {
+    rethrow_if_environment(e);
     // Constraint violations are the caller's input (duplicate or dangling ids).
     return Error{ErrorCode::conflict, fmt::format("could not store the {} records: {}", step, e.what())};
   }
@@ -494,6 +507,7 @@ Status Store::add_provision(const Provision& p, const std::optional<CareMapChang
     if (change) insert_change(sql, *change);
     tr.commit();
   } catch (const soci::soci_error& e) {
+    rethrow_if_environment(e);
     return Error{ErrorCode::conflict, fmt::format("the provision could not be stored: {}", e.what())};
   }
   return ok_status();
@@ -530,6 +544,7 @@ Result<int> Store::update_provision(const Provision& p, const CareMapChange& cha
     insert_change(sql, change);
     tr.commit();
   } catch (const soci::soci_error& e) {
+    rethrow_if_environment(e);
     return Error{ErrorCode::conflict, fmt::format("the provision could not be stored: {}", e.what())};
   }
   return p.version + 1;
@@ -580,7 +595,8 @@ Status Store::add_member(const Member& m) {
   soci::session sql(*pool_);
   try {
     insert_member(sql, m);
-  } catch (const soci::soci_error&) {
+  } catch (const soci::soci_error& e) {
+    rethrow_if_environment(e);
     return Error{ErrorCode::conflict, "the member could not be stored (unknown household or duplicate id)"};
   }
   return ok_status();
@@ -620,6 +636,7 @@ Status Store::add_professional(const Professional& p) {
     sql << "INSERT INTO professional (id, name, organisation_id, role, phone) VALUES (:i, :n, :o, :r, :p)",
         soci::use(p.id), soci::use(p.name), soci::use(p.organisation_id), soci::use(p.role), soci::use(p.phone);
   } catch (const soci::soci_error& e) {
+    rethrow_if_environment(e);
     return Error{ErrorCode::conflict, "the professional could not be stored (unknown organisation or duplicate id)"};
   }
   return ok_status();
@@ -688,6 +705,7 @@ Status Store::add_signal_ack(const SignalAck& a) {
            "VALUES (:h, :s, :n, :b, :a)",
         soci::use(a.household_id), soci::use(a.signal), soci::use(a.note), soci::use(a.by), soci::use(a.at);
   } catch (const soci::soci_error& e) {
+    rethrow_if_environment(e);
     return Error{ErrorCode::conflict, fmt::format("the acknowledgement could not be stored: {}", e.what())};
   }
   return ok_status();
@@ -724,7 +742,8 @@ Status Store::add_price_item(const PriceItem& item, const std::string& by) {
            "VALUES (:c, :n, :u, :a, :f, :b, :t)",
         soci::use(item.code), soci::use(item.name), soci::use(unit), soci::use(amount), soci::use(from), soci::use(by),
         soci::use(at);
-  } catch (const soci::soci_error&) {
+  } catch (const soci::soci_error& e) {
+    rethrow_if_environment(e);
     return Error{ErrorCode::conflict,
                  fmt::format("price list item {} already has a version valid from {}", item.code, from)};
   }
@@ -742,6 +761,7 @@ Result<std::int64_t> Store::add_virtual_saving(const VirtualSaving& v) {
         soci::use(v.household_id), soci::use(kind), soci::use(amount), soci::use(v.note), soci::use(v.recorded_by),
         soci::use(on), soci::into(id);
   } catch (const soci::soci_error& e) {
+    rethrow_if_environment(e);
     return Error{ErrorCode::conflict, fmt::format("the virtual saving could not be stored: {}", e.what())};
   }
   return static_cast<std::int64_t>(id);
@@ -771,6 +791,7 @@ Result<std::int64_t> Store::add_time_entry(const TimeEntry& t) {
         soci::use(household, hi), soci::use(t.director), soci::use(date), soci::use(t.minutes), soci::use(kind),
         soci::into(id);
   } catch (const soci::soci_error& e) {
+    rethrow_if_environment(e);
     return Error{ErrorCode::conflict, fmt::format("the time entry could not be stored: {}", e.what())};
   }
   return static_cast<std::int64_t>(id);
@@ -831,13 +852,7 @@ void Store::delete_sessions_of(const std::string& username) {
   sql << "DELETE FROM session WHERE username = :u", soci::use(username);
 }
 
-void Store::append_audit(const AuditEvent& e) {
-  auto write = write_guard();
-  soci::session sql(*pool_);
-  sql << "INSERT INTO audit_event (at, actor, action, subject, outcome, detail) VALUES (:a, :b, :c, :d, :e, :f)",
-      soci::use(e.at), soci::use(e.actor), soci::use(e.action), soci::use(e.subject), soci::use(e.outcome),
-      soci::use(e.detail);
-}
+void Store::append_audit(const AuditEvent& e) { audit_->append(e); }
 
 std::vector<AuditEvent> Store::audit_events(const std::optional<std::string>& subject, int limit) {
   soci::session sql(*pool_);
