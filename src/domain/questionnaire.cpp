@@ -89,8 +89,9 @@ Status check_answers(const Instrument& instrument, const std::map<std::string, s
     }
     if (!value) continue;
     if (!item->choices.empty()) {
+      const std::int64_t given = *value;  // a named copy: clang cannot capture structured bindings
       bool known = std::any_of(item->choices.begin(), item->choices.end(),
-                               [&](const Choice& c) { return c.value == *value; });
+                               [given](const Choice& c) { return c.value == given; });
       if (!known) {
         std::string allowed;
         for (auto& c : item->choices) allowed += (allowed.empty() ? "" : ", ") + std::to_string(c.value);
