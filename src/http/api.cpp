@@ -1,6 +1,8 @@
 // Shared translation between HTTP and the service layer's Results.
 #include "http/api.h"
 
+#include "common/money.h"
+
 #include <fmt/format.h>
 #include <stdlib.h>
 
@@ -50,6 +52,12 @@ Result<json> object_body(const httplib::Request& req) { return parse_object(req.
 
 bool is_state_changing(const std::string& method) {
   return method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE";
+}
+
+Result<std::int64_t> record_id(const std::string& text) {
+  auto v = parse_fixed(text, 0);
+  if (!v) return not_found("no such record");
+  return *v;
 }
 
 void send_table(const httplib::Request& req, httplib::Response& res, const analytics::Table& table,

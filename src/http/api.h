@@ -56,6 +56,18 @@ bool is_state_changing(const std::string& method);
 void send_table(const httplib::Request& req, httplib::Response& res, const analytics::Table& table,
                 const std::string& name, std::vector<interop::Sheet> sheets = {});
 
+// A numeric record id from a path segment; anything else is simply not found.
+Result<std::int64_t> record_id(const std::string& text);
+
+// Answers a list as {"<key>": [...]}, not cached: the shape of every list endpoint.
+template <class T, class ToJson>
+void send_list(httplib::Response& res, const char* key, const std::vector<T>& items, ToJson to_json) {
+  json out = json::array();
+  for (auto& item : items) out.push_back(to_json(item));
+  res.set_header("Cache-Control", "no-store");
+  send_json(res, 200, {{key, out}});
+}
+
 // Parses a JSON object body (see parse_object); the error says what is wrong with it.
 Result<json> object_body(const httplib::Request& req);
 

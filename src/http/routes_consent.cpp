@@ -64,12 +64,6 @@ Result<domain::Consent> consent_from(const json& body) {
   return c;
 }
 
-Result<std::int64_t> record_id(const std::string& text) {
-  auto v = parse_fixed(text, 0);
-  if (!v) return not_found("no such record");
-  return *v;
-}
-
 }  // namespace
 
 void add_consent_routes(Api& api) {
@@ -82,10 +76,7 @@ void add_consent_routes(Api& api) {
     if (!p) return;
     auto list = service->list(*p, req.matches[1]);
     if (!list) return send_error(res, list.error());
-    json out = json::array();
-    for (auto& c : *list) out.push_back(consent_json(c));
-    res.set_header("Cache-Control", "no-store");
-    send_json(res, 200, {{"consents", out}});
+    send_list(res, "consents", *list, consent_json);
   });
   api.http.Post(consents, [service, auth](const httplib::Request& req, httplib::Response& res) {
     auto p = auth(req, res);

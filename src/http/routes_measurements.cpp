@@ -65,12 +65,6 @@ json wish_json(const domain::Wish& w) {
           {"version", w.version}};
 }
 
-Result<std::int64_t> record_id(const std::string& text) {
-  auto v = parse_fixed(text, 0);
-  if (!v) return not_found("no such record");
-  return *v;
-}
-
 // {item: whole number or null}; every bad entry is named.
 Result<std::map<std::string, std::optional<std::int64_t>>> answers_from(const json& body) {
   std::map<std::string, std::optional<std::int64_t>> out;
@@ -122,10 +116,7 @@ void add_measurement_routes(Api& api) {
     if (!p) return;
     auto list = service->list(*p, req.matches[1]);
     if (!list) return send_error(res, list.error());
-    json out = json::array();
-    for (auto& v : *list) out.push_back(measurement_json(v));
-    res.set_header("Cache-Control", "no-store");
-    send_json(res, 200, {{"measurements", out}});
+    send_list(res, "measurements", *list, measurement_json);
   });
   http.Post(measurements, [service, auth](const httplib::Request& req, httplib::Response& res) {
     auto p = auth(req, res);
@@ -217,10 +208,7 @@ void add_measurement_routes(Api& api) {
     if (!p) return;
     auto list = service->wishes(*p, req.matches[1]);
     if (!list) return send_error(res, list.error());
-    json out = json::array();
-    for (auto& w : *list) out.push_back(wish_json(w));
-    res.set_header("Cache-Control", "no-store");
-    send_json(res, 200, {{"wishes", out}});
+    send_list(res, "wishes", *list, wish_json);
   });
   http.Post(wishes, [service, auth](const httplib::Request& req, httplib::Response& res) {
     auto p = auth(req, res);

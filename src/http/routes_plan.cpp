@@ -85,14 +85,6 @@ Result<Date> date_field(const json& body, const char* name) {
   return *d;
 }
 
-Result<std::int64_t> id_of(const std::string& s) {
-  try {
-    return std::stoll(s);
-  } catch (const std::exception&) {
-    return not_found("no record with this id");
-  }
-}
-
 // A new provision inside a decision; it starts on the decision's effective date.
 Result<domain::Provision> new_provision(const json& j, const std::string& field) {
   if (!j.is_object()) return invalid(fmt::format("{}: must be an object", field));
@@ -414,7 +406,7 @@ void add_plan_routes(Api& api) {
     if (!body->contains("version")) return send_error(res, invalid("version: required, the version you read"));
     auto t = round_table_from_json(*body, req.matches[1]);
     if (!t) return send_error(res, t.error());
-    auto id = id_of(req.matches[2]);
+    auto id = record_id(req.matches[2]);
     if (!id) return send_error(res, id.error());
     t->id = *id;
     auto v = svc->update_round_table(*p, *t);
@@ -424,7 +416,7 @@ void add_plan_routes(Api& api) {
   http.Get(rt + "/slot", [svc, auth](const httplib::Request& req, httplib::Response& res) {
     auto p = auth(req, res);
     if (!p) return;
-    auto id = id_of(req.matches[2]);
+    auto id = record_id(req.matches[2]);
     if (!id) return send_error(res, id.error());
     auto a = svc->find_slot(*p, req.matches[1], *id);
     if (!a) return send_error(res, a.error());
@@ -447,7 +439,7 @@ void add_plan_routes(Api& api) {
     auto version = integer_field(*body, "version");
     if (!start) return send_error(res, start.error());
     if (!version) return send_error(res, version.error());
-    auto id = id_of(req.matches[2]);
+    auto id = record_id(req.matches[2]);
     if (!id) return send_error(res, id.error());
     auto v = svc->schedule_round_table(*p, req.matches[1], *id, *start, static_cast<int>(*version));
     if (!v) return send_error(res, v.error());
@@ -457,8 +449,8 @@ void add_plan_routes(Api& api) {
                                                                               httplib::Response& res) {
     auto p = auth(req, res);
     if (!p) return;
-    auto id = id_of(req.matches[2]);
-    auto pid = id_of(req.matches[3]);
+    auto id = record_id(req.matches[2]);
+    auto pid = record_id(req.matches[3]);
     if (!id) return send_error(res, id.error());
     if (!pid) return send_error(res, pid.error());
     auto ics = svc->invitation(*p, req.matches[1], *id, *pid);
