@@ -130,6 +130,10 @@ struct Account {
   Role role = Role::member;
   std::string password_hash;  // Argon2id string from libsodium; never leaves the store layer
   bool disabled = false;
+  // Who the account belongs to, for the access rules: a professional record
+  // (and so an organisation) or a household member. Empty for other roles.
+  std::optional<std::string> professional_id = std::nullopt;
+  std::optional<std::string> member_id = std::nullopt;
 };
 
 struct AuditEvent {

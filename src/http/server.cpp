@@ -354,6 +354,7 @@ struct Server::Impl {
         return std::nullopt;
       }
     }
+    p->client = req.remote_addr;
     return *p;
   }
 

@@ -2,6 +2,7 @@
 #include "service/auth.h"
 
 #include <sodium.h>
+#include <soci/soci.h>
 
 #include <stdexcept>
 
@@ -26,6 +27,25 @@ std::string token_hash(const std::string& token) {
   unsigned char h[32];
   crypto_generichash(h, sizeof h, reinterpret_cast<const unsigned char*>(token.data()), token.size(), nullptr, 0);
   return hex(h, sizeof h);
+}
+
+// The principal of an account, with the links its access rules need.
+Principal principal_of(store::Store& store, const domain::Account& a, const std::string& csrf) {
+  Principal p{a.username, a.display_name, a.role, csrf};
+  if (a.professional_id) {
+    p.professional_id = *a.professional_id;
+    if (auto pro = store.professional(*a.professional_id)) p.organisation_id = pro->organisation_id;
+  }
+  if (a.member_id) {
+    p.member_id = *a.member_id;
+    store.read([&](soci::session& sql) {
+      std::string household;
+      soci::indicator ind = soci::i_null;
+      sql << "SELECT household_id FROM member WHERE id = :m", soci::use(p.member_id), soci::into(household, ind);
+      if (sql.got_data() && ind == soci::i_ok) p.household_id = household;
+    });
+  }
+  return p;
 }
 
 }  // namespace
@@ -85,7 +105,7 @@ Result<SignIn> Auth::sign_in(const std::string& username, const std::string& pas
   throttle_.clear(user_key);
   SignIn s;
   s.token = random_token(32);
-  s.principal = Principal{account->username, account->display_name, account->role, random_token(16)};
+  s.principal = principal_of(store_, *account, random_token(16));
   store_.create_session(token_hash(s.token), store::SessionRecord{account->username, s.principal.csrf_token, now, now});
   log::info("sign_in.ok", R"({"role":")" + std::string(domain::to_string(account->role)) + "\"}");
   return s;
@@ -108,7 +128,7 @@ Result<Principal> Auth::authenticate(const std::string& token) {
   }
   // Touch at most once a minute, to keep reads from turning into writes.
   if (now - s->last_seen_at >= 60) store_.touch_session(key, now);
-  return Principal{account->username, account->display_name, account->role, s->csrf_token};
+  return principal_of(store_, *account, s->csrf_token);
 }
 
 void Auth::sign_out(const std::string& token) {

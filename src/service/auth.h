@@ -21,6 +21,14 @@ struct Principal {
   std::string display_name;
   domain::Role role = domain::Role::member;
   std::string csrf_token;
+  // For professionals: their professional record and its organisation. For
+  // household members: the member and their household. Empty otherwise.
+  std::string professional_id = {};
+  std::string organisation_id = {};
+  std::string member_id = {};
+  std::string household_id = {};
+  // Where the request came from (remote address), for the audit trail.
+  std::string client = {};
 };
 
 struct SignIn {

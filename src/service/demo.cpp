@@ -208,6 +208,21 @@ Result<std::vector<DemoLogin>> load_demo(store::Store& store, DemoData data) {
   accounts.push_back(Account{"teamleider", "Team Leider (demo)", Role::team_lead, "", false});
   accounts.push_back(Account{"beheerder", "Beheerder (demo)", Role::administrator, "", false});
   accounts.push_back(Account{"analist", "Analist (demo)", Role::analyst, "", false});
+  // A professional of the first demo organisation, and a parent of the first
+  // household, so that their own views can be tried.
+  if (!data.bundle.professionals.empty()) {
+    const auto& pro = data.bundle.professionals.front();
+    Account a{"hulpverlener", pro.name + " (demo)", Role::professional, "", false};
+    a.professional_id = pro.id;
+    accounts.push_back(std::move(a));
+  }
+  for (const auto& m : data.bundle.members) {
+    if (m.role != MemberRole::parent) continue;
+    Account a{"gezin", m.given_name + " " + m.family_name + " (demo)", Role::member, "", false};
+    a.member_id = m.id;
+    accounts.push_back(std::move(a));
+    break;
+  }
   std::vector<DemoLogin> logins;
   for (auto& a : accounts) {
     std::string password = random_token(8);

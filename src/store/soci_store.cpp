@@ -298,10 +298,13 @@ Status Store::write_bundle(const Bundle& b) {
     for (auto& a : b.accounts) {
       std::string role(to_string(a.role));
       int disabled = a.disabled ? 1 : 0;
-      sql << "INSERT INTO account (username, display_name, role, password_hash, disabled, created_at) "
-             "VALUES (:u, :d, :r, :h, :x, :c)",
+      soci::indicator pro_ind = a.professional_id ? soci::i_ok : soci::i_null;
+      soci::indicator mem_ind = a.member_id ? soci::i_ok : soci::i_null;
+      std::string pro = a.professional_id.value_or(""), mem = a.member_id.value_or("");
+      sql << "INSERT INTO account (username, display_name, role, password_hash, disabled, created_at, "
+             "professional_id, member_id) VALUES (:u, :d, :r, :h, :x, :c, :p, :m)",
           soci::use(a.username), soci::use(a.display_name), soci::use(role), soci::use(a.password_hash),
-          soci::use(disabled), soci::use(now);
+          soci::use(disabled), soci::use(now), soci::use(pro, pro_ind), soci::use(mem, mem_ind);
     }
     step = "household";
     for (auto& h : b.households) {
@@ -439,6 +442,8 @@ Account account_from(const soci::row& r) {
   a.role = must(parse_role(str(r, "role")), "role");
   a.password_hash = str(r, "password_hash");
   a.disabled = i64(r, "disabled") != 0;
+  a.professional_id = opt_str(r, "professional_id");
+  a.member_id = opt_str(r, "member_id");
   return a;
 }
 }  // namespace
