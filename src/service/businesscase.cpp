@@ -1,6 +1,8 @@
 // Selection, access, director cost and virtual savings around the business case.
 #include "service/businesscase.h"
 
+#include "service/audit.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -57,8 +59,7 @@ Result<BusinessCaseReport> BusinessCaseService::report(const Principal& who, con
   }
   std::string subject = q.household_ids.size() == 1 ? q.household_ids[0] : "*";
   const bool complete = ids.size() == wanted.size() || wanted.empty();
-  store_.append_audit(domain::AuditEvent{0, clock_.now_iso8601(), who.username, "businesscase.read", subject,
-                                         complete ? "allowed" : "denied", std::string(domain::to_string(who.role))});
+  record_access(store_, clock_, who, "businesscase.read", subject, complete);
   if (!complete) return not_found("one or more of the households do not exist or are not yours to see");
 
   auto lines = cost_lines_for(store_, ids, q.t1, q.t2);

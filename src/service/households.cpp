@@ -1,6 +1,8 @@
 // Access checks and audit trail for household reads.
 #include "service/households.h"
 
+#include "service/audit.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -13,8 +15,7 @@ namespace regie::service {
 using domain::Role;
 
 void Households::audit(const Principal& who, const std::string& action, const std::string& subject, bool allowed) {
-  store_.append_audit(domain::AuditEvent{0, clock_.now_iso8601(), who.username, action, subject,
-                                         allowed ? "allowed" : "denied", std::string(domain::to_string(who.role))});
+  record_access(store_, clock_, who, action, subject, allowed);
 }
 
 Result<std::vector<store::HouseholdSummary>> Households::list(const Principal& who) {
@@ -98,8 +99,7 @@ bool is_assigned_director(store::Store& store, const Clock& clock, const Princip
                           const std::string& household_id, const std::string& action) {
   auto h = store.household(household_id);
   bool allowed = h && who.role == Role::director && h->director == who.username;
-  store.append_audit(domain::AuditEvent{0, clock.now_iso8601(), who.username, action, household_id,
-                                        allowed ? "allowed" : "denied", std::string(domain::to_string(who.role))});
+  record_access(store, clock, who, action, household_id, allowed);
   return allowed;
 }
 

@@ -1,6 +1,8 @@
 // Interoperability use cases; see interop.h.
 #include "service/interop.h"
 
+#include "service/audit.h"
+
 #include <fmt/format.h>
 #include <sodium.h>
 
@@ -48,8 +50,7 @@ bool valid_id(std::string_view id) {
 
 void Interop::audit(const Principal& who, const std::string& action, const std::string& subject, bool allowed,
                     const std::string& detail) {
-  store_.append_audit(domain::AuditEvent{0, clock_.now_iso8601(), who.username, action, subject,
-                                         allowed ? "allowed" : "denied", detail});
+  record_access(store_, clock_, who, action, subject, allowed, detail);
 }
 
 Result<ImportResult> Interop::import_message(const Principal& who, std::string_view xml, interop::Standard standard,

@@ -2,6 +2,8 @@
 // the outcome report from stored answers.
 #include "service/measurements.h"
 
+#include "service/audit.h"
+
 #include <fmt/format.h>
 
 #include <set>
@@ -253,9 +255,8 @@ Result<analytics::Table> Measurements::outcomes(const Principal& who, const std:
       if (!allowed(who, id, "outcomes.read")) return forbidden(fmt::format("household {} is not yours", id));
     if (ids.empty()) return analytics::outcomes_from_scores({});
   } else if (who.role == Role::analyst || who.role == Role::team_lead || who.role == Role::administrator) {
-    store_.append_audit(domain::AuditEvent{0, clock_.now_iso8601(), who.username, "outcomes.aggregate",
-                                           ids.empty() ? "*" : fmt::format("{} households", ids.size()), "allowed",
-                                           std::string(domain::to_string(who.role))});
+    record_access(store_, clock_, who, "outcomes.aggregate",
+                  ids.empty() ? "*" : fmt::format("{} households", ids.size()), true);
   } else {
     return forbidden("outcome reports are for directors, team leads, analysts and administrators");
   }

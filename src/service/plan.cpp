@@ -2,6 +2,8 @@
 // aftercare and caseload; see plan.h.
 #include "service/plan.h"
 
+#include "service/audit.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -397,9 +399,7 @@ Caseload PlanService::caseload_of(const std::string& director) {
 Result<std::vector<Caseload>> PlanService::caseload(const Principal& who, const std::string& director) {
   std::vector<Caseload> out;
   auto audit = [&](bool allowed) {
-    store_.append_audit(domain::AuditEvent{0, clock_.now_iso8601(), who.username, "caseload.read",
-                                           director.empty() ? "*" : director, allowed ? "allowed" : "denied",
-                                           std::string(domain::to_string(who.role))});
+    record_access(store_, clock_, who, "caseload.read", director.empty() ? "*" : director, allowed);
   };
   if (who.role == Role::director) {
     if (!director.empty() && director != who.username) {

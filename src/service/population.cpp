@@ -1,6 +1,8 @@
 // Store → export files → streaming engine, with access, pseudonyms and audit.
 #include "service/population.h"
 
+#include "service/audit.h"
+
 #include <fmt/format.h>
 #include <stdlib.h>
 
@@ -60,9 +62,7 @@ Status PopulationService::export_population(const std::string& folder, Date pric
 Result<analytics::Table> PopulationService::run(const Principal& who, const PopulationQuery& q) {
   const bool allowed = who.role == Role::analyst || who.role == Role::team_lead || who.role == Role::administrator;
   const char* names[] = {"pareto", "stacking", "providers", "targets", "stacking_by_neighbourhood"};
-  store_.append_audit(domain::AuditEvent{0, clock_.now_iso8601(), who.username,
-                                         std::string("population.") + names[static_cast<int>(q.analysis)], "*",
-                                         allowed ? "allowed" : "denied", std::string(domain::to_string(who.role))});
+  record_access(store_, clock_, who, std::string("population.") + names[static_cast<int>(q.analysis)], "*", allowed);
   if (!allowed) return forbidden("population analyses are for analysts, team leads and administrators");
   ScratchFolder scratch;
   const bool yearly = q.analysis == PopulationAnalysis::pareto || q.analysis == PopulationAnalysis::targets;

@@ -1,6 +1,8 @@
 // Access checks, validation and audit for time, virtual savings and prices.
 #include "service/records.h"
 
+#include "service/audit.h"
+
 #include "service/households.h"
 
 #include <fmt/format.h>
@@ -75,8 +77,7 @@ Result<domain::VirtualSaving> CostRecords::add_virtual_saving(const Principal& w
 
 Status CostRecords::add_price_item(const Principal& who, const domain::PriceItem& item) {
   bool allowed = who.role == Role::administrator;
-  store_.append_audit(domain::AuditEvent{0, clock_.now_iso8601(), who.username, "price_list.add", item.code,
-                                         allowed ? "allowed" : "denied", std::string(domain::to_string(who.role))});
+  record_access(store_, clock_, who, "price_list.add", item.code, allowed);
   if (!allowed) return forbidden("only an administrator maintains the price list");
   if (item.code.empty() || item.name.empty()) return invalid("code and name are required");
   if (item.amount < 0) return invalid("amount_cents: not negative");
