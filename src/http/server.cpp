@@ -773,10 +773,12 @@ struct Server::Impl {
                                                                    httplib::Response& res) {
       auto p = require_principal(req, res);
       if (!p) return;
-      auto d = households.get(*p, req.matches[1]);
-      if (!d) return send_error(res, d.error());
+      auto body = households.rendered(*p, req.matches[1],
+                                      [](const service::HouseholdDetail& d) { return household_detail_json(d).dump(); });
+      if (!body) return send_error(res, body.error());
       res.set_header("Cache-Control", "no-store");
-      send_json(res, 200, household_detail_json(*d));
+      res.status = 200;
+      res.set_content(**body, "application/json; charset=utf-8");
     });
 
     cost_routes();

@@ -49,22 +49,40 @@ Result<HouseholdDetail> Households::get(const Principal& who, const std::string&
   bool allowed = h && who.role == Role::director && h->director == who.username;
   audit(who, "household.read", id, allowed);
   if (!allowed) return not_found("no household with this id that you may see");
+  return load(*h, clock_.today());
+}
+
+Result<std::shared_ptr<const std::string>> Households::rendered(const Principal& who, const std::string& id,
+                                                                const Render& render) {
+  // The revision first, then the data: a rendering may then be newer than its
+  // revision, never older.
+  const Date on = clock_.today();
+  auto revision = views_->revision(id, format_date(on));
+  auto h = store_.household(id);
+  bool allowed = h && who.role == Role::director && h->director == who.username;
+  audit(who, "household.read", id, allowed);
+  if (!allowed) return not_found("no household with this id that you may see");
+  if (revision)
+    if (auto body = views_->find(id, *revision)) return body;
+  auto body = std::make_shared<const std::string>(render(load(*h, on)));
+  if (revision) views_->put(id, *revision, body);
+  return body;
+}
+
+HouseholdDetail Households::load(const domain::Household& h, Date on) {
+  const auto& id = h.id;
   HouseholdDetail d;
-  d.household = *h;
-  d.on = clock_.today();
-  if (auto a = store_.account(h->director)) d.director_display_name = a->display_name;
+  d.household = h;
+  d.on = on;
+  if (auto a = store_.account(h.director)) d.director_display_name = a->display_name;
   d.members = store_.members(id);
   d.provisions = store_.provisions(id);
   d.prices = store_.price_list();
   const auto thresholds = signal_thresholds(store_);
   auto plans = store_.plan_state(id);
   domain::CareMapInput in{d.provisions, d.members, {}, {}, plans.active, plans.agreed};
-  for (auto& p : d.provisions) {
-    if (!d.organisations.contains(p.provider_id))
-      if (auto o = store_.organisation(p.provider_id)) d.organisations[o->id] = *o;
-    if (p.professional_id && !d.professionals.contains(*p.professional_id))
-      if (auto pr = store_.professional(*p.professional_id)) d.professionals[pr->id] = *pr;
-  }
+  for (auto& o : store_.organisations_of_household(id)) d.organisations[o.id] = o;
+  for (auto& pr : store_.professionals_of_household(id)) d.professionals[pr.id] = pr;
   for (auto& [oid, o] : d.organisations) in.provider_names[oid] = o.name;
   for (auto& [pid, pr] : d.professionals) in.professional_names[pid] = pr.name;
   d.signals = domain::stacking_signals(in, d.on, thresholds);
@@ -80,9 +98,11 @@ Result<HouseholdDetail> Households::get(const Principal& who, const std::string&
 
 domain::SignalThresholds signal_thresholds(store::Store& store) {
   domain::SignalThresholds t;
+  const auto stored = store.settings_with_prefix("signal.");
   auto read = [&](const char* key, int& out) {
-    if (auto v = store.setting(key)) {
-      auto n = parse_fixed(*v, 0);
+    for (const auto& [k, v] : stored) {
+      if (k != key) continue;
+      auto n = parse_fixed(v, 0);
       if (n && *n > 0 && *n < 1000) out = static_cast<int>(*n);
     }
   };

@@ -2,7 +2,9 @@
 // through here: the access rule is checked in this layer, not in a front end,
 // and every read, allowed or denied, leaves an audit event.
 #pragma once
+#include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -11,6 +13,7 @@
 #include "domain/signals.h"
 #include "common/result.h"
 #include "service/auth.h"
+#include "service/view_cache.h"
 #include "store/store.h"
 
 namespace regie::service {
@@ -45,7 +48,7 @@ class Households {
  public:
   // `sealer` encrypts BSNs; without one, storing a BSN is refused.
   Households(store::Store& store, const Clock& clock, const Sealer* sealer = nullptr)
-      : store_(store), clock_(clock), sealer_(sealer) {}
+      : store_(store), clock_(clock), sealer_(sealer), views_(std::make_shared<ViewCache>(store)) {}
 
   // A director sees the households assigned to them; a team lead and an
   // administrator see the caseload list (no file contents). Other roles get
@@ -54,6 +57,12 @@ class Households {
   // The whole file: only for the household's assigned director. Unknown and
   // not-visible households answer the same not_found, so ids cannot be probed.
   Result<HouseholdDetail> get(const Principal& who, const std::string& id);
+  // The same file rendered by `render` (the front end's format), with the same
+  // access rule and audit. A rendering is reused while the household's data
+  // and the day are unchanged (see service/view_cache.h).
+  using Render = std::function<std::string(const HouseholdDetail&)>;
+  Result<std::shared_ptr<const std::string>> rendered(const Principal& who, const std::string& id,
+                                                      const Render& render);
 
   // Adds a provision to the care map (assigned director only). Missing
   // fields take the report's defaults for the domain (cost basis, indicated);
@@ -88,10 +97,13 @@ class Households {
  private:
   Status check_provision(const domain::Provision& p);
   bool is_director_of(const Principal& who, const std::string& household_id, const std::string& action);
+  // Reads the whole file of a household the caller may see.
+  HouseholdDetail load(const domain::Household& h, Date on);
   void audit(const Principal& who, const std::string& action, const std::string& subject, bool allowed);
   store::Store& store_;
   const Clock& clock_;
   const Sealer* sealer_;
+  std::shared_ptr<ViewCache> views_;
 };
 
 }  // namespace regie::service

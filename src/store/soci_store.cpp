@@ -166,6 +166,11 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& url) {
   } else {
     s->backend_ = "sqlite3";
     factory = &soci::sqlite3;
+    // SQLite's memory statistics take one process-wide mutex on every
+    // allocation, which made concurrent reads queue (bench/load.sh). It must be
+    // switched off before the library initialises, so once, here.
+    static const bool quiet_allocator = sqlite_api::sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK;
+    (void)quiet_allocator;
     if (url.empty()) return invalid("--db: give a SQLite file path or a postgresql:// URI");
     if (url.find_first_of(" \t\n'\"") != std::string::npos)
       return invalid(fmt::format("--db: the SQLite path must not contain spaces or quotes: {}", url));
@@ -423,6 +428,28 @@ std::optional<Professional> Store::professional(const std::string& id) {
   return std::nullopt;
 }
 
+std::vector<Organisation> Store::organisations_of_household(const std::string& household_id) {
+  soci::session sql(*pool_);
+  soci::rowset<soci::row> rs = (sql.prepare << "SELECT o.id, o.name, o.kind FROM organisation o WHERE o.id IN "
+                                               "(SELECT provider_id FROM provision WHERE household_id = :h)",
+                                soci::use(household_id));
+  std::vector<Organisation> out;
+  for (auto& r : rs) out.push_back(Organisation{str(r, "id"), str(r, "name"), str(r, "kind")});
+  return out;
+}
+
+std::vector<Professional> Store::professionals_of_household(const std::string& household_id) {
+  soci::session sql(*pool_);
+  soci::rowset<soci::row> rs =
+      (sql.prepare << "SELECT p.id, p.name, p.organisation_id, p.role, p.phone FROM professional p WHERE p.id IN "
+                      "(SELECT professional_id FROM provision WHERE household_id = :h)",
+       soci::use(household_id));
+  std::vector<Professional> out;
+  for (auto& r : rs)
+    out.push_back(Professional{str(r, "id"), str(r, "name"), str(r, "organisation_id"), str(r, "role"), str(r, "phone")});
+  return out;
+}
+
 std::size_t Store::count(const std::string& table) {
   static const std::set<std::string> known = {"organisation", "professional", "account",   "household",
                                               "member",       "provision",    "audit_event", "session",
@@ -492,6 +519,17 @@ std::optional<std::string> Store::setting(const std::string& key) {
   soci::rowset<soci::row> rs = (sql.prepare << "SELECT value FROM setting WHERE key = :k", soci::use(key));
   for (auto& r : rs) return r.get<std::string>(0);
   return std::nullopt;
+}
+
+std::vector<std::pair<std::string, std::string>> Store::settings_with_prefix(const std::string& prefix) {
+  soci::session sql(*pool_);
+  // substr, not LIKE: a prefix may hold '_' or '%', which LIKE would read as wildcards.
+  const int n = static_cast<int>(prefix.size());
+  soci::rowset<soci::row> rs = (sql.prepare << "SELECT key, value FROM setting WHERE substr(key, 1, :n) = :p",
+                                soci::use(n, "n"), soci::use(prefix, "p"));
+  std::vector<std::pair<std::string, std::string>> out;
+  for (auto& r : rs) out.emplace_back(r.get<std::string>(0), r.get<std::string>(1));
+  return out;
 }
 
 void Store::set_setting(const std::string& key, const std::string& value) {

@@ -79,6 +79,10 @@ class Store {
   std::vector<domain::Provision> provisions(const std::string& household_id);
   std::optional<domain::Organisation> organisation(const std::string& id);
   std::optional<domain::Professional> professional(const std::string& id);
+  // The providers and professionals named on a household's provisions, one
+  // statement each (the household view needs them all).
+  std::vector<domain::Organisation> organisations_of_household(const std::string& household_id);
+  std::vector<domain::Professional> professionals_of_household(const std::string& household_id);
   std::size_t count(const std::string& table);
 
   std::optional<domain::Account> account(const std::string& username);
@@ -88,6 +92,8 @@ class Store {
   Status set_account_disabled(const std::string& username, bool disabled);
 
   std::optional<std::string> setting(const std::string& key);
+  // Every setting whose key starts with `prefix`, in one statement.
+  std::vector<std::pair<std::string, std::string>> settings_with_prefix(const std::string& prefix);
   void set_setting(const std::string& key, const std::string& value);
 
   // Care map: one provision, checked against the foreign keys and constraints.

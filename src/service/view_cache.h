@@ -1,0 +1,44 @@
+// Rendered household views, reused while the data under them is unchanged.
+//
+// The store keeps a revision per household and one for shared data (price
+// list, settings, organisations, professionals, accounts), bumped by database
+// triggers in the same transaction as every change (migration 0012). A view is
+// reused only while both revisions and the day are the ones it was rendered
+// under. The revisions are read before the data, so a rendered view holds at
+// least everything up to its revision: it can be too new, never too old.
+// SQLite only (where the triggers exist); elsewhere nothing is cached.
+#pragma once
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+#include "store/store.h"
+
+namespace regie::service {
+
+class ViewCache {
+ public:
+  explicit ViewCache(store::Store& store);
+
+  bool enabled() const { return enabled_; }
+  // The key a view of the household on `day` is valid under, or nullopt
+  // when nothing is cached (not enabled).
+  std::optional<std::string> revision(const std::string& household_id, const std::string& day);
+  std::shared_ptr<const std::string> find(const std::string& household_id, const std::string& revision);
+  void put(const std::string& household_id, const std::string& revision, std::shared_ptr<const std::string> body);
+
+ private:
+  struct Entry {
+    std::string revision;
+    std::shared_ptr<const std::string> body;
+  };
+  static constexpr std::size_t kMaxEntries = 2048;  // about 25 KB each
+  store::Store& store_;
+  bool enabled_;
+  std::mutex mu_;
+  std::unordered_map<std::string, Entry> entries_;
+};
+
+}  // namespace regie::service
