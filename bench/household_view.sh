@@ -16,7 +16,7 @@ regie="$root/build/src/regie"
 work=$(mktemp -d /tmp/regie-bench-view.XXXXXX)
 cleanup() { [[ -n ${server:-} ]] && kill "$server" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
-"$regie" --log-level warn demo --db "$work/d.db" --port 0 --web-root "$work" >"$work/out" 2>"$work/err" &
+"$regie" --log-level warn demo --db "$work/d.db" --port 0 --web-root "$work" --rate-limit 1000000 --rate-burst 1000000 >"$work/out" 2>"$work/err" &
 server=$!
 for _ in $(seq 100); do grep -q 'http://' "$work/out" && grep -q 'password' "$work/out" && break; sleep 0.1; done
 url=$(grep -o 'http://127.0.0.1:[0-9]*' "$work/out" | head -1)

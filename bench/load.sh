@@ -23,7 +23,7 @@ cleanup() { [[ -n ${server:-} ]] && kill "$server" 2>/dev/null; wait 2>/dev/null
 trap cleanup EXIT
 "$regie" --log-level error demo --no-serve --db "$work/d.db" >"$work/logins"
 read -r user pass < <(sed -n 's/.*director.*user "\([^"]*\)" password "\([^"]*\)".*/\1 \2/p' "$work/logins" | head -1)
-"$regie" --log-level "$log_level" serve --db "$work/d.db" --port 0 --web-root "$work/none" >"$work/out" 2>"$work/err" &
+"$regie" --log-level "$log_level" serve --db "$work/d.db" --port 0 --web-root "$work/none" --rate-limit 1000000 --rate-burst 1000000 >"$work/out" 2>"$work/err" &
 server=$!
 for _ in $(seq 100); do grep -q 'http://' "$work/out" && break; sleep 0.1; done
 url=$(grep -o 'http://127.0.0.1:[0-9]*' "$work/out" | head -1)

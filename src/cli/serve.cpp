@@ -54,6 +54,14 @@ int serve_until_signal(store::Store& store, http::ServerOptions options,
   return kOk;
 }
 
+void add_rate_limit_options(CLI::App& cmd, http::ServerOptions& options) {
+  cmd.add_option("--rate-limit", options.rate_limit_per_second,
+                 "Requests per second per client address (0: no limit); over it, 429")
+      ->check(CLI::Range(0.0, 1e6))->capture_default_str();
+  cmd.add_option("--rate-burst", options.rate_limit_burst, "Requests a client may send at once above the rate")
+      ->check(CLI::Range(1.0, 1e6))->capture_default_str();
+}
+
 void add_serve(CLI::App& app, Context& ctx) {
   struct Opts {
     std::string db;
@@ -73,6 +81,7 @@ void add_serve(CLI::App& app, Context& ctx) {
   cmd->add_flag("--secure-cookies", o->server.secure_cookies, "Mark cookies Secure (when served behind TLS)");
   cmd->add_option("--secret-key-file", o->server.secret_key_file,
                   "Key file that encrypts BSNs at rest (32 bytes; created with mode 0600 when missing)");
+  add_rate_limit_options(*cmd, o->server);
   cmd->callback([&ctx, o] {
     auto s = open_store(o->db, true);
     if (!s) return void(ctx.exit_code = fail(s.error()));

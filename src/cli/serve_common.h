@@ -5,12 +5,19 @@
 
 #include "http/server.h"
 
+namespace CLI {
+class App;
+}
+
 namespace regie::cli {
 
 // Default location of the built web UI: web/dist in the source tree.
 std::string default_web_root();
 // Default folder of the questionnaire definitions: data/questionnaires in the source tree.
 std::string default_questionnaires_dir();
+
+// The per-client request limit options (--rate-limit, --rate-burst).
+void add_rate_limit_options(CLI::App& cmd, http::ServerOptions& options);
 
 // Binds, calls `on_listening(url)` and serves until a stop signal arrives.
 // Returns an exit code.

@@ -2,6 +2,7 @@
 #include "http/server.h"
 
 #include "http/api.h"
+#include "http/rate_limit.h"
 
 #include <fmt/format.h>
 #include <httplib.h>
@@ -315,6 +316,7 @@ struct Server::Impl {
   service::CostRecords records;
   service::PopulationService population;
   httplib::Server http;
+  RateLimit rate_limit;
 
   std::optional<Sealer> sealer;
   Api api;
@@ -329,6 +331,7 @@ struct Server::Impl {
         business_cases(s, c),
         records(s, c),
         population(s, c),
+        rate_limit(options.rate_limit_per_second, options.rate_limit_burst),
         sealer(std::move(sealer_in)),
         api{http, s, c, sealer ? &*sealer : nullptr,
             std::move(instruments),
@@ -720,6 +723,16 @@ struct Server::Impl {
                               {"Content-Security-Policy",
                                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
                                "frame-ancestors 'none'"}});
+
+    http.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+      if (req.path == "/healthz") return httplib::Server::HandlerResponse::Unhandled;  // for monitors and balancers
+      const double now = std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+      int retry_after = 1;
+      if (rate_limit.allow(req.remote_addr, now, &retry_after)) return httplib::Server::HandlerResponse::Unhandled;
+      res.set_header("Retry-After", std::to_string(retry_after));
+      send_error(res, Error{ErrorCode::throttled, "too many requests from this address; try again shortly"});
+      return httplib::Server::HandlerResponse::Handled;
+    });
 
     http.Get("/healthz", [this](const httplib::Request&, httplib::Response& res) {
       bool ok = store.is_current();

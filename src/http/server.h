@@ -23,6 +23,10 @@ struct ServerOptions {
   int write_timeout_s = 10;
   int keep_alive_timeout_s = 5;
   std::size_t keep_alive_max_requests = 1000;
+  // Requests per second per client address (token bucket with this burst);
+  // over it a request gets 429 with Retry-After. 0 switches it off.
+  double rate_limit_per_second = 100;
+  double rate_limit_burst = 200;
   std::string secret_key_file;      // encrypts BSNs at rest; created (0600) when missing; empty: no BSNs
   std::string questionnaires_dir;   // FHIR Questionnaire definitions; empty: no measurements
 };

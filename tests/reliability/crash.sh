@@ -115,7 +115,7 @@ db="$work/serve.db"
 read -r user pass < <(sed -n 's/.*director.*user "\([^"]*\)" password "\([^"]*\)".*/\1 \2/p' "$work/logins" | head -1)
 
 start_server() {  # db, out -> sets url and server
-  "$regie" --log-level error serve --db "$1" --port 0 --web-root "$work/none" >"$2" 2>&1 &
+  "$regie" --log-level error serve --db "$1" --port 0 --web-root "$work/none" --rate-limit 0 >"$2" 2>&1 &
   server=$!
   pids+=("$server")
   url=""

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "http/bodies.h"
+#include "http/rate_limit.h"
 #include "http/server.h"
 #include "support/backends.h"
 #include "support/fixtures.h"
@@ -117,6 +118,57 @@ TEST_F(LimitsTest, WrongTypesAndHugeNumbersAreNamedNotTrusted) {
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 400);
   expect_alive_and_nothing_stored();
+}
+
+}  // namespace
+}  // namespace regie::http
+
+namespace regie::http {
+namespace {
+
+TEST(RateLimit, ABurstIsAllowedThenTheRateAndEachClientHasItsOwnBudget) {
+  RateLimit limit(2, 3);  // 2 per second, 3 at once
+  for (int i = 0; i < 3; ++i) EXPECT_TRUE(limit.allow("10.0.0.1", 100.0)) << i;
+  int retry = 0;
+  EXPECT_FALSE(limit.allow("10.0.0.1", 100.0, &retry));
+  EXPECT_EQ(retry, 1);
+  EXPECT_TRUE(limit.allow("10.0.0.2", 100.0));  // someone else is not held back
+  EXPECT_TRUE(limit.allow("10.0.0.1", 100.5));  // half a second refills one
+  EXPECT_FALSE(limit.allow("10.0.0.1", 100.5));
+  EXPECT_TRUE(limit.allow("10.0.0.1", 200.0));
+  RateLimit off(0, 1);
+  for (int i = 0; i < 1000; ++i) ASSERT_TRUE(off.allow("10.0.0.1", 1.0));
+}
+
+TEST(RateLimit, AServerAnswers429WithRetryAfterOverTheLimitButHealthChecksPass) {
+  testing::TestDatabase db("sqlite3");
+  auto store = db.open();
+  ManualClock clock{1'546'300'800};
+  ServerOptions o;
+  o.port = 0;
+  o.rate_limit_per_second = 0.01;  // no refill within the test
+  o.rate_limit_burst = 5;
+  auto created = Server::create(*store, clock, o);
+  ASSERT_TRUE(created);
+  auto& server = *created;
+  int port = server->bind();
+  std::thread t([&] { server->run(); });
+  httplib::Client client("127.0.0.1", port);
+  for (int i = 0; i < 5; ++i) {
+    auto r = client.Get("/api/v1/openapi.json");
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 200) << i;
+  }
+  auto over = client.Get("/api/v1/households");
+  ASSERT_TRUE(over);
+  EXPECT_EQ(over->status, 429);
+  EXPECT_FALSE(over->get_header_value("Retry-After").empty());
+  EXPECT_EQ(nlohmann::json::parse(over->body)["error"]["code"], "throttled");
+  auto health = client.Get("/healthz");
+  ASSERT_TRUE(health);
+  EXPECT_EQ(health->status, 200);
+  server->stop();
+  t.join();
 }
 
 }  // namespace
