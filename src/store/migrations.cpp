@@ -1,5 +1,7 @@
 // Statement splitting for migration scripts: statements end with ';' at the end
 // of a line; '--' comments are dropped. Migrations hold no semicolons in strings.
+// A line starting with "@sqlite3@ " or "@postgresql@ " is kept only on that
+// backend (triggers, whose syntax the two do not share).
 #include "store/migrations.h"
 
 #include <sstream>
@@ -15,6 +17,11 @@ std::vector<std::string> migration_statements(const std::string& sql, const std:
   while (std::getline(in, line)) {
     auto comment = line.find("--");
     if (comment != std::string::npos) line.erase(comment);
+    if (line.starts_with("@sqlite3@ ") || line.starts_with("@postgresql@ ")) {
+      auto end = line.find(' ');
+      if (line.substr(1, end - 2) != backend) continue;
+      line.erase(0, end + 1);
+    }
     for (auto pos = line.find("@ID@"); pos != std::string::npos; pos = line.find("@ID@"))
       line.replace(pos, 4, id);
     while (!line.empty() && (line.back() == ' ' || line.back() == '\r' || line.back() == '\t')) line.pop_back();
