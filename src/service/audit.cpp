@@ -61,7 +61,7 @@ bool may_read_audit(const Principal& who) { return who.role == domain::Role::adm
 Result<analytics::Table> audit_export(store::Store& store, const Clock& clock, const Principal& who,
                                       const store::AuditQuery& q) {
   const bool allowed = may_read_audit(who);
-  const std::string subject = q.subject.value_or(q.person.value_or("*"));
+  const std::string subject = q.subject.value_or("*");
   std::string detail;
   if (q.person) detail += "person=" + *q.person + " ";
   if (q.subject) detail += "subject=" + *q.subject + " ";

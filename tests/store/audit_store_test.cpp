@@ -8,6 +8,7 @@
 
 #include <thread>
 
+#include "store/migrations.h"
 #include "support/backends.h"
 
 namespace regie::store {
@@ -193,6 +194,24 @@ TEST_P(AuditChainTest, AnAnchorCatchesAChainRewrittenFromScratch) {
   EXPECT_EQ(v.bad_seq, 2);
 }
 
+TEST_P(AuditChainTest, RecordsFromBeforeTheChainAreCountedNotChained) {
+  // As migration 0010 leaves a database that already had a trail.
+  for (int i = 0; i < 2; ++i)
+    exec("INSERT INTO audit_event (at, actor, action, subject, outcome) "
+         "VALUES ('2018-12-01T09:00:00Z', 'dir.a', 'household.read', 'H1', 'allowed')");
+  exec("UPDATE audit_head SET legacy = 2 WHERE id = 1");
+  auto v = verify();
+  EXPECT_TRUE(v.intact) << v.why;
+  EXPECT_EQ(v.records, 5);
+  EXPECT_EQ(v.legacy, 2);
+  EXPECT_EQ(AuditStore(*store).query({})[0].seq, 0);  // legacy first in chain order
+  drop_triggers();
+  exec("DELETE FROM audit_event WHERE id = (SELECT MIN(id) FROM audit_event WHERE seq IS NULL)");
+  v = verify();
+  EXPECT_FALSE(v.intact);
+  EXPECT_NE(v.why.find("from before the chain were removed"), std::string::npos) << v.why;
+}
+
 TEST_P(AuditChainTest, QueriesOnePersonAndADateRange) {
   AuditQuery q;
   q.person = "H1-M1";
@@ -218,6 +237,17 @@ TEST(AuditEncoding, FieldBoundariesCannotBeShifted) {
   EXPECT_EQ(audit_hash(a).size(), 64u);
   a.seq = 1;
   EXPECT_NE(audit_hash(a), audit_hash(b));
+}
+
+TEST(Migrations, KeepBackendLinesOnlyOnTheirBackend) {
+  const std::string sql = "CREATE TABLE a (x TEXT);\n@sqlite3@ CREATE TRIGGER t BEGIN SELECT 1; END;\n"
+                          "@postgresql@ CREATE FUNCTION f() AS $$ BEGIN NULL; END $$;\n";
+  auto sqlite = migration_statements(sql, "sqlite3");
+  ASSERT_EQ(sqlite.size(), 2u);
+  EXPECT_EQ(sqlite[1], "CREATE TRIGGER t BEGIN SELECT 1; END");
+  auto pg = migration_statements(sql, "postgresql");
+  ASSERT_EQ(pg.size(), 2u);
+  EXPECT_EQ(pg[1], "CREATE FUNCTION f() AS $$ BEGIN NULL; END $$");
 }
 
 }  // namespace
