@@ -2,6 +2,8 @@
 // first record that was changed, removed, inserted or reordered.
 // `regie audit export`: the trail (or one person's part of it) for a supervisor.
 #include <fmt/format.h>
+#include <pwd.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <iostream>
@@ -21,8 +23,11 @@ Result<service::Principal> acting_administrator(store::Store& store, const std::
   p.role = domain::Role::administrator;
   p.client = "command line";
   if (as.empty()) {
-    const char* user = std::getenv("USER");
-    p.username = p.display_name = std::string("cli:") + (user && *user ? user : "unknown");
+    std::string user;
+    if (const passwd* pw = getpwuid(geteuid())) user = pw->pw_name;
+    if (user.empty())
+      if (const char* env = std::getenv("USER")) user = env;
+    p.username = p.display_name = "cli:" + (user.empty() ? std::to_string(geteuid()) : user);
     return p;
   }
   auto account = store.account(as);

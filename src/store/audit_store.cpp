@@ -168,8 +168,9 @@ AuditVerdict AuditStore::verify(const std::optional<AuditAnchor>& anchor) {
     }
     if (v.records < head_seq) {
       bad(v.records + 1, 0,
-          fmt::format("the trail ends at record #{} but {} were written: the last records were removed", v.records,
-                      head_seq));
+          fmt::format("record #{} and any after it are missing ({} in the trail, {} written): the last records "
+                      "were removed",
+                      v.records + 1, v.records, head_seq));
       return;
     }
     if (v.records > head_seq || prev != head_hash) {
