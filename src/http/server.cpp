@@ -800,6 +800,7 @@ struct Server::Impl {
     add_interop_routes(api);
     add_plan_routes(api);
     add_consent_routes(api);
+    add_audit_routes(api);
 
     // Unknown API paths answer JSON, never the UI's index page.
     auto api_not_found = [](const httplib::Request&, httplib::Response& res) {

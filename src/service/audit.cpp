@@ -5,36 +5,81 @@
 namespace regie::service {
 
 void record_access(store::Store& store, const Clock& clock, const Principal& who, const std::string& action,
-                   const std::string& subject, bool allowed, const std::string& detail) {
-  store.append_audit(domain::AuditEvent{0, clock.now_iso8601(), who.username, action, subject,
-                                        allowed ? "allowed" : "denied",
-                                        detail.empty() ? std::string(domain::to_string(who.role)) : detail});
+                   const std::string& subject, bool allowed, const std::string& detail,
+                   const AccessedRecord& record) {
+  domain::AuditEvent e{0, clock.now_iso8601(), who.username, action, subject, allowed ? "allowed" : "denied", detail};
+  e.role = std::string(domain::to_string(who.role));
+  e.organisation = who.organisation_id;
+  e.client = who.client;
+  e.person = record.person;
+  e.record_type = record.record_type.empty() ? action.substr(0, action.find('.')) : record.record_type;
+  e.record_id = record.record_id.empty() && subject != "*" ? subject : record.record_id;
+  store.append_audit(e);
 }
 
 std::vector<FileView> who_looked(store::Store& store, const std::string& household_id, int limit) {
+  store::AuditQuery q;
+  q.subject = household_id;
+  q.allowed_only = true;
+  q.newest_first = true;
+  q.limit = limit;
   std::vector<FileView> out;
-  std::map<std::string, FileView> people;  // username -> name, role, organisation
-  for (const auto& e : store.audit_events(household_id, limit)) {
-    if (e.outcome != "allowed") continue;
-    auto it = people.find(e.actor);
-    if (it == people.end()) {
-      FileView person;
-      person.who = e.actor;
-      if (auto a = store.account(e.actor)) {
-        person.who = a->display_name;
-        person.role = std::string(domain::to_string(a->role));
-        if (a->professional_id)
-          if (auto pro = store.professional(*a->professional_id))
-            if (auto org = store.organisation(pro->organisation_id)) person.organisation = org->name;
-      }
-      it = people.emplace(e.actor, person).first;
+  // Names are looked up once per person and organisation, not once per look.
+  std::map<std::string, std::optional<domain::Account>> accounts;
+  std::map<std::string, std::string> organisations;
+  auto organisation_name = [&](const std::string& id) {
+    auto it = organisations.find(id);
+    if (it == organisations.end()) {
+      auto org = store.organisation(id);
+      it = organisations.emplace(id, org ? org->name : std::string()).first;
     }
-    FileView v = it->second;
+    return it->second;
+  };
+  for (const auto& e : store::AuditStore(store).query(q)) {
+    auto acc = accounts.find(e.actor);
+    if (acc == accounts.end()) acc = accounts.emplace(e.actor, store.account(e.actor)).first;
+    const auto& account = acc->second;
+    FileView v;
     v.at = e.at;
     v.action = e.action;
+    v.person = e.person;
+    v.who = account ? account->display_name : e.actor;
+    // The role and organisation at the time of the look; older records lack
+    // them, and then the account's current ones stand in.
+    v.role = !e.role.empty() ? e.role : account ? std::string(domain::to_string(account->role)) : "";
+    std::string org_id = e.organisation;
+    if (org_id.empty() && account && account->professional_id)
+      if (auto pro = store.professional(*account->professional_id)) org_id = pro->organisation_id;
+    if (!org_id.empty()) v.organisation = organisation_name(org_id);
     out.push_back(std::move(v));
   }
   return out;
+}
+
+bool may_read_audit(const Principal& who) { return who.role == domain::Role::administrator; }
+
+Result<analytics::Table> audit_export(store::Store& store, const Clock& clock, const Principal& who,
+                                      const store::AuditQuery& q) {
+  const bool allowed = may_read_audit(who);
+  const std::string subject = q.subject.value_or("*");
+  std::string detail;
+  if (q.person) detail += "person=" + *q.person + " ";
+  if (q.subject) detail += "subject=" + *q.subject + " ";
+  if (q.from) detail += "from=" + format_date(*q.from) + " ";
+  if (q.to) detail += "to=" + format_date(*q.to) + " ";
+  if (!detail.empty()) detail.pop_back();
+  record_access(store, clock, who, "audit.read", subject, allowed, detail,
+                AccessedRecord{"audit_event", "", q.person.value_or("")});
+  if (!allowed) return forbidden("only an administrator may read the audit trail");
+  analytics::Table t;
+  t.columns = {"seq",     "at",          "actor",     "role",   "organisation", "action", "outcome", "subject",
+               "person",  "record_type", "record_id", "client", "detail",       "hash"};
+  t.numeric.assign(t.columns.size(), false);
+  t.numeric[0] = true;
+  for (auto& e : store::AuditStore(store).query(q))
+    t.rows.push_back({e.seq ? std::to_string(e.seq) : "", e.at, e.actor, e.role, e.organisation, e.action,
+                      e.outcome, e.subject, e.person, e.record_type, e.record_id, e.client, e.detail, e.hash});
+  return t;
 }
 
 }  // namespace regie::service

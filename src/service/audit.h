@@ -1,19 +1,37 @@
-// The audit trail as its readers see it: a household's "who looked at our
-// file", and one place where every service records an access.
+// The audit trail as its readers see it: one place where every service
+// records an access, a household's "who looked at our file", and the
+// administrator's export and verification (docs/audit.md).
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "analytics/table.h"
 #include "common/clock.h"
+#include "common/result.h"
 #include "service/auth.h"
+#include "store/audit_store.h"
 #include "store/store.h"
 
 namespace regie::service {
 
+// What was looked at or changed, beyond the subject. Empty fields are filled
+// from the action and subject: record_type from the action's first part
+// ("household" for "household.read"), record_id from the subject.
+struct AccessedRecord {
+  std::string record_type = {};
+  std::string record_id = {};
+  std::string person = {};  // the member whose data it is, when it is one member's
+};
+
 // Records one access to personal data by `who`: allowed or denied, with the
-// action (e.g. "household.read") and its subject (e.g. a household id).
+// action (e.g. "household.read") and its subject (e.g. a household id). The
+// actor's role, organisation and client address come from the principal.
+// Returns once the record is committed to the hash-chained trail; throws when
+// the database cannot take it (the caller's request then fails).
 void record_access(store::Store& store, const Clock& clock, const Principal& who, const std::string& action,
-                   const std::string& subject, bool allowed, const std::string& detail = {});
+                   const std::string& subject, bool allowed, const std::string& detail = {},
+                   const AccessedRecord& record = {});
 
 // One look at a household's file, in the words a household reads.
 struct FileView {
@@ -22,9 +40,19 @@ struct FileView {
   std::string role;          // their role (director, professional, ...)
   std::string organisation;  // their organisation's name, when known
   std::string action;        // e.g. "household.read"
+  std::string person = {};   // the member whose data it was, when one member's
 };
 
 // The allowed looks at one household's file, newest first (at most `limit`).
 std::vector<FileView> who_looked(store::Store& store, const std::string& household_id, int limit = 100);
+
+// Only administrators read the trail itself.
+bool may_read_audit(const Principal& who);
+
+// The trail as a table for a supervisor (one row per record, chain order),
+// filtered by `q`. Administrators only; others get forbidden. The reading is
+// itself recorded (action "audit.read"), allowed or denied.
+Result<analytics::Table> audit_export(store::Store& store, const Clock& clock, const Principal& who,
+                                      const store::AuditQuery& q);
 
 }  // namespace regie::service

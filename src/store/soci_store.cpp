@@ -12,6 +12,7 @@
 #include <set>
 
 #include "common/clock.h"
+#include "store/audit_store.h"
 #include "store/group_commit.h"
 #include "store/migrations.h"
 #include "store/rows.h"
@@ -202,13 +203,7 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& url) {
   }
   Store* self = s.get();
   s->audit_ = std::make_unique<GroupCommit<AuditEvent>>([self](const std::vector<AuditEvent>& events) {
-    self->write([&](soci::session& sql) {
-      for (auto& e : events)
-        sql << "INSERT INTO audit_event (at, actor, action, subject, outcome, detail) "
-               "VALUES (:a, :b, :c, :d, :e, :f)",
-            soci::use(e.at), soci::use(e.actor), soci::use(e.action), soci::use(e.subject), soci::use(e.outcome),
-            soci::use(e.detail);
-    });
+    self->write([&](soci::session& sql) { append_audit_chain(sql, events); });
   });
   return s;
 }

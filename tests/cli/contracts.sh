@@ -128,8 +128,17 @@ refuses "unknown household" 1 "do not exist" -- \
 refuses "outdated schema" 1 "regie db migrate" -- export costs --db "$work/empty.db" --t1 2018-11-01 --t2 2019-11-01
 echo "not json" >"$work/bad_demo.json"
 refuses "bad demo data" 1 "bad_demo.json: not a valid JSON object" -- demo --db "$work/demo2.db" --data "$work/bad_demo.json" --no-serve
+# The audit trail: an export is itself recorded; verify passes, then names a record changed behind its back.
+"$regie" audit export --db "$work/demo.db" --person BZHH01-M1 --format csv >"$work/audit.csv" 2>"$work/err"
+if head -1 "$work/audit.csv" | grep -q '^seq,at,actor,role,organisation,action,outcome,subject,person,record_type,record_id,client,detail,hash$' &&
+   "$regie" audit verify --db "$work/demo.db" >"$work/out" 2>"$work/err" && grep -qE '^audit trail intact: [1-9][0-9]* records' "$work/out" &&
+   grep -qE '^head: [0-9]+:[0-9a-f]{64}$' "$work/out"; then ok; else ko "audit export and verify"; cat "$work/err" >&2; fi
+sqlite3 "$work/demo.db" "DROP TRIGGER audit_event_no_update; UPDATE audit_event SET actor = 'nobody' WHERE seq = 1" 2>/dev/null
+refuses "audit verify names a changed record" 1 "not intact: record #1 .*changed" -- audit verify --db "$work/demo.db"
+refuses "audit verify anchor" 1 "--anchor: give SEQ:HASH" -- audit verify --db "$work/demo.db" --anchor 12
+refuses "audit export date" 1 "--from: not a date" -- audit export --db "$work/demo.db" --from yesterday
 "$regie" version | grep -qE '^regie .* \(schema [0-9]{4}_[a-z_]+\)$' && ok || ko "version"
-for cmd in serve demo "db migrate" import businesscase outcomes analyze export version; do
+for cmd in serve demo "db migrate" import businesscase outcomes analyze export "audit verify" "audit export" version; do
   # shellcheck disable=SC2086
   "$regie" $cmd --help >/dev/null 2>&1 && ok || ko "$cmd --help"
 done

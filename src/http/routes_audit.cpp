@@ -1,0 +1,42 @@
+// The audit trail for administrators: GET /api/v1/audit (docs/audit.md).
+#include "common/problems.h"
+#include "http/api.h"
+#include "service/audit.h"
+
+namespace regie::http {
+
+void add_audit_routes(Api& api) {
+  api.http.Get("/api/v1/audit", [&api](const httplib::Request& req, httplib::Response& res) {
+    auto p = api.require_principal(req, res);
+    if (!p) return;
+    store::AuditQuery q;
+    ProblemList problems;
+    auto text = [&](const char* name) -> std::optional<std::string> {
+      if (!req.has_param(name) || req.get_param_value(name).empty()) return std::nullopt;
+      return req.get_param_value(name);
+    };
+    q.person = text("person");
+    q.subject = text("subject");
+    auto day = [&](const char* name) -> std::optional<Date> {
+      auto v = text(name);
+      if (!v) return std::nullopt;
+      auto d = parse_date(*v);
+      if (!d) problems.add(std::string(name) + ": not a date (yyyy-mm-dd)");
+      return d;
+    };
+    q.from = day("from");
+    q.to = day("to");
+    if (q.from && q.to && *q.to < *q.from) problems.add("to: the last day comes before from");
+    auto format = text("format").value_or("json");
+    if (format != "json" && format != "csv" && format != "xlsx") problems.add("format: json, csv or xlsx");
+    // Who may read comes first: anyone else is refused (and recorded) whatever they asked.
+    if (!service::may_read_audit(*p) || problems.empty()) {
+      auto t = service::audit_export(api.store, api.clock, *p, q);
+      if (!t) return send_error(res, t.error());
+      return send_table(req, res, *t, "audit");
+    }
+    send_error(res, problems.error());
+  });
+}
+
+}  // namespace regie::http
