@@ -8,6 +8,7 @@
 #include <sodium.h>
 
 #include <chrono>
+#include <regex>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -16,6 +17,7 @@
 #include "common/log.h"
 #include "common/problems.h"
 #include "common/sealer.h"
+#include "service/access.h"
 #include "service/auth.h"
 #include "store/rows.h"
 #include "interop/xlsx.h"
@@ -339,6 +341,19 @@ struct Server::Impl {
            (options.secure_cookies ? "; Secure" : "");
   }
 
+  // Household resources are refused before their body is even read, so a
+  // caller without access learns nothing, not even what a valid body is.
+  bool may_use_household_in_path(const httplib::Request& req, const Principal& p) {
+    static const std::regex path(R"(/api/v1/households/([A-Za-z0-9_.\-]{1,64})(/.*)?)");
+    std::smatch m;
+    if (!std::regex_match(req.path, m, path)) return true;
+    const std::string rest = m[2].str();
+    auto use = service::HouseholdUse::work;
+    if (rest.empty() && req.method == "GET") use = service::HouseholdUse::read_file;
+    if (rest == "/status" && req.method == "PUT") use = service::HouseholdUse::change_status;
+    return service::may_use_household(api.store, api.clock, p, m[1].str(), use, "household.access");
+  }
+
   // Authenticates the request; on failure writes the 401/403 answer and returns nullopt.
   std::optional<Principal> require_principal(const httplib::Request& req, httplib::Response& res) {
     auto p = auth.authenticate(cookie_value(req, "regie_session"));
@@ -355,6 +370,10 @@ struct Server::Impl {
       }
     }
     p->client = req.remote_addr;
+    if (!may_use_household_in_path(req, *p)) {
+      send_error(res, forbidden("no household with this id that you may see"));
+      return std::nullopt;
+    }
     return *p;
   }
 
@@ -785,6 +804,7 @@ struct Server::Impl {
     add_interop_routes(api);
     add_plan_routes(api);
     add_consent_routes(api);
+    add_me_routes(api);
 
     // Unknown API paths answer JSON, never the UI's index page.
     auto api_not_found = [](const httplib::Request&, httplib::Response& res) {

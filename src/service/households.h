@@ -51,8 +51,10 @@ class Households {
   // administrator see the caseload list (no file contents). Other roles get
   // their own views in later releases and are refused here.
   Result<std::vector<store::HouseholdSummary>> list(const Principal& who);
-  // The whole file: only for the household's assigned director. Unknown and
-  // not-visible households answer the same not_found, so ids cannot be probed.
+  // The whole file for the household's assigned director. A professional on
+  // the care team gets the part the members' consent covers (see
+  // service/access.h and docs/access.md). Unknown and not-visible households
+  // answer the same forbidden, so ids cannot be probed.
   Result<HouseholdDetail> get(const Principal& who, const std::string& id);
 
   // Adds a provision to the care map (assigned director only). Missing

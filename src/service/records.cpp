@@ -14,7 +14,7 @@ using domain::Role;
 Status CostRecords::require_director_of(const Principal& who, const std::string& household_id,
                                         const std::string& action) {
   if (!is_assigned_director(store_, clock_, who, household_id, action))
-    return not_found("no household with this id that you may see");
+    return forbidden("no household with this id that you may see");
   return ok_status();
 }
 
