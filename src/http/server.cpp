@@ -446,6 +446,8 @@ struct Server::Impl {
     http.Post("/api/v1/price-list", [this](const httplib::Request& req, httplib::Response& res) {
       auto p = require_principal(req, res);
       if (!p) return;
+      if (auto st = service::require_role(store, clock, *p, {domain::Role::administrator}, "price_list.add"); !st)
+        return send_error(res, st.error());
       auto body = object_body(req);
       if (!body) return send_error(res, body.error());
       domain::PriceItem item;
@@ -550,6 +552,8 @@ struct Server::Impl {
     http.Post("/api/v1/households", [this](const httplib::Request& req, httplib::Response& res) {
       auto p = require_principal(req, res);
       if (!p) return;
+      if (auto st = service::require_role(store, clock, *p, {domain::Role::team_lead, domain::Role::director}, "household.add"); !st)
+        return send_error(res, st.error());
       auto body = object_body(req);
       if (!body) return send_error(res, body.error());
       ProblemList problems;
@@ -603,6 +607,8 @@ struct Server::Impl {
                                                                httplib::Response& res) {
       auto p = require_principal(req, res);
       if (!p) return;
+      if (auto st = service::require_role(store, clock, *p, {domain::Role::administrator}, "setting.change"); !st)
+        return send_error(res, st.error());
       auto body = object_body(req);
       if (!body) return send_error(res, body.error());
       auto value = integer_field(*body, "value");
@@ -628,6 +634,8 @@ struct Server::Impl {
     http.Post("/api/v1/professionals", [this](const httplib::Request& req, httplib::Response& res) {
       auto p = require_principal(req, res);
       if (!p) return;
+      if (auto st = service::require_role(store, clock, *p, {domain::Role::director, domain::Role::administrator}, "professional.add"); !st)
+        return send_error(res, st.error());
       auto body = object_body(req);
       if (!body) return send_error(res, body.error());
       auto name = string_field(*body, "name"), org = string_field(*body, "organisation_id"),
@@ -679,6 +687,8 @@ struct Server::Impl {
     http.Post("/api/v1/time-entries", [this](const httplib::Request& req, httplib::Response& res) {
       auto p = require_principal(req, res);
       if (!p) return;
+      if (auto st = service::require_role(store, clock, *p, {domain::Role::director}, "time.project"); !st)
+        return send_error(res, st.error());
       auto body = object_body(req);
       if (!body) return send_error(res, body.error());
       auto date = string_field(*body, "date");

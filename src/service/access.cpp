@@ -54,6 +54,14 @@ bool may_use_household(store::Store& store, const Clock& clock, const Principal&
   return allowed;
 }
 
+Status require_role(store::Store& store, const Clock& clock, const Principal& who,
+                    std::initializer_list<domain::Role> roles, const std::string& action) {
+  for (auto r : roles)
+    if (who.role == r) return ok_status();
+  record_access(store, clock, who, action, "*", false);
+  return forbidden("your role may not do this");
+}
+
 int minor_below_age(store::Store& store) {
   if (auto v = store.setting("access.minor_below_age"))
     if (auto n = parse_fixed(*v, 0); n && *n > 0 && *n < 30) return static_cast<int>(*n);

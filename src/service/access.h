@@ -3,10 +3,12 @@
 // household member in their own household. Rules only; the services that
 // read the data call these and record the access.
 #pragma once
+#include <initializer_list>
 #include <set>
 #include <string>
 
 #include "common/clock.h"
+#include "common/result.h"
 #include "domain/model.h"
 #include "service/auth.h"
 #include "store/store.h"
@@ -36,6 +38,13 @@ enum class HouseholdUse { read_file, change_status, work };
 // are refused the same way, so ids cannot be probed.
 bool may_use_household(store::Store& store, const Clock& clock, const Principal& who,
                        const std::string& household_id, HouseholdUse use, const std::string& action);
+
+// For routes that read a body before their service can judge the caller:
+// refuses (forbidden, audited under `action`) a role not in `roles`, so the
+// caller is told 403 before anything about the body. The service still
+// applies its full rule afterwards.
+Status require_role(store::Store& store, const Clock& clock, const Principal& who,
+                    std::initializer_list<domain::Role> roles, const std::string& action);
 
 // Below this age (in whole years by birth year) a parent also sees a child's
 // own records, such as their spider webs. Setting "access.minor_below_age",

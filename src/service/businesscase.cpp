@@ -32,19 +32,25 @@ std::string BusinessCaseService::pseudonym(const std::string& household_id) {
 }
 
 Result<BusinessCaseReport> BusinessCaseService::report(const Principal& who, const BusinessCaseQuery& q) {
-  if (auto st = validate(q); !st) return st.error();
+  // The role is judged before the query, so a refused caller learns nothing about it.
   const bool analyst = who.role == Role::analyst;
   std::optional<std::string> director = q.director;
   switch (who.role) {
     case Role::director:
-      if (director && *director != who.username) return forbidden("a director sees only their own households");
+      if (director && *director != who.username) {
+        record_access(store_, clock_, who, "businesscase.read", *director, false);
+        return forbidden("a director sees only their own households");
+      }
       director = who.username;
       break;
     case Role::team_lead:
     case Role::administrator:
     case Role::analyst: break;
-    default: return forbidden("your role has no business case view");
+    default:
+      record_access(store_, clock_, who, "businesscase.read", "*", false);
+      return forbidden("your role has no business case view");
   }
+  if (auto st = validate(q); !st) return st.error();
   BusinessCaseReport r;
   r.query = q;
   r.pseudonymised = analyst;

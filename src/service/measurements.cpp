@@ -258,6 +258,7 @@ Result<analytics::Table> Measurements::outcomes(const Principal& who, const std:
     record_access(store_, clock_, who, "outcomes.aggregate",
                   ids.empty() ? "*" : fmt::format("{} households", ids.size()), true);
   } else {
+    record_access(store_, clock_, who, "outcomes.aggregate", "*", false);
     return forbidden("outcome reports are for directors, team leads, analysts and administrators");
   }
   return analytics::outcomes_from_scores(person_scores(*instruments_, measurements_.of_households(ids)));

@@ -37,7 +37,10 @@ Result<domain::TimeEntry> CostRecords::add_time_entry(const Principal& who, doma
 }
 
 Result<std::vector<domain::TimeEntry>> CostRecords::project_time(const Principal& who) {
-  if (who.role != Role::director) return forbidden("project time is registered by directors");
+  if (who.role != Role::director) {
+    record_access(store_, clock_, who, "time.project", "*", false);
+    return forbidden("project time is registered by directors");
+  }
   std::vector<domain::TimeEntry> out;
   for (auto& t : store_.time_entries(who.username, std::nullopt, Date{0}, kOpenEnd))
     if (!t.household_id) out.push_back(t);
@@ -45,7 +48,10 @@ Result<std::vector<domain::TimeEntry>> CostRecords::project_time(const Principal
 }
 
 Result<domain::TimeEntry> CostRecords::add_project_time(const Principal& who, domain::TimeEntry e) {
-  if (who.role != Role::director) return forbidden("project time is registered by directors");
+  if (who.role != Role::director) {
+    record_access(store_, clock_, who, "time.project", "*", false);
+    return forbidden("project time is registered by directors");
+  }
   if (e.minutes <= 0 || e.minutes > 24 * 60) return invalid("minutes: between 1 and 1440");
   if (e.date > clock_.today()) return invalid("date: time cannot be registered in the future");
   e.kind = domain::TimeKind::project;
