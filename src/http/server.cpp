@@ -401,6 +401,11 @@ struct Server::Impl {
     http.Get("/api/v1/analytics/potential", [this](const httplib::Request& req, httplib::Response& res) {
       auto p = require_principal(req, res);
       if (!p) return;
+      using domain::Role;
+      if (auto st = service::require_role(store, clock, *p, {Role::analyst, Role::team_lead, Role::administrator},
+                                          "population.potential");
+          !st)
+        return send_error(res, st.error());
       auto q = population_query(req);
       if (!q) return send_error(res, q.error());
       auto bc = business_case_query(req);
@@ -415,6 +420,12 @@ struct Server::Impl {
     http.Get("/api/v1/businesscase", [this](const httplib::Request& req, httplib::Response& res) {
       auto p = require_principal(req, res);
       if (!p) return;
+      using domain::Role;
+      if (auto st = service::require_role(store, clock, *p,
+                                          {Role::director, Role::team_lead, Role::administrator, Role::analyst},
+                                          "businesscase.read");
+          !st)
+        return send_error(res, st.error());
       auto q = business_case_query(req);
       if (!q) return send_error(res, q.error());
       auto r = business_cases.report(*p, *q);
