@@ -78,5 +78,6 @@ void add_interop_routes(Api& api);
 void add_plan_routes(Api& api);
 void add_consent_routes(Api& api);
 void add_audit_routes(Api& api);
+void add_me_routes(Api& api);
 
 }  // namespace regie::http

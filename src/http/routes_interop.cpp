@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "http/api.h"
+#include "service/access.h"
 #include "service/interop.h"
 
 namespace regie::http {
@@ -14,6 +15,9 @@ void add_interop_routes(Api& api) {
   api.http.Post("/api/v1/interop/messages", [&api](const httplib::Request& req, httplib::Response& res) {
     auto who = api.require_principal(req, res);
     if (!who) return;
+    if (auto st = service::require_role(api.store, api.clock, *who, {domain::Role::administrator}, "interop.import");
+        !st)
+      return send_error(res, st.error());
     auto standard = interop::parse_standard(req.get_param_value("standard"));
     if (!standard) return send_error(res, invalid("standard: ijw or iwmo"));
     service::Interop svc(api.store, api.clock, api.sealer);

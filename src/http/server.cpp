@@ -9,6 +9,7 @@
 #include <sodium.h>
 
 #include <chrono>
+#include <regex>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -17,6 +18,7 @@
 #include "common/log.h"
 #include "common/problems.h"
 #include "common/sealer.h"
+#include "service/access.h"
 #include "service/auth.h"
 #include "store/rows.h"
 #include "interop/xlsx.h"
@@ -342,6 +344,19 @@ struct Server::Impl {
            (options.secure_cookies ? "; Secure" : "");
   }
 
+  // Household resources are refused before their body is even read, so a
+  // caller without access learns nothing, not even what a valid body is.
+  bool may_use_household_in_path(const httplib::Request& req, const Principal& p) {
+    static const std::regex path(R"(/api/v1/households/([A-Za-z0-9_.\-]{1,64})(/.*)?)");
+    std::smatch m;
+    if (!std::regex_match(req.path, m, path)) return true;
+    const std::string rest = m[2].str();
+    auto use = service::HouseholdUse::work;
+    if (rest.empty() && req.method == "GET") use = service::HouseholdUse::read_file;
+    if (rest == "/status" && req.method == "PUT") use = service::HouseholdUse::change_status;
+    return service::may_use_household(api.store, api.clock, p, m[1].str(), use, "household.access");
+  }
+
   // Authenticates the request; on failure writes the 401/403 answer and returns nullopt.
   std::optional<Principal> require_principal(const httplib::Request& req, httplib::Response& res) {
     auto p = auth.authenticate(cookie_value(req, "regie_session"));
@@ -358,6 +373,10 @@ struct Server::Impl {
       }
     }
     p->client = req.remote_addr;
+    if (!may_use_household_in_path(req, *p)) {
+      send_error(res, forbidden("no household with this id that you may see"));
+      return std::nullopt;
+    }
     return *p;
   }
 
@@ -385,6 +404,11 @@ struct Server::Impl {
     http.Get("/api/v1/analytics/potential", [this](const httplib::Request& req, httplib::Response& res) {
       auto p = require_principal(req, res);
       if (!p) return;
+      using domain::Role;
+      if (auto st = service::require_role(store, clock, *p, {Role::analyst, Role::team_lead, Role::administrator},
+                                          "population.potential");
+          !st)
+        return send_error(res, st.error());
       auto q = population_query(req);
       if (!q) return send_error(res, q.error());
       auto bc = business_case_query(req);
@@ -399,6 +423,12 @@ struct Server::Impl {
     http.Get("/api/v1/businesscase", [this](const httplib::Request& req, httplib::Response& res) {
       auto p = require_principal(req, res);
       if (!p) return;
+      using domain::Role;
+      if (auto st = service::require_role(store, clock, *p,
+                                          {Role::director, Role::team_lead, Role::administrator, Role::analyst},
+                                          "businesscase.read");
+          !st)
+        return send_error(res, st.error());
       auto q = business_case_query(req);
       if (!q) return send_error(res, q.error());
       auto r = business_cases.report(*p, *q);
@@ -430,6 +460,8 @@ struct Server::Impl {
     http.Post("/api/v1/price-list", [this](const httplib::Request& req, httplib::Response& res) {
       auto p = require_principal(req, res);
       if (!p) return;
+      if (auto st = service::require_role(store, clock, *p, {domain::Role::administrator}, "price_list.add"); !st)
+        return send_error(res, st.error());
       auto body = object_body(req);
       if (!body) return send_error(res, body.error());
       domain::PriceItem item;
@@ -534,6 +566,8 @@ struct Server::Impl {
     http.Post("/api/v1/households", [this](const httplib::Request& req, httplib::Response& res) {
       auto p = require_principal(req, res);
       if (!p) return;
+      if (auto st = service::require_role(store, clock, *p, {domain::Role::team_lead, domain::Role::director}, "household.add"); !st)
+        return send_error(res, st.error());
       auto body = object_body(req);
       if (!body) return send_error(res, body.error());
       ProblemList problems;
@@ -587,6 +621,8 @@ struct Server::Impl {
                                                                httplib::Response& res) {
       auto p = require_principal(req, res);
       if (!p) return;
+      if (auto st = service::require_role(store, clock, *p, {domain::Role::administrator}, "setting.change"); !st)
+        return send_error(res, st.error());
       auto body = object_body(req);
       if (!body) return send_error(res, body.error());
       auto value = integer_field(*body, "value");
@@ -612,6 +648,8 @@ struct Server::Impl {
     http.Post("/api/v1/professionals", [this](const httplib::Request& req, httplib::Response& res) {
       auto p = require_principal(req, res);
       if (!p) return;
+      if (auto st = service::require_role(store, clock, *p, {domain::Role::director, domain::Role::administrator}, "professional.add"); !st)
+        return send_error(res, st.error());
       auto body = object_body(req);
       if (!body) return send_error(res, body.error());
       auto name = string_field(*body, "name"), org = string_field(*body, "organisation_id"),
@@ -663,6 +701,8 @@ struct Server::Impl {
     http.Post("/api/v1/time-entries", [this](const httplib::Request& req, httplib::Response& res) {
       auto p = require_principal(req, res);
       if (!p) return;
+      if (auto st = service::require_role(store, clock, *p, {domain::Role::director}, "time.project"); !st)
+        return send_error(res, st.error());
       auto body = object_body(req);
       if (!body) return send_error(res, body.error());
       auto date = string_field(*body, "date");
@@ -801,6 +841,7 @@ struct Server::Impl {
     add_plan_routes(api);
     add_consent_routes(api);
     add_audit_routes(api);
+    add_me_routes(api);
 
     // Unknown API paths answer JSON, never the UI's index page.
     auto api_not_found = [](const httplib::Request&, httplib::Response& res) {

@@ -32,19 +32,25 @@ std::string BusinessCaseService::pseudonym(const std::string& household_id) {
 }
 
 Result<BusinessCaseReport> BusinessCaseService::report(const Principal& who, const BusinessCaseQuery& q) {
-  if (auto st = validate(q); !st) return st.error();
+  // The role is judged before the query, so a refused caller learns nothing about it.
   const bool analyst = who.role == Role::analyst;
   std::optional<std::string> director = q.director;
   switch (who.role) {
     case Role::director:
-      if (director && *director != who.username) return forbidden("a director sees only their own households");
+      if (director && *director != who.username) {
+        record_access(store_, clock_, who, "businesscase.read", *director, false);
+        return forbidden("a director sees only their own households");
+      }
       director = who.username;
       break;
     case Role::team_lead:
     case Role::administrator:
     case Role::analyst: break;
-    default: return forbidden("your role has no business case view");
+    default:
+      record_access(store_, clock_, who, "businesscase.read", "*", false);
+      return forbidden("your role has no business case view");
   }
+  if (auto st = validate(q); !st) return st.error();
   BusinessCaseReport r;
   r.query = q;
   r.pseudonymised = analyst;
@@ -60,7 +66,7 @@ Result<BusinessCaseReport> BusinessCaseService::report(const Principal& who, con
   std::string subject = q.household_ids.size() == 1 ? q.household_ids[0] : "*";
   const bool complete = ids.size() == wanted.size() || wanted.empty();
   record_access(store_, clock_, who, "businesscase.read", subject, complete);
-  if (!complete) return not_found("one or more of the households do not exist or are not yours to see");
+  if (!complete) return forbidden("one or more of the households do not exist or are not yours to see");
 
   auto lines = cost_lines_for(store_, ids, q.t1, q.t2);
   for (auto& d : directors)

@@ -53,12 +53,12 @@ Result<domain::ConsentScope> Consents::scope_of(const std::string& household_id,
 }
 
 Result<std::vector<domain::Consent>> Consents::list(const Principal& who, const std::string& household_id) {
-  if (!is_assigned_director(store_, clock_, who, household_id, "consents.read")) return not_found("no such household");
+  if (!is_assigned_director(store_, clock_, who, household_id, "consents.read")) return forbidden("no household with this id that you may see");
   return consents_.of_household(household_id);
 }
 
 Result<domain::Consent> Consents::add(const Principal& who, const std::string& household_id, domain::Consent c) {
-  if (!is_assigned_director(store_, clock_, who, household_id, "consents.add")) return not_found("no such household");
+  if (!is_assigned_director(store_, clock_, who, household_id, "consents.add")) return forbidden("no household with this id that you may see");
   c.household_id = household_id;
   c.recorded_by = who.username;
   if (c.given_on.days == 0) c.given_on = clock_.today();
@@ -79,7 +79,7 @@ Result<domain::Consent> Consents::add(const Principal& who, const std::string& h
 Result<domain::Consent> Consents::withdraw(const Principal& who, const std::string& household_id, std::int64_t id,
                                            int version) {
   if (!is_assigned_director(store_, clock_, who, household_id, "consents.withdraw"))
-    return not_found("no such household");
+    return forbidden("no household with this id that you may see");
   auto c = consents_.get(id);
   if (!c || c->household_id != household_id) return not_found("no such consent in this household");
   if (c->withdrawn_on) return Error{ErrorCode::conflict, "this consent was already withdrawn"};
@@ -89,7 +89,7 @@ Result<domain::Consent> Consents::withdraw(const Principal& who, const std::stri
 }
 
 Result<std::string> Consents::text(const Principal& who, const std::string& household_id, std::int64_t id) {
-  if (!is_assigned_director(store_, clock_, who, household_id, "consents.read")) return not_found("no such household");
+  if (!is_assigned_director(store_, clock_, who, household_id, "consents.read")) return forbidden("no household with this id that you may see");
   auto c = consents_.get(id);
   if (!c || c->household_id != household_id) return not_found("no such consent in this household");
   auto scope = scope_of(household_id, *c);
@@ -100,7 +100,7 @@ Result<std::string> Consents::text(const Principal& who, const std::string& hous
 Result<std::string> Consents::preview(const Principal& who, const std::string& household_id,
                                       const domain::Consent& c) {
   if (!is_assigned_director(store_, clock_, who, household_id, "consents.preview"))
-    return not_found("no such household");
+    return forbidden("no household with this id that you may see");
   domain::Consent dated = c;
   if (dated.given_on.days == 0) dated.given_on = clock_.today();
   auto scope = scope_of(household_id, dated);

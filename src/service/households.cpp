@@ -1,6 +1,7 @@
 // Access checks and audit trail for household reads.
 #include "service/households.h"
 
+#include "service/access.h"
 #include "service/audit.h"
 
 #include <fmt/format.h>
@@ -46,30 +47,42 @@ Result<std::vector<store::HouseholdSummary>> Households::list(const Principal& w
 
 Result<HouseholdDetail> Households::get(const Principal& who, const std::string& id) {
   auto h = store_.household(id);
-  bool allowed = h && who.role == Role::director && h->director == who.username;
+  const bool director = h && who.role == Role::director && h->director == who.username;
+  // A professional's view holds only the members whose consent covers their
+  // organisation; with none, the professional sees nothing at all.
+  std::set<std::string> visible;
+  if (h && !director) visible = members_visible_to_professional(store_, who, id, clock_.today());
+  const bool allowed = director || !visible.empty();
   audit(who, "household.read", id, allowed);
-  if (!allowed) return not_found("no household with this id that you may see");
-  return load(*h, clock_.today());
+  if (!allowed) return forbidden("no household with this id that you may see");
+  return load(*h, clock_.today(), director ? nullptr : &visible);
 }
 
 Result<std::shared_ptr<const std::string>> Households::rendered(const Principal& who, const std::string& id,
                                                                 const Render& render) {
+  // Only the director's whole file is cached; a professional's view depends
+  // on consents and is read afresh each time.
+  if (who.role != Role::director) {
+    auto d = get(who, id);
+    if (!d) return d.error();
+    return std::make_shared<const std::string>(render(*d));
+  }
   // The revision first, then the data: a rendering may then be newer than its
   // revision, never older.
   const Date on = clock_.today();
   auto revision = views_->revision(id, format_date(on));
   auto h = store_.household(id);
-  bool allowed = h && who.role == Role::director && h->director == who.username;
+  const bool allowed = h && h->director == who.username;
   audit(who, "household.read", id, allowed);
-  if (!allowed) return not_found("no household with this id that you may see");
+  if (!allowed) return forbidden("no household with this id that you may see");
   if (revision)
     if (auto body = views_->find(id, *revision)) return body;
-  auto body = std::make_shared<const std::string>(render(load(*h, on)));
+  auto body = std::make_shared<const std::string>(render(load(*h, on, nullptr)));
   if (revision) views_->put(id, *revision, body);
   return body;
 }
 
-HouseholdDetail Households::load(const domain::Household& h, Date on) {
+HouseholdDetail Households::load(const domain::Household& h, Date on, const std::set<std::string>* visible) {
   const auto& id = h.id;
   HouseholdDetail d;
   d.household = h;
@@ -77,16 +90,36 @@ HouseholdDetail Households::load(const domain::Household& h, Date on) {
   if (auto a = store_.account(h.director)) d.director_display_name = a->display_name;
   d.members = store_.members(id);
   d.provisions = store_.provisions(id);
+  std::set<std::string> named;  // providers and professionals on the provisions shown
+  if (visible) {
+    // Household-wide provisions concern everyone, so they need everyone's consent.
+    const bool all_covered = visible->size() == d.members.size();
+    std::erase_if(d.members, [&](const domain::Member& m) { return !visible->contains(m.id); });
+    std::erase_if(d.provisions, [&](const domain::Provision& p) {
+      return p.member_id ? !visible->contains(*p.member_id) : !all_covered;
+    });
+    for (auto& p : d.provisions) {
+      named.insert(p.provider_id);
+      if (p.professional_id) named.insert(*p.professional_id);
+    }
+  }
   d.prices = store_.price_list();
   const auto thresholds = signal_thresholds(store_);
   auto plans = store_.plan_state(id);
   domain::CareMapInput in{d.provisions, d.members, {}, {}, plans.active, plans.agreed};
-  for (auto& o : store_.organisations_of_household(id)) d.organisations[o.id] = o;
-  for (auto& pr : store_.professionals_of_household(id)) d.professionals[pr.id] = pr;
+  for (auto& o : store_.organisations_of_household(id))
+    if (!visible || named.contains(o.id)) d.organisations[o.id] = o;
+  for (auto& pr : store_.professionals_of_household(id))
+    if (!visible || named.contains(pr.id)) d.professionals[pr.id] = pr;
   for (auto& [oid, o] : d.organisations) in.provider_names[oid] = o.name;
   for (auto& [pid, pr] : d.professionals) in.professional_names[pid] = pr.name;
   d.signals = domain::stacking_signals(in, d.on, thresholds);
   d.counts = domain::care_map_counts(d.provisions, d.on, thresholds);
+  // Signals, care-map history, the timeline and BSNs are the director's working file.
+  if (visible) {
+    d.signals.clear();
+    return d;
+  }
   d.acknowledgements = store_.signal_acks(id);
   d.changes = store_.care_map_changes(id);
   d.records = store_.timeline_records(id);
@@ -150,7 +183,7 @@ Status Households::check_provision(const domain::Provision& p) {
 }
 
 Result<domain::Provision> Households::add_provision(const Principal& who, domain::Provision p) {
-  if (!is_director_of(who, p.household_id, "provision.add")) return not_found("no household with this id that you may see");
+  if (!is_director_of(who, p.household_id, "provision.add")) return forbidden("no household with this id that you may see");
   if (p.price_code) p.annual_cost = 0;  // computed from the price list on each date
   if (auto st = check_provision(p); !st) return st.error();
   if (p.id.empty()) p.id = p.household_id + "-P" + random_token(4);
@@ -162,7 +195,7 @@ Result<domain::Provision> Households::add_provision(const Principal& who, domain
 }
 
 Result<int> Households::update_provision(const Principal& who, domain::Provision p) {
-  if (!is_director_of(who, p.household_id, "provision.edit")) return not_found("no household with this id that you may see");
+  if (!is_director_of(who, p.household_id, "provision.edit")) return forbidden("no household with this id that you may see");
   if (p.price_code) p.annual_cost = 0;
   if (auto st = check_provision(p); !st) return st.error();
   return store_.update_provision(p, domain::CareMapChange{0, p.household_id, p.id, who.username, clock_.now_iso8601(),
@@ -171,7 +204,7 @@ Result<int> Households::update_provision(const Principal& who, domain::Provision
 
 Result<int> Households::end_provision(const Principal& who, const std::string& household_id,
                                       const std::string& provision_id, Date end, int version) {
-  if (!is_director_of(who, household_id, "provision.end")) return not_found("no household with this id that you may see");
+  if (!is_director_of(who, household_id, "provision.end")) return forbidden("no household with this id that you may see");
   auto p = store_.provision(provision_id);
   if (!p || p->household_id != household_id) return not_found("no provision with this id in this household");
   if (end < p->start) return invalid("end_date: before the provision's start_date");
@@ -185,7 +218,7 @@ Status Households::acknowledge_signal(const Principal& who, const std::string& h
                                       const std::string& note) {
   if (!domain::parse_signal_code(code)) return invalid("signal: unknown signal code");
   if (note.empty()) return invalid("note: say why the signal is acceptable or what is being done");
-  if (!is_director_of(who, household_id, "signal.acknowledge")) return not_found("no household with this id that you may see");
+  if (!is_director_of(who, household_id, "signal.acknowledge")) return forbidden("no household with this id that you may see");
   return store_.add_signal_ack({0, household_id, code, note, who.username, clock_.now_iso8601()});
 }
 
@@ -194,7 +227,7 @@ Result<int> Households::change_status(const Principal& who, const std::string& h
   auto h = store_.household(household_id);
   bool allowed = h && ((who.role == Role::director && h->director == who.username) || who.role == Role::team_lead);
   audit(who, "household.status", household_id, allowed);
-  if (!allowed) return not_found("no household with this id that you may see");
+  if (!allowed) return forbidden("no household with this id that you may see");
   // A stale version is a conflict before anything else: the transition rules
   // below would otherwise judge the request against a status its sender never saw.
   if (h->version != version)
@@ -218,7 +251,7 @@ Status Households::set_bsn(const Principal& who, const std::string& household_id
                            const std::string& bsn) {
   if (!is_valid_bsn(bsn)) return invalid("bsn: nine digits that pass the 11-check");
   if (!sealer_) return Error{ErrorCode::unavailable, "this server has no secret key for BSNs (--secret-key-file)"};
-  if (!is_director_of(who, household_id, "member.bsn")) return not_found("no household with this id that you may see");
+  if (!is_director_of(who, household_id, "member.bsn")) return forbidden("no household with this id that you may see");
   bool member_here = false;
   for (auto& m : store_.members(household_id)) member_here |= m.id == member_id;
   if (!member_here) return not_found("no member with this id in this household");
@@ -246,7 +279,7 @@ Result<domain::Household> Households::add_household(const Principal& who, domain
 }
 
 Result<domain::Member> Households::add_member(const Principal& who, domain::Member m) {
-  if (!is_director_of(who, m.household_id, "member.add")) return not_found("no household with this id that you may see");
+  if (!is_director_of(who, m.household_id, "member.add")) return forbidden("no household with this id that you may see");
   if (m.given_name.empty()) return invalid("given_name: required");
   const int year = year_of(clock_.today());
   if (m.birth_year < 1900 || m.birth_year > year) return invalid(fmt::format("birth_year: between 1900 and {}", year));

@@ -5,6 +5,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -54,8 +55,10 @@ class Households {
   // administrator see the caseload list (no file contents). Other roles get
   // their own views in later releases and are refused here.
   Result<std::vector<store::HouseholdSummary>> list(const Principal& who);
-  // The whole file: only for the household's assigned director. Unknown and
-  // not-visible households answer the same not_found, so ids cannot be probed.
+  // The whole file for the household's assigned director. A professional on
+  // the care team gets the part the members' consent covers (see
+  // service/access.h and docs/access.md). Unknown and not-visible households
+  // answer the same forbidden, so ids cannot be probed.
   Result<HouseholdDetail> get(const Principal& who, const std::string& id);
   // The same file rendered by `render` (the front end's format), with the same
   // access rule and audit. A rendering is reused while the household's data
@@ -98,7 +101,8 @@ class Households {
   Status check_provision(const domain::Provision& p);
   bool is_director_of(const Principal& who, const std::string& household_id, const std::string& action);
   // Reads the whole file of a household the caller may see.
-  HouseholdDetail load(const domain::Household& h, Date on);
+  // `visible`: for a professional, the members whose consent covers them; null for the director.
+  HouseholdDetail load(const domain::Household& h, Date on, const std::set<std::string>* visible);
   void audit(const Principal& who, const std::string& action, const std::string& subject, bool allowed);
   store::Store& store_;
   const Clock& clock_;

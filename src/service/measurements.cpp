@@ -109,14 +109,14 @@ Result<domain::Measurement> Measurements::owned(const std::string& household_id,
 }
 
 Result<std::vector<MeasurementView>> Measurements::list(const Principal& who, const std::string& household_id) {
-  if (!allowed(who, household_id, "measurements.read")) return not_found("no such household");
+  if (!allowed(who, household_id, "measurements.read")) return forbidden("no household with this id that you may see");
   std::vector<MeasurementView> out;
   for (auto& m : measurements_.of_household(household_id)) out.push_back(view(m));
   return out;
 }
 
 Result<MeasurementView> Measurements::get(const Principal& who, const std::string& household_id, std::int64_t id) {
-  if (!allowed(who, household_id, "measurements.read")) return not_found("no such household");
+  if (!allowed(who, household_id, "measurements.read")) return forbidden("no household with this id that you may see");
   auto m = owned(household_id, id);
   if (!m) return m.error();
   return view(*m);
@@ -124,7 +124,7 @@ Result<MeasurementView> Measurements::get(const Principal& who, const std::strin
 
 Result<MeasurementView> Measurements::start(const Principal& who, const std::string& household_id,
                                             const NewMeasurement& in) {
-  if (!allowed(who, household_id, "measurements.start")) return not_found("no such household");
+  if (!allowed(who, household_id, "measurements.start")) return forbidden("no household with this id that you may see");
   ProblemList problems;
   auto* instrument = instruments_->find(in.instrument);
   if (!instrument) {
@@ -159,7 +159,7 @@ Result<MeasurementView> Measurements::start(const Principal& who, const std::str
 
 Result<MeasurementView> Measurements::save(const Principal& who, const std::string& household_id, std::int64_t id,
                                            const AnswerUpdate& update) {
-  if (!allowed(who, household_id, "measurements.answer")) return not_found("no such household");
+  if (!allowed(who, household_id, "measurements.answer")) return forbidden("no household with this id that you may see");
   auto m = owned(household_id, id);
   if (!m) return m.error();
   auto* instrument = instruments_->find(m->instrument);
@@ -177,7 +177,7 @@ Result<MeasurementView> Measurements::save(const Principal& who, const std::stri
 }
 
 Status Measurements::remove(const Principal& who, const std::string& household_id, std::int64_t id, int version) {
-  if (!allowed(who, household_id, "measurements.delete")) return not_found("no such household");
+  if (!allowed(who, household_id, "measurements.delete")) return forbidden("no household with this id that you may see");
   auto m = owned(household_id, id);
   if (!m) return m.error();
   return measurements_.remove(id, version);
@@ -185,7 +185,7 @@ Status Measurements::remove(const Principal& who, const std::string& household_i
 
 Result<nlohmann::json> Measurements::questionnaire_response(const Principal& who, const std::string& household_id,
                                                             std::int64_t id) {
-  if (!allowed(who, household_id, "measurements.export")) return not_found("no such household");
+  if (!allowed(who, household_id, "measurements.export")) return forbidden("no household with this id that you may see");
   auto m = owned(household_id, id);
   if (!m) return m.error();
   auto* instrument = instruments_->find(m->instrument);
@@ -205,13 +205,13 @@ Status Measurements::check_dimension(const std::string& dimension) const {
 }
 
 Result<std::vector<domain::Wish>> Measurements::wishes(const Principal& who, const std::string& household_id) {
-  if (!allowed(who, household_id, "wishes.read")) return not_found("no such household");
+  if (!allowed(who, household_id, "wishes.read")) return forbidden("no household with this id that you may see");
   return measurements_.wishes(household_id);
 }
 
 Result<domain::Wish> Measurements::add_wish(const Principal& who, const std::string& household_id,
                                             const domain::Wish& in) {
-  if (!allowed(who, household_id, "wishes.add")) return not_found("no such household");
+  if (!allowed(who, household_id, "wishes.add")) return forbidden("no household with this id that you may see");
   ProblemList problems;
   bool member_here = false;
   for (auto& m : store_.members(household_id)) member_here |= m.id == in.member_id;
@@ -233,7 +233,7 @@ Result<domain::Wish> Measurements::add_wish(const Principal& who, const std::str
 Result<domain::Wish> Measurements::update_wish(const Principal& who, const std::string& household_id,
                                                std::int64_t id, int version, const std::string& dimension,
                                                const std::string& text) {
-  if (!allowed(who, household_id, "wishes.edit")) return not_found("no such household");
+  if (!allowed(who, household_id, "wishes.edit")) return forbidden("no household with this id that you may see");
   auto w = measurements_.wish(id);
   if (!w || w->household_id != household_id) return not_found("no such wish in this household");
   ProblemList problems;
@@ -258,6 +258,7 @@ Result<analytics::Table> Measurements::outcomes(const Principal& who, const std:
     record_access(store_, clock_, who, "outcomes.aggregate",
                   ids.empty() ? "*" : fmt::format("{} households", ids.size()), true);
   } else {
+    record_access(store_, clock_, who, "outcomes.aggregate", "*", false);
     return forbidden("outcome reports are for directors, team leads, analysts and administrators");
   }
   return analytics::outcomes_from_scores(person_scores(*instruments_, measurements_.of_households(ids)));

@@ -66,9 +66,11 @@ class Measurements {
   // counts only.
   Result<analytics::Table> outcomes(const Principal& who, const std::vector<std::string>& household_ids);
 
+  // Scores and missing items of a measurement; no access check (the caller's).
+  MeasurementView view(const domain::Measurement& m) const;
+
  private:
   bool allowed(const Principal& who, const std::string& household_id, const std::string& action);
-  MeasurementView view(const domain::Measurement& m) const;
   Result<domain::Measurement> owned(const std::string& household_id, std::int64_t id);
   Status check_dimension(const std::string& dimension) const;
 

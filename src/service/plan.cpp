@@ -26,7 +26,7 @@ const char* kHidden = "no household with this id that you may see";
 }  // namespace
 
 Status PlanService::require_director(const Principal& who, const std::string& household_id, const std::string& action) {
-  if (!is_assigned_director(store_, clock_, who, household_id, action)) return not_found(kHidden);
+  if (!is_assigned_director(store_, clock_, who, household_id, action)) return forbidden(kHidden);
   return ok_status();
 }
 

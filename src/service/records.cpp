@@ -14,7 +14,7 @@ using domain::Role;
 Status CostRecords::require_director_of(const Principal& who, const std::string& household_id,
                                         const std::string& action) {
   if (!is_assigned_director(store_, clock_, who, household_id, action))
-    return not_found("no household with this id that you may see");
+    return forbidden("no household with this id that you may see");
   return ok_status();
 }
 
@@ -37,7 +37,10 @@ Result<domain::TimeEntry> CostRecords::add_time_entry(const Principal& who, doma
 }
 
 Result<std::vector<domain::TimeEntry>> CostRecords::project_time(const Principal& who) {
-  if (who.role != Role::director) return forbidden("project time is registered by directors");
+  if (who.role != Role::director) {
+    record_access(store_, clock_, who, "time.project", "*", false);
+    return forbidden("project time is registered by directors");
+  }
   std::vector<domain::TimeEntry> out;
   for (auto& t : store_.time_entries(who.username, std::nullopt, Date{0}, kOpenEnd))
     if (!t.household_id) out.push_back(t);
@@ -45,7 +48,10 @@ Result<std::vector<domain::TimeEntry>> CostRecords::project_time(const Principal
 }
 
 Result<domain::TimeEntry> CostRecords::add_project_time(const Principal& who, domain::TimeEntry e) {
-  if (who.role != Role::director) return forbidden("project time is registered by directors");
+  if (who.role != Role::director) {
+    record_access(store_, clock_, who, "time.project", "*", false);
+    return forbidden("project time is registered by directors");
+  }
   if (e.minutes <= 0 || e.minutes > 24 * 60) return invalid("minutes: between 1 and 1440");
   if (e.date > clock_.today()) return invalid("date: time cannot be registered in the future");
   e.kind = domain::TimeKind::project;

@@ -94,14 +94,14 @@ TEST_P(MeasurementsApiTest, RefusesOutOfRangeUnknownAndWrongVersionAnswersWithAC
   EXPECT_EQ(answer(h, m, {{"bodily_functions_1", 6}})->status, 409);  // still version 1
 }
 
-TEST_P(MeasurementsApiTest, AnotherDirectorGets404AndCannotWrite) {
+TEST_P(MeasurementsApiTest, AnotherDirectorGets403AndCannotWrite) {
   auto h = signed_in("dir.a");
   auto m = start(h, "T1");
   auto b = signed_in("dir.b");
-  EXPECT_EQ(client->Get("/api/v1/households/H1/measurements", b)->status, 404);
-  EXPECT_EQ(answer(b, m, {{"bodily_functions_1", 1}})->status, 404);
+  EXPECT_EQ(client->Get("/api/v1/households/H1/measurements", b)->status, 403);
+  EXPECT_EQ(answer(b, m, {{"bodily_functions_1", 1}})->status, 403);
   EXPECT_EQ(client->Delete("/api/v1/households/H1/measurements/" + m["id"].get<std::string>() + "?version=1", b)->status,
-            404);
+            403);
   EXPECT_EQ(client->Delete("/api/v1/households/H1/measurements/" + m["id"].get<std::string>() + "?version=1", h)->status,
             204);
 }

@@ -90,7 +90,7 @@ TEST_P(PlanApiTest, PlanDecisionAndTimelineEndToEnd) {
   auto [s9, log] = get("/api/v1/households/H1/decisions");
   EXPECT_EQ(log["decisions"].size(), 1u);
   auto [s10, other] = get("/api/v1/households/H2/decisions");
-  EXPECT_EQ(s10, 404);
+  EXPECT_EQ(s10, 403);
 }
 
 TEST_P(PlanApiTest, RoundTableSlotScheduleInvitationAndCaseload) {

@@ -70,7 +70,7 @@ TEST_P(ServerTest, SignsInWithAnHttpOnlyStrictCookieAndShowsTheCaseload) {
 
   auto other = client->Get("/api/v1/households/H2", h);
   ASSERT_TRUE(other);
-  EXPECT_EQ(other->status, 404);
+  EXPECT_EQ(other->status, 403);
 }
 
 TEST_P(ServerTest, WrongPasswordsGet401ThenTheLockout429) {
@@ -146,7 +146,7 @@ TEST_P(ServerTest, ServesTheBusinessCaseAsJsonCsvAndXlsxAndRefusesBadParameters)
   auto foreign = client->Get("/api/v1/businesscase?t1=2018-11-01&t2=2019-11-01&household=H1",
                              httplib::Headers{{"Cookie", dcookie}});
   ASSERT_TRUE(foreign);
-  EXPECT_EQ(foreign->status, 404);
+  EXPECT_EQ(foreign->status, 403);
 }
 
 TEST_P(ServerTest, TheAssignedDirectorRecordsTimeAndVirtualSavings) {
@@ -190,7 +190,7 @@ TEST_P(ServerTest, TheAssignedDirectorRecordsTimeAndVirtualSavings) {
   auto foreign = client->Post("/api/v1/households/H2/virtual-savings", with_token,
                               R"({"kind":"eviction","amount_cents":100,"note":"x"})", "application/json");
   ASSERT_TRUE(foreign);
-  EXPECT_EQ(foreign->status, 404);
+  EXPECT_EQ(foreign->status, 403);
   EXPECT_EQ(store->virtual_savings("H2").size(), 0u);
 }
 
@@ -335,7 +335,7 @@ TEST_P(ServerTest, EditsEndProvisionsAndRefusesAStaleVersion) {
                               httplib::Headers{{"Cookie", bcookie}, {"X-CSRF-Token", bcsrf}},
                               R"({"end_date":"2019-01-31","version":3})", "application/json");
   ASSERT_TRUE(foreign);
-  EXPECT_EQ(foreign->status, 404);
+  EXPECT_EQ(foreign->status, 403);
 }
 
 TEST_P(ServerTest, ShowsSignalsAndCountsAndKeepsAcknowledgedSignalsVisible) {
@@ -433,7 +433,7 @@ TEST_P(ServerTest, StoresABsnEncryptedAndShowsItMasked) {
   auto foreign = client->Put("/api/v1/households/H2/members/H2-M1/bsn", h, R"({"bsn":"111222333"})",
                              "application/json");
   ASSERT_TRUE(foreign);
-  EXPECT_EQ(foreign->status, 404);
+  EXPECT_EQ(foreign->status, 403);
 }
 
 TEST_P(ServerTest, AReferralBecomesAHouseholdWithMembers) {

@@ -54,7 +54,7 @@ TEST_F(BusinessCaseTest, ADirectorGetsTheCaseOfTheirOwnHouseholdsOnly) {
   EXPECT_EQ(service.report(dir_a, other).error().code, ErrorCode::forbidden);
   auto foreign = query();
   foreign.household_ids = {"H2"};
-  EXPECT_EQ(service.report(dir_a, foreign).error().code, ErrorCode::not_found);
+  EXPECT_EQ(service.report(dir_a, foreign).error().code, ErrorCode::forbidden);
   EXPECT_EQ(service.report(prof, query()).error().code, ErrorCode::forbidden);
   EXPECT_FALSE(store->audit_events(std::nullopt, 10).empty());
 }

@@ -73,7 +73,7 @@ TEST_P(ConsentsTest, RefusesIncompleteConsentWholeAndOtherDirectors) {
   for (auto want : {"witness:", "organisation_id:", "expires_on:"})
     EXPECT_NE(bad.error().message.find(want), std::string::npos) << want << "\n" << bad.error().message;
   EXPECT_TRUE(consents.list(dir_a, "H1")->empty());
-  EXPECT_EQ(consents.add(dir_b, "H1", scope("H1-M1")).error().code, ErrorCode::not_found);
+  EXPECT_EQ(consents.add(dir_b, "H1", scope("H1-M1")).error().code, ErrorCode::forbidden);
   EXPECT_EQ(consents.add(dir_a, "H1", scope("H2-M1")).error().code, ErrorCode::invalid_input);
 }
 

@@ -53,7 +53,7 @@ TEST_F(HouseholdsTest, OnlyTheAssignedDirectorReadsTheFileAndEveryReadIsAudited)
   ASSERT_FALSE(other);
   ASSERT_FALSE(unknown);
   ASSERT_FALSE(caseload_only);
-  EXPECT_EQ(other.error().code, ErrorCode::not_found);
+  EXPECT_EQ(other.error().code, ErrorCode::forbidden);
   EXPECT_EQ(other.error().message, unknown.error().message);  // existence is not revealed
 
   auto events = store->audit_events(std::string("H1"), 10);

@@ -104,7 +104,7 @@ TEST_P(MeasurementsTest, AStaleVersionConflictsAndOneMomentIsMeasuredOnce) {
 TEST_P(MeasurementsTest, OnlyTheAssignedDirectorSeesOrChangesMeasurements) {
   auto m = service.start(dir_a, "H1", ph("H1-M1", "T1"));
   ASSERT_TRUE(m);
-  EXPECT_EQ(service.list(dir_b, "H1").error().code, ErrorCode::not_found);
+  EXPECT_EQ(service.list(dir_b, "H1").error().code, ErrorCode::forbidden);
   EXPECT_FALSE(service.start(dir_b, "H1", ph("H1-M1", "T2")));
   EXPECT_FALSE(service.save(dir_b, "H1", m->measurement.id, {1, "1.0", {{"bodily_functions_1", 1}}, false}));
   // An id of H1 through a household dir.b does have is not found either.

@@ -96,8 +96,8 @@ TEST_P(PlanServiceTest, OnePlanWithVersionsAgreementAndHouseholdWords) {
   auto g = goal("x");
   g.member_ids = {"H2-M1"};
   EXPECT_EQ(plans.save_plan(dir_a, "H1", {g}, 2).error().code, ErrorCode::invalid_input);
-  EXPECT_EQ(plans.save_plan(dir_b, "H1", {goal("x")}, 2).error().code, ErrorCode::not_found);
-  EXPECT_EQ(plans.plans(dir_b, "H1").error().code, ErrorCode::not_found);
+  EXPECT_EQ(plans.save_plan(dir_b, "H1", {goal("x")}, 2).error().code, ErrorCode::forbidden);
+  EXPECT_EQ(plans.plans(dir_b, "H1").error().code, ErrorCode::forbidden);
 }
 
 TEST_P(PlanServiceTest, AFutureDecisionChangesNothingUntilItsDate) {
@@ -171,7 +171,7 @@ TEST_P(PlanServiceTest, ADecisionCannotTouchAnotherHouseholdsProvisions) {
   EXPECT_FALSE(store->provision("H2-P1")->end);
   // Another director cannot decide for H1 at all.
   r.stop = {"H1-P1"};
-  EXPECT_EQ(plans.record_decision(dir_b, r).error().code, ErrorCode::not_found);
+  EXPECT_EQ(plans.record_decision(dir_b, r).error().code, ErrorCode::forbidden);
 }
 
 TEST_P(PlanServiceTest, RoundTableFindsASlotAndWritesInvitations) {
@@ -225,7 +225,7 @@ TEST_P(PlanServiceTest, RoundTableFindsASlotAndWritesInvitations) {
   ASSERT_TRUE(answer);
   EXPECT_FALSE(answer->found);
   EXPECT_EQ(answer->message, "no time between 2019-01-07 and 2019-01-11 suits every required participant");
-  EXPECT_EQ(plans.find_slot(dir_b, "H1", none->id).error().code, ErrorCode::not_found);
+  EXPECT_EQ(plans.find_slot(dir_b, "H1", none->id).error().code, ErrorCode::forbidden);
 }
 
 TEST_P(PlanServiceTest, AftercareScheduleFlagsMissedContactsOnTheCaseload) {

@@ -22,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { planSteps } from './plan.mjs';
+import { ownSteps } from './own.mjs';
 
 const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const regieBin = path.resolve(webDir, process.env.REGIE_BIN ?? '../build/src/regie');
@@ -1322,6 +1323,10 @@ async function main() {
       await checkPage(page, 'berichten-resultaat');
       await signOutHere();
     });
+
+    // --- the household's own view (a phone, a household member) ---------------------------
+
+    await ownSteps({ step, assert, browser, baseUrl, logins, checkPage, expectHeading, signInForm });
 
     await step('no JavaScript or console errors on any page', async () => {
       assert(pageErrors.length === 0, `page errors:\n${pageErrors.join('\n')}`);

@@ -14,12 +14,15 @@ import { afterSignInPath, LoginPage } from './pages/LoginPage';
 import { MeasurementPage } from './pages/MeasurementPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { OutcomesPage } from './pages/OutcomesPage';
+import { MemberHouseholdPage, OwnPage } from './pages/OwnPage';
 import { PlanPage } from './pages/PlanPage';
 import { MessagesPage } from './pages/MessagesPage';
 import { PriceListPage } from './pages/PriceListPage';
 
 const SIGN_IN = '/inloggen';
 const HOME = '/huishoudens';
+/** Household members have their own home: the plain-language view of their household. */
+const OWN = '/mijn';
 
 function Loading() {
   usePageTitle(t.app.loading);
@@ -45,7 +48,8 @@ function SessionError() {
 
 /** Redirects that depend on the session; renders nothing itself. */
 function useGuards(): { redirecting: boolean } {
-  const { status } = useSession();
+  const { status, user } = useSession();
+  const member = user?.role === 'member';
   const { pathname, state } = useLocation();
   const navigate = useNavigate();
   const onSignIn = pathname === SIGN_IN;
@@ -57,7 +61,10 @@ function useGuards(): { redirecting: boolean } {
     target = SIGN_IN;
     targetState = isRoot ? null : { from: pathname };
   } else if (status === 'authenticated' && (onSignIn || isRoot)) {
-    target = onSignIn ? afterSignInPath(state) : HOME;
+    target = onSignIn ? afterSignInPath(state) : member ? OWN : HOME;
+    if (member && target === HOME) target = OWN;
+  } else if (status === 'authenticated' && member && pathname === HOME) {
+    target = OWN;
   }
 
   useEffect(() => {
@@ -84,7 +91,7 @@ function useFocusOnNavigate(): void {
 }
 
 function Routes() {
-  const { status } = useSession();
+  const { status, user } = useSession();
   const { pathname, state } = useLocation();
   const { redirecting } = useGuards();
   useFocusOnNavigate();
@@ -92,6 +99,9 @@ function Routes() {
   if (status === 'loading' || redirecting) return <Loading />;
   if (status === 'error') return <SessionError />;
   if (pathname === SIGN_IN) return <LoginPage redirectState={state} />;
+  if (matchPath(OWN, pathname)) return <OwnPage />;
+  const memberHousehold = user?.role === 'member' ? matchPath('/huishoudens/:id', pathname) : null;
+  if (memberHousehold?.id) return <MemberHouseholdPage key={memberHousehold.id} id={memberHousehold.id} />;
   if (matchPath(HOME, pathname)) return <HouseholdsPage />;
   if (matchPath('/businesscase', pathname)) return <BusinessCasePage />;
   if (matchPath('/analyse', pathname)) return <AnalysePage />;

@@ -12,6 +12,9 @@ import type {
   HouseholdListResponse,
   ImportResult,
   MessageStandard,
+  FileView,
+  OwnHouseholdResponse,
+  OwnSpiderWebsResponse,
   NewProfessional,
   Organisation,
   Professional,
@@ -359,4 +362,16 @@ export function uploadMessage(standard: MessageStandard, xml: string): Promise<I
     method: 'POST',
     rawBody: { text: xml, contentType: 'application/xml' },
   });
+}
+
+export function getOwnHousehold(signal?: AbortSignal): Promise<OwnHouseholdResponse> {
+  return request<OwnHouseholdResponse>(`${API}/me`, { signal });
+}
+
+export function getOwnSpiderWebs(signal?: AbortSignal): Promise<OwnSpiderWebsResponse> {
+  return request<OwnSpiderWebsResponse>(`${API}/me/spider-webs`, { signal });
+}
+
+export function getOwnFileViews(signal?: AbortSignal): Promise<{ file_views: FileView[] }> {
+  return request<{ file_views: FileView[] }>(`${API}/me/file-views`, { signal });
 }

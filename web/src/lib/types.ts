@@ -444,3 +444,52 @@ export interface ImportResult {
   already_imported: boolean;
   provisions: string[];
 }
+
+/** GET /api/v1/me: the household's own view. */
+export interface OwnHelper {
+  name: string;
+  role: string;
+  organisation: string;
+  phone: string;
+  what_for: string;
+  domain: string;
+  for_whom: string | null;
+  since: string;
+}
+
+export interface OwnGoal {
+  life_domain: string;
+  words: string;
+  status: string;
+  for_whom: string[];
+  steps: { text: string; who: string; status: string; due: string | null }[];
+}
+
+export interface OwnAppointment {
+  kind: 'round_table' | 'aftercare' | string;
+  title: string;
+  at: string | null;
+  on: string | null;
+  location: string;
+}
+
+export interface OwnHouseholdResponse {
+  household: { id: string; family_name: string; members: string[] };
+  me: string;
+  director: string;
+  helpers: OwnHelper[];
+  plan: { agreed_on: string | null; goals: OwnGoal[] };
+  appointments: OwnAppointment[];
+}
+
+export interface OwnSpiderWebsResponse {
+  people: { member_id: string; given_name: string; me: boolean; measurements: Measurement[] }[];
+}
+
+export interface FileView {
+  at: string;
+  who: string;
+  role: string;
+  organisation: string;
+  action: string;
+}

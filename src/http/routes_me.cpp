@@ -1,0 +1,109 @@
+// The household's own view: GET /api/v1/me and its parts; see docs/own-view.md.
+#include "http/api.h"
+#include "service/own_view.h"
+
+namespace regie::http {
+namespace {
+
+json date_or_null(const std::optional<Date>& d) { return d ? json(format_date(*d)) : json(nullptr); }
+
+json own_household_json(const service::OwnHousehold& h) {
+  json helpers = json::array(), goals = json::array(), appointments = json::array();
+  for (auto& x : h.helpers)
+    helpers.push_back({{"name", x.name},
+                       {"role", x.role},
+                       {"organisation", x.organisation},
+                       {"phone", x.phone},
+                       {"what_for", x.what_for},
+                       {"domain", x.domain},
+                       {"for_whom", x.for_whom.empty() ? json(nullptr) : json(x.for_whom)},
+                       {"since", format_date(x.since)}});
+  for (auto& g : h.goals) {
+    json steps = json::array();
+    for (auto& s : g.steps)
+      steps.push_back({{"text", s.text}, {"who", s.who}, {"status", s.status}, {"due", date_or_null(s.due)}});
+    goals.push_back({{"life_domain", g.life_domain},
+                     {"words", g.words},
+                     {"status", g.status},
+                     {"for_whom", g.for_whom},
+                     {"steps", steps}});
+  }
+  for (auto& a : h.appointments)
+    appointments.push_back({{"kind", a.kind},
+                            {"title", a.title},
+                            {"at", a.at ? json(*a.at) : json(nullptr)},
+                            {"on", date_or_null(a.on)},
+                            {"location", a.location}});
+  return {{"household", {{"id", h.household_id}, {"family_name", h.family_name}, {"members", h.members}}},
+          {"me", h.me},
+          {"director", h.director_name},
+          {"helpers", helpers},
+          {"plan", {{"agreed_on", date_or_null(h.plan_agreed_on)}, {"goals", goals}}},
+          {"appointments", appointments}};
+}
+
+// The shape of the measurements API, without answers: the web reads it with
+// the same spider-web component.
+json web_measurement_json(const service::MeasurementView& v) {
+  auto& m = v.measurement;
+  json scores = json::object();
+  for (auto& [key, tenths] : v.score_tenths)
+    scores[key] = tenths ? json(static_cast<double>(*tenths) / 10.0) : json(nullptr);
+  return {{"id", std::to_string(m.id)},
+          {"household_id", m.household_id},
+          {"member_id", m.member_id},
+          {"instrument", m.instrument},
+          {"instrument_version", m.instrument_version},
+          {"moment", m.moment},
+          {"measured_on", format_date(m.measured_on)},
+          {"filled_by", m.filled_by},
+          {"status", m.completed ? "completed" : "in_progress"},
+          {"version", m.version},
+          {"answers", json::object()},
+          {"missing", v.missing},
+          {"scores", scores}};
+}
+
+}  // namespace
+
+void add_me_routes(Api& api) {
+  auto service = std::make_shared<service::OwnView>(api.store, api.clock, api.instruments);
+  auto auth = api.require_principal;
+
+  api.http.Get("/api/v1/me", [service, auth](const httplib::Request& req, httplib::Response& res) {
+    auto p = auth(req, res);
+    if (!p) return;
+    auto h = service->household(*p);
+    if (!h) return send_error(res, h.error());
+    res.set_header("Cache-Control", "no-store");
+    send_json(res, 200, own_household_json(*h));
+  });
+
+  api.http.Get("/api/v1/me/spider-webs", [service, auth](const httplib::Request& req, httplib::Response& res) {
+    auto p = auth(req, res);
+    if (!p) return;
+    auto webs = service->spider_webs(*p);
+    if (!webs) return send_error(res, webs.error());
+    json people = json::array();
+    for (auto& person : webs->people) {
+      json ms = json::array();
+      for (auto& m : person.measurements) ms.push_back(web_measurement_json(m));
+      people.push_back(
+          {{"member_id", person.member_id}, {"given_name", person.given_name}, {"me", person.me}, {"measurements", ms}});
+    }
+    res.set_header("Cache-Control", "no-store");
+    send_json(res, 200, {{"people", people}});
+  });
+
+  api.http.Get("/api/v1/me/file-views", [service, auth](const httplib::Request& req, httplib::Response& res) {
+    auto p = auth(req, res);
+    if (!p) return;
+    auto views = service->file_views(*p);
+    if (!views) return send_error(res, views.error());
+    send_list(res, "file_views", *views, [](const service::FileView& v) {
+      return json{{"at", v.at}, {"who", v.who}, {"role", v.role}, {"organisation", v.organisation}, {"action", v.action}};
+    });
+  });
+}
+
+}  // namespace regie::http

@@ -1,0 +1,75 @@
+#include "service/access.h"
+
+#include "common/money.h"
+#include "domain/consent.h"
+#include "store/consent_store.h"
+#include "store/plan_store.h"
+#include "service/audit.h"
+
+namespace regie::service {
+
+std::set<std::string> care_team(store::Store& store, const std::string& household_id, Date on) {
+  std::set<std::string> team;
+  for (auto& p : store.provisions(household_id))
+    if (p.professional_id && p.active_on(on)) team.insert(*p.professional_id);
+  // A round table that is still ahead brings its invited professionals in;
+  // one that was held or cancelled no longer does.
+  for (auto& rt : store::PlanStore(store).round_tables(household_id)) {
+    if (rt.status != "planning" && rt.status != "scheduled") continue;
+    for (auto& part : rt.participants)
+      if (part.party.kind == "professional") team.insert(part.party.id);
+  }
+  return team;
+}
+
+std::set<std::string> members_visible_to_professional(store::Store& store, const Principal& who,
+                                                      const std::string& household_id, Date on) {
+  std::set<std::string> visible;
+  if (who.role != domain::Role::professional || who.professional_id.empty() || who.organisation_id.empty())
+    return visible;
+  if (!care_team(store, household_id, on).contains(who.professional_id)) return visible;
+  auto consents = store::ConsentStore(store).of_household(household_id);
+  for (auto& m : store.members(household_id))
+    if (domain::covers(consents, m.id, who.organisation_id, domain::ConsentPurpose::care_coordination, on))
+      visible.insert(m.id);
+  return visible;
+}
+
+bool may_use_household(store::Store& store, const Clock& clock, const Principal& who,
+                       const std::string& household_id, HouseholdUse use, const std::string& action) {
+  auto h = store.household(household_id);
+  bool allowed = false;
+  if (h) {
+    switch (who.role) {
+      case domain::Role::director: allowed = h->director == who.username; break;
+      case domain::Role::team_lead: allowed = use == HouseholdUse::change_status; break;
+      case domain::Role::professional:
+        allowed = use == HouseholdUse::read_file &&
+                  !members_visible_to_professional(store, who, household_id, clock.today()).empty();
+        break;
+      default: break;
+    }
+  }
+  if (!allowed) record_access(store, clock, who, action, household_id, false);
+  return allowed;
+}
+
+Status require_role(store::Store& store, const Clock& clock, const Principal& who,
+                    std::initializer_list<domain::Role> roles, const std::string& action) {
+  for (auto r : roles)
+    if (who.role == r) return ok_status();
+  record_access(store, clock, who, action, "*", false);
+  return forbidden("your role may not do this");
+}
+
+int minor_below_age(store::Store& store) {
+  if (auto v = store.setting("access.minor_below_age"))
+    if (auto n = parse_fixed(*v, 0); n && *n > 0 && *n < 30) return static_cast<int>(*n);
+  return 16;
+}
+
+bool is_minor(const domain::Member& member, Date on, int below_age) {
+  return member.birth_year > 0 && year_of(on) - member.birth_year < below_age;
+}
+
+}  // namespace regie::service

@@ -1,0 +1,66 @@
+import { render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { OwnHouseholdResponse } from '../lib/types';
+import { Router } from '../lib/router';
+import { installFakeFetch } from '../test/fakeFetch';
+import { MemberHouseholdPage, OwnPage } from './OwnPage';
+
+afterEach(() => vi.unstubAllGlobals());
+
+const own: OwnHouseholdResponse = {
+  household: { id: 'BZHH01', family_name: 'Van den Berg', members: ['Sanne', 'Tim'] },
+  me: 'Sanne',
+  director: 'Ria Dekker',
+  helpers: [
+    { name: 'Anna de Wit', role: 'jeugdhulpverlener', organisation: 'Jeugdhulp Oost', phone: '06-12345678', what_for: 'Tim gaat weer naar school', domain: 'jeugd', for_whom: 'Tim', since: '2026-01-05' },
+  ],
+  plan: {
+    agreed_on: '2026-02-01',
+    goals: [{ life_domain: 'housing', words: 'Een huis met rust', status: 'in_progress', for_whom: [], steps: [{ text: 'Bellen met de woningbouw', who: 'Sanne', status: 'open', due: '2026-03-01' }] }],
+  },
+  appointments: [{ kind: 'aftercare', title: '', at: null, on: '2026-12-01', location: '' }],
+};
+
+describe('the household\'s own view', () => {
+  it('says who helps, the plan, the appointments and who looked, in plain words', async () => {
+    installFakeFetch((call) => {
+      if (call.path === '/api/v1/me') return { status: 200, body: own };
+      if (call.path === '/api/v1/me/spider-webs') return { status: 200, body: { people: [] } };
+      if (call.path === '/api/v1/questionnaires') return { status: 200, body: { questionnaires: [] } };
+      if (call.path === '/api/v1/me/file-views')
+        return { status: 200, body: { file_views: [{ at: '2026-11-20T09:30:00Z', who: 'Ria Dekker', role: 'director', organisation: '', action: 'household.read' }] } };
+      return undefined;
+    });
+    render(
+      <Router>
+        <OwnPage />
+      </Router>,
+    );
+    const helpers = await screen.findByTestId('own-helpers');
+    expect(within(helpers).getByRole('heading', { level: 2 }).textContent).toContain('Wie helpt ons en waarom');
+    expect(helpers.textContent).toContain('Van: Jeugdhulp Oost');
+    expect(helpers.textContent).toContain('Voor: Tim');
+    expect(within(helpers).getByRole('link', { name: '06-12345678' }).getAttribute('href')).toBe('tel:0612345678');
+    expect(screen.getByTestId('own-plan').textContent).toContain('Een huis met rust');
+    expect(screen.getByTestId('own-appointments').textContent).toContain('Rond 1 december 2026');
+    expect(screen.getByTestId('own-web').textContent).toContain('Er is nog geen spinnenweb ingevuld.');
+    const looked = await screen.findByTestId('file-views');
+    expect(looked.textContent).toContain('Ria Dekker, gezinsregisseur');
+    expect(screen.getAllByRole('img').every((img) => (img.getAttribute('aria-label') ?? '') !== '')).toBe(true);
+  });
+
+  it('shows "Geen toegang" when a member opens a household URL', async () => {
+    installFakeFetch((call) =>
+      call.path === '/api/v1/households/BZHH02'
+        ? { status: 403, body: { error: { code: 'forbidden', message: 'no household with this id that you may see' } } }
+        : undefined,
+    );
+    render(
+      <Router>
+        <MemberHouseholdPage id="BZHH02" />
+      </Router>,
+    );
+    expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe('Geen toegang');
+    expect(screen.getByRole('link', { name: 'Naar ons gezin' }).getAttribute('href')).toBe('/mijn');
+  });
+});
