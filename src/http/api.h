@@ -77,5 +77,6 @@ void add_measurement_routes(Api& api);
 void add_interop_routes(Api& api);
 void add_plan_routes(Api& api);
 void add_consent_routes(Api& api);
+void add_account_routes(Api& api);
 
 }  // namespace regie::http
