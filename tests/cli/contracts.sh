@@ -108,7 +108,9 @@ if "$regie" db migrate --db "$work/r.db" | grep -q 'applied 0001_init' &&
    "$regie" db migrate --db "$work/r.db" | grep -q 'up to date' &&
    "$regie" db check --db "$work/r.db" | grep -q '^ok$'; then ok; else ko "db migrate/check"; fi
 if "$regie" demo --db "$work/demo.db" --no-serve >"$work/demo.out" 2>"$work/err" &&
-   grep -qE 'user "[^"]+" password "[^"]+"' "$work/demo.out"; then ok; else ko "demo --no-serve"; cat "$work/err" >&2; fi
+   grep -qE 'director .*user "[^"]+" password "[^"]+" totp "[A-Z2-7]{32}"' "$work/demo.out" &&
+   grep -qE 'member .*user "[^"]+" password "[^"]+"$' "$work/demo.out" && [[ -s $work/demo.db.key ]]; then
+  ok; else ko "demo --no-serve prints logins with second-factor secrets"; cat "$work/err" >&2; fi
 golden "businesscase from the store" "$data/pilot/expected_businesscase.csv" -- \
   businesscase --db "$work/demo.db" --t1 2018-11-01 --t2 2019-11-01 --director-cost 8000
 "$regie" export costs --db "$work/demo.db" --t1 2018-11-01 --t2 2019-11-01 >"$work/costs.csv" 2>"$work/err"
