@@ -99,6 +99,7 @@ int run(int argc, char** argv) {
   add_export(app, ctx);
   add_backup(app, ctx);
   add_restore(app, ctx);
+  add_account(app, ctx);
   add_version(app, ctx);
   app.parse_complete_callback([&] { log::init(log_level); });
   try {

@@ -55,5 +55,6 @@ void add_analyze(CLI::App& app, Context& ctx);
 void add_export(CLI::App& app, Context& ctx);
 void add_backup(CLI::App& app, Context& ctx);
 void add_restore(CLI::App& app, Context& ctx);
+void add_account(CLI::App& app, Context& ctx);
 
 }  // namespace regie::cli

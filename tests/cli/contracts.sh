@@ -111,6 +111,11 @@ if "$regie" demo --db "$work/demo.db" --no-serve >"$work/demo.out" 2>"$work/err"
    grep -qE 'director .*user "[^"]+" password "[^"]+" totp "[A-Z2-7]{32}"' "$work/demo.out" &&
    grep -qE 'member .*user "[^"]+" password "[^"]+"$' "$work/demo.out" && [[ -s $work/demo.db.key ]]; then
   ok; else ko "demo --no-serve prints logins with second-factor secrets"; cat "$work/err" >&2; fi
+# The operator's way in: a new second-factor secret from the command line.
+if "$regie" account totp --db "$work/demo.db" --secret-key-file "$work/demo.db.key" beheerder >"$work/totp.out" 2>"$work/err" &&
+   grep -qE '^otpauth://totp/Regie:beheerder\?secret=[A-Z2-7]{32}&' "$work/totp.out"; then ok; else ko "account totp"; cat "$work/err" >&2; fi
+refuses "account totp of an unknown user" 1 "no account" -- \
+  account totp --db "$work/demo.db" --secret-key-file "$work/demo.db.key" nobody
 golden "businesscase from the store" "$data/pilot/expected_businesscase.csv" -- \
   businesscase --db "$work/demo.db" --t1 2018-11-01 --t2 2019-11-01 --director-cost 8000
 "$regie" export costs --db "$work/demo.db" --t1 2018-11-01 --t2 2019-11-01 >"$work/costs.csv" 2>"$work/err"
