@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything Regie needs on a fresh Debian 12 machine: the C++ toolchain
 # and libraries (Debian packages), PostgreSQL for the store tests, Chromium for the
-# browser tests, clang with libFuzzer for the fuzz targets, curl and wrk for the
-# crash test and the load benchmark, and the web UI's npm packages. Safe to run again: it installs only
+# browser tests, clang with libFuzzer for the fuzz targets, curl, wrk and oathtool
+# (second-factor codes) for the crash test and the load benchmark, and the web UI's npm packages. Safe to run again: it installs only
 # what is missing and stays quiet otherwise.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -10,10 +10,10 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 packages=(
   build-essential cmake ninja-build pkg-config ccache
   libsoci-dev libsqlite3-dev libpq-dev libcpp-httplib-dev nlohmann-json3-dev libcli11-dev
-  libspdlog-dev libfmt-dev libsodium-dev libxlsxwriter-dev libical-dev libxml2-dev
+  libspdlog-dev libfmt-dev libsodium-dev liboath-dev libxlsxwriter-dev libical-dev libxml2-dev
   libboost-dev libgtest-dev libgmock-dev libbenchmark-dev
   postgresql sqlite3 chromium libreoffice-calc-nogui nodejs npm tzdata
-  clang libclang-rt-dev curl wrk
+  clang libclang-rt-dev curl wrk oathtool
 )
 
 missing=()

@@ -56,5 +56,6 @@ void add_export(CLI::App& app, Context& ctx);
 void add_backup(CLI::App& app, Context& ctx);
 void add_restore(CLI::App& app, Context& ctx);
 void add_audit(CLI::App& app, Context& ctx);
+void add_account(CLI::App& app, Context& ctx);
 
 }  // namespace regie::cli

@@ -6,6 +6,7 @@
 
 #include "cli/app.h"
 #include "cli/serve_common.h"
+#include "common/sealer.h"
 #include "service/auth.h"
 #include "service/demo.h"
 #include "service/measurements.h"
@@ -38,11 +39,17 @@ void add_demo(CLI::App& app, Context& ctx) {
     auto s = open_store(o->db, true);
     if (!s) return void(ctx.exit_code = fail(s.error()));
     auto& store = **s;
+    // The demo keeps its key (BSNs, second-factor secrets) beside its database;
+    // it is needed already to enrol the demo accounts' second factor.
+    if (o->server.secret_key_file.empty())
+      o->server.secret_key_file = o->db.starts_with("postgres") ? "regie-demo.key" : o->db + ".key";
+    auto sealer = Sealer::from_key_file(o->server.secret_key_file, true);
+    if (!sealer) return void(ctx.exit_code = fail(sealer.error()));
     std::vector<service::DemoLogin> logins;
     if (store.count("household") == 0) {
       auto data = service::read_demo_file(o->data);
       if (!data) return void(ctx.exit_code = fail(data.error()));
-      auto loaded = service::load_demo(store, std::move(*data));
+      auto loaded = service::load_demo(store, std::move(*data), *sealer);
       if (!loaded) return void(ctx.exit_code = fail(loaded.error()));
       logins = std::move(*loaded);
       // The pilot's T1/T2 answers, so that spider webs and the outcome report have data.
@@ -55,22 +62,27 @@ void add_demo(CLI::App& app, Context& ctx) {
       }
       std::cout << "Created the demo database " << o->db << " (" << store.count("household") << " households)\n";
     } else {
-      auto reset = service::reset_demo_passwords(store);
+      auto reset = service::reset_demo_passwords(store, *sealer);
       if (!reset) return void(ctx.exit_code = fail(reset.error()));
       logins = std::move(*reset);
-      std::cout << "Using the existing database " << o->db << "; the demo accounts have new passwords\n";
+      std::cout << "Using the existing database " << o->db
+                << "; the demo accounts have new passwords and second-factor secrets\n";
     }
     auto print_logins = [&logins] {
-      for (auto& l : logins)
+      // One line per account; scripts parse user "...", password "..." and totp "..." (base32).
+      for (auto& l : logins) {
         std::cout << "Sign in as " << domain::to_string(l.role) << " (" << l.display_name << "): user \""
-                  << l.username << "\" password \"" << l.password << "\"\n";
+                  << l.username << "\" password \"" << l.password << "\"";
+        if (!l.totp_secret.empty()) std::cout << " totp \"" << l.totp_secret << "\"";
+        std::cout << "\n";
+      }
+      std::cout << "Accounts with a totp secret also need the 6-digit code: add the secret to an authenticator "
+                   "app (or run: oathtool --totp -b SECRET)\n";
     };
     if (o->no_serve) {
       print_logins();
       return;
     }
-    // The demo keeps its BSN key beside its database.
-    if (o->server.secret_key_file.empty() && !o->db.starts_with("postgres")) o->server.secret_key_file = o->db + ".key";
     ctx.exit_code = serve_until_signal(store, o->server, [&](const std::string& url) {
       std::cout << "Regie demo is running at " << url << "\n";
       print_logins();

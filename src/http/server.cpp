@@ -328,7 +328,7 @@ struct Server::Impl {
       : store(s),
         clock(c),
         options(std::move(o)),
-        auth(s, c),
+        auth(s, c, sealer_in ? &*sealer : nullptr),
         households(s, c, sealer_in ? &*sealer : nullptr),
         business_cases(s, c),
         records(s, c),
@@ -786,13 +786,22 @@ struct Server::Impl {
       auto parsed = parse_object(req.body);
       json body = parsed ? std::move(*parsed) : json();
       if (!parsed || !body.contains("username") || !body["username"].is_string() ||
-          !body.contains("password") || !body["password"].is_string()) {
-        send_error(res, invalid("the body must be a JSON object with string fields username and password"));
+          !body.contains("password") || !body["password"].is_string() ||
+          (body.contains("code") && !body["code"].is_string())) {
+        send_error(res, invalid("the body must be a JSON object with string fields username and password (and "
+                                "code, the 6-digit code of the second factor)"));
         return;
       }
-      auto s = auth.sign_in(body["username"], body["password"], req.remote_addr);
+      std::string code = body.value("code", "");
+      std::erase(code, ' ');  // apps show "123 456"
+      service::SignInRefusal why = service::SignInRefusal::none;
+      auto s = auth.sign_in(body["username"], body["password"], code, req.remote_addr, &why);
       if (!s) {
-        send_error(res, s.error());
+        // The reason lets the UI ask for the code instead of reporting an error.
+        send_json(res, status_of(s.error().code),
+                  {{"error", {{"code", to_string(s.error().code)},
+                              {"message", s.error().message},
+                              {"reason", service::to_string(why)}}}});
         return;
       }
       res.set_header("Set-Cookie", session_cookie(s->token, 12 * 3600));
@@ -842,6 +851,7 @@ struct Server::Impl {
     add_consent_routes(api);
     add_audit_routes(api);
     add_me_routes(api);
+    add_account_routes(api);
 
     // Unknown API paths answer JSON, never the UI's index page.
     auto api_not_found = [](const httplib::Request&, httplib::Response& res) {

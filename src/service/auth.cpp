@@ -7,6 +7,8 @@
 #include <stdexcept>
 
 #include "common/log.h"
+#include "service/totp.h"
+#include "store/account_store.h"
 
 namespace regie::service {
 namespace {
@@ -50,6 +52,20 @@ Principal principal_of(store::Store& store, const domain::Account& a, const std:
 
 }  // namespace
 
+std::string_view to_string(SignInRefusal r) {
+  switch (r) {
+    case SignInRefusal::none: return "none";
+    case SignInRefusal::bad_credentials: return "bad_credentials";
+    case SignInRefusal::code_required: return "code_required";
+    case SignInRefusal::code_invalid: return "code_invalid";
+    case SignInRefusal::totp_not_enrolled: return "totp_not_enrolled";
+    case SignInRefusal::throttled: return "throttled";
+  }
+  return "none";
+}
+
+bool needs_second_factor(domain::Role role) { return role != domain::Role::member; }
+
 std::string hash_password(const std::string& password) {
   ensure_sodium();
   char out[crypto_pwhash_STRBYTES];
@@ -81,26 +97,55 @@ std::string installation_pseudonym_key(store::Store& store) {
   return *key;
 }
 
-Auth::Auth(store::Store& store, const Clock& clock, AuthPolicy policy)
-    : store_(store), throttle_(store), clock_(clock), policy_(policy) {}
+Auth::Auth(store::Store& store, const Clock& clock, const Sealer* sealer, AuthPolicy policy)
+    : store_(store), throttle_(store), clock_(clock), sealer_(sealer), policy_(policy) {}
 
-Result<SignIn> Auth::sign_in(const std::string& username, const std::string& password, const std::string& client) {
+Result<SignIn> Auth::sign_in(const std::string& username, const std::string& password, const std::string& code,
+                             const std::string& client, SignInRefusal* why) {
+  auto refuse = [&](SignInRefusal r, Error e) -> Result<SignIn> {
+    if (why) *why = r;
+    log::warn("sign_in.refused", R"({"reason":")" + std::string(to_string(r)) + "\"}");
+    return e;
+  };
   const auto now = clock_.now_seconds();
   // Hashed: what someone typed as a user name may be a password.
   const std::string user_key = token_hash("user:" + username), client_key = token_hash("client:" + client);
+  const store::ThrottlePolicy tp{policy_.max_failures, policy_.failure_window_s, policy_.lockout_s};
+  auto fail = [&](SignInRefusal r, Error e) {
+    throttle_.record_failure(user_key, now, tp);
+    throttle_.record_failure(client_key, now, tp);
+    return refuse(r, std::move(e));
+  };
   if (throttle_.locked(user_key, now) || throttle_.locked(client_key, now))
-    return Error{ErrorCode::throttled, "too many failed sign-in attempts; try again later"};
+    return refuse(SignInRefusal::throttled,
+                  Error{ErrorCode::throttled, "too many failed sign-in attempts; try again later"});
   auto account = store_.account(username);
   // Verify against a dummy hash when the user does not exist, so that timing
   // does not tell which user names exist.
   static const std::string dummy = hash_password(random_token(16));
   bool good = verify_password(account ? account->password_hash : dummy, password) && account && !account->disabled;
-  if (!good) {
-    const store::ThrottlePolicy tp{policy_.max_failures, policy_.failure_window_s, policy_.lockout_s};
-    throttle_.record_failure(user_key, now, tp);
-    throttle_.record_failure(client_key, now, tp);
-    log::warn("sign_in.failed", R"({"reason":"bad credentials or disabled account"})");
-    return Error{ErrorCode::unauthenticated, "unknown user name or wrong password"};
+  if (!good)
+    return fail(SignInRefusal::bad_credentials, Error{ErrorCode::unauthenticated, "unknown user name or wrong password"});
+  if (needs_second_factor(account->role)) {
+    store::AccountStore accounts(store_);
+    auto totp = accounts.totp(account->username);
+    std::optional<std::string> secret;
+    if (totp && sealer_) secret = sealer_->open(totp->secret_sealed);
+    if (!secret)
+      return refuse(SignInRefusal::totp_not_enrolled,
+                    Error{ErrorCode::unauthenticated,
+                          "this account has no second factor set up yet; ask an administrator to set one up"});
+    if (code.empty())
+      return refuse(SignInRefusal::code_required,
+                    Error{ErrorCode::unauthenticated, "enter the 6-digit code from your authenticator app"});
+    auto step = totp_match(*secret, code, now);
+    sodium_memzero(secret->data(), secret->size());
+    // Claiming the step in the store refuses a code seen before, also when
+    // another server process accepted it.
+    if (!step || !accounts.claim_step(account->username, *step))
+      return fail(SignInRefusal::code_invalid,
+                  Error{ErrorCode::unauthenticated,
+                        "the code is wrong or was used already; wait for the next code and try again"});
   }
   throttle_.clear(user_key);
   SignIn s;

@@ -7,9 +7,11 @@
 // the counts live in the store, so several server processes share them.
 #pragma once
 #include <string>
+#include <string_view>
 
 #include "common/clock.h"
 #include "common/result.h"
+#include "common/sealer.h"
 #include "domain/model.h"
 #include "store/store.h"
 #include "store/throttle_store.h"
@@ -44,6 +46,22 @@ struct AuthPolicy {
   std::int64_t lockout_s = 15 * 60;
 };
 
+// Why a sign-in was refused, for the client to act on (ask for the code,
+// tell the user to see an administrator). Only a correct password gets past
+// bad_credentials; see docs/accounts.md for why that is acceptable.
+enum class SignInRefusal {
+  none,
+  bad_credentials,    // unknown user, wrong password or disabled account
+  code_required,      // the password is right; the second factor is missing
+  code_invalid,       // the code is wrong, too old, or was used already
+  totp_not_enrolled,  // the account needs a second factor it does not have yet
+  throttled,          // too many failures; locked out for a while
+};
+std::string_view to_string(SignInRefusal r);
+
+// Every role but a household member signs in with a TOTP code as well.
+bool needs_second_factor(domain::Role role);
+
 // Argon2id hash string for storage; throws only when memory is exhausted.
 std::string hash_password(const std::string& password);
 bool verify_password(const std::string& hash, const std::string& password);
@@ -56,10 +74,16 @@ std::string installation_pseudonym_key(store::Store& store);
 
 class Auth {
  public:
-  Auth(store::Store& store, const Clock& clock, AuthPolicy policy = {});
+  // `sealer` opens the stored TOTP secrets; without it, only accounts that
+  // need no second factor can sign in.
+  Auth(store::Store& store, const Clock& clock, const Sealer* sealer, AuthPolicy policy = {});
 
-  // `client` identifies the caller for throttling (e.g. the remote address).
-  Result<SignIn> sign_in(const std::string& username, const std::string& password, const std::string& client);
+  // `code` is the TOTP code ("" when the user gave none); `client` identifies
+  // the caller for throttling (e.g. the remote address). A wrong password and
+  // a wrong code both count as failures. `why` (when given) receives the reason
+  // of a refusal.
+  Result<SignIn> sign_in(const std::string& username, const std::string& password, const std::string& code,
+                         const std::string& client, SignInRefusal* why = nullptr);
   // Checks the token's session and refreshes its idle timer.
   Result<Principal> authenticate(const std::string& token);
   void sign_out(const std::string& token);
@@ -68,6 +92,7 @@ class Auth {
   store::Store& store_;
   store::ThrottleStore throttle_;
   const Clock& clock_;
+  const Sealer* sealer_;
   AuthPolicy policy_;
 };
 

@@ -66,7 +66,10 @@ Result<BusinessCaseReport> BusinessCaseService::report(const Principal& who, con
   std::string subject = q.household_ids.size() == 1 ? q.household_ids[0] : "*";
   const bool complete = ids.size() == wanted.size() || wanted.empty();
   record_access(store_, clock_, who, "businesscase.read", subject, complete);
-  if (!complete) return forbidden("one or more of the households do not exist or are not yours to see");
+  // A director is not told which ids exist; the roles that see every
+  // household are told plainly that one is unknown.
+  if (!complete && director) return forbidden("one or more of the households do not exist or are not yours to see");
+  if (!complete) return not_found("one or more of the households do not exist");
 
   auto lines = cost_lines_for(store_, ids, q.t1, q.t2);
   for (auto& d : directors)

@@ -9,7 +9,9 @@
 #include <set>
 
 #include "common/problems.h"
+#include "common/clock.h"
 #include "service/auth.h"
+#include "service/totp.h"
 
 namespace regie::service {
 namespace {
@@ -203,7 +205,23 @@ Result<DemoData> read_demo_file(const std::string& path) {
   return out;
 }
 
-Result<std::vector<DemoLogin>> load_demo(store::Store& store, DemoData data) {
+namespace {
+
+// A fresh TOTP secret for each login that needs one; the printed form is base32.
+Status enrol_demo_second_factors(store::Store& store, const Sealer& sealer, std::vector<DemoLogin>& logins) {
+  SystemClock clock;
+  for (auto& l : logins) {
+    if (!needs_second_factor(l.role)) continue;
+    auto secret = new_totp_secret();
+    if (auto st = store_totp_secret(store, sealer, l.username, secret, clock.now_seconds()); !st) return st;
+    l.totp_secret = totp_base32(secret);
+  }
+  return ok_status();
+}
+
+}  // namespace
+
+Result<std::vector<DemoLogin>> load_demo(store::Store& store, DemoData data, const Sealer& sealer) {
   auto& accounts = data.bundle.accounts;
   accounts.push_back(Account{"teamleider", "Team Leider (demo)", Role::team_lead, "", false});
   accounts.push_back(Account{"beheerder", "Beheerder (demo)", Role::administrator, "", false});
@@ -227,15 +245,16 @@ Result<std::vector<DemoLogin>> load_demo(store::Store& store, DemoData data) {
   for (auto& a : accounts) {
     std::string password = random_token(8);
     a.password_hash = hash_password(password);
-    logins.push_back({a.username, a.display_name, a.role, password});
+    logins.push_back({a.username, a.display_name, a.role, password, ""});
   }
   data.bundle.settings.emplace_back("demo", "true");
   auto st = store.write_bundle(data.bundle);
   if (!st) return st.error();
+  if (auto enrolled = enrol_demo_second_factors(store, sealer, logins); !enrolled) return enrolled.error();
   return logins;
 }
 
-Result<std::vector<DemoLogin>> reset_demo_passwords(store::Store& store) {
+Result<std::vector<DemoLogin>> reset_demo_passwords(store::Store& store, const Sealer& sealer) {
   if (store.setting("demo") != "true")
     return invalid("this database holds data that was not created by `regie demo`; choose another --db");
   std::vector<DemoLogin> logins;
@@ -246,8 +265,9 @@ Result<std::vector<DemoLogin>> reset_demo_passwords(store::Store& store) {
     std::string password = random_token(8);
     auto st = store.set_password_hash(a.username, hash_password(password));
     if (!st) return st.error();
-    logins.push_back({a.username, a.display_name, a.role, password});
+    logins.push_back({a.username, a.display_name, a.role, password, ""});
   }
+  if (auto enrolled = enrol_demo_second_factors(store, sealer, logins); !enrolled) return enrolled.error();
   return logins;
 }
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "common/result.h"
+#include "common/sealer.h"
 #include "store/store.h"
 
 namespace regie::service {
@@ -15,6 +16,7 @@ struct DemoLogin {
   std::string display_name;
   domain::Role role;
   std::string password;
+  std::string totp_secret;  // base32, for the authenticator app; empty for household members
 };
 
 struct DemoData {
@@ -26,11 +28,14 @@ struct DemoData {
 Result<DemoData> read_demo_file(const std::string& path);
 
 // Writes the demo data and accounts (the directors of the file, a team lead
-// and an administrator) in one transaction. Returns the logins, directors first.
-Result<std::vector<DemoLogin>> load_demo(store::Store& store, DemoData data);
+// and an administrator) in one transaction, and gives every account that needs
+// a second factor a TOTP secret sealed with `sealer`. Returns the logins,
+// directors first.
+Result<std::vector<DemoLogin>> load_demo(store::Store& store, DemoData data, const Sealer& sealer);
 
-// For a database created by load_demo: new passwords for every account.
-// Refuses any other database, so that it can never reset real accounts.
-Result<std::vector<DemoLogin>> reset_demo_passwords(store::Store& store);
+// For a database created by load_demo: new passwords and TOTP secrets for
+// every account. Refuses any other database, so that it can never reset real
+// accounts.
+Result<std::vector<DemoLogin>> reset_demo_passwords(store::Store& store, const Sealer& sealer);
 
 }  // namespace regie::service

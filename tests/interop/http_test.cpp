@@ -11,6 +11,7 @@
 #include "http/server.h"
 #include "support/backends.h"
 #include "support/fixtures.h"
+#include "support/totp.h"
 #include "support/temp_dir.h"
 
 #include <soci/soci.h>
@@ -35,6 +36,7 @@ class InteropHttpTest : public ::testing::TestWithParam<std::string> {
     o.port = 0;
     o.web_root = dir.path();
     o.secret_key_file = dir.file("secret.key");
+    testing::enrol_test_second_factors(*store, o.secret_key_file, clock.now_seconds());
     auto created = Server::create(*store, clock, o);
     ASSERT_TRUE(created) << created.error().message;
     server = std::move(*created);
@@ -47,8 +49,10 @@ class InteropHttpTest : public ::testing::TestWithParam<std::string> {
     if (thread.joinable()) thread.join();
   }
   std::pair<std::string, std::string> sign_in(const std::string& user) {
-    auto r = client->Post("/api/v1/session", json({{"username", user}, {"password", "secret-" + user}}).dump(),
-                          "application/json");
+    auto r = client->Post(
+        "/api/v1/session",
+        json({{"username", user}, {"password", "secret-" + user}, {"code", codes.next(user, clock)}}).dump(),
+        "application/json");
     EXPECT_TRUE(r && r->status == 200);
     auto cookie = r->get_header_value("Set-Cookie");
     return {cookie.substr(0, cookie.find(';')), json::parse(r->body)["csrf_token"]};
@@ -62,6 +66,7 @@ class InteropHttpTest : public ::testing::TestWithParam<std::string> {
   std::unique_ptr<store::Store> store = db.open();
   testing::TempDir dir;
   ManualClock clock{1'559'347'200};  // 2019-06-01
+  testing::TestCodes codes;
   std::unique_ptr<Server> server;
   std::thread thread;
   int port = 0;

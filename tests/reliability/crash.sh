@@ -112,10 +112,10 @@ crash_import demo "$want_households" "$regie" --log-level error demo --no-serve 
 # --- 2. the server ------------------------------------------------------------
 db="$work/serve.db"
 "$regie" --log-level error demo --no-serve --db "$db" >"$work/logins"
-read -r user pass < <(sed -n 's/.*director.*user "\([^"]*\)" password "\([^"]*\)".*/\1 \2/p' "$work/logins" | head -1)
+read -r user pass totp < <(sed -n 's/.*director.*user "\([^"]*\)" password "\([^"]*\)" totp "\([^"]*\)".*/\1 \2 \3/p' "$work/logins" | head -1)
 
 start_server() {  # db, out -> sets url and server
-  "$regie" --log-level error serve --db "$1" --port 0 --web-root "$work/none" --rate-limit 0 >"$2" 2>&1 &
+  "$regie" --log-level error serve --db "$1" --secret-key-file "$1.key" --port 0 --web-root "$work/none" --rate-limit 0 >"$2" 2>&1 &
   server=$!
   pids+=("$server")
   url=""
@@ -126,9 +126,21 @@ start_server() {  # db, out -> sets url and server
   done
   [[ -n $url ]] || fail "the server does not start: $(cat "$2")"
 }
+# The second factor: a 6-digit code from the printed base32 secret (oathtool,
+# as an authenticator app). A server takes each time step's code once, and the
+# next step's early, so a repeated sign-in within one step uses the next one.
+next_code() {  # sets $code
+  command -v oathtool >/dev/null || { echo "$0: oathtool is not installed (run scripts/setup.sh)" >&2; exit 1; }
+  local step=$(($(date +%s) / 30))
+  ((step > ${last_step:--1})) || step=$((last_step + 1))
+  while ((step > $(date +%s) / 30 + 1)); do sleep 1; done
+  last_step=$step
+  code=$(oathtool --totp -b -N "@$((step * 30))" "$totp")
+}
 sign_in() {
+  next_code
   curl -s -c "$work/cookies" -H 'Content-Type: application/json' \
-    -d "{\"username\":\"$user\",\"password\":\"$pass\"}" "$url/api/v1/session" >"$work/session.json"
+    -d "{\"username\":\"$user\",\"password\":\"$pass\",\"code\":\"$code\"}" "$url/api/v1/session" >"$work/session.json"
   csrf=$(sed -n 's/.*"csrf_token":"\([^"]*\)".*/\1/p' "$work/session.json")
   cookie="regie_session=$(awk '$6 == "regie_session" {print $7}' "$work/cookies")"
   [[ -n $csrf ]] || fail "cannot sign in: $(cat "$work/session.json")"
@@ -244,7 +256,7 @@ rm -f "$full/import.db"*
 # demo database with its measurements needs more room than the import test left.
 umount "$full" && mount -t tmpfs -o size=4m tmpfs "$full" || fail "cannot remount the tmpfs with 4 MiB"
 "$regie" --log-level error demo --no-serve --db "$full/serve.db" >"$work/logins"
-read -r user pass < <(sed -n 's/.*director.*user "\([^"]*\)" password "\([^"]*\)".*/\1 \2/p' "$work/logins" | head -1)
+read -r user pass totp < <(sed -n 's/.*director.*user "\([^"]*\)" password "\([^"]*\)" totp "\([^"]*\)".*/\1 \2 \3/p' "$work/logins" | head -1)
 start_server "$full/serve.db" "$work/full-serve.out"
 sign_in
 household=$(curl -s -H "Cookie: $cookie" "$url/api/v1/households" | grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4)

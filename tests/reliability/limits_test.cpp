@@ -12,6 +12,8 @@
 #include "http/server.h"
 #include "support/backends.h"
 #include "support/fixtures.h"
+#include "support/temp_dir.h"
+#include "support/totp.h"
 
 namespace regie::http {
 namespace {
@@ -44,13 +46,18 @@ class LimitsTest : public ::testing::Test {
     ASSERT_TRUE(store->write_bundle(testing::small_bundle()));
     ServerOptions o;
     o.port = 0;
+    o.secret_key_file = dir.file("secret.key");
+    testing::enrol_test_second_factors(*store, o.secret_key_file, clock.now_seconds());
     auto created = Server::create(*store, clock, o);
     ASSERT_TRUE(created);
     server = std::move(*created);
     port = server->bind();
     thread = std::thread([this] { server->run(); });
     client = std::make_unique<httplib::Client>("127.0.0.1", port);
-    auto r = client->Post("/api/v1/session", R"({"username":"dir.a","password":"secret-dir.a"})", "application/json");
+    auto r = client->Post(
+        "/api/v1/session",
+        json({{"username", "dir.a"}, {"password", "secret-dir.a"}, {"code", codes.next("dir.a", clock)}}).dump(),
+        "application/json");
     ASSERT_TRUE(r);
     ASSERT_EQ(r->status, 200);
     auto cookie = r->get_header_value("Set-Cookie");
@@ -73,7 +80,9 @@ class LimitsTest : public ::testing::Test {
 
   testing::TestDatabase db{"sqlite3"};
   std::unique_ptr<store::Store> store = db.open();
+  testing::TempDir dir;
   ManualClock clock{1'546'300'800};
+  testing::TestCodes codes;
   std::unique_ptr<Server> server;
   int port = 0;
   std::thread thread;

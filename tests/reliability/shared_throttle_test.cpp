@@ -11,6 +11,8 @@
 #include "http/server.h"
 #include "support/backends.h"
 #include "support/fixtures.h"
+#include "support/temp_dir.h"
+#include "support/totp.h"
 
 namespace regie::http {
 namespace {
@@ -18,9 +20,11 @@ namespace {
 using nlohmann::json;
 
 struct RunningServer {
-  RunningServer(store::Store& store, const Clock& clock) {
+  RunningServer(store::Store& store, ManualClock& clock, const std::string& key_file, testing::TestCodes& codes)
+      : clock(clock), codes(codes) {
     ServerOptions o;
     o.port = 0;
+    o.secret_key_file = key_file;
     auto created = Server::create(store, clock, o);
     if (!created) throw std::runtime_error(created.error().message);
     server = std::move(*created);
@@ -33,10 +37,14 @@ struct RunningServer {
     thread.join();
   }
   int sign_in(const std::string& user, const std::string& password) {
-    auto r = client->Post("/api/v1/session", json({{"username", user}, {"password", password}}).dump(),
-                          "application/json");
+    auto r = client->Post(
+        "/api/v1/session",
+        json({{"username", user}, {"password", password}, {"code", codes.next(user, clock)}}).dump(),
+        "application/json");
     return r ? r->status : -1;
   }
+  ManualClock& clock;
+  testing::TestCodes& codes;  // shared: both servers refuse a code used on either
   std::unique_ptr<Server> server;
   int port = 0;
   std::thread thread;
@@ -45,14 +53,20 @@ struct RunningServer {
 
 class SharedThrottleTest : public ::testing::TestWithParam<std::string> {
  protected:
-  void SetUp() override { ASSERT_TRUE(store_a->write_bundle(testing::small_bundle())); }
+  void SetUp() override {
+    ASSERT_TRUE(store_a->write_bundle(testing::small_bundle()));
+    testing::enrol_test_second_factors(*store_a, key_file, clock.now_seconds());
+  }
+  testing::TempDir dir;
+  std::string key_file = dir.file("secret.key");
+  testing::TestCodes codes;
   testing::TestDatabase db{GetParam()};
   std::unique_ptr<store::Store> store_a = db.open(), store_b = db.open();
   ManualClock clock{1'546'300'800};
 };
 
 TEST_P(SharedThrottleTest, FailuresOnTwoServersAddUpToOneLockout) {
-  RunningServer a(*store_a, clock), b(*store_b, clock);
+  RunningServer a(*store_a, clock, key_file, codes), b(*store_b, clock, key_file, codes);
   for (int i = 0; i < 3; ++i) EXPECT_EQ(a.sign_in("dir.a", "wrong"), 401);
   for (int i = 0; i < 2; ++i) EXPECT_EQ(b.sign_in("dir.a", "wrong"), 401);
   // Five failures in all: locked on both servers, even with the right password.
@@ -67,7 +81,7 @@ TEST_P(SharedThrottleTest, FailuresOnTwoServersAddUpToOneLockout) {
 }
 
 TEST_P(SharedThrottleTest, ConcurrentFailuresOnTwoServersAreAllCounted) {
-  RunningServer a(*store_a, clock), b(*store_b, clock);
+  RunningServer a(*store_a, clock, key_file, codes), b(*store_b, clock, key_file, codes);
   // Four failures at once, two per server: none may be lost to a race.
   std::vector<std::thread> threads;
   for (int i = 0; i < 4; ++i)
@@ -81,7 +95,7 @@ TEST_P(SharedThrottleTest, ConcurrentFailuresOnTwoServersAreAllCounted) {
 }
 
 TEST_P(SharedThrottleTest, TheStoreKeepsNoUserNameInClear) {
-  RunningServer a(*store_a, clock);
+  RunningServer a(*store_a, clock, key_file, codes);
   EXPECT_EQ(a.sign_in("my-secret-password", "x"), 401);
   std::string keys;
   store_a->read([&](soci::session& sql) {

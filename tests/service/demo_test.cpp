@@ -7,7 +7,9 @@
 #include "analytics/businesscase.h"
 #include "service/auth.h"
 #include "service/costs.h"
+#include "service/totp.h"
 #include "support/backends.h"
+#include "support/temp_dir.h"
 
 namespace regie::service {
 namespace {
@@ -19,13 +21,33 @@ class DemoTest : public ::testing::TestWithParam<std::string> {
  protected:
   TestDatabase db{GetParam()};
   std::unique_ptr<store::Store> store = db.open();
+  testing::TempDir dir;
+  Sealer sealer = *Sealer::from_key_file(dir.file("demo.key"), true);
 };
+
+// The code an authenticator app shows for a printed base32 secret.
+std::string code_for(const std::string& base32, std::int64_t now) {
+  // Decoded through the otpauth form's inverse: base32 of the raw secret.
+  static const std::string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+  std::string raw;
+  unsigned buffer = 0;
+  int bits = 0;
+  for (char c : base32) {
+    buffer = (buffer << 5) | static_cast<unsigned>(alphabet.find(c));
+    bits += 5;
+    if (bits >= 8) {
+      raw += static_cast<char>((buffer >> (bits - 8)) & 0xff);
+      bits -= 8;
+    }
+  }
+  return totp_code(raw, now);
+}
 
 TEST_P(DemoTest, CareMapCostsReproduceThePilotBusinessCase) {
   auto data = read_demo_file(REGIE_DEMO_DATA);
   ASSERT_TRUE(data) << data.error().message;
   Date t1 = data->t1, t2 = data->t2;
-  auto logins = load_demo(*store, std::move(*data));
+  auto logins = load_demo(*store, std::move(*data), sealer);
   ASSERT_TRUE(logins) << logins.error().message;
   EXPECT_EQ(store->count("household"), 12u);
   auto lines = cost_lines_from_store(*store, t1, t2);
@@ -37,21 +59,28 @@ TEST_P(DemoTest, CareMapCostsReproduceThePilotBusinessCase) {
 TEST_P(DemoTest, PrintsWorkingLoginsAndResetsThemOnlyOnADemoDatabase) {
   auto data = read_demo_file(REGIE_DEMO_DATA);
   ASSERT_TRUE(data);
-  auto logins = load_demo(*store, std::move(*data));
+  auto logins = load_demo(*store, std::move(*data), sealer);
   ASSERT_TRUE(logins);
   ASSERT_GE(logins->size(), 3u);
   EXPECT_EQ(logins->front().role, domain::Role::director);
   ManualClock clock{1'700'000'000};
-  Auth auth(*store, clock);
-  EXPECT_TRUE(auth.sign_in(logins->front().username, logins->front().password, "c"));
-  auto again = reset_demo_passwords(*store);
+  Auth auth(*store, clock, &sealer);
+  const auto& first = logins->front();
+  ASSERT_FALSE(first.totp_secret.empty());
+  EXPECT_TRUE(auth.sign_in(first.username, first.password, code_for(first.totp_secret, clock.now_seconds()), "c"));
+  for (auto& l : *logins) EXPECT_EQ(l.totp_secret.empty(), l.role == domain::Role::member) << l.username;
+  auto again = reset_demo_passwords(*store, sealer);
   ASSERT_TRUE(again);
-  EXPECT_FALSE(auth.sign_in(logins->front().username, logins->front().password, "c"));
-  EXPECT_TRUE(auth.sign_in(again->front().username, again->front().password, "c"));
+  clock.advance(30);
+  EXPECT_FALSE(auth.sign_in(first.username, first.password, code_for(first.totp_secret, clock.now_seconds()), "c"));
+  const auto& renewed = again->front();
+  EXPECT_FALSE(auth.sign_in(renewed.username, renewed.password, code_for(first.totp_secret, clock.now_seconds()), "c"));
+  EXPECT_TRUE(
+      auth.sign_in(renewed.username, renewed.password, code_for(renewed.totp_secret, clock.now_seconds()), "c"));
 
   TestDatabase plain{"sqlite3"};
   auto other = plain.open();
-  auto refused = reset_demo_passwords(*other);
+  auto refused = reset_demo_passwords(*other, sealer);
   ASSERT_FALSE(refused);
 }
 

@@ -14,6 +14,7 @@
 #include "support/backends.h"
 #include "support/fixtures.h"
 #include "support/temp_dir.h"
+#include "support/totp.h"
 
 namespace regie::testing {
 
@@ -23,9 +24,11 @@ class ApiServerTest : public ::testing::TestWithParam<std::string> {
     ASSERT_TRUE(store->write_bundle(small_bundle()));
     http::ServerOptions o;
     o.port = 0;
+    o.rate_limit_per_second = 0;  // API suites send hundreds of requests at once; limits_test covers the limit
     o.web_root = web.path();
     web.write("index.html", "<!doctype html><html lang=\"nl\"><title>Regie</title></html>");
     o.secret_key_file = web.file("secret.key");
+    enrol_test_second_factors(*store, o.secret_key_file, clock.now_seconds());
     o.questionnaires_dir = REGIE_QUESTIONNAIRES;
     auto created = http::Server::create(*store, clock, o);
     ASSERT_TRUE(created) << created.error().message;
@@ -40,10 +43,13 @@ class ApiServerTest : public ::testing::TestWithParam<std::string> {
     if (thread.joinable()) thread.join();
   }
 
-  // Signs in and returns the cookie header and the CSRF token.
+  // Signs in (with the second factor's code) and returns the cookie header
+  // and the CSRF token.
   std::pair<std::string, std::string> sign_in(const std::string& user, const std::string& password) {
-    auto r = client->Post("/api/v1/session", nlohmann::json({{"username", user}, {"password", password}}).dump(),
-                          "application/json");
+    auto r = client->Post(
+        "/api/v1/session",
+        nlohmann::json({{"username", user}, {"password", password}, {"code", codes.next(user, clock)}}).dump(),
+        "application/json");
     EXPECT_TRUE(r);
     EXPECT_EQ(r->status, 200) << r->body;
     auto cookie = r->get_header_value("Set-Cookie");
@@ -59,6 +65,7 @@ class ApiServerTest : public ::testing::TestWithParam<std::string> {
   std::unique_ptr<store::Store> store = db.open();
   TempDir web;
   ManualClock clock{1'546'300'800};  // 2019-01-01
+  TestCodes codes;
   std::unique_ptr<http::Server> server;
   std::thread thread;
   int port = 0;

@@ -23,6 +23,7 @@ import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { planSteps } from './plan.mjs';
 import { ownSteps } from './own.mjs';
+import { codes, secretOfUri } from './totp.mjs';
 
 const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const regieBin = path.resolve(webDir, process.env.REGIE_BIN ?? '../build/src/regie');
@@ -86,7 +87,7 @@ function startServer(tempDir) {
     let baseUrl = null;
     let login = null;
     let finished = false;
-    /** Every demo login by role: `Sign in as <role> (<name>): user "<u>" password "<p>"`. */
+    /** Every demo login by role: `Sign in as <role> (<name>): user "<u>" password "<p>" [totp "<base32>"]`. */
     const logins = {};
     const timer = setTimeout(
       () => reject(new Error(`server did not print its address and demo login within ${STARTUP_TIMEOUT_MS} ms`)),
@@ -102,8 +103,11 @@ function startServer(tempDir) {
         const m = /user "([^"]+)" password "([^"]+)"/.exec(line);
         if (m) login = { username: m[1], password: m[2] };
       }
-      const byRole = /Sign in as (\w+) \(.*\): user "([^"]+)" password "([^"]+)"/.exec(line);
-      if (byRole) (logins[byRole[1]] ??= []).push({ username: byRole[2], password: byRole[3] });
+      const byRole = /Sign in as (\w+) \(.*\): user "([^"]+)" password "([^"]+)"(?: totp "([A-Z2-7]+)")?/.exec(line);
+      if (byRole) {
+        (logins[byRole[1]] ??= []).push({ username: byRole[2], password: byRole[3], totp: byRole[4] ?? null });
+        knownLogins.set(byRole[2], { password: byRole[3], totp: byRole[4] ?? null });
+      }
       if (/Stop with/.test(line)) finished = true;
       if (baseUrl && login && (finished || (logins.analyst && logins.administrator))) {
         clearTimeout(timer);
@@ -185,9 +189,27 @@ async function expectPath(page, pathname) {
   await page.waitForURL((url) => url.pathname === pathname, { timeout: STEP_TIMEOUT_MS });
 }
 
-async function signInForm(page, username, password) {
+/** Demo (and test-made) accounts: user name -> { password, totp (base32 or null) }. */
+const knownLogins = new Map();
+const nextCode = codes();
+
+/**
+ * Fills in the sign-in form. With the right password of an account that has a
+ * second factor, the page then asks for the code, which is computed here as
+ * an authenticator app would; `onCodeStep` runs while the code field shows.
+ */
+async function signInForm(page, username, password, onCodeStep = null) {
   await page.getByLabel('Gebruikersnaam', { exact: true }).fill(username);
   await page.getByLabel('Wachtwoord', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
+  const known = knownLogins.get(username);
+  if (!known?.totp || known.password !== password) return;
+  const field = page.getByLabel('Code uit de app', { exact: true });
+  await field.waitFor({ state: 'visible' });
+  assert((await field.getAttribute('inputmode')) === 'numeric', 'the code field is not inputmode="numeric"');
+  assert((await field.getAttribute('autocomplete')) === 'one-time-code', 'the code field lacks autocomplete="one-time-code"');
+  if (onCodeStep) await onCodeStep(field);
+  await field.fill(await nextCode(username, known.totp));
   await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
 }
 
@@ -282,8 +304,15 @@ async function main() {
     });
 
     let householdId = null;
-    await step('signing in shows the household list', async () => {
-      await signInForm(page, login.username, login.password);
+    await step('signing in asks for the authenticator code and then shows the household list', async () => {
+      await signInForm(page, login.username, login.password, async (field) => {
+        await checkPage(page, 'inloggen-code');
+        await field.fill('000000');
+        await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
+        const alert = page.locator('[role="alert"]');
+        await alert.waitFor({ state: 'visible' });
+        assert(/code is onjuist/i.test(await alert.innerText()), `unexpected error text: ${await alert.innerText()}`);
+      });
       await expectPath(page, '/huishoudens');
       await expectHeading(page, 'Huishoudens');
       const rows = page.locator('main table tbody tr');
@@ -1327,6 +1356,60 @@ async function main() {
     // --- the household's own view (a phone, a household member) ---------------------------
 
     await ownSteps({ step, assert, browser, baseUrl, logins, checkPage, expectHeading, signInForm });
+    // --- accounts ---------------------------------------------------------------------------
+
+    await step('the administrator creates an account and sees its first password and app link once', async () => {
+      await signInAs('administrator');
+      const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
+      await nav.getByRole('link', { name: 'Accounts', exact: true }).click();
+      await expectPath(page, '/accounts');
+      await expectHeading(page, 'Accounts');
+      await page.locator('tr[data-username="gezin"]').waitFor();
+      await checkPage(page, 'accounts');
+      await page.getByLabel('Gebruikersnaam', { exact: true }).fill('e2e.regisseur');
+      await page.getByLabel('Naam', { exact: true }).fill('E2E Regisseur');
+      await page.getByLabel('Rol', { exact: true }).selectOption('director');
+      await page.getByRole('button', { name: 'Account aanmaken', exact: true }).click();
+      const once = page.locator('[data-testid="once-secrets"]');
+      await once.waitFor();
+      const password = (await page.locator('[data-testid="initial-password"]').innerText()).trim();
+      const uri = (await page.locator('[data-testid="otpauth-uri"]').innerText()).trim();
+      assert(password.length >= 16, `first password too short: ${password.length}`);
+      assert(uri.startsWith('otpauth://totp/Regie:e2e.regisseur?secret='), `unexpected app link: ${uri}`);
+      knownLogins.set('e2e.regisseur', { password, totp: secretOfUri(uri) });
+      await checkPage(page, 'accounts-eenmalig');
+      await page.getByRole('button', { name: 'Ik heb de gegevens doorgegeven' }).click();
+      assert((await once.count()) === 0, 'the one-time secrets are still shown');
+      const row = page.locator('tr[data-username="e2e.regisseur"]');
+      assert(/Actief/.test(await row.innerText()), `new account row: ${await row.innerText()}`);
+      await signOutHere();
+    });
+
+    await step('the new account signs in with its password and app code; disabled, it cannot', async () => {
+      const who = knownLogins.get('e2e.regisseur');
+      await signInForm(page, 'e2e.regisseur', who.password);
+      await expectPath(page, '/huishoudens');
+      await signOutHere();
+      await signInAs('administrator');
+      await page.goto(`${baseUrl}/accounts`);
+      await expectHeading(page, 'Accounts');
+      await page.getByRole('button', { name: 'E2E Regisseur uitzetten', exact: true }).click();
+      const row = page.locator('tr[data-username="e2e.regisseur"]');
+      await page.waitForFunction(
+        () => /Uitgezet/.test(document.querySelector('tr[data-username="e2e.regisseur"]')?.textContent ?? ''),
+      );
+      await page.getByRole('button', { name: 'Nieuwe app-code voor E2E Regisseur', exact: true }).click();
+      await page.locator('[data-testid="otpauth-uri"]').waitFor();
+      await checkPage(page, 'accounts-uitgezet');
+      assert(/Uitgezet/.test(await row.innerText()), `row: ${await row.innerText()}`);
+      await signOutHere();
+      await page.getByLabel('Gebruikersnaam', { exact: true }).fill('e2e.regisseur');
+      await page.getByLabel('Wachtwoord', { exact: true }).fill(who.password);
+      await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
+      const alert = page.locator('[role="alert"]');
+      await alert.waitFor({ state: 'visible' });
+      assert(/onjuist/i.test(await alert.innerText()), `unexpected error text: ${await alert.innerText()}`);
+    });
 
     await step('no JavaScript or console errors on any page', async () => {
       assert(pageErrors.length === 0, `page errors:\n${pageErrors.join('\n')}`);

@@ -5,6 +5,7 @@ import { t } from './i18n/nl';
 import { matchPath, Router, useLocation, useNavigate } from './lib/router';
 import { SessionProvider, useSession } from './lib/session';
 import { usePageTitle } from './lib/usePage';
+import { AccountsPage } from './pages/AccountsPage';
 import { AnalysePage } from './pages/AnalysePage';
 import { BusinessCasePage } from './pages/BusinessCasePage';
 import { CaseloadPage } from './pages/CaseloadPage';
@@ -113,6 +114,7 @@ function Routes() {
   const plan = matchPath('/huishoudens/:id/plan', pathname);
   if (plan?.id) return <PlanPage key={plan.id} id={plan.id} />;
   if (matchPath('/berichten', pathname)) return <MessagesPage />;
+  if (matchPath('/accounts', pathname)) return <AccountsPage />;
   const detail = matchPath('/huishoudens/:id', pathname);
   if (detail?.id) return <HouseholdPage key={detail.id} id={detail.id} />;
   return <NotFoundPage />;

@@ -33,7 +33,7 @@ describe('main menu', () => {
     ['director', ['Huishoudens', 'Caseload', 'Businesscase', 'Uitkomsten']],
     ['analyst', ['Huishoudens', 'Businesscase', 'Analyse']],
     ['team_lead', ['Huishoudens', 'Caseload', 'Businesscase', 'Analyse']],
-    ['administrator', ['Huishoudens', 'Caseload', 'Businesscase', 'Analyse', 'Prijslijst', 'Berichten']],
+    ['administrator', ['Huishoudens', 'Caseload', 'Businesscase', 'Analyse', 'Prijslijst', 'Berichten', 'Accounts']],
     ['professional', ['Huishoudens']],
   ])('for %s: %j', async (role, items) => {
     expect(await menuFor(role)).toEqual(items);

@@ -2,7 +2,15 @@ import { useState, type ReactNode } from 'react';
 import { t } from '../i18n/nl';
 import { userRoleLabel } from '../lib/labels';
 import { Link, useLocation, useNavigate } from '../lib/router';
-import { canImportMessages, canManagePriceList, canSeeAnalytics, canSeeBusinessCase, canSeeCaseload, canSeeOutcomes } from '../lib/roles';
+import {
+  canImportMessages,
+  canManageAccounts,
+  canManagePriceList,
+  canSeeAnalytics,
+  canSeeBusinessCase,
+  canSeeCaseload,
+  canSeeOutcomes,
+} from '../lib/roles';
 import { useSession } from '../lib/session';
 
 function SignedInUser() {
@@ -49,6 +57,7 @@ function MainNav() {
   if (canSeeAnalytics(user?.role)) items.push({ to: '/analyse', label: t.nav.analytics });
   if (canManagePriceList(user?.role)) items.push({ to: '/prijslijst', label: t.nav.priceList });
   if (canImportMessages(user?.role)) items.push({ to: '/berichten', label: t.nav.messages });
+  if (canManageAccounts(user?.role)) items.push({ to: '/accounts', label: t.nav.accounts });
   return (
     <nav className="utrecht-nav-bar regie-nav" aria-label={t.app.mainNav}>
       <div className="utrecht-nav-bar__content regie-container">

@@ -1,4 +1,7 @@
 import type {
+  Account,
+  CreatedAccount,
+  NewAccount,
   AnalyticsTable,
   AnswersBody,
   ApiErrorBody,
@@ -34,12 +37,15 @@ import type {
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string | undefined;
+  /** Why a sign-in was refused (e.g. "code_required"); see docs/accounts.md. */
+  readonly reason: string | undefined;
 
-  constructor(status: number, code: string | undefined, message: string) {
+  constructor(status: number, code: string | undefined, message: string, reason?: string) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
+    this.reason = reason;
   }
 }
 
@@ -105,16 +111,18 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
 
   if (!response.ok) {
     let code: string | undefined;
+    let reason: string | undefined;
     let message = response.statusText || `HTTP ${response.status}`;
     try {
       const body = (await response.json()) as ApiErrorBody;
       code = body.error?.code;
+      reason = body.error?.reason;
       if (body.error?.message) message = body.error.message;
     } catch {
       // Not JSON: keep the status text.
     }
     if (response.status === 401 && !options.quiet401) onUnauthorized?.();
-    throw new ApiError(response.status, code, message);
+    throw new ApiError(response.status, code, message, reason);
   }
 
   if (response.status === 204) return undefined as T;
@@ -139,10 +147,11 @@ export async function fetchSession(): Promise<SessionResponse | null> {
   }
 }
 
-export async function signIn(username: string, password: string): Promise<SessionResponse> {
+/** `code` is the 6-digit code of the second factor, when the user gave one. */
+export async function signIn(username: string, password: string, code?: string): Promise<SessionResponse> {
   const session = await request<SessionResponse>(`${API}/session`, {
     method: 'POST',
-    body: { username, password },
+    body: code ? { username, password, code } : { username, password },
     withoutCsrf: true,
     quiet401: true,
   });
@@ -156,6 +165,26 @@ export async function signOut(): Promise<void> {
   } finally {
     setCsrfToken(null);
   }
+}
+
+// --- accounts (administrators) ------------------------------------------------
+
+export function listAccounts(signal?: AbortSignal): Promise<{ accounts: Account[] }> {
+  return request(`${API}/accounts`, { signal });
+}
+
+export function createAccount(body: NewAccount): Promise<CreatedAccount> {
+  return request(`${API}/accounts`, { method: 'POST', body });
+}
+
+export function setAccountDisabled(username: string, disabled: boolean): Promise<void> {
+  return request(`${API}/accounts/${encodeURIComponent(username)}/${disabled ? 'disable' : 'enable'}`, {
+    method: 'POST',
+  });
+}
+
+export function resetSecondFactor(username: string): Promise<{ otpauth_uri: string }> {
+  return request(`${API}/accounts/${encodeURIComponent(username)}/totp`, { method: 'POST' });
 }
 
 // --- households ------------------------------------------------------------

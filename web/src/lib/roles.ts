@@ -36,3 +36,8 @@ export function canSeeCaseload(role: string | null | undefined): boolean {
 export function canImportMessages(role: string | null | undefined): boolean {
   return role === 'administrator';
 }
+
+/** Only an administrator manages accounts (/accounts); the server answers 403 to others. */
+export function canManageAccounts(role: string | null | undefined): boolean {
+  return role === 'administrator';
+}

@@ -19,7 +19,7 @@ interface SessionValue {
   status: SessionStatus;
   user: User | null;
   notice: SignInNotice;
-  signIn: (username: string, password: string) => Promise<User>;
+  signIn: (username: string, password: string, code?: string) => Promise<User>;
   signOut: () => Promise<void>;
   clearNotice: () => void;
   retry: () => void;
@@ -58,8 +58,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return () => setUnauthorizedListener(null);
   }, []);
 
-  const doSignIn = useCallback(async (username: string, password: string) => {
-    const session = await signIn(username, password);
+  const doSignIn = useCallback(async (username: string, password: string, code?: string) => {
+    const session = await signIn(username, password, code);
     setUser(session.user);
     setStatus('authenticated');
     setNotice(null);

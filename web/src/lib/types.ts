@@ -196,7 +196,34 @@ export interface HouseholdDetailResponse {
 }
 
 export interface ApiErrorBody {
-  error?: { code?: string; message?: string };
+  error?: { code?: string; message?: string; reason?: string };
+}
+
+// --- accounts ----------------------------------------------------------------
+
+export interface Account {
+  username: string;
+  display_name: string;
+  role: string;
+  disabled: boolean;
+  professional_id: string | null;
+  member_id: string | null;
+  second_factor: boolean;
+}
+
+export interface NewAccount {
+  username: string;
+  display_name: string;
+  role: string;
+  professional_id?: string;
+  member_id?: string;
+}
+
+/** The answer that creates an account: its secrets, shown once. */
+export interface CreatedAccount {
+  account: Account;
+  initial_password: string;
+  otpauth_uri: string | null;
 }
 
 // --- business case -----------------------------------------------------------

@@ -8,6 +8,8 @@ import { usePageTitle } from '../lib/usePage';
 
 function errorText(err: unknown): string {
   if (err instanceof ApiError) {
+    if (err.status === 401 && err.reason === 'code_invalid') return t.login.errorCode;
+    if (err.status === 401 && err.reason === 'totp_not_enrolled') return t.login.errorNoSecondFactor;
     if (err.status === 401) return t.login.errorInvalid;
     if (err.status === 429) return t.login.errorThrottled;
   }
@@ -31,17 +33,27 @@ export function LoginPage({ redirectState }: { redirectState?: unknown }) {
   const navigate = useNavigate();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
+  // The code field appears once the server says the password is right and a
+  // second factor is needed (every role but a household member).
+  const [needCode, setNeedCode] = useState(false);
+  const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const errorRef = useRef<HTMLDivElement>(null);
   const ids = useId();
   const userId = `${ids}-gebruikersnaam`;
   const passId = `${ids}-wachtwoord`;
+  const codeId = `${ids}-code`;
+  const codeHintId = `${ids}-code-uitleg`;
+  const codeRef = useRef<HTMLInputElement>(null);
   const errorId = `${ids}-fout`;
 
   useEffect(() => {
     if (error) errorRef.current?.focus();
   }, [error]);
+  useEffect(() => {
+    if (needCode && !error) codeRef.current?.focus();
+  }, [needCode, error]);
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -50,13 +62,23 @@ export function LoginPage({ redirectState }: { redirectState?: unknown }) {
       setError(t.login.errorRequired);
       return;
     }
+    const digits = code.replace(/\s+/g, '');
+    if (needCode && !/^\d{6}$/.test(digits)) {
+      setError(t.login.errorCodeRequired);
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
-      await signIn(username.trim(), password);
+      await signIn(username.trim(), password, needCode ? digits : undefined);
       navigate(afterSignInPath(redirectState), { replace: true });
     } catch (err) {
-      setError(errorText(err));
+      if (err instanceof ApiError && err.status === 401 && err.reason === 'code_required') {
+        setNeedCode(true);
+      } else {
+        setError(errorText(err));
+        if (needCode) setCode('');
+      }
       setBusy(false);
     }
   };
@@ -83,6 +105,11 @@ export function LoginPage({ redirectState }: { redirectState?: unknown }) {
           <p className="utrecht-paragraph" id={errorId}>
             {error}
           </p>
+        </Alert>
+      ) : null}
+      {needCode && !error ? (
+        <Alert type="info" live="status">
+          <p className="utrecht-paragraph">{t.login.codeNeeded}</p>
         </Alert>
       ) : null}
       <p className="utrecht-paragraph">{t.login.intro}</p>
@@ -134,6 +161,36 @@ export function LoginPage({ redirectState }: { redirectState?: unknown }) {
             />
           </div>
         </div>
+        {needCode ? (
+          <div className={`utrecht-form-field utrecht-form-field--text${error ? ' utrecht-form-field--invalid' : ''}`}>
+            <div className="utrecht-form-field__label">
+              <label className="utrecht-form-label" htmlFor={codeId}>
+                {t.login.code}
+              </label>
+            </div>
+            <p className="utrecht-form-field-description" id={codeHintId}>
+              {t.login.codeHint}
+            </p>
+            <div className="utrecht-form-field__input">
+              <input
+                id={codeId}
+                ref={codeRef}
+                name="code"
+                type="text"
+                inputMode="numeric"
+                pattern="[0-9]*"
+                maxLength={7}
+                className="utrecht-textbox utrecht-textbox--html-input regie-code-input"
+                autoComplete="one-time-code"
+                required
+                aria-invalid={error ? true : undefined}
+                aria-describedby={error ? `${codeHintId} ${errorId}` : codeHintId}
+                value={code}
+                onChange={(e) => setCode(e.target.value)}
+              />
+            </div>
+          </div>
+        ) : null}
         <div className="utrecht-button-group">
           <button
             type="submit"

@@ -1,0 +1,110 @@
+#include "service/accounts.h"
+
+#include <algorithm>
+
+#include "service/audit.h"
+#include "service/totp.h"
+#include "store/account_store.h"
+
+namespace regie::service {
+namespace {
+
+using domain::Role;
+
+bool valid_username(const std::string& u) {
+  if (u.size() < 2 || u.size() > 64) return false;
+  for (char c : u)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-')) return false;
+  return true;
+}
+
+// The audit subject of an account, kept apart from household ids.
+std::string subject_of(const std::string& username) { return "account:" + username; }
+
+AccountSummary summary_of(const domain::Account& a, bool second_factor) {
+  return {a.username, a.display_name, a.role, a.disabled, a.professional_id, a.member_id, second_factor};
+}
+
+Error unavailable_without_key() {
+  return Error{ErrorCode::unavailable,
+               "the server has no secret key file, so it cannot keep second-factor secrets; start it with one"};
+}
+
+}  // namespace
+
+Accounts::Accounts(store::Store& store, const Clock& clock, const Sealer* sealer)
+    : store_(store), clock_(clock), sealer_(sealer) {}
+
+bool Accounts::is_administrator(const Principal& who, const std::string& action, const std::string& subject) {
+  bool allowed = who.role == Role::administrator;
+  record_access(store_, clock_, who, action, subject, allowed);
+  return allowed;
+}
+
+Result<CreatedAccount> Accounts::create(const Principal& who, const NewAccount& a) {
+  if (!is_administrator(who, "account.create", subject_of(a.username)))
+    return Error{ErrorCode::forbidden, "only an administrator can create accounts"};
+  if (!valid_username(a.username))
+    return invalid("username: 2 to 64 characters from a-z, 0-9, '.', '_' and '-'");
+  if (a.display_name.empty() || a.display_name.size() > 200) return invalid("display_name: 1 to 200 characters");
+  if (a.role == Role::professional) {
+    if (!a.professional_id) return invalid("professional_id: required for a professional's account");
+    if (!store_.professional(*a.professional_id)) return invalid("professional_id: no such professional");
+  } else if (a.professional_id) {
+    return invalid("professional_id: only a professional's account links to a professional");
+  }
+  store::AccountStore accounts(store_);
+  if (a.role == Role::member) {
+    if (!a.member_id) return invalid("member_id: required for a household member's account");
+    if (!accounts.member_exists(*a.member_id)) return invalid("member_id: no such household member");
+  } else if (a.member_id) {
+    return invalid("member_id: only a household member's account links to a member");
+  }
+  const bool second = needs_second_factor(a.role);
+  if (second && !sealer_) return unavailable_without_key();
+
+  CreatedAccount out;
+  out.initial_password = random_token(10);
+  domain::Account account{a.username, a.display_name, a.role, hash_password(out.initial_password), false,
+                          a.professional_id, a.member_id};
+  if (auto st = accounts.create(account, clock_.now_iso8601()); !st) return st.error();
+  if (second) {
+    auto secret = new_totp_secret();
+    if (auto st = store_totp_secret(store_, *sealer_, a.username, secret, clock_.now_seconds()); !st)
+      return st.error();
+    out.otpauth_uri = otpauth_uri(a.username, secret);
+  }
+  out.account = summary_of(account, second);
+  return out;
+}
+
+Result<std::vector<AccountSummary>> Accounts::list(const Principal& who) {
+  if (!is_administrator(who, "account.list", "accounts"))
+    return Error{ErrorCode::forbidden, "only an administrator can list accounts"};
+  auto enrolled = store::AccountStore(store_).enrolled();
+  std::vector<AccountSummary> out;
+  for (auto& a : store_.accounts())
+    out.push_back(summary_of(a, std::binary_search(enrolled.begin(), enrolled.end(), a.username)));
+  return out;
+}
+
+Status Accounts::set_disabled(const Principal& who, const std::string& username, bool disabled) {
+  if (!is_administrator(who, disabled ? "account.disable" : "account.enable", subject_of(username)))
+    return Error{ErrorCode::forbidden, "only an administrator can disable or enable accounts"};
+  if (disabled && username == who.username) return invalid("username: you cannot disable your own account");
+  return store_.set_account_disabled(username, disabled);
+}
+
+Result<std::string> Accounts::reset_second_factor(const Principal& who, const std::string& username) {
+  if (!is_administrator(who, "account.reset_totp", subject_of(username)))
+    return Error{ErrorCode::forbidden, "only an administrator can reset a second factor"};
+  auto account = store_.account(username);
+  if (!account) return not_found("no account with that user name");
+  if (!needs_second_factor(account->role)) return invalid("username: a household member signs in without a code");
+  if (!sealer_) return unavailable_without_key();
+  auto secret = new_totp_secret();
+  if (auto st = store_totp_secret(store_, *sealer_, username, secret, clock_.now_seconds()); !st) return st.error();
+  return otpauth_uri(username, secret);
+}
+
+}  // namespace regie::service

@@ -1,0 +1,88 @@
+// Accounts and their TOTP secrets on both backends.
+#include "store/account_store.h"
+
+#include <soci/soci.h>
+
+#include "store/rows.h"
+
+namespace regie::store {
+
+Status AccountStore::create(const domain::Account& a, const std::string& created_at) {
+  Status out = ok_status();
+  store_.write([&](soci::session& sql) {
+    int exists = 0;
+    sql << "SELECT COUNT(*) FROM account WHERE username = :u", soci::use(a.username), soci::into(exists);
+    if (exists) {
+      out = Error{ErrorCode::conflict, "an account with that user name exists already"};
+      return;
+    }
+    int disabled = a.disabled ? 1 : 0;
+    soci::indicator pro = a.professional_id ? soci::i_ok : soci::i_null;
+    soci::indicator mem = a.member_id ? soci::i_ok : soci::i_null;
+    std::string pro_id = a.professional_id.value_or(""), mem_id = a.member_id.value_or("");
+    std::string role(domain::to_string(a.role));
+    sql << "INSERT INTO account (username, display_name, role, password_hash, disabled, created_at, professional_id, "
+           "member_id) VALUES (:u, :d, :r, :h, :x, :c, :p, :m)",
+        soci::use(a.username), soci::use(a.display_name), soci::use(role), soci::use(a.password_hash),
+        soci::use(disabled), soci::use(created_at), soci::use(pro_id, pro), soci::use(mem_id, mem);
+  });
+  return out;
+}
+
+std::vector<std::string> AccountStore::enrolled() {
+  std::vector<std::string> out;
+  store_.read([&](soci::session& sql) {
+    soci::rowset<std::string> rs = (sql.prepare << "SELECT username FROM account_totp ORDER BY username");
+    for (auto& u : rs) out.push_back(u);
+  });
+  return out;
+}
+
+std::optional<TotpRecord> AccountStore::totp(const std::string& username) {
+  std::optional<TotpRecord> out;
+  store_.read([&](soci::session& sql) {
+    soci::rowset<soci::row> rs =
+        (sql.prepare << "SELECT secret_sealed, last_step FROM account_totp WHERE username = :u", soci::use(username));
+    for (auto& r : rs) out = TotpRecord{str(r, "secret_sealed"), i64(r, "last_step")};
+  });
+  return out;
+}
+
+Status AccountStore::set_totp(const std::string& username, const std::string& secret_sealed, std::int64_t now) {
+  Status out = ok_status();
+  store_.write([&](soci::session& sql) {
+    int exists = 0;
+    sql << "SELECT COUNT(*) FROM account WHERE username = :u", soci::use(username), soci::into(exists);
+    if (!exists) {
+      out = not_found("no account with that user name");
+      return;
+    }
+    long long at = now;
+    sql << "DELETE FROM account_totp WHERE username = :u", soci::use(username);
+    sql << "INSERT INTO account_totp (username, secret_sealed, last_step, enrolled_at) VALUES (:u, :s, 0, :a)",
+        soci::use(username), soci::use(secret_sealed), soci::use(at);
+  });
+  return out;
+}
+
+bool AccountStore::claim_step(const std::string& username, std::int64_t step) {
+  bool claimed = false;
+  store_.write([&](soci::session& sql) {
+    long long s = step;
+    soci::statement st = (sql.prepare << "UPDATE account_totp SET last_step = :s WHERE username = :u AND last_step < :s2",
+                          soci::use(s, "s"), soci::use(username, "u"), soci::use(s, "s2"));
+    st.execute(true);
+    claimed = st.get_affected_rows() == 1;
+  });
+  return claimed;
+}
+
+bool AccountStore::member_exists(const std::string& member_id) {
+  int n = 0;
+  store_.read([&](soci::session& sql) {
+    sql << "SELECT COUNT(*) FROM member WHERE id = :m", soci::use(member_id), soci::into(n);
+  });
+  return n > 0;
+}
+
+}  // namespace regie::store

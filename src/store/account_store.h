@@ -1,0 +1,41 @@
+// Accounts as an administrator manages them, and their second factor. The
+// TOTP secret arrives here sealed (see common/sealer.h); this layer never sees
+// it in the clear.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/result.h"
+#include "domain/model.h"
+#include "store/store.h"
+
+namespace regie::store {
+
+struct TotpRecord {
+  std::string secret_sealed;
+  std::int64_t last_step = 0;  // the newest time step a code was accepted for
+};
+
+class AccountStore {
+ public:
+  explicit AccountStore(Store& store) : store_(store) {}
+
+  // A new account; a user name that exists already is a conflict.
+  Status create(const domain::Account& a, const std::string& created_at);
+  // Usernames that have a TOTP secret.
+  std::vector<std::string> enrolled();
+  std::optional<TotpRecord> totp(const std::string& username);
+  // Sets (or replaces) the sealed secret; a new secret starts with no used step.
+  Status set_totp(const std::string& username, const std::string& secret_sealed, std::int64_t now);
+  // Records `step` as used when it is newer than every step used before, in
+  // one statement, so that two servers cannot both accept the same code.
+  bool claim_step(const std::string& username, std::int64_t step);
+  bool member_exists(const std::string& member_id);
+
+ private:
+  Store& store_;
+};
+
+}  // namespace regie::store
