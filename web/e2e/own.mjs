@@ -3,7 +3,7 @@
 // language and "who looked at our file", and gets "Geen toegang" (403) for
 // another household's URL. Called from run.mjs with its helpers.
 
-export async function ownSteps({ step, assert, browser, baseUrl, logins, checkPage, expectHeading, signInForm }) {
+export async function ownSteps({ step, assert, browser, baseUrl, logins, checkPage, expectHeading, signInForm, nextCode }) {
   const member = logins.member?.[0];
   const directors = logins.director ?? [];
   let context = null;
@@ -29,7 +29,8 @@ export async function ownSteps({ step, assert, browser, baseUrl, logins, checkPa
     await probe.close();
     for (const d of directors) {
       const ctx = await browser.newContext();
-      await ctx.request.post(`${baseUrl}/api/v1/session`, { data: { username: d.username, password: d.password } });
+      const code = d.totp ? await nextCode(d.username, d.totp) : undefined;
+      await ctx.request.post(`${baseUrl}/api/v1/session`, { data: { username: d.username, password: d.password, code } });
       const look = await ctx.request.get(`${baseUrl}/api/v1/households/${encodeURIComponent(householdId)}`);
       if (look.status() === 200) directorName = (await look.json()).household.director.display_name;
       await ctx.close();

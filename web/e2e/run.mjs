@@ -1355,7 +1355,7 @@ async function main() {
 
     // --- the household's own view (a phone, a household member) ---------------------------
 
-    await ownSteps({ step, assert, browser, baseUrl, logins, checkPage, expectHeading, signInForm });
+    await ownSteps({ step, assert, browser, baseUrl, logins, checkPage, expectHeading, signInForm, nextCode });
     // --- accounts ---------------------------------------------------------------------------
 
     await step('the administrator creates an account and sees its first password and app link once', async () => {
