@@ -16,17 +16,7 @@ regie="$root/build/src/regie"
 work=$(mktemp -d /tmp/regie-bench-view.XXXXXX)
 cleanup() { [[ -n ${server:-} ]] && kill "$server" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
-# The second factor: a 6-digit code from the printed base32 secret (oathtool,
-# as an authenticator app). A server takes each time step's code once, and the
-# next step's early, so a repeated sign-in within one step uses the next one.
-next_code() {  # sets $code
-  command -v oathtool >/dev/null || { echo "$0: oathtool is not installed (run scripts/setup.sh)" >&2; exit 1; }
-  local step=$(($(date +%s) / 30))
-  ((step > ${last_step:--1})) || step=$((last_step + 1))
-  while ((step > $(date +%s) / 30 + 1)); do sleep 1; done
-  last_step=$step
-  code=$(oathtool --totp -b -N "@$((step * 30))" "$totp")
-}
+source "$root/scripts/lib/totp.sh"
 "$regie" --log-level warn demo --db "$work/d.db" --port 0 --web-root "$work" --rate-limit 1000000 --rate-burst 1000000 >"$work/out" 2>"$work/err" &
 server=$!
 for _ in $(seq 100); do grep -q 'http://' "$work/out" && grep -q 'password' "$work/out" && break; sleep 0.1; done

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <nlohmann/json.hpp>
 
+#include "common/problems.h"
 #include "common/result.h"
 #include "domain/model.h"
 
@@ -24,6 +25,24 @@ inline constexpr int kMaxJsonDepth = 32;
 Result<json> parse_object(std::string_view text);
 // A string member; absent or null is an error when required, else "".
 Result<std::string> string_field(const json& body, const char* name, bool required = true);
+
+// Reads several string fields of one body and collects every problem, so that
+// one answer names all the wrong fields at once.
+class FieldReader {
+ public:
+  explicit FieldReader(const json& body) : body_(body) {}
+  // The field's text; empty (and the problem noted) when it is wrong or missing.
+  std::string text(const char* name, bool required) {
+    auto v = string_field(body_, name, required);
+    if (!v) problems_.add(v.error().message);
+    return v ? *v : std::string();
+  }
+  ProblemList& problems() { return problems_; }
+
+ private:
+  const json& body_;
+  ProblemList problems_;
+};
 Result<std::int64_t> integer_field(const json& body, const char* name);
 // A provision of `household_id` from a create or edit body; every field is
 // checked and every problem named (one line each).

@@ -23,15 +23,9 @@ json account_json(const service::AccountSummary& a) {
 
 Result<service::NewAccount> new_account_from(const json& body) {
   service::NewAccount a;
-  ProblemList problems;
-  auto text = [&](const char* name, bool required) -> std::string {
-    auto v = string_field(body, name, required);
-    if (!v) {
-      problems.add(v.error().message);
-      return {};
-    }
-    return *v;
-  };
+  FieldReader fields(body);
+  auto text = [&](const char* name, bool required) { return fields.text(name, required); };
+  auto& problems = fields.problems();
   a.username = text("username", true);
   a.display_name = text("display_name", true);
   auto role = text("role", true);

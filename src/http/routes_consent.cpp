@@ -26,15 +26,9 @@ json consent_json(const domain::Consent& c) {
 // Every field checked; one message names all the wrong ones.
 Result<domain::Consent> consent_from(const json& body) {
   domain::Consent c;
-  ProblemList problems;
-  auto text = [&](const char* name, bool required) -> std::string {
-    auto v = string_field(body, name, required);
-    if (!v) {
-      problems.add(v.error().message);
-      return {};
-    }
-    return *v;
-  };
+  FieldReader fields(body);
+  auto text = [&](const char* name, bool required) { return fields.text(name, required); };
+  auto& problems = fields.problems();
   c.member_id = text("member_id", true);
   auto guardian = text("guardian_member_id", false);
   if (!guardian.empty()) c.guardian_member_id = guardian;

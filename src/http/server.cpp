@@ -570,12 +570,9 @@ struct Server::Impl {
         return send_error(res, st.error());
       auto body = object_body(req);
       if (!body) return send_error(res, body.error());
-      ProblemList problems;
-      auto text = [&](const char* name, bool required) {
-        auto v = string_field(*body, name, required);
-        if (!v) problems.add(v.error().message);
-        return v ? *v : std::string();
-      };
+      FieldReader fields(*body);
+      auto text = [&](const char* name, bool required) { return fields.text(name, required); };
+      auto& problems = fields.problems();
       domain::Household h;
       h.id = text("id", false);
       h.family_name = text("family_name", true);
