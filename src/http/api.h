@@ -23,6 +23,10 @@
 #include "service/auth.h"
 #include "store/store.h"
 
+namespace regie::service {
+struct MeasurementView;
+}
+
 namespace regie::http {
 
 using nlohmann::json;
@@ -70,6 +74,10 @@ void send_list(httplib::Response& res, const char* key, const std::vector<T>& it
 
 // Parses a JSON object body (see parse_object); the error says what is wrong with it.
 Result<json> object_body(const httplib::Request& req);
+
+// A measurement with its answers, scores and index: the shape of the
+// measurements API, shared by the household's own view.
+json measurement_json(const service::MeasurementView& v);
 
 // One function per area; server.cpp calls each once, before the catch-all
 // that answers unknown /api paths.

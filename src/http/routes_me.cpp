@@ -42,26 +42,14 @@ json own_household_json(const service::OwnHousehold& h) {
           {"appointments", appointments}};
 }
 
-// The shape of the measurements API, without answers: the web reads it with
-// the same spider-web component.
+// The shape of the measurements API without the answers and who recorded
+// them: the web draws it with the same spider-web component.
 json web_measurement_json(const service::MeasurementView& v) {
-  auto& m = v.measurement;
-  json scores = json::object();
-  for (auto& [key, tenths] : v.score_tenths)
-    scores[key] = tenths ? json(static_cast<double>(*tenths) / 10.0) : json(nullptr);
-  return {{"id", std::to_string(m.id)},
-          {"household_id", m.household_id},
-          {"member_id", m.member_id},
-          {"instrument", m.instrument},
-          {"instrument_version", m.instrument_version},
-          {"moment", m.moment},
-          {"measured_on", format_date(m.measured_on)},
-          {"filled_by", m.filled_by},
-          {"status", m.completed ? "completed" : "in_progress"},
-          {"version", m.version},
-          {"answers", json::object()},
-          {"missing", v.missing},
-          {"scores", scores}};
+  json out = measurement_json(v);
+  out["answers"] = json::object();
+  out.erase("recorded_by");
+  out.erase("index");
+  return out;
 }
 
 }  // namespace

@@ -35,29 +35,6 @@ json tenths_json(const std::optional<std::int64_t>& tenths) {
   return static_cast<double>(*tenths) / 10.0;
 }
 
-json measurement_json(const service::MeasurementView& v) {
-  auto& m = v.measurement;
-  json answers = json::object(), scores = json::object();
-  for (auto& [item, value] : m.answers) answers[item] = value;
-  for (auto& [key, tenths] : v.score_tenths) scores[key] = tenths_json(tenths);
-  json index = nullptr;
-  if (v.index_millionths) index = static_cast<double>(*v.index_millionths) / 1e6;
-  return {{"id", std::to_string(m.id)},
-          {"household_id", m.household_id},
-          {"member_id", m.member_id},
-          {"instrument", m.instrument},
-          {"instrument_version", m.instrument_version},
-          {"moment", m.moment},
-          {"measured_on", format_date(m.measured_on)},
-          {"filled_by", m.filled_by},
-          {"status", m.completed ? "completed" : "in_progress"},
-          {"version", m.version},
-          {"recorded_by", m.recorded_by},
-          {"answers", answers},
-          {"missing", v.missing},
-          {"scores", scores},
-          {"index", index}};
-}
 
 json wish_json(const domain::Wish& w) {
   return {{"id", std::to_string(w.id)}, {"member_id", w.member_id},   {"dimension", w.dimension},
@@ -85,6 +62,30 @@ Result<std::map<std::string, std::optional<std::int64_t>>> answers_from(const js
 }
 
 }  // namespace
+
+json measurement_json(const service::MeasurementView& v) {
+  auto& m = v.measurement;
+  json answers = json::object(), scores = json::object();
+  for (auto& [item, value] : m.answers) answers[item] = value;
+  for (auto& [key, tenths] : v.score_tenths) scores[key] = tenths_json(tenths);
+  json index = nullptr;
+  if (v.index_millionths) index = static_cast<double>(*v.index_millionths) / 1e6;
+  return {{"id", std::to_string(m.id)},
+          {"household_id", m.household_id},
+          {"member_id", m.member_id},
+          {"instrument", m.instrument},
+          {"instrument_version", m.instrument_version},
+          {"moment", m.moment},
+          {"measured_on", format_date(m.measured_on)},
+          {"filled_by", m.filled_by},
+          {"status", m.completed ? "completed" : "in_progress"},
+          {"version", m.version},
+          {"recorded_by", m.recorded_by},
+          {"answers", answers},
+          {"missing", v.missing},
+          {"scores", scores},
+          {"index", index}};
+}
 
 void add_measurement_routes(Api& api) {
   auto& http = api.http;
