@@ -8,8 +8,9 @@
 #include <httplib.h>
 #include <sodium.h>
 
+#include <algorithm>
+#include <cctype>
 #include <chrono>
-#include <regex>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -346,15 +347,24 @@ struct Server::Impl {
 
   // Household resources are refused before their body is even read, so a
   // caller without access learns nothing, not even what a valid body is.
+  // The file itself (GET /households/{id}) is left to the service, which
+  // reads the household for its own check and audit anyway.
   bool may_use_household_in_path(const httplib::Request& req, const Principal& p) {
-    static const std::regex path(R"(/api/v1/households/([A-Za-z0-9_.\-]{1,64})(/.*)?)");
-    std::smatch m;
-    if (!std::regex_match(req.path, m, path)) return true;
-    const std::string rest = m[2].str();
+    static constexpr std::string_view prefix = "/api/v1/households/";
+    std::string_view path = req.path;
+    if (!path.starts_with(prefix)) return true;
+    path.remove_prefix(prefix.size());
+    const auto slash = path.find('/');
+    const std::string_view id = path.substr(0, slash);
+    const std::string_view rest = slash == std::string_view::npos ? std::string_view{} : path.substr(slash);
+    const bool id_shaped = !id.empty() && id.size() <= 64 && std::all_of(id.begin(), id.end(), [](char c) {
+      return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '-';
+    });
+    if (!id_shaped) return true;  // no household route matches; the router answers 404
     auto use = service::HouseholdUse::work;
-    if (rest.empty() && req.method == "GET") use = service::HouseholdUse::read_file;
+    if (rest.empty() && req.method == "GET") return true;
     if (rest == "/status" && req.method == "PUT") use = service::HouseholdUse::change_status;
-    return service::may_use_household(api.store, api.clock, p, m[1].str(), use, "household.access");
+    return service::may_use_household(api.store, api.clock, p, std::string(id), use, "household.access");
   }
 
   // Authenticates the request; on failure writes the 401/403 answer and returns nullopt.

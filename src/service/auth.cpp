@@ -166,7 +166,7 @@ Result<Principal> Auth::authenticate(const std::string& token) {
     store_.delete_session(key);
     return Error{ErrorCode::unauthenticated, "your session has expired; sign in again"};
   }
-  auto account = store_.account(s->username);
+  const auto& account = s->account;
   if (!account || account->disabled) {
     store_.delete_session(key);
     return Error{ErrorCode::unauthenticated, "this account is disabled"};

@@ -67,11 +67,10 @@ Result<std::shared_ptr<const std::string>> Households::rendered(const Principal&
     if (!d) return d.error();
     return std::make_shared<const std::string>(render(*d));
   }
-  // The revision first, then the data: a rendering may then be newer than its
-  // revision, never older.
+  // The revision with the household row, the rest of the data after: a
+  // rendering may then be newer than its revision, never older.
   const Date on = clock_.today();
-  auto revision = views_->revision(id, format_date(on));
-  auto h = store_.household(id);
+  auto [h, revision] = views_->household(id, format_date(on));
   const bool allowed = h && h->director == who.username;
   audit(who, "household.read", id, allowed);
   if (!allowed) return forbidden("no household with this id that you may see");

@@ -6,24 +6,53 @@
 
 namespace regie::service {
 
-ViewCache::ViewCache(store::Store& store) : store_(store), enabled_(false) {
-  if (store.backend() != "sqlite3") return;
-  store.read([&](soci::session& sql) {
-    int n = 0;
-    sql << "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'view_revision'", soci::into(n);
-    enabled_ = n == 1;
+bool ViewCache::enabled() {
+  std::call_once(checked_, [&] {
+    if (store_.backend() != "sqlite3") return;
+    store_.read([&](soci::session& sql) {
+      int n = 0;
+      sql << "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'view_revision'", soci::into(n);
+      enabled_ = n == 1;
+    });
   });
+  return enabled_;
 }
 
+namespace {
+std::string revision_key(const std::string& day, std::int64_t own, std::int64_t shared) {
+  return day + "/" + std::to_string(own) + "/" + std::to_string(shared);
+}
+}  // namespace
+
 std::optional<std::string> ViewCache::revision(const std::string& household_id, const std::string& day) {
-  if (!enabled_) return std::nullopt;
+  if (!enabled()) return std::nullopt;
   std::int64_t own = 0, shared = 0;
   store_.read([&](soci::session& sql) {
     soci::rowset<soci::row> rs = (sql.prepare << "SELECT scope, rev FROM view_revision WHERE scope IN (:h, '*')",
                                   soci::use(household_id));
     for (auto& r : rs) (store::str(r, "scope") == "*" ? shared : own) = store::i64(r, "rev");
   });
-  return day + "/" + std::to_string(own) + "/" + std::to_string(shared);
+  return revision_key(day, own, shared);
+}
+
+ViewCache::Lookup ViewCache::household(const std::string& household_id, const std::string& day) {
+  Lookup out;
+  if (!enabled()) {
+    out.household = store_.household(household_id);
+    return out;
+  }
+  store_.read([&](soci::session& sql) {
+    soci::rowset<soci::row> rs =
+        (sql.prepare << "SELECT h.*, (SELECT rev FROM view_revision WHERE scope = h.id) AS own_revision, "
+                        "(SELECT rev FROM view_revision WHERE scope = '*') AS shared_revision "
+                        "FROM household h WHERE h.id = :h",
+         soci::use(household_id));
+    for (auto& r : rs) {
+      out.household = store::household_from(r);
+      out.revision = revision_key(day, store::i64(r, "own_revision"), store::i64(r, "shared_revision"));
+    }
+  });
+  return out;
 }
 
 std::shared_ptr<const std::string> ViewCache::find(const std::string& household_id, const std::string& revision) {

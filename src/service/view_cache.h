@@ -20,12 +20,20 @@ namespace regie::service {
 
 class ViewCache {
  public:
-  explicit ViewCache(store::Store& store);
+  explicit ViewCache(store::Store& store) : store_(store) {}
 
-  bool enabled() const { return enabled_; }
+  bool enabled();
   // The key a view of the household on `day` is valid under, or nullopt
   // when nothing is cached (not enabled).
   std::optional<std::string> revision(const std::string& household_id, const std::string& day);
+
+  struct Lookup {
+    std::optional<domain::Household> household;  // none: no such household
+    std::optional<std::string> revision;          // as revision() gives it
+  };
+  // The household and its revision key in one statement (a household view
+  // needs both, and every statement counts under load).
+  Lookup household(const std::string& household_id, const std::string& day);
   std::shared_ptr<const std::string> find(const std::string& household_id, const std::string& revision);
   void put(const std::string& household_id, const std::string& revision, std::shared_ptr<const std::string> body);
 
@@ -36,7 +44,8 @@ class ViewCache {
   };
   static constexpr std::size_t kMaxEntries = 2048;  // about 25 KB each
   store::Store& store_;
-  bool enabled_;
+  std::once_flag checked_;  // the schema is looked at once, on first use
+  bool enabled_ = false;
   std::mutex mu_;
   std::unordered_map<std::string, Entry> entries_;
 };

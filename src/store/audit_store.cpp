@@ -69,20 +69,25 @@ void append_audit_chain(soci::session& sql, const std::vector<domain::AuditEvent
   std::string head;
   sql << "SELECT seq, hash FROM audit_head WHERE id = 1", soci::into(seq), soci::into(head);
   if (!sql.got_data()) throw soci::soci_error("the audit_head row is missing; the audit trail cannot be extended");
+  // Prepared once per batch: under load a batch holds many reads' events.
+  domain::AuditEvent e;
+  long long s = 0;
+  soci::statement insert =
+      (sql.prepare << "INSERT INTO audit_event (at, actor, action, subject, outcome, detail, role, organisation, "
+                      "person, record_type, record_id, client, seq, prev_hash, hash) "
+                      "VALUES (:at, :actor, :action, :subject, :outcome, :detail, :role, :org, :person, :rtype, "
+                      ":rid, :client, :seq, :prev, :hash)",
+       soci::use(e.at), soci::use(e.actor), soci::use(e.action), soci::use(e.subject), soci::use(e.outcome),
+       soci::use(e.detail), soci::use(e.role), soci::use(e.organisation), soci::use(e.person),
+       soci::use(e.record_type), soci::use(e.record_id), soci::use(e.client), soci::use(s), soci::use(e.prev_hash),
+       soci::use(e.hash));
   for (const auto& in : events) {
-    domain::AuditEvent e = in;
+    e = in;
     e.seq = ++seq;
     e.prev_hash = head;
     e.hash = audit_hash(e);
-    long long s = e.seq;
-    sql << "INSERT INTO audit_event (at, actor, action, subject, outcome, detail, role, organisation, person, "
-           "record_type, record_id, client, seq, prev_hash, hash) "
-           "VALUES (:at, :actor, :action, :subject, :outcome, :detail, :role, :org, :person, :rtype, :rid, :client, "
-           ":seq, :prev, :hash)",
-        soci::use(e.at), soci::use(e.actor), soci::use(e.action), soci::use(e.subject), soci::use(e.outcome),
-        soci::use(e.detail), soci::use(e.role), soci::use(e.organisation), soci::use(e.person),
-        soci::use(e.record_type), soci::use(e.record_id), soci::use(e.client), soci::use(s),
-        soci::use(e.prev_hash), soci::use(e.hash);
+    s = e.seq;
+    insert.execute(true);
     head = e.hash;
   }
   sql << "UPDATE audit_head SET seq = :s, hash = :h WHERE id = 1", soci::use(seq), soci::use(head);

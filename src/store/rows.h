@@ -36,6 +36,9 @@ inline std::optional<std::string> opt_str(const soci::row& r, const std::string&
   return r.get<std::string>(name);
 }
 
+// A household from a row holding the household table's columns.
+domain::Household household_from(const soci::row& r);
+
 // Stored enums were checked on the way in; a bad value here means a broken database.
 template <class T>
 T must(std::optional<T> v, const char* what) {

@@ -51,8 +51,13 @@ Result<std::string> libpq_keywords(const std::string& uri) {
   return out;
 }
 
-Household household_from(const soci::row& r) {
-  Household h;
+
+std::string ymd(Date d) { return format_date(d); }
+
+}  // namespace
+
+domain::Household household_from(const soci::row& r) {
+  domain::Household h;
   h.id = str(r, "id");
   h.family_name = str(r, "family_name");
   h.address = str(r, "address");
@@ -72,10 +77,6 @@ Household household_from(const soci::row& r) {
   h.version = static_cast<int>(i64(r, "version"));
   return h;
 }
-
-std::string ymd(Date d) { return format_date(d); }
-
-}  // namespace
 
 Provision provision_from(const soci::row& r) {
   Provision p;
@@ -865,9 +866,16 @@ Status Store::create_session(const std::string& token_hash, const SessionRecord&
 
 std::optional<SessionRecord> Store::session(const std::string& token_hash) {
   soci::session sql(*pool_);
-  soci::rowset<soci::row> rs = (sql.prepare << "SELECT * FROM session WHERE token_hash = :t", soci::use(token_hash));
-  for (auto& r : rs)
-    return SessionRecord{str(r, "username"), str(r, "csrf_token"), i64(r, "created_at"), i64(r, "last_seen_at")};
+  soci::rowset<soci::row> rs =
+      (sql.prepare << "SELECT s.username AS session_user, s.csrf_token, s.created_at AS session_created, s.last_seen_at, "
+                      "a.username, a.display_name, a.role, a.password_hash, a.disabled, a.professional_id, a.member_id "
+                      "FROM session s LEFT JOIN account a ON a.username = s.username WHERE s.token_hash = :t",
+       soci::use(token_hash));
+  for (auto& r : rs) {
+    SessionRecord s{str(r, "session_user"), str(r, "csrf_token"), i64(r, "session_created"), i64(r, "last_seen_at"), {}};
+    if (r.get_indicator("username") != soci::i_null) s.account = account_from(r);
+    return s;
+  }
   return std::nullopt;
 }
 

@@ -53,6 +53,9 @@ struct SessionRecord {
   std::string csrf_token;
   std::int64_t created_at = 0;
   std::int64_t last_seen_at = 0;
+  // Filled by Store::session, in the same statement: every request checks
+  // both, and one statement instead of two is a tenth of a household view.
+  std::optional<domain::Account> account;  // none when the account is gone
 };
 
 class Store {
@@ -147,7 +150,7 @@ class Store {
                                               const std::optional<std::string>& household_id, Date from, Date to);
 
   Status create_session(const std::string& token_hash, const SessionRecord& s);
-  std::optional<SessionRecord> session(const std::string& token_hash);
+  std::optional<SessionRecord> session(const std::string& token_hash);  // with its account
   void touch_session(const std::string& token_hash, std::int64_t now);
   void delete_session(const std::string& token_hash);
   void delete_sessions_of(const std::string& username);
