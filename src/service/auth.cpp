@@ -151,7 +151,7 @@ Result<SignIn> Auth::sign_in(const std::string& username, const std::string& pas
   SignIn s;
   s.token = random_token(32);
   s.principal = principal_of(store_, *account, random_token(16));
-  store_.create_session(token_hash(s.token), store::SessionRecord{account->username, s.principal.csrf_token, now, now});
+  store_.create_session(token_hash(s.token), store::SessionRecord{account->username, s.principal.csrf_token, now, now, {}});
   log::info("sign_in.ok", R"({"role":")" + std::string(domain::to_string(account->role)) + "\"}");
   return s;
 }

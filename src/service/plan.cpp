@@ -119,7 +119,8 @@ Status PlanService::check_new_provision(const domain::Provision& p, const std::s
     if (p.units_per_year_centi <= 0)
       return invalid(fmt::format("{}.units_per_year: required with a price code", field));
     bool known = false;
-    for (auto& i : store_.price_list().items()) known |= i.code == *p.price_code;
+    const auto prices = store_.price_list();  // named: a temporary's items would dangle in the loop
+    for (auto& i : prices.items()) known |= i.code == *p.price_code;
     if (!known) return invalid(fmt::format("{}.price_code: not on the price list", field));
   } else if (p.annual_cost <= 0) {
     return invalid(fmt::format("{}.annual_cost_cents: required (or a price_code with units_per_year)", field));

@@ -41,17 +41,12 @@ ViewCache::Lookup ViewCache::household(const std::string& household_id, const st
     out.household = store_.household(household_id);
     return out;
   }
-  store_.read([&](soci::session& sql) {
-    soci::rowset<soci::row> rs =
-        (sql.prepare << "SELECT h.*, (SELECT rev FROM view_revision WHERE scope = h.id) AS own_revision, "
-                        "(SELECT rev FROM view_revision WHERE scope = '*') AS shared_revision "
-                        "FROM household h WHERE h.id = :h",
-         soci::use(household_id));
-    for (auto& r : rs) {
-      out.household = store::household_from(r);
-      out.revision = revision_key(day, store::i64(r, "own_revision"), store::i64(r, "shared_revision"));
-    }
-  });
+  store_.query("SELECT h.*, (SELECT rev FROM view_revision WHERE scope = h.id) AS own_revision, "
+               "(SELECT rev FROM view_revision WHERE scope = '*') AS shared_revision FROM household h WHERE h.id = :h",
+               {household_id}, [&](const soci::row& r) {
+                 out.household = store::household_from(r);
+                 out.revision = revision_key(day, store::i64(r, "own_revision"), store::i64(r, "shared_revision"));
+               });
   return out;
 }
 

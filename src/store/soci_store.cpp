@@ -8,8 +8,11 @@
 
 #include <libpq-fe.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <set>
+#include <stdexcept>
+#include <unordered_map>
 
 #include "common/clock.h"
 #include "store/audit_store.h"
@@ -154,6 +157,17 @@ void insert_provision(soci::session& sql, const Provision& p) {
 }
 
 
+struct Store::Prepared {
+  std::vector<std::string> params;  // bound by reference: filled before each run
+  soci::row row;
+  std::unique_ptr<soci::statement> statement;
+};
+
+struct Store::PreparedCache {
+  soci::session* connection = nullptr;
+  std::unordered_map<std::string, std::unique_ptr<Prepared>> by_query;
+};
+
 Result<std::unique_ptr<Store>> Store::open(const std::string& url) {
   std::unique_ptr<Store> s(new Store());
   std::string connect;
@@ -194,6 +208,10 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& url) {
         sql << "PRAGMA busy_timeout = 10000";
       }
     }
+    for (std::size_t i = 0; i < s->pool_size_; ++i) {
+      s->prepared_.push_back(std::make_unique<PreparedCache>());
+      s->prepared_.back()->connection = &s->pool_->at(i);
+    }
   } catch (const std::exception& e) {
     // The driver's message may echo the connection string; keep credentials out.
     std::string why = e.what();
@@ -211,21 +229,84 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& url) {
 
 Store::~Store() = default;
 
+namespace {
+// A pooled connection, held until the end of the scope; the callee gets the
+// pooled session itself, so statements prepared on it outlive the lease.
+class Lease {
+ public:
+  explicit Lease(soci::connection_pool& pool) : pool_(pool), position_(pool.lease()) {}
+  ~Lease() { pool_.give_back(position_); }
+  Lease(const Lease&) = delete;
+  Lease& operator=(const Lease&) = delete;
+  soci::session& sql() { return pool_.at(position_); }
+
+ private:
+  soci::connection_pool& pool_;
+  std::size_t position_;
+};
+}  // namespace
+
+void Store::each_row(soci::session& sql, const std::string& query, const std::vector<std::string>& params,
+                     const std::function<void(const soci::row&)>& each) {
+  PreparedCache* cache = nullptr;
+  for (auto& c : prepared_)
+    if (c->connection == &sql) cache = c.get();
+  if (!cache) {  // not a pooled connection: prepare for this run only
+    soci::statement st(sql);
+    std::vector<std::string> bound = params;
+    soci::row row;
+    for (auto& v : bound) st.exchange(soci::use(v));
+    st.exchange(soci::into(row));
+    st.alloc();
+    st.prepare(query);
+    st.define_and_bind();
+    for (bool got = st.execute(true); got; got = st.fetch()) each(row);
+    return;
+  }
+  auto& slot = cache->by_query[query];
+  if (!slot) {
+    auto p = std::make_unique<Prepared>();
+    p->params.resize(params.size());
+    p->statement = std::make_unique<soci::statement>(sql);
+    for (auto& v : p->params) p->statement->exchange(soci::use(v));
+    p->statement->exchange(soci::into(p->row));
+    p->statement->alloc();
+    p->statement->prepare(query);
+    p->statement->define_and_bind();
+    slot = std::move(p);
+  }
+  Prepared& p = *slot;
+  if (p.params.size() != params.size()) throw std::logic_error("each_row: wrong number of parameters");
+  std::copy(params.begin(), params.end(), p.params.begin());
+  try {
+    for (bool got = p.statement->execute(true); got; got = p.statement->fetch()) each(p.row);
+  } catch (...) {
+    // A statement left half-way, or one the database refused, is not reused.
+    cache->by_query.erase(query);
+    throw;
+  }
+}
+
+void Store::query(const std::string& query, const std::vector<std::string>& params,
+                  const std::function<void(const soci::row&)>& each) {
+  read([&](soci::session& sql) { each_row(sql, query, params, each); });
+}
+
 std::unique_lock<std::mutex> Store::write_guard() {
   if (backend_ == "sqlite3") return std::unique_lock<std::mutex>(write_mu_);
   return {};
 }
 
 void Store::read(const std::function<void(soci::session&)>& fn) {
-  soci::session sql(*pool_);
-  fn(sql);
+  Lease lease(*pool_);
+  fn(lease.sql());
 }
 
 void Store::write(const std::function<void(soci::session&)>& fn) {
   auto write = write_guard();
-  soci::session sql(*pool_);
-  soci::transaction tr(sql);
-  fn(sql);
+  Lease lease(*pool_);
+  soci::transaction tr(lease.sql());
+  fn(lease.sql());
   tr.commit();
 }
 
@@ -367,18 +448,14 @@ std::vector<HouseholdSummary> Store::list_households(const std::optional<std::st
 }
 
 std::optional<Household> Store::household(const std::string& id) {
-  soci::session sql(*pool_);
-  soci::rowset<soci::row> rs = (sql.prepare << "SELECT * FROM household WHERE id = :id", soci::use(id));
-  for (auto& r : rs) return household_from(r);
-  return std::nullopt;
+  std::optional<Household> out;
+  query("SELECT * FROM household WHERE id = :id", {id}, [&](const soci::row& r) { out = household_from(r); });
+  return out;
 }
 
 std::vector<Member> Store::members(const std::string& household_id) {
-  soci::session sql(*pool_);
-  soci::rowset<soci::row> rs =
-      (sql.prepare << "SELECT * FROM member WHERE household_id = :h ORDER BY id", soci::use(household_id));
   std::vector<Member> out;
-  for (auto& r : rs) {
+  query("SELECT * FROM member WHERE household_id = :h ORDER BY id", {household_id}, [&](const soci::row& r) {
     Member m;
     m.id = str(r, "id");
     m.household_id = str(r, "household_id");
@@ -389,16 +466,14 @@ std::vector<Member> Store::members(const std::string& household_id) {
     m.consent = must(parse_consent_status(str(r, "consent_status")), "consent status");
     m.bsn_sealed = opt_str(r, "bsn_sealed");
     out.push_back(std::move(m));
-  }
+  });
   return out;
 }
 
 std::vector<Provision> Store::provisions(const std::string& household_id) {
-  soci::session sql(*pool_);
-  soci::rowset<soci::row> rs =
-      (sql.prepare << "SELECT * FROM provision WHERE household_id = :h ORDER BY id", soci::use(household_id));
   std::vector<Provision> out;
-  for (auto& r : rs) out.push_back(provision_from(r));
+  query("SELECT * FROM provision WHERE household_id = :h ORDER BY id", {household_id},
+        [&](const soci::row& r) { out.push_back(provision_from(r)); });
   return out;
 }
 
@@ -425,24 +500,22 @@ std::optional<Professional> Store::professional(const std::string& id) {
 }
 
 std::vector<Organisation> Store::organisations_of_household(const std::string& household_id) {
-  soci::session sql(*pool_);
-  soci::rowset<soci::row> rs = (sql.prepare << "SELECT o.id, o.name, o.kind FROM organisation o WHERE o.id IN "
-                                               "(SELECT provider_id FROM provision WHERE household_id = :h)",
-                                soci::use(household_id));
   std::vector<Organisation> out;
-  for (auto& r : rs) out.push_back(Organisation{str(r, "id"), str(r, "name"), str(r, "kind")});
+  query("SELECT o.id, o.name, o.kind FROM organisation o WHERE o.id IN "
+        "(SELECT provider_id FROM provision WHERE household_id = :h)",
+        {household_id},
+        [&](const soci::row& r) { out.push_back(Organisation{str(r, "id"), str(r, "name"), str(r, "kind")}); });
   return out;
 }
 
 std::vector<Professional> Store::professionals_of_household(const std::string& household_id) {
-  soci::session sql(*pool_);
-  soci::rowset<soci::row> rs =
-      (sql.prepare << "SELECT p.id, p.name, p.organisation_id, p.role, p.phone FROM professional p WHERE p.id IN "
-                      "(SELECT professional_id FROM provision WHERE household_id = :h)",
-       soci::use(household_id));
   std::vector<Professional> out;
-  for (auto& r : rs)
-    out.push_back(Professional{str(r, "id"), str(r, "name"), str(r, "organisation_id"), str(r, "role"), str(r, "phone")});
+  query("SELECT p.id, p.name, p.organisation_id, p.role, p.phone FROM professional p WHERE p.id IN "
+        "(SELECT professional_id FROM provision WHERE household_id = :h)",
+        {household_id}, [&](const soci::row& r) {
+          out.push_back(
+              Professional{str(r, "id"), str(r, "name"), str(r, "organisation_id"), str(r, "role"), str(r, "phone")});
+        });
   return out;
 }
 
@@ -518,13 +591,10 @@ std::optional<std::string> Store::setting(const std::string& key) {
 }
 
 std::vector<std::pair<std::string, std::string>> Store::settings_with_prefix(const std::string& prefix) {
-  soci::session sql(*pool_);
   // substr, not LIKE: a prefix may hold '_' or '%', which LIKE would read as wildcards.
-  const int n = static_cast<int>(prefix.size());
-  soci::rowset<soci::row> rs = (sql.prepare << "SELECT key, value FROM setting WHERE substr(key, 1, :n) = :p",
-                                soci::use(n, "n"), soci::use(prefix, "p"));
   std::vector<std::pair<std::string, std::string>> out;
-  for (auto& r : rs) out.emplace_back(r.get<std::string>(0), r.get<std::string>(1));
+  query("SELECT key, value FROM setting WHERE substr(key, 1, :n) = :p", {std::to_string(prefix.size()), prefix},
+        [&](const soci::row& r) { out.emplace_back(r.get<std::string>(0), r.get<std::string>(1)); });
   return out;
 }
 
@@ -590,26 +660,22 @@ Result<int> Store::update_provision(const Provision& p, const CareMapChange& cha
 }
 
 std::vector<CareMapChange> Store::care_map_changes(const std::string& household_id) {
-  soci::session sql(*pool_);
-  soci::rowset<soci::row> rs =
-      (sql.prepare << "SELECT * FROM care_map_change WHERE household_id = :h ORDER BY id", soci::use(household_id));
   std::vector<CareMapChange> out;
-  for (auto& r : rs)
+  query("SELECT * FROM care_map_change WHERE household_id = :h ORDER BY id", {household_id}, [&](const soci::row& r) {
     out.push_back(CareMapChange{i64(r, "id"), str(r, "household_id"), opt_str(r, "provision_id"), str(r, "changed_by"),
                                 str(r, "changed_at"), str(r, "change"), str(r, "detail")});
+  });
   return out;
 }
 
 Store::PlanState Store::plan_state(const std::string& household_id) {
-  soci::session sql(*pool_);
   PlanState st;
-  long long active = 0, agreed = 0;
-  sql << "SELECT COUNT(*) FROM household_plan WHERE household_id = :h AND status = 'active'", soci::use(household_id),
-      soci::into(active);
-  sql << "SELECT COUNT(*) FROM household_plan WHERE household_id = :h AND status = 'active' AND agreed_at IS NOT NULL",
-      soci::use(household_id), soci::into(agreed);
-  st.active = static_cast<int>(active);
-  st.agreed = agreed > 0;
+  query("SELECT COUNT(*) AS active, COUNT(agreed_at) AS agreed FROM household_plan "
+        "WHERE household_id = :h AND status = 'active'",
+        {household_id}, [&](const soci::row& r) {
+          st.active = static_cast<int>(i64(r, "active"));
+          st.agreed = i64(r, "agreed") > 0;
+        });
   return st;
 }
 
@@ -762,12 +828,11 @@ std::vector<SignalAck> Store::signal_acks(const std::string& household_id) {
 }
 
 PriceList Store::price_list() {
-  soci::session sql(*pool_);
-  soci::rowset<soci::row> rs = (sql.prepare << "SELECT * FROM price_list_item ORDER BY code, valid_from");
   std::vector<PriceItem> items;
-  for (auto& r : rs)
+  query("SELECT * FROM price_list_item ORDER BY code, valid_from", {}, [&](const soci::row& r) {
     items.push_back(PriceItem{str(r, "code"), str(r, "name"), must(parse_price_unit(str(r, "unit")), "price unit"),
                               i64(r, "amount_cents"), must_date(str(r, "valid_from"))});
+  });
   return PriceList(std::move(items));
 }
 
@@ -865,18 +930,16 @@ Status Store::create_session(const std::string& token_hash, const SessionRecord&
 }
 
 std::optional<SessionRecord> Store::session(const std::string& token_hash) {
-  soci::session sql(*pool_);
-  soci::rowset<soci::row> rs =
-      (sql.prepare << "SELECT s.username AS session_user, s.csrf_token, s.created_at AS session_created, s.last_seen_at, "
-                      "a.username, a.display_name, a.role, a.password_hash, a.disabled, a.professional_id, a.member_id "
-                      "FROM session s LEFT JOIN account a ON a.username = s.username WHERE s.token_hash = :t",
-       soci::use(token_hash));
-  for (auto& r : rs) {
-    SessionRecord s{str(r, "session_user"), str(r, "csrf_token"), i64(r, "session_created"), i64(r, "last_seen_at"), {}};
-    if (r.get_indicator("username") != soci::i_null) s.account = account_from(r);
-    return s;
-  }
-  return std::nullopt;
+  std::optional<SessionRecord> out;
+  query("SELECT s.username AS session_user, s.csrf_token, s.created_at AS session_created, s.last_seen_at, "
+        "a.username, a.display_name, a.role, a.password_hash, a.disabled, a.professional_id, a.member_id "
+        "FROM session s LEFT JOIN account a ON a.username = s.username WHERE s.token_hash = :t",
+        {token_hash}, [&](const soci::row& r) {
+          out = SessionRecord{str(r, "session_user"), str(r, "csrf_token"), i64(r, "session_created"),
+                              i64(r, "last_seen_at"), {}};
+          if (r.get_indicator("username") != soci::i_null) out->account = account_from(r);
+        });
+  return out;
 }
 
 void Store::touch_session(const std::string& token_hash, std::int64_t now) {
