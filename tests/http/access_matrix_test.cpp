@@ -287,6 +287,31 @@ TEST_P(AccessMatrixTest, AMemberSeesTheirOwnHouseholdAndWhoLookedButNoHouseholdU
   EXPECT_EQ(client->Get("/api/v1/me", signed_in("dir.a"))->status, 403);
 }
 
+TEST_P(AccessMatrixTest, WhoLookedComesInPagesWithACursor) {
+  auto director = signed_in("dir.a");
+  for (int i = 0; i < 3; ++i) ASSERT_EQ(client->Get("/api/v1/households/H1", director)->status, 200);
+  auto member = signed_in("gezin.a");
+  auto first = client->Get("/api/v1/me/file-views?limit=2", member);
+  ASSERT_EQ(first->status, 200) << first->body;
+  auto page = json::parse(first->body);
+  ASSERT_EQ(page["file_views"].size(), 2u);
+  ASSERT_TRUE(page["next_before"].is_number_integer()) << first->body;
+  auto next = client->Get("/api/v1/me/file-views?limit=2&before=" + std::to_string(page["next_before"].get<long long>()),
+                          member);
+  ASSERT_EQ(next->status, 200) << next->body;
+  auto rest = json::parse(next->body);
+  EXPECT_EQ(rest["file_views"].size(), 1u);
+  EXPECT_TRUE(rest["next_before"].is_null());
+  // The default page holds them all here.
+  auto all = json::parse(client->Get("/api/v1/me/file-views", member)->body);
+  EXPECT_EQ(all["file_views"].size(), 3u);
+  EXPECT_TRUE(all["next_before"].is_null());
+  for (auto bad : {"limit=0", "limit=101", "limit=twee", "before=-3"}) {
+    auto r = client->Get(std::string("/api/v1/me/file-views?") + bad, member);
+    EXPECT_EQ(r->status, 400) << bad << " " << r->body;
+  }
+}
+
 TEST_P(AccessMatrixTest, ATeamLeadAssignedThroughTheApiSeesTheDirectorsFileUntilUnassigned) {
   auto lead = signed_in("lead");
   EXPECT_EQ(client->Get("/api/v1/households/H1", lead)->status, 403);
