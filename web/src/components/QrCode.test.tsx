@@ -16,7 +16,8 @@ describe('QrCode', () => {
     expect((modules - 17) % 4).toBe(0); // 4 × version + 17
     const dark = new Set([...d.matchAll(/M(\d+) (\d+)/g)].map((m) => `${m[1]},${m[2]}`));
     // Each finder pattern has a dark outer ring and a light ring inside it.
-    for (const [x, y] of [[0, 0], [modules - 7, 0], [0, modules - 7]]) {
+    const corners: [number, number][] = [[0, 0], [modules - 7, 0], [0, modules - 7]];
+    for (const [x, y] of corners) {
       expect(dark.has(`${x},${y}`)).toBe(true);
       expect(dark.has(`${x + 6},${y + 6}`)).toBe(true);
       expect(dark.has(`${x + 1},${y + 1}`)).toBe(false);
