@@ -66,12 +66,12 @@ describe('AccountsPage', () => {
     expect(within(once).getByTestId('otpauth-uri').textContent).toBe(uri);
     expect(once.textContent).toContain('Laat de QR-code scannen');
     expect(within(once).getByTestId('initial-password').textContent).toBe('eerste-wachtwoord-123');
-  });
+  }, 20_000); // typing into the form is slow on a loaded machine
 
   it('shows no QR code for a household member, who signs in without an app', async () => {
     serve(null);
     const once = await create('member');
     expect(within(once).queryByRole('img')).toBeNull();
     expect(within(once).queryByTestId('otpauth-uri')).toBeNull();
-  });
+  }, 20_000);
 });

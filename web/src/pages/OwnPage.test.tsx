@@ -78,7 +78,7 @@ describe('the household\'s own view', () => {
     expect(document.activeElement).toBe(items[2]);
     expect(screen.queryByRole('button', { name: 'Eerdere bezoeken tonen' })).toBeNull();
     expect(calls.filter((c) => c.path === '/api/v1/me/file-views').map((c) => c.search)).toEqual(['', '?before=41']);
-  });
+  }, 20_000);
 
   it('shows "Geen toegang" when a member opens a household URL', async () => {
     installFakeFetch((call) =>
