@@ -166,7 +166,6 @@ refuses "account create: no --username" 2 "username" -- account create --db "$wo
 refuses "account disable: unknown user" 1 "no account" -- account disable --db "$work/demo.db" nobody
 refuses "account disable --as a non-administrator" 1 "--as: not an active administrator" -- \
   account disable --db "$work/demo.db" --as nieuw.lead nieuw.lid
-refuses "account list: no database" 4 "." -- account list --db "postgresql://nobody@127.0.0.1:1/none?connect_timeout=2"
 golden "businesscase from the store" "$data/pilot/expected_businesscase.csv" -- \
   businesscase --db "$work/demo.db" --t1 2018-11-01 --t2 2019-11-01 --director-cost 8000
 "$regie" export costs --db "$work/demo.db" --t1 2018-11-01 --t2 2019-11-01 >"$work/costs.csv" 2>"$work/err"
