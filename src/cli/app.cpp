@@ -2,9 +2,12 @@
 #include "cli/app.h"
 
 #include <fmt/format.h>
+#include <pwd.h>
 #include <soci/soci-backend.h>
+#include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -13,6 +16,27 @@
 #include "common/log.h"
 
 namespace regie::cli {
+
+Result<service::Principal> acting_administrator(store::Store& store, const std::string& as) {
+  service::Principal p;
+  p.role = domain::Role::administrator;
+  p.client = "command line";
+  if (as.empty()) {
+    std::string user;
+    if (const passwd* pw = getpwuid(geteuid())) user = pw->pw_name;
+    if (user.empty())
+      if (const char* env = std::getenv("USER")) user = env;
+    p.username = p.display_name = "cli:" + (user.empty() ? std::to_string(geteuid()) : user);
+    return p;
+  }
+  auto account = store.account(as);
+  if (!account || account->role != domain::Role::administrator || account->disabled)
+    return invalid("--as: not an active administrator account");
+  p.username = account->username;
+  p.display_name = account->display_name;
+  return p;
+}
+
 
 int fail(const Error& e) {
   std::cerr << "regie: " << e.message << "\n";

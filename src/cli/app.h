@@ -8,6 +8,7 @@
 #include "analytics/table.h"
 #include "common/result.h"
 #include "interop/xlsx.h"
+#include "service/auth.h"
 #include "store/store.h"
 
 namespace regie::cli {
@@ -29,6 +30,10 @@ int run(int argc, char** argv);
 
 // Prints "regie: <message>" on stderr and returns the exit code for the error.
 int fail(const Error& e);
+// Whoever runs an administrative command holds the database itself; the
+// audit trail names them as the administrator account given with --as, or
+// as the operating system user ("cli:<user>").
+Result<service::Principal> acting_administrator(store::Store& store, const std::string& as);
 // Opens the store at `url` and, if `migrate`, brings the schema up to date.
 Result<std::unique_ptr<store::Store>> open_store(const std::string& url, bool migrate);
 // Writes `text` to `path` atomically (a temporary file renamed into place), or

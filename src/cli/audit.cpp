@@ -2,10 +2,6 @@
 // first record that was changed, removed, inserted or reordered.
 // `regie audit export`: the trail (or one person's part of it) for a supervisor.
 #include <fmt/format.h>
-#include <pwd.h>
-#include <unistd.h>
-
-#include <cstdlib>
 #include <iostream>
 
 #include "cli/app.h"
@@ -15,28 +11,6 @@
 namespace regie::cli {
 
 namespace {
-
-// Whoever runs the command holds the database itself; the trail names them as
-// the administrator account given with --as, or as the operating system user.
-Result<service::Principal> acting_administrator(store::Store& store, const std::string& as) {
-  service::Principal p;
-  p.role = domain::Role::administrator;
-  p.client = "command line";
-  if (as.empty()) {
-    std::string user;
-    if (const passwd* pw = getpwuid(geteuid())) user = pw->pw_name;
-    if (user.empty())
-      if (const char* env = std::getenv("USER")) user = env;
-    p.username = p.display_name = "cli:" + (user.empty() ? std::to_string(geteuid()) : user);
-    return p;
-  }
-  auto account = store.account(as);
-  if (!account || account->role != domain::Role::administrator || account->disabled)
-    return invalid("--as: not an active administrator account");
-  p.username = account->username;
-  p.display_name = account->display_name;
-  return p;
-}
 
 Result<std::optional<Date>> date_option(const std::string& text, const char* name) {
   if (text.empty()) return std::optional<Date>{};

@@ -86,11 +86,24 @@ void add_me_routes(Api& api) {
   api.http.Get("/api/v1/me/file-views", [service, auth](const httplib::Request& req, httplib::Response& res) {
     auto p = auth(req, res);
     if (!p) return;
-    auto views = service->file_views(*p);
-    if (!views) return send_error(res, views.error());
-    send_list(res, "file_views", *views, [](const service::FileView& v) {
-      return json{{"at", v.at}, {"who", v.who}, {"role", v.role}, {"organisation", v.organisation}, {"action", v.action}};
-    });
+    // Malformed numbers go to the service as out of range, which names the parameter.
+    auto number = [&](const char* name, std::int64_t fallback) -> std::int64_t {
+      if (!req.has_param(name)) return fallback;
+      auto n = record_id(req.get_param_value(name));
+      return n ? *n : -1;
+    };
+    const auto limit = number("limit", service::kFileViewPage);
+    std::optional<std::int64_t> before;
+    if (req.has_param("before")) before = number("before", 0);
+    auto page = service->file_views(*p, limit > service::kFileViewPageMax ? -1 : static_cast<int>(limit), before);
+    if (!page) return send_error(res, page.error());
+    json views = json::array();
+    for (auto& v : page->views)
+      views.push_back(
+          {{"at", v.at}, {"who", v.who}, {"role", v.role}, {"organisation", v.organisation}, {"action", v.action}});
+    res.set_header("Cache-Control", "no-store");
+    send_json(res, 200,
+              {{"file_views", views}, {"next_before", page->next_before ? json(*page->next_before) : json(nullptr)}});
   });
 }
 

@@ -158,6 +158,8 @@ json household_detail_json(const service::HouseholdDetail& d) {
   if (!h.director.empty()) director = {{"username", h.director}, {"display_name", d.director_display_name}};
   json next_statuses = json::array();
   for (auto n : domain::allowed_next(h.status)) next_statuses.push_back(domain::to_string(n));
+  json team_leads = json::array();
+  for (auto& a : d.team_leads) team_leads.push_back({{"username", a.username}, {"display_name", a.display_name}});
   return {{"household",
            {{"id", h.id},
             {"family_name", h.family_name},
@@ -170,6 +172,7 @@ json household_detail_json(const service::HouseholdDetail& d) {
             {"allowed_next_statuses", next_statuses},
             {"version", h.version},
             {"director", director},
+            {"team_leads", team_leads},
             {"referral", referral},
             {"members", members},
             {"provisions", provisions},
@@ -364,6 +367,7 @@ struct Server::Impl {
     auto use = service::HouseholdUse::work;
     if (rest.empty() && req.method == "GET") return true;
     if (rest == "/status" && req.method == "PUT") use = service::HouseholdUse::change_status;
+    if (rest == "/team-leads" || rest.starts_with("/team-leads/")) use = service::HouseholdUse::assignments;
     return service::may_use_household(api.store, api.clock, p, std::string(id), use, "household.access");
   }
 
@@ -859,6 +863,7 @@ struct Server::Impl {
     add_audit_routes(api);
     add_me_routes(api);
     add_account_routes(api);
+    add_assignment_routes(api);
 
     // Unknown API paths answer JSON, never the UI's index page.
     auto api_not_found = [](const httplib::Request&, httplib::Response& res) {

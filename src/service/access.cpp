@@ -2,6 +2,7 @@
 
 #include "common/money.h"
 #include "domain/consent.h"
+#include "store/assignment_store.h"
 #include "store/consent_store.h"
 #include "store/plan_store.h"
 #include "service/audit.h"
@@ -35,14 +36,25 @@ std::set<std::string> members_visible_to_professional(store::Store& store, const
   return visible;
 }
 
+bool is_assigned(store::Store& store, const Principal& who, const domain::Household& h) {
+  switch (who.role) {
+    case domain::Role::director: return h.director == who.username;
+    case domain::Role::team_lead: return store::AssignmentStore(store).is_assigned(h.id, who.username);
+    default: return false;
+  }
+}
+
 bool may_use_household(store::Store& store, const Clock& clock, const Principal& who,
                        const std::string& household_id, HouseholdUse use, const std::string& action) {
   auto h = store.household(household_id);
   bool allowed = false;
   if (h) {
     switch (who.role) {
-      case domain::Role::director: allowed = h->director == who.username; break;
-      case domain::Role::team_lead: allowed = use == HouseholdUse::change_status; break;
+      case domain::Role::director: allowed = is_assigned(store, who, *h); break;
+      case domain::Role::team_lead:
+        // Caseload work for every team lead; the file only for one assigned to it.
+        allowed = use == HouseholdUse::change_status || use == HouseholdUse::assignments || is_assigned(store, who, *h);
+        break;
       case domain::Role::professional:
         allowed = use == HouseholdUse::read_file &&
                   !members_visible_to_professional(store, who, household_id, clock.today()).empty();

@@ -26,14 +26,21 @@ std::set<std::string> care_team(store::Store& store, const std::string& househol
 std::set<std::string> members_visible_to_professional(store::Store& store, const Principal& who,
                                                       const std::string& household_id, Date on);
 
+// True when `who` works on the household as its director does: they are its
+// director of record, or a team lead assigned to it (store/assignment_store.h).
+// No audit; the callers record the access they grant or refuse.
+bool is_assigned(store::Store& store, const Principal& who, const domain::Household& h);
+
 // What a request does with one household's resources: read the file
-// itself, move it along the status pipeline, or any other work on it.
-enum class HouseholdUse { read_file, change_status, work };
+// itself, move it along the status pipeline, manage which team leads are
+// assigned to it, or any other work on it.
+enum class HouseholdUse { read_file, change_status, assignments, work };
 
 // The first gate for every /households/{id}/... request, before its body is
-// read: the assigned director may do everything, a team lead may change the
-// status, a professional on the care team with covering consent may read the
-// file; everyone else is refused, and the refusal is audited here (allowed
+// read: the assigned director (or an assigned team lead) may do everything,
+// any team lead may change the status and manage the assignments, a
+// professional on the care team with covering consent may read the file;
+// everyone else is refused, and the refusal is audited here (allowed
 // requests are audited by the service that serves them). Unknown households
 // are refused the same way, so ids cannot be probed.
 bool may_use_household(store::Store& store, const Clock& clock, const Principal& who,

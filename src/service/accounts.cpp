@@ -32,6 +32,12 @@ Error unavailable_without_key() {
 
 }  // namespace
 
+Status check_new_password(const std::string& password) {
+  if (password.size() < 12 || password.size() > 1024) return invalid("password: 12 to 1024 characters");
+  if (password.find_first_not_of(" \t") == std::string::npos) return invalid("password: not only spaces");
+  return ok_status();
+}
+
 Accounts::Accounts(store::Store& store, const Clock& clock, const Sealer* sealer)
     : store_(store), clock_(clock), sealer_(sealer) {}
 
@@ -60,12 +66,15 @@ Result<CreatedAccount> Accounts::create(const Principal& who, const NewAccount& 
   } else if (a.member_id) {
     return invalid("member_id: only a household member's account links to a member");
   }
+  if (a.password)
+    if (auto st = check_new_password(*a.password); !st) return st.error();
   const bool second = needs_second_factor(a.role);
   if (second && !sealer_) return unavailable_without_key();
 
   CreatedAccount out;
-  out.initial_password = random_token(10);
-  domain::Account account{a.username, a.display_name, a.role, hash_password(out.initial_password), false,
+  if (!a.password) out.initial_password = random_token(10);
+  domain::Account account{a.username, a.display_name, a.role,
+                          hash_password(a.password ? *a.password : out.initial_password), false,
                           a.professional_id, a.member_id};
   if (auto st = accounts.create(account, clock_.now_iso8601()); !st) return st.error();
   if (second) {

@@ -22,7 +22,14 @@ struct NewAccount {
   domain::Role role = domain::Role::member;
   std::optional<std::string> professional_id;  // required for professionals
   std::optional<std::string> member_id;        // required for household members
+  // The first password, when the creator chose it (the command line reads it
+  // from a file or standard input); otherwise one is made and returned once.
+  std::optional<std::string> password = std::nullopt;
 };
+
+// A chosen password: 12 to 1024 bytes, not only spaces. The message never
+// repeats the password.
+Status check_new_password(const std::string& password);
 
 // What a list shows: never a hash or a secret.
 struct AccountSummary {
@@ -37,7 +44,7 @@ struct AccountSummary {
 
 struct CreatedAccount {
   AccountSummary account;
-  std::string initial_password;  // shown once
+  std::string initial_password;  // shown once; empty when the creator chose it
   std::string otpauth_uri;       // shown once; empty for household members
 };
 

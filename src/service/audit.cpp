@@ -17,13 +17,22 @@ void record_access(store::Store& store, const Clock& clock, const Principal& who
   store.append_audit(e);
 }
 
-std::vector<FileView> who_looked(store::Store& store, const std::string& household_id, int limit) {
+FileViewPage who_looked(store::Store& store, const std::string& household_id, int limit,
+                        std::optional<std::int64_t> before, const std::string& not_role) {
   store::AuditQuery q;
   q.subject = household_id;
   q.allowed_only = true;
   q.newest_first = true;
-  q.limit = limit;
-  std::vector<FileView> out;
+  q.limit = limit + 1;  // one more than shown tells whether an older page exists
+  q.before_id = before;
+  if (!not_role.empty()) q.not_role = not_role;
+  auto events = store::AuditStore(store).query(q);
+  FileViewPage page;
+  if (static_cast<int>(events.size()) > limit) {
+    events.resize(limit);
+    page.next_before = events.back().id;
+  }
+  auto& out = page.views;
   // Names are looked up once per person and organisation, not once per look.
   std::map<std::string, std::optional<domain::Account>> accounts;
   std::map<std::string, std::string> organisations;
@@ -35,11 +44,12 @@ std::vector<FileView> who_looked(store::Store& store, const std::string& househo
     }
     return it->second;
   };
-  for (const auto& e : store::AuditStore(store).query(q)) {
+  for (const auto& e : events) {
     auto acc = accounts.find(e.actor);
     if (acc == accounts.end()) acc = accounts.emplace(e.actor, store.account(e.actor)).first;
     const auto& account = acc->second;
     FileView v;
+    v.id = e.id;
     v.at = e.at;
     v.action = e.action;
     v.person = e.person;
@@ -53,7 +63,7 @@ std::vector<FileView> who_looked(store::Store& store, const std::string& househo
     if (!org_id.empty()) v.organisation = organisation_name(org_id);
     out.push_back(std::move(v));
   }
-  return out;
+  return page;
 }
 
 bool may_read_audit(const Principal& who) { return who.role == domain::Role::administrator; }

@@ -35,6 +35,7 @@ void record_access(store::Store& store, const Clock& clock, const Principal& who
 
 // One look at a household's file, in the words a household reads.
 struct FileView {
+  std::int64_t id = 0;       // the audit event's row id: the paging cursor
   std::string at;            // UTC, ISO 8601
   std::string who;           // the person's display name
   std::string role;          // their role (director, professional, ...)
@@ -43,8 +44,21 @@ struct FileView {
   std::string person = {};   // the member whose data it was, when one member's
 };
 
-// The allowed looks at one household's file, newest first (at most `limit`).
-std::vector<FileView> who_looked(store::Store& store, const std::string& household_id, int limit = 100);
+// One page of looks, newest first, and where the next (older) page starts.
+struct FileViewPage {
+  std::vector<FileView> views;
+  std::optional<std::int64_t> next_before;  // pass as `before` for the next page; none: this was the last
+};
+
+// How many looks a page holds when the caller does not say, and at most.
+inline constexpr int kFileViewPage = 20;
+inline constexpr int kFileViewPageMax = 100;
+
+// The allowed looks at one household's file, newest first: at most `limit`,
+// older than the event `before` when given, leaving out those by `not_role`
+// (e.g. the household's own reads) when not empty.
+FileViewPage who_looked(store::Store& store, const std::string& household_id, int limit = kFileViewPage,
+                        std::optional<std::int64_t> before = std::nullopt, const std::string& not_role = {});
 
 // Only administrators read the trail itself.
 bool may_read_audit(const Principal& who);

@@ -47,7 +47,7 @@ Result<std::vector<store::HouseholdSummary>> Households::list(const Principal& w
 
 Result<HouseholdDetail> Households::get(const Principal& who, const std::string& id) {
   auto h = store_.household(id);
-  const bool director = h && who.role == Role::director && h->director == who.username;
+  const bool director = h && is_assigned(store_, who, *h);
   // A professional's view holds only the members whose consent covers their
   // organisation; with none, the professional sees nothing at all.
   std::set<std::string> visible;
@@ -60,9 +60,9 @@ Result<HouseholdDetail> Households::get(const Principal& who, const std::string&
 
 Result<std::shared_ptr<const std::string>> Households::rendered(const Principal& who, const std::string& id,
                                                                 const Render& render) {
-  // Only the director's whole file is cached; a professional's view depends
-  // on consents and is read afresh each time.
-  if (who.role != Role::director) {
+  // Only the whole file (the director's, also an assigned team lead's) is
+  // cached; a professional's view depends on consents and is read afresh.
+  if (who.role != Role::director && who.role != Role::team_lead) {
     auto d = get(who, id);
     if (!d) return d.error();
     return std::make_shared<const std::string>(render(*d));
@@ -71,7 +71,9 @@ Result<std::shared_ptr<const std::string>> Households::rendered(const Principal&
   // rendering may then be newer than its revision, never older.
   const Date on = clock_.today();
   auto [h, revision] = views_->household(id, format_date(on));
-  const bool allowed = h && h->director == who.username;
+  // Checked on every request, also when a rendering is cached: being assigned
+  // can end between two requests, and the cache does not know who asked.
+  const bool allowed = h && is_assigned(store_, who, *h);
   audit(who, "household.read", id, allowed);
   if (!allowed) return forbidden("no household with this id that you may see");
   if (revision)
@@ -122,6 +124,7 @@ HouseholdDetail Households::load(const domain::Household& h, Date on, const std:
   d.acknowledgements = store_.signal_acks(id);
   d.changes = store_.care_map_changes(id);
   d.records = store_.timeline_records(id);
+  d.team_leads = store::AssignmentStore(store_).of_household(id);
   for (auto& m : d.members)
     if (m.bsn_sealed && sealer_)
       if (auto bsn = sealer_->open(*m.bsn_sealed)) d.bsn_masked[m.id] = mask_bsn(*bsn);
@@ -150,7 +153,7 @@ domain::SignalThresholds signal_thresholds(store::Store& store) {
 bool is_assigned_director(store::Store& store, const Clock& clock, const Principal& who,
                           const std::string& household_id, const std::string& action) {
   auto h = store.household(household_id);
-  bool allowed = h && who.role == Role::director && h->director == who.username;
+  bool allowed = h && is_assigned(store, who, *h);
   record_access(store, clock, who, action, household_id, allowed);
   return allowed;
 }
@@ -224,7 +227,7 @@ Status Households::acknowledge_signal(const Principal& who, const std::string& h
 Result<int> Households::change_status(const Principal& who, const std::string& household_id,
                                       domain::HouseholdStatus to, const std::string& drop_reason, int version) {
   auto h = store_.household(household_id);
-  bool allowed = h && ((who.role == Role::director && h->director == who.username) || who.role == Role::team_lead);
+  bool allowed = h && (who.role == Role::team_lead || is_assigned(store_, who, *h));
   audit(who, "household.status", household_id, allowed);
   if (!allowed) return forbidden("no household with this id that you may see");
   // A stale version is a conflict before anything else: the transition rules

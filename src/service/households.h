@@ -15,6 +15,7 @@
 #include "common/result.h"
 #include "service/auth.h"
 #include "service/view_cache.h"
+#include "store/assignment_store.h"
 #include "store/store.h"
 
 namespace regie::service {
@@ -33,11 +34,14 @@ struct HouseholdDetail {
   std::vector<domain::CareMapChange> changes;
   std::vector<store::Store::TimelineRecord> records;  // measurements, decisions, round tables
   std::map<std::string, std::string> bsn_masked;  // member id -> masked BSN, e.g. ******333
+  std::vector<store::Assignment> team_leads;      // assigned next to the director (whole file only)
   Date on;  // the date "active" and the cost figures refer to
 };
 
-// True when `who` is the household's assigned director. Writes an audit event
-// for `action`, allowed or denied, either way.
+// True when `who` is the household's assigned director, or a team lead
+// assigned to it, who works on the file as the director does (see
+// service::is_assigned). Writes an audit event for `action`, allowed or
+// denied, either way.
 bool is_assigned_director(store::Store& store, const Clock& clock, const Principal& who,
                           const std::string& household_id, const std::string& action);
 
@@ -55,14 +59,17 @@ class Households {
   // administrator see the caseload list (no file contents). Other roles get
   // their own views in later releases and are refused here.
   Result<std::vector<store::HouseholdSummary>> list(const Principal& who);
-  // The whole file for the household's assigned director. A professional on
+  // The whole file for the household's assigned director and the team leads
+  // assigned to it. A professional on
   // the care team gets the part the members' consent covers (see
   // service/access.h and docs/access.md). Unknown and not-visible households
   // answer the same forbidden, so ids cannot be probed.
   Result<HouseholdDetail> get(const Principal& who, const std::string& id);
   // The same file rendered by `render` (the front end's format), with the same
   // access rule and audit. A rendering is reused while the household's data
-  // and the day are unchanged (see service/view_cache.h).
+  // and the day are unchanged (see service/view_cache.h). The access rule is
+  // applied before the cache is looked at, so a cached file reaches only
+  // those assigned at the moment of the request.
   using Render = std::function<std::string(const HouseholdDetail&)>;
   Result<std::shared_ptr<const std::string>> rendered(const Principal& who, const std::string& id,
                                                       const Render& render);
@@ -101,7 +108,7 @@ class Households {
   Status check_provision(const domain::Provision& p);
   bool is_director_of(const Principal& who, const std::string& household_id, const std::string& action);
   // Reads the whole file of a household the caller may see.
-  // `visible`: for a professional, the members whose consent covers them; null for the director.
+  // `visible`: for a professional, the members whose consent covers them; null for those assigned.
   HouseholdDetail load(const domain::Household& h, Date on, const std::set<std::string>* visible);
   void audit(const Principal& who, const std::string& action, const std::string& subject, bool allowed);
   store::Store& store_;

@@ -1,5 +1,7 @@
 #include "service/own_view.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 #include "service/access.h"
@@ -127,14 +129,17 @@ Result<OwnSpiderWebs> OwnView::spider_webs(const Principal& who) {
   return out;
 }
 
-Result<std::vector<FileView>> OwnView::file_views(const Principal& who) {
+Result<FileViewPage> OwnView::file_views(const Principal& who, int limit, std::optional<std::int64_t> before) {
   auto h = own_household(who, "own_view.file_views");
   if (!h) return h.error();
+  if (limit < 1 || limit > kFileViewPageMax) return invalid(fmt::format("limit: 1 to {}", kFileViewPageMax));
+  if (before && *before < 1) return invalid("before: the next_before of the page before");
   // The household's own reads are in the trail too, but listing them here
-  // would bury the looks of others, which is what this list is for.
-  auto views = who_looked(store_, h->id);
-  std::erase_if(views, [](const FileView& v) { return v.role == "member"; });
-  return views;
+  // would bury the looks of others, which is what this list is for. Records
+  // from before roles were stored fall back to the account's role.
+  auto page = who_looked(store_, h->id, limit, before, "member");
+  std::erase_if(page.views, [](const FileView& v) { return v.role == "member"; });
+  return page;
 }
 
 }  // namespace regie::service

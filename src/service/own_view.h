@@ -75,7 +75,10 @@ class OwnView {
 
   Result<OwnHousehold> household(const Principal& who);
   Result<OwnSpiderWebs> spider_webs(const Principal& who);
-  Result<std::vector<FileView>> file_views(const Principal& who);
+  // One page of "who looked at our file" (see service::who_looked): `limit`
+  // 1 to kFileViewPageMax, `before` the cursor the previous page gave.
+  Result<FileViewPage> file_views(const Principal& who, int limit = kFileViewPage,
+                                  std::optional<std::int64_t> before = std::nullopt);
 
  private:
   // The member's own household, or forbidden (audited either way).

@@ -96,8 +96,9 @@ void append_audit_chain(soci::session& sql, const std::vector<domain::AuditEvent
 std::vector<domain::AuditEvent> AuditStore::query(const AuditQuery& q) {
   std::vector<domain::AuditEvent> out;
   int np = q.person ? 1 : 0, ns = q.subject ? 1 : 0, nf = q.from ? 1 : 0, nt = q.to ? 1 : 0;
-  int na = q.allowed_only ? 1 : 0;
-  std::string person = q.person.value_or(""), subject = q.subject.value_or("");
+  int na = q.allowed_only ? 1 : 0, nb = q.before_id ? 1 : 0, nr = q.not_role ? 1 : 0;
+  long long before = q.before_id.value_or(0);
+  std::string person = q.person.value_or(""), subject = q.subject.value_or(""), not_role = q.not_role.value_or("");
   // `at` is ISO 8601 text in UTC, so text order is time order.
   std::string from = q.from ? format_date(*q.from) : "";
   std::string until = q.to ? format_date(Date{q.to->days + 1}) : "";
@@ -107,9 +108,11 @@ std::vector<domain::AuditEvent> AuditStore::query(const AuditQuery& q) {
     soci::rowset<soci::row> rs =
         (sql.prepare << "SELECT * FROM audit_event WHERE (:np = 0 OR person = :p) AND (:ns = 0 OR subject = :s) "
                         "AND (:nf = 0 OR at >= :f) AND (:nt = 0 OR at < :t) AND (:na = 0 OR outcome = 'allowed') "
+                        "AND (:nb = 0 OR id < :b) AND (:nr = 0 OR COALESCE(role, '') <> :r) "
                         "ORDER BY " + order + " LIMIT :lim",
          soci::use(np, "np"), soci::use(person, "p"), soci::use(ns, "ns"), soci::use(subject, "s"),
          soci::use(nf, "nf"), soci::use(from, "f"), soci::use(nt, "nt"), soci::use(until, "t"), soci::use(na, "na"),
+         soci::use(nb, "nb"), soci::use(before, "b"), soci::use(nr, "nr"), soci::use(not_role, "r"),
          soci::use(limit, "lim"));
     for (auto& r : rs) out.push_back(event_from(r));
   });

@@ -45,6 +45,11 @@ struct AuditQuery {
   bool allowed_only = false;
   bool newest_first = false;
   int limit = 0;  // 0: no limit
+  // Paging newest first: only events with a row id below this one (the last
+  // id of the page before). Row ids grow with the chain, so the pages stay
+  // put while new events arrive.
+  std::optional<std::int64_t> before_id = std::nullopt;
+  std::optional<std::string> not_role = std::nullopt;  // leave out events by this role
 };
 
 struct AuditVerdict {

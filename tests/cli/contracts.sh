@@ -116,6 +116,56 @@ if "$regie" account totp --db "$work/demo.db" --secret-key-file "$work/demo.db.k
    grep -qE '^otpauth://totp/Regie:beheerder\?secret=[A-Z2-7]{32}&' "$work/totp.out"; then ok; else ko "account totp"; cat "$work/err" >&2; fi
 refuses "account totp of an unknown user" 1 "no account" -- \
   account totp --db "$work/demo.db" --secret-key-file "$work/demo.db.key" nobody
+# Account administration: the service's rules and audit; the password never comes from an argument
+# and never comes back; the otpauth URI is the only thing on standard output.
+printf 'een-lang-wachtwoord-1\n' >"$work/pw"
+if "$regie" account create --db "$work/demo.db" --secret-key-file "$work/demo.db.key" --username nieuw.lead \
+     --display-name "Nieuwe Teamleider" --role team_lead --password-file "$work/pw" >"$work/create.out" 2>"$work/err" &&
+   grep -qE '^otpauth://totp/Regie:nieuw.lead\?secret=[A-Z2-7]{32}&' "$work/create.out" &&
+   [[ $(wc -l <"$work/create.out") -eq 1 ]] && grep -q 'account nieuw.lead created (team_lead)' "$work/err" &&
+   ! grep -q 'een-lang-wachtwoord' "$work/create.out" "$work/err"; then ok; else ko "account create"; cat "$work/err" >&2; fi
+# A household member's account: the password from standard input, no second factor, nothing on standard output.
+if echo 'nog-een-lang-wachtwoord' | "$regie" account create --db "$work/demo.db" --username nieuw.lid \
+     --display-name "Nieuw Gezinslid" --role member --member-id BZHH01-M1 >"$work/create.out" 2>"$work/err" &&
+   [[ ! -s $work/create.out ]]; then ok; else ko "account create from standard input"; cat "$work/err" >&2; fi
+"$regie" account list --db "$work/demo.db" --format csv >"$work/accounts.csv" 2>"$work/err"
+if head -1 "$work/accounts.csv" | grep -q '^username,display_name,role,disabled,second_factor,professional_id,member_id$' &&
+   grep -q '^nieuw.lead,Nieuwe Teamleider,team_lead,no,yes,,$' "$work/accounts.csv" &&
+   grep -q '^nieuw.lid,Nieuw Gezinslid,member,no,no,,BZHH01-M1$' "$work/accounts.csv" &&
+   ! grep -qiE 'argon|\$|secret=' "$work/accounts.csv"; then ok; else ko "account list"; cat "$work/err" >&2; fi
+# Disabling ends the account's sessions in the same transaction.
+sqlite3 "$work/demo.db" "INSERT INTO session (token_hash, username, csrf_token, created_at, last_seen_at)
+  VALUES ('h', 'nieuw.lead', 'c', 0, 0)"
+if "$regie" account disable --db "$work/demo.db" nieuw.lead >"$work/out" 2>"$work/err" &&
+   grep -q 'account nieuw.lead disabled; its sessions have ended' "$work/out" &&
+   [[ $(sqlite3 "$work/demo.db" "SELECT COUNT(*) FROM session WHERE username = 'nieuw.lead'") -eq 0 ]] &&
+   "$regie" account list --db "$work/demo.db" --format csv | grep -q '^nieuw.lead,Nieuwe Teamleider,team_lead,yes,'; then
+  ok; else ko "account disable"; cat "$work/err" >&2; fi
+if "$regie" account enable --db "$work/demo.db" nieuw.lead >/dev/null 2>"$work/err" &&
+   "$regie" account list --db "$work/demo.db" --format csv | grep -q '^nieuw.lead,Nieuwe Teamleider,team_lead,no,'; then
+  ok; else ko "account enable"; cat "$work/err" >&2; fi
+# Every administration step is in the audit trail, under the operating system user.
+if [[ $(sqlite3 "$work/demo.db" "SELECT COUNT(*) FROM audit_event WHERE actor LIKE 'cli:%' AND outcome = 'allowed'
+        AND action IN ('account.create', 'account.list', 'account.disable', 'account.enable')") -ge 6 ]]; then
+  ok; else ko "account administration is audited"; fi
+refuses "account create refuses a password argument" 2 "not taken on the command line" -- \
+  account create --db "$work/demo.db" --username x.y --display-name X --role member --member-id BZHH01-M1 \
+  --password een-lang-wachtwoord-2
+if grep -q 'een-lang-wachtwoord-2' "$work/err"; then ko "the refused password is repeated"; else ok; fi
+refuses "account create: short password" 1 "password: 12 to 1024" -- account create --db "$work/demo.db" \
+  --username x.y --display-name X --role member --member-id BZHH01-M1 --password-file <(echo kort)
+refuses "account create: empty standard input" 1 "nothing on standard input" -- account create --db "$work/demo.db" \
+  --username x.y --display-name X --role member --member-id BZHH01-M1 </dev/null
+refuses "account create: existing user" 1 "exists already" -- account create --db "$work/demo.db" \
+  --secret-key-file "$work/demo.db.key" --username nieuw.lead --display-name X --role team_lead --password-file "$work/pw"
+refuses "account create: unknown role" 1 "--role: director" -- account create --db "$work/demo.db" \
+  --username x.y --display-name X --role baas --password-file "$work/pw"
+refuses "account create: key file needed" 2 "--secret-key-file: needed for a director" -- account create \
+  --db "$work/demo.db" --username x.y --display-name X --role director --password-file "$work/pw"
+refuses "account create: no --username" 2 "username" -- account create --db "$work/demo.db" --role member
+refuses "account disable: unknown user" 1 "no account" -- account disable --db "$work/demo.db" nobody
+refuses "account disable --as a non-administrator" 1 "--as: not an active administrator" -- \
+  account disable --db "$work/demo.db" --as nieuw.lead nieuw.lid
 golden "businesscase from the store" "$data/pilot/expected_businesscase.csv" -- \
   businesscase --db "$work/demo.db" --t1 2018-11-01 --t2 2019-11-01 --director-cost 8000
 "$regie" export costs --db "$work/demo.db" --t1 2018-11-01 --t2 2019-11-01 >"$work/costs.csv" 2>"$work/err"
@@ -147,7 +197,8 @@ refuses "audit verify names a changed record" 1 "not intact: record #1 .*changed
 refuses "audit verify anchor" 1 "--anchor: give SEQ:HASH" -- audit verify --db "$work/demo.db" --anchor 12
 refuses "audit export date" 1 "--from: not a date" -- audit export --db "$work/demo.db" --from yesterday
 "$regie" version | grep -qE '^regie .* \(schema [0-9]{4}_[a-z_]+\)$' && ok || ko "version"
-for cmd in serve demo "db migrate" import businesscase outcomes analyze export "audit verify" "audit export" version; do
+for cmd in serve demo "db migrate" import businesscase outcomes analyze export "audit verify" "audit export" \
+  "account list" "account create" "account disable" "account enable" "account totp" version; do
   # shellcheck disable=SC2086
   "$regie" $cmd --help >/dev/null 2>&1 && ok || ko "$cmd --help"
 done

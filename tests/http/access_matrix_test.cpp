@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "service/auth.h"
+#include "store/assignment_store.h"
 #include "store/consent_store.h"
 #include "support/api_server.h"
 
@@ -30,21 +31,24 @@ const std::vector<std::string> kCallers = {
     "gezin.a",    // household member of H1 (its own household)
     "gezin.b",    // household member of H2 (another household)
     "ana",        // analyst
-    "lead",       // team lead
+    "lead",       // team lead, not assigned to H1
+    "lead.a",     // team lead assigned to H1 next to its director
     "admin",      // administrator
 };
 
 const std::set<std::string> kEveryone(kCallers.begin(), kCallers.end());
 const std::set<std::string> kDirectors = {"dir.a", "dir.b"};
 const std::set<std::string> kMembers = {"gezin.a", "gezin.b"};
+const std::set<std::string> kLeads = {"lead", "lead.a"};
+// Those who work on H1's file: its director and the team lead assigned to it.
+const std::set<std::string> kAssigned = {"dir.a", "lead.a"};
 
 // Who gets past the access rules, per "METHOD path" of the API document.
 // Anything else must be refused with 403.
 const std::map<std::string, std::set<std::string>>& expectations() {
   static const std::map<std::string, std::set<std::string>> m = [] {
     std::map<std::string, std::set<std::string>> e;
-    const std::set<std::string> assigned = {"dir.a"};
-    const std::set<std::string> aggregates = {"ana", "lead", "admin"};
+    const std::set<std::string> aggregates = {"ana", "lead", "lead.a", "admin"};
     // Public, or about the caller's own session.
     for (auto k : {"GET /healthz", "GET /api/v1/openapi.json", "POST /api/v1/session", "GET /api/v1/session",
                    "DELETE /api/v1/session"})
@@ -55,19 +59,23 @@ const std::map<std::string, std::set<std::string>>& expectations() {
                    "GET /api/v1/professionals"})
       e[k] = kEveryone;
     // Caseloads: directors their own, team leads and administrators all (no file contents).
-    e["GET /api/v1/households"] = {"dir.a", "dir.b", "lead", "admin"};
-    e["POST /api/v1/households"] = {"dir.a", "dir.b", "lead"};
-    e["GET /api/v1/caseload"] = {"dir.a", "dir.b", "lead", "admin"};
-    // The file itself: the assigned director, and a professional with covering consent.
-    e["GET /api/v1/households/{id}"] = {"dir.a", "prof.yes"};
-    e["PUT /api/v1/households/{id}/status"] = {"dir.a", "lead"};
+    e["GET /api/v1/households"] = {"dir.a", "dir.b", "lead", "lead.a", "admin"};
+    e["POST /api/v1/households"] = {"dir.a", "dir.b", "lead", "lead.a"};
+    e["GET /api/v1/caseload"] = {"dir.a", "dir.b", "lead", "lead.a", "admin"};
+    // The file itself: those assigned, and a professional with covering consent.
+    e["GET /api/v1/households/{id}"] = {"dir.a", "lead.a", "prof.yes"};
+    e["PUT /api/v1/households/{id}/status"] = {"dir.a", "lead", "lead.a"};
+    // Who is assigned is caseload information; team leads manage it.
+    e["GET /api/v1/households/{id}/team-leads"] = {"dir.a", "lead", "lead.a"};
+    e["PUT /api/v1/households/{id}/team-leads/{username}"] = kLeads;
+    e["DELETE /api/v1/households/{id}/team-leads/{username}"] = kLeads;
     // Pseudonymised aggregates.
     for (auto k : {"GET /api/v1/analytics/pareto", "GET /api/v1/analytics/stacking", "GET /api/v1/analytics/providers",
                    "GET /api/v1/analytics/targets", "GET /api/v1/analytics/potential",
                    "GET /api/v1/analytics/stacking-by-neighbourhood"})
       e[k] = aggregates;
-    e["GET /api/v1/businesscase"] = {"dir.a", "dir.b", "ana", "lead", "admin"};
-    e["GET /api/v1/outcomes"] = {"dir.a", "dir.b", "ana", "lead", "admin"};
+    e["GET /api/v1/businesscase"] = {"dir.a", "dir.b", "ana", "lead", "lead.a", "admin"};
+    e["GET /api/v1/outcomes"] = {"dir.a", "dir.b", "ana", "lead", "lead.a", "admin"};
     // Administration.
     e["POST /api/v1/price-list"] = {"admin"};
     e["PUT /api/v1/settings/{key}"] = {"admin"};
@@ -86,11 +94,11 @@ const std::map<std::string, std::set<std::string>>& expectations() {
   return m;
 }
 
-// Every other household resource is the assigned director's alone.
+// Every other household resource is for those assigned to it alone.
 std::set<std::string> allowed_for(const std::string& key) {
   auto& e = expectations();
   if (auto it = e.find(key); it != e.end()) return it->second;
-  if (key.find(" /api/v1/households/{id}/") != std::string::npos) return {"dir.a"};
+  if (key.find(" /api/v1/households/{id}/") != std::string::npos) return kAssigned;
   ADD_FAILURE() << key << ": a new endpoint without an access expectation; add one to access_matrix_test.cpp";
   return {};
 }
@@ -132,7 +140,8 @@ class AccessMatrixTest : public testing::ApiServerTest {
                   account("prof.none", Role::professional, "PR2", std::nullopt),
                   account("prof.gone", Role::professional, "PR3", std::nullopt),
                   account("gezin.a", Role::member, std::nullopt, "H1-M1"),
-                  account("gezin.b", Role::member, std::nullopt, "H2-M1")};
+                  account("gezin.b", Role::member, std::nullopt, "H2-M1"),
+                  account("lead.a", Role::team_lead, std::nullopt, std::nullopt)};
     // PR1 already helps Tim (H1-P1); PR2 and PR3 help Els from today's care map.
     Provision p;
     p.household_id = "H1";
@@ -146,6 +155,7 @@ class AccessMatrixTest : public testing::ApiServerTest {
     p.id = "H1-P4", p.provider_id = "O3", p.professional_id = "PR3";
     b.provisions.push_back(p);
     ASSERT_TRUE(store->write_bundle(b));
+    ASSERT_TRUE(store::AssignmentStore(*store).assign({"H1", "lead.a", "", "lead", "2019-01-01T00:00:00Z"}));
     testing::enrol_test_second_factors(*store, web.file("secret.key"), clock.now_seconds());
 
     store::ConsentStore consents(*store);
@@ -275,6 +285,52 @@ TEST_P(AccessMatrixTest, AMemberSeesTheirOwnHouseholdAndWhoLookedButNoHouseholdU
   EXPECT_EQ(client->Get("/api/v1/households/H1", member)->status, 403);
   EXPECT_EQ(client->Get("/api/v1/households/H2", member)->status, 403);
   EXPECT_EQ(client->Get("/api/v1/me", signed_in("dir.a"))->status, 403);
+}
+
+TEST_P(AccessMatrixTest, WhoLookedComesInPagesWithACursor) {
+  auto director = signed_in("dir.a");
+  for (int i = 0; i < 3; ++i) ASSERT_EQ(client->Get("/api/v1/households/H1", director)->status, 200);
+  auto member = signed_in("gezin.a");
+  auto first = client->Get("/api/v1/me/file-views?limit=2", member);
+  ASSERT_EQ(first->status, 200) << first->body;
+  auto page = json::parse(first->body);
+  ASSERT_EQ(page["file_views"].size(), 2u);
+  ASSERT_TRUE(page["next_before"].is_number_integer()) << first->body;
+  auto next = client->Get("/api/v1/me/file-views?limit=2&before=" + std::to_string(page["next_before"].get<long long>()),
+                          member);
+  ASSERT_EQ(next->status, 200) << next->body;
+  auto rest = json::parse(next->body);
+  EXPECT_EQ(rest["file_views"].size(), 1u);
+  EXPECT_TRUE(rest["next_before"].is_null());
+  // The default page holds them all here.
+  auto all = json::parse(client->Get("/api/v1/me/file-views", member)->body);
+  EXPECT_EQ(all["file_views"].size(), 3u);
+  EXPECT_TRUE(all["next_before"].is_null());
+  for (auto bad : {"limit=0", "limit=101", "limit=twee", "before=-3"}) {
+    auto r = client->Get(std::string("/api/v1/me/file-views?") + bad, member);
+    EXPECT_EQ(r->status, 400) << bad << " " << r->body;
+  }
+}
+
+TEST_P(AccessMatrixTest, ATeamLeadAssignedThroughTheApiSeesTheDirectorsFileUntilUnassigned) {
+  auto lead = signed_in("lead");
+  EXPECT_EQ(client->Get("/api/v1/households/H1", lead)->status, 403);
+  auto put = client->Put("/api/v1/households/H1/team-leads/lead", lead, "", "application/json");
+  ASSERT_EQ(put->status, 200) << put->body;
+  EXPECT_EQ(json::parse(put->body)["team_leads"].size(), 2u);  // lead.a and lead
+
+  auto directors = client->Get("/api/v1/households/H1", signed_in("dir.a"));
+  auto leads = client->Get("/api/v1/households/H1", lead);
+  ASSERT_EQ(leads->status, 200) << leads->body;
+  EXPECT_EQ(leads->body, directors->body);
+  EXPECT_EQ(json::parse(leads->body)["household"]["team_leads"].size(), 2u);
+
+  EXPECT_EQ(client->Delete("/api/v1/households/H1/team-leads/lead", lead)->status, 204);
+  auto after = client->Get("/api/v1/households/H1", lead);
+  EXPECT_EQ(after->status, 403);
+  for (auto& word : kPersonal) EXPECT_EQ(after->body.find(word), std::string::npos) << word;
+  // The caseload stays.
+  EXPECT_EQ(client->Get("/api/v1/households", lead)->status, 200);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, AccessMatrixTest, ::testing::ValuesIn(testing::store_backends()),

@@ -62,7 +62,9 @@ TEST_F(AuditServiceTest, WhoLookedShowsAllowedLooksWithRoleAndOrganisationNewest
   clock.advance(60);
   record_access(*store, clock, admin, "household.read", "H1", true);
   record_access(*store, clock, prof, "household.read", "H2", true);
-  auto looks = who_looked(*store, "H1");
+  auto page = who_looked(*store, "H1");
+  EXPECT_FALSE(page.next_before);
+  auto& looks = page.views;
   ASSERT_EQ(looks.size(), 2u);
   EXPECT_EQ(looks[0].who, "Administrator");
   EXPECT_EQ(looks[0].at, "2019-01-01T00:01:00Z");
@@ -70,8 +72,55 @@ TEST_F(AuditServiceTest, WhoLookedShowsAllowedLooksWithRoleAndOrganisationNewest
   EXPECT_EQ(looks[1].role, "professional");
   EXPECT_EQ(looks[1].organisation, "Jeugdhulp Test");
   EXPECT_EQ(looks[1].person, "H1-M2");
-  EXPECT_EQ(who_looked(*store, "H1", 1).size(), 1u);
+  EXPECT_EQ(who_looked(*store, "H1", 1).views.size(), 1u);
 }
+
+// "Who looked at our file" in pages, newest first: every look exactly once
+// across the pages, also when new looks arrive between two pages.
+class WhoLookedPagingTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override { ASSERT_TRUE(store->write_bundle(testing::small_bundle())); }
+  TestDatabase db{GetParam()};
+  std::unique_ptr<store::Store> store = db.open();
+  ManualClock clock{1'546'300'800};  // 2019-01-01
+  Principal dir_a{"dir.a", "Director A", Role::director, ""};
+  Principal member{"gezin", "Gezin", Role::member, ""};
+};
+
+TEST_P(WhoLookedPagingTest, PagesHoldEveryLookOnceNewestFirstAndLeaveOutTheGivenRole) {
+  for (int i = 0; i < 7; ++i) {
+    clock.advance(60);
+    record_access(*store, clock, dir_a, "household.read", "H1", true, "", AccessedRecord{"", "", std::to_string(i)});
+    record_access(*store, clock, member, "own_view.household", "H1", true);
+  }
+  auto first = who_looked(*store, "H1", 3, std::nullopt, "member");
+  ASSERT_EQ(first.views.size(), 3u);
+  ASSERT_TRUE(first.next_before);
+  EXPECT_EQ(first.views[0].person, "6");
+  // A look between two pages does not move the older pages.
+  record_access(*store, clock, dir_a, "household.read", "H1", true, "", AccessedRecord{"", "", "new"});
+  auto second = who_looked(*store, "H1", 3, first.next_before, "member");
+  ASSERT_EQ(second.views.size(), 3u);
+  ASSERT_TRUE(second.next_before);
+  auto third = who_looked(*store, "H1", 3, second.next_before, "member");
+  ASSERT_EQ(third.views.size(), 1u);
+  EXPECT_FALSE(third.next_before);
+  std::vector<std::string> seen;
+  for (auto* page : {&first, &second, &third})
+    for (auto& v : page->views) {
+      EXPECT_NE(v.role, "member");
+      seen.push_back(v.person);
+    }
+  EXPECT_EQ(seen, (std::vector<std::string>{"6", "5", "4", "3", "2", "1", "0"}));
+  // Exactly a page's worth: no next page is promised.
+  EXPECT_FALSE(who_looked(*store, "H1", 8, std::nullopt, "member").next_before);
+  EXPECT_EQ(who_looked(*store, "H1", 8, std::nullopt, "member").views.size(), 8u);
+  // Without leaving anyone out, the member's own reads are there too.
+  EXPECT_EQ(who_looked(*store, "H1", 100).views.size(), 15u);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, WhoLookedPagingTest, ::testing::ValuesIn(testing::store_backends()),
+                         [](const auto& info) { return info.param; });
 
 TEST_F(AuditServiceTest, OnlyAnAdministratorExportsAndEveryReadingIsRecorded) {
   record_access(*store, clock, prof, "consent.read", "H1", true, "", AccessedRecord{"consent", "1", "H1-M1"});

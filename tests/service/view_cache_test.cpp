@@ -7,6 +7,7 @@
 
 #include <set>
 
+#include "service/assignments.h"
 #include "service/households.h"
 #include "support/backends.h"
 #include "support/fixtures.h"
@@ -98,6 +99,44 @@ TEST_P(ViewCacheTest, AChangeInAnotherHouseholdKeepsThisViewCached) {
   store->write([](soci::session& sql) { sql << "UPDATE household SET family_name = 'Bosch' WHERE id = 'H2'"; });
   view();
   EXPECT_EQ(renders, cached() ? 1 : 2);
+}
+
+// The cache holds the whole file without knowing who asked for it: the access
+// rule runs before every lookup, so a warm cache gives nothing to a team lead
+// who is not (or no longer) assigned, and the same file to one who is.
+TEST_P(ViewCacheTest, AWarmCacheReachesATeamLeadOnlyWhileAssigned) {
+  Principal lead{"lead", "Team Lead", Role::team_lead, ""};
+  Assignments assignments(*store, clock);
+  auto as = [&](const Principal& who) {
+    return households.rendered(who, "H1", [&](const HouseholdDetail& d) {
+      ++renders;
+      return render(d) + "team leads " + std::to_string(d.team_leads.size()) + "\n";
+    });
+  };
+  ASSERT_TRUE(as(dir_a));
+  auto refused = as(lead);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, ErrorCode::forbidden);
+
+  ASSERT_TRUE(assignments.assign(lead, "H1", "lead"));
+  auto leads = as(lead);
+  ASSERT_TRUE(leads) << leads.error().message;
+  auto directors = as(dir_a);
+  ASSERT_TRUE(directors);
+  EXPECT_EQ(**leads, **directors);  // one file for both, rendered once more for the assignment
+  EXPECT_NE((*leads)->find("team leads 1"), std::string::npos) << **leads;
+  EXPECT_EQ(renders, cached() ? 2 : 3);  // a refusal renders nothing
+
+  ASSERT_TRUE(assignments.unassign(lead, "H1", "lead"));
+  ASSERT_TRUE(as(dir_a));  // warm again, now without the team lead
+  const int renders_before = renders;
+  auto after = as(lead);
+  ASSERT_FALSE(after);
+  EXPECT_EQ(after.error().code, ErrorCode::forbidden);
+  EXPECT_EQ(renders, renders_before);
+  int denied = 0;
+  for (auto& e : store->audit_events(std::string("H1"), 100)) denied += e.actor == "lead" && e.outcome == "denied";
+  EXPECT_EQ(denied, 2);
 }
 
 // A new table keyed by household must bump the revision too, or its changes

@@ -32,7 +32,11 @@ export async function ownSteps({ step, assert, browser, baseUrl, logins, checkPa
       const code = d.totp ? await nextCode(d.username, d.totp) : undefined;
       await ctx.request.post(`${baseUrl}/api/v1/session`, { data: { username: d.username, password: d.password, code } });
       const look = await ctx.request.get(`${baseUrl}/api/v1/households/${encodeURIComponent(householdId)}`);
-      if (look.status() === 200) directorName = (await look.json()).household.director.display_name;
+      if (look.status() === 200) {
+        directorName = (await look.json()).household.director.display_name;
+        // More looks than one page holds (20), so the list has older ones to show.
+        for (let i = 0; i < 21; i++) await ctx.request.get(`${baseUrl}/api/v1/households/${encodeURIComponent(householdId)}`);
+      }
       await ctx.close();
       if (directorName) break;
     }
@@ -67,6 +71,25 @@ export async function ownSteps({ step, assert, browser, baseUrl, logins, checkPa
     assert(/gezinsregisseur/.test(text), `the role is not in plain words: ${text}`);
     await page.getByRole('heading', { level: 2, name: /Wie keek er in ons dossier/ }).scrollIntoViewIfNeeded();
     await checkPage(page, 'mijn-dossier');
+  });
+
+  await step('"Eerdere bezoeken tonen" adds the older looks and moves the focus to the first of them', async () => {
+    const items = page.getByTestId('file-views').getByRole('listitem');
+    const before = await items.count();
+    assert(before === 20, `the first page holds ${before} looks, expected 20`);
+    const more = page.getByRole('button', { name: 'Eerdere bezoeken tonen' });
+    await more.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="file-views"] li').length > n, before);
+    const after = await items.count();
+    assert(after >= 22, `after "Eerdere bezoeken tonen" the list holds ${after} looks`);
+    const focused = await page.evaluate(() => {
+      const all = [...document.querySelectorAll('[data-testid="file-views"] li')];
+      return all.indexOf(document.activeElement);
+    });
+    assert(focused === before, `the focus is on item ${focused}, expected the first older one (${before})`);
+    assert(await page.getByText(`U ziet ${after} bezoeken.`).count() === 1, 'the count is not announced');
+    await checkPage(page, 'mijn-dossier-eerder');
   });
 
   await step('another household\'s URL answers 403 and shows "Geen toegang"', async () => {

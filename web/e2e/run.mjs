@@ -1377,6 +1377,10 @@ async function main() {
       assert(password.length >= 16, `first password too short: ${password.length}`);
       assert(uri.startsWith('otpauth://totp/Regie:e2e.regisseur?secret='), `unexpected app link: ${uri}`);
       knownLogins.set('e2e.regisseur', { password, totp: secretOfUri(uri) });
+      const qr = once.getByRole('img', { name: 'QR-code met de koppeling voor de authenticator-app van E2E Regisseur' });
+      assert((await qr.count()) === 1, 'no labelled QR code next to the app link');
+      const box = await qr.boundingBox();
+      assert(box && box.width >= 150 && Math.abs(box.width - box.height) < 1, `QR code box: ${JSON.stringify(box)}`);
       await checkPage(page, 'accounts-eenmalig');
       await page.getByRole('button', { name: 'Ik heb de gegevens doorgegeven' }).click();
       assert((await once.count()) === 0, 'the one-time secrets are still shown');

@@ -15,7 +15,7 @@ import type {
   HouseholdListResponse,
   ImportResult,
   MessageStandard,
-  FileView,
+  FileViewPage,
   OwnHouseholdResponse,
   OwnSpiderWebsResponse,
   NewProfessional,
@@ -401,6 +401,8 @@ export function getOwnSpiderWebs(signal?: AbortSignal): Promise<OwnSpiderWebsRes
   return request<OwnSpiderWebsResponse>(`${API}/me/spider-webs`, { signal });
 }
 
-export function getOwnFileViews(signal?: AbortSignal): Promise<{ file_views: FileView[] }> {
-  return request<{ file_views: FileView[] }>(`${API}/me/file-views`, { signal });
+/** One page of "who looked at our file", newest first; `before` is the previous page's next_before. */
+export function getOwnFileViews(before?: number | null, signal?: AbortSignal): Promise<FileViewPage> {
+  const query = before ? `?before=${encodeURIComponent(String(before))}` : '';
+  return request<FileViewPage>(`${API}/me/file-views${query}`, { signal });
 }

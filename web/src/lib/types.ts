@@ -520,3 +520,9 @@ export interface FileView {
   organisation: string;
   action: string;
 }
+
+/** A page of looks; next_before asks for the older ones (null: there are none). */
+export interface FileViewPage {
+  file_views: FileView[];
+  next_before: number | null;
+}

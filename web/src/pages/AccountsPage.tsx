@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Alert } from '../components/Alert';
+import { QrCode } from '../components/QrCode';
 import { TableScroll } from '../components/TableScroll';
 import { t } from '../i18n/nl';
 import { ApiError, createAccount, listAccounts, resetSecondFactor, setAccountDisabled } from '../lib/api';
@@ -148,6 +149,8 @@ export function AccountsPage() {
                 <>
                   <dt>{a.otpauth}</dt>
                   <dd>
+                    <QrCode text={once.otpauth} label={a.qrLabel(once.name)} testId="otpauth-qr" />
+                    <p className="utrecht-paragraph">{a.qrHint}</p>
                     <code data-testid="otpauth-uri" className="regie-break">
                       {once.otpauth}
                     </code>

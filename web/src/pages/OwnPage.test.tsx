@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { OwnHouseholdResponse } from '../lib/types';
 import { Router } from '../lib/router';
@@ -28,7 +28,7 @@ describe('the household\'s own view', () => {
       if (call.path === '/api/v1/me/spider-webs') return { status: 200, body: { people: [] } };
       if (call.path === '/api/v1/questionnaires') return { status: 200, body: { questionnaires: [] } };
       if (call.path === '/api/v1/me/file-views')
-        return { status: 200, body: { file_views: [{ at: '2026-11-20T09:30:00Z', who: 'Ria Dekker', role: 'director', organisation: '', action: 'household.read' }] } };
+        return { status: 200, body: { file_views: [{ at: '2026-11-20T09:30:00Z', who: 'Ria Dekker', role: 'director', organisation: '', action: 'household.read' }], next_before: null } };
       return undefined;
     });
     render(
@@ -46,8 +46,39 @@ describe('the household\'s own view', () => {
     expect(screen.getByTestId('own-web').textContent).toContain('Er is nog geen spinnenweb ingevuld.');
     const looked = await screen.findByTestId('file-views');
     expect(looked.textContent).toContain('Ria Dekker, gezinsregisseur');
+    expect(screen.queryByRole('button', { name: 'Eerdere bezoeken tonen' })).toBeNull();
+    expect(screen.getByText('Dit zijn alle bezoeken.')).toBeTruthy();
     expect(screen.getAllByRole('img').every((img) => (img.getAttribute('aria-label') ?? '') !== '')).toBe(true);
   });
+
+  it('shows older looks page by page with "Eerdere bezoeken tonen" and moves the focus to the first older one', async () => {
+    const look = (who: string) => ({ at: '2026-11-20T09:30:00Z', who, role: 'professional', organisation: 'Wijkteam', action: 'household.read' });
+    const calls = installFakeFetch((call) => {
+      if (call.path === '/api/v1/me') return { status: 200, body: own };
+      if (call.path === '/api/v1/me/spider-webs') return { status: 200, body: { people: [] } };
+      if (call.path === '/api/v1/questionnaires') return { status: 200, body: { questionnaires: [] } };
+      if (call.path === '/api/v1/me/file-views' && call.search === '')
+        return { status: 200, body: { file_views: [look('Nieuwste'), look('Daarna')], next_before: 41 } };
+      if (call.path === '/api/v1/me/file-views' && call.search === '?before=41')
+        return { status: 200, body: { file_views: [look('Oudste')], next_before: null } };
+      return undefined;
+    });
+    render(
+      <Router>
+        <OwnPage />
+      </Router>,
+    );
+    const list = await screen.findByTestId('file-views');
+    expect(within(list).getAllByRole('listitem')).toHaveLength(2);
+    expect(screen.getByText('U ziet 2 bezoeken.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Eerdere bezoeken tonen' }));
+    await screen.findByText('U ziet 3 bezoeken.');
+    const items = within(screen.getByTestId('file-views')).getAllByRole('listitem');
+    expect(items.map((li) => li.querySelector('strong')?.textContent)).toEqual(['Nieuwste', 'Daarna', 'Oudste']);
+    expect(document.activeElement).toBe(items[2]);
+    expect(screen.queryByRole('button', { name: 'Eerdere bezoeken tonen' })).toBeNull();
+    expect(calls.filter((c) => c.path === '/api/v1/me/file-views').map((c) => c.search)).toEqual(['', '?before=41']);
+  }, 20_000);
 
   it('shows "Geen toegang" when a member opens a household URL', async () => {
     installFakeFetch((call) =>

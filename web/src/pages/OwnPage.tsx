@@ -1,11 +1,11 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Alert } from '../components/Alert';
 import { SpiderWeb } from '../components/SpiderWeb';
 import { t } from '../i18n/nl';
 import { ApiError, getHousehold, getOwnFileViews, getOwnHousehold, getOwnSpiderWebs, listQuestionnaires } from '../lib/api';
 import { formatDate } from '../lib/format';
 import { Link } from '../lib/router';
-import type { FileView, OwnHouseholdResponse, OwnSpiderWebsResponse, Questionnaire } from '../lib/types';
+import type { FileView, FileViewPage, OwnHouseholdResponse, OwnSpiderWebsResponse, Questionnaire } from '../lib/types';
 import { usePageTitle } from '../lib/usePage';
 import { lifeDomainLabel } from './PlanPage';
 
@@ -209,15 +209,51 @@ function Webs({ webs, questionnaires }: { webs: OwnSpiderWebsResponse; questionn
   );
 }
 
-function Looked({ views }: { views: FileView[] }) {
+/**
+ * The looks newest first, a page at a time: "Eerdere bezoeken tonen" adds the
+ * older ones below and moves the focus to the first of them, so a keyboard or
+ * screen-reader user continues reading where the new part starts.
+ */
+function Looked({ first }: { first: FileViewPage }) {
   const l = o.looked;
+  const [views, setViews] = useState<FileView[]>(first.file_views);
+  const [next, setNext] = useState<number | null>(first.next_before);
+  const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const [focusAt, setFocusAt] = useState<number | null>(null);
+  const items = useRef<(HTMLLIElement | null)[]>([]);
+
+  useEffect(() => {
+    if (focusAt !== null) items.current[focusAt]?.focus();
+  }, [focusAt]);
+
   if (views.length === 0) return <Paragraph>{l.none}</Paragraph>;
+
+  const more = () => {
+    setBusy(true);
+    setFailed(false);
+    getOwnFileViews(next)
+      .then((page) => {
+        setFocusAt(page.file_views.length > 0 ? views.length : null);
+        setViews((old) => [...old, ...page.file_views]);
+        setNext(page.next_before);
+      })
+      .catch(() => setFailed(true))
+      .finally(() => setBusy(false));
+  };
+
   return (
     <>
       <Paragraph>{l.intro}</Paragraph>
       <ul className="regie-own__looked" role="list" data-testid="file-views">
         {views.map((v, i) => (
-          <li key={i}>
+          <li
+            key={i}
+            tabIndex={i === focusAt ? -1 : undefined}
+            ref={(el) => {
+              items.current[i] = el;
+            }}
+          >
             <strong>{v.who}</strong>
             {v.role ? `, ${l.role[v.role] ?? v.role}` : ''}
             {v.organisation ? ` (${v.organisation})` : ''}
@@ -226,6 +262,27 @@ function Looked({ views }: { views: FileView[] }) {
           </li>
         ))}
       </ul>
+      {failed ? (
+        <Alert type="error">
+          <Paragraph>{l.moreFailed}</Paragraph>
+        </Alert>
+      ) : null}
+      {next !== null ? (
+        <button
+          type="button"
+          className="utrecht-button utrecht-button--secondary-action"
+          onClick={more}
+          disabled={busy}
+          aria-describedby="looked-count"
+        >
+          {busy ? l.loadingMore : l.more}
+        </button>
+      ) : (
+        <Paragraph>{l.allShown}</Paragraph>
+      )}
+      <p id="looked-count" className="utrecht-paragraph" role="status">
+        {l.shown(views.length)}
+      </p>
     </>
   );
 }
@@ -236,7 +293,7 @@ export function OwnPage() {
   const household = useLoad(getOwnHousehold);
   const webs = useLoad(getOwnSpiderWebs);
   const questionnaires = useLoad((signal) => listQuestionnaires(signal).then((b) => b.questionnaires));
-  const looked = useLoad((signal) => getOwnFileViews(signal).then((b) => b.file_views));
+  const looked = useLoad((signal) => getOwnFileViews(null, signal));
 
   const sections = [
     { id: 'helpers', title: o.helpers.title },
@@ -293,7 +350,7 @@ export function OwnPage() {
           </Section>
           <Section id="looked" icon="looked" title={o.looked.title}>
             {looked.kind === 'ready' ? (
-              <Looked views={looked.data} />
+              <Looked first={looked.data} />
             ) : looked.kind === 'error' ? (
               <LoadError state={looked} />
             ) : (

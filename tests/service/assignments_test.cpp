@@ -1,0 +1,139 @@
+// Team leads see caseloads, not file contents, unless assigned to the
+// household; then they work on the file as its director does, until unassigned.
+#include "service/assignments.h"
+
+#include <gtest/gtest.h>
+
+#include "service/consent.h"
+#include "service/households.h"
+#include "support/backends.h"
+#include "support/fixtures.h"
+
+namespace regie::service {
+namespace {
+
+using domain::Role;
+using testing::TestDatabase;
+
+class AssignmentsTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    auto b = testing::small_bundle();
+    b.accounts.push_back({"lead.b", "Team Lead B", Role::team_lead, "x", false});
+    b.accounts.push_back({"lead.gone", "Team Lead Gone", Role::team_lead, "x", true});
+    ASSERT_TRUE(store->write_bundle(b));
+  }
+  int events(const std::string& actor, const std::string& action, const std::string& outcome) {
+    int n = 0;
+    for (auto& e : store->audit_events(std::nullopt, 1000))
+      n += e.actor == actor && e.action == action && e.outcome == outcome;
+    return n;
+  }
+  TestDatabase db{GetParam()};
+  std::unique_ptr<store::Store> store = db.open();
+  ManualClock clock{1'546'300'800};  // 2019-01-01
+  Households households{*store, clock};
+  Assignments assignments{*store, clock};
+  Principal dir_a{"dir.a", "Director A", Role::director, ""};
+  Principal dir_b{"dir.b", "Director B", Role::director, ""};
+  Principal lead{"lead", "Team Lead", Role::team_lead, ""};
+  Principal lead_b{"lead.b", "Team Lead B", Role::team_lead, ""};
+  Principal admin{"admin", "Administrator", Role::administrator, ""};
+};
+
+TEST_P(AssignmentsTest, AnUnassignedTeamLeadSeesTheCaseloadButNotTheFile) {
+  auto list = households.list(lead);
+  ASSERT_TRUE(list);
+  EXPECT_EQ(list->size(), 2u);
+  auto file = households.get(lead, "H1");
+  ASSERT_FALSE(file);
+  EXPECT_EQ(file.error().code, ErrorCode::forbidden);
+  EXPECT_FALSE(Consents(*store, clock).list(lead, "H1"));
+  EXPECT_FALSE(is_assigned_director(*store, clock, lead, "H1", "test.read"));
+  EXPECT_EQ(events("lead", "household.read", "denied"), 1);
+}
+
+TEST_P(AssignmentsTest, AnAssignedTeamLeadWorksOnTheFileAsTheDirectorDoesUntilUnassigned) {
+  auto after = assignments.assign(lead, "H1", "lead.b");
+  ASSERT_TRUE(after) << after.error().message;
+  ASSERT_EQ(after->size(), 1u);
+  EXPECT_EQ((*after)[0].username, "lead.b");
+  EXPECT_EQ((*after)[0].display_name, "Team Lead B");
+  EXPECT_EQ((*after)[0].assigned_by, "lead");
+
+  auto theirs = households.get(lead_b, "H1");
+  auto directors = households.get(dir_a, "H1");
+  ASSERT_TRUE(theirs);
+  ASSERT_TRUE(directors);
+  // The whole file: every member, every provision, the BSN column and the timeline as the director has them.
+  EXPECT_EQ(theirs->members.size(), directors->members.size());
+  EXPECT_EQ(theirs->provisions.size(), directors->provisions.size());
+  EXPECT_EQ(theirs->changes.size(), directors->changes.size());
+  ASSERT_EQ(directors->team_leads.size(), 1u);
+  EXPECT_EQ(directors->team_leads[0].username, "lead.b");
+  // And the same work: consents, provisions.
+  EXPECT_TRUE(Consents(*store, clock).list(lead_b, "H1"));
+  auto p = store->provisions("H1").front();
+  p.goal = "weer naar school";
+  EXPECT_TRUE(households.update_provision(lead_b, p));
+  // Only this household: H2 stays closed, and the assigning lead is not assigned themselves.
+  EXPECT_FALSE(households.get(lead_b, "H2"));
+  EXPECT_FALSE(households.get(lead, "H1"));
+
+  ASSERT_TRUE(assignments.unassign(lead, "H1", "lead.b"));
+  auto gone = households.get(lead_b, "H1");
+  ASSERT_FALSE(gone);
+  EXPECT_EQ(gone.error().code, ErrorCode::forbidden);
+  EXPECT_FALSE(Consents(*store, clock).list(lead_b, "H1"));
+  EXPECT_TRUE(households.list(lead_b));  // the caseload stays
+  EXPECT_EQ(events("lead", "household.assign", "allowed"), 1);
+  EXPECT_EQ(events("lead", "household.unassign", "allowed"), 1);
+}
+
+TEST_P(AssignmentsTest, ATeamLeadCanAssignThemselvesAndAssigningTwiceChangesNothing) {
+  ASSERT_TRUE(assignments.assign(lead, "H1", "lead"));
+  auto again = assignments.assign(lead_b, "H1", "lead");
+  ASSERT_TRUE(again);
+  ASSERT_EQ(again->size(), 1u);
+  EXPECT_EQ((*again)[0].assigned_by, "lead");  // the first assignment stays
+  EXPECT_TRUE(households.get(lead, "H1"));
+  auto listed = assignments.list(dir_a, "H1");
+  ASSERT_TRUE(listed);
+  EXPECT_EQ(listed->size(), 1u);
+}
+
+TEST_P(AssignmentsTest, OnlyTeamLeadsAssignAndOnlyActiveTeamLeadsCanBeAssigned) {
+  for (auto* who : {&dir_a, &dir_b, &admin}) {
+    auto r = assignments.assign(*who, "H1", "lead");
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error().code, ErrorCode::forbidden);
+    EXPECT_EQ(assignments.unassign(*who, "H1", "lead").error().code, ErrorCode::forbidden);
+  }
+  // The assigned director is told why; another director learns nothing about H1.
+  EXPECT_EQ(assignments.assign(dir_a, "H1", "lead").error().message, "only a team lead assigns team leads");
+  EXPECT_EQ(assignments.assign(dir_b, "H1", "lead").error().message, "no household with this id that you may see");
+  EXPECT_FALSE(assignments.list(dir_b, "H1"));
+  EXPECT_EQ(events("dir.b", "household.assign", "denied"), 2);
+
+  for (const char* who : {"dir.a", "admin", "lead.gone", "nobody"}) {
+    auto r = assignments.assign(lead, "H1", who);
+    ASSERT_FALSE(r) << who;
+    EXPECT_EQ(r.error().code, ErrorCode::invalid_input) << who;
+  }
+  EXPECT_EQ(assignments.assign(lead, "H404", "lead").error().code, ErrorCode::forbidden);
+  EXPECT_EQ(assignments.unassign(lead, "H1", "lead.b").error().code, ErrorCode::not_found);
+  EXPECT_TRUE(assignments.list(lead, "H1")->empty());
+}
+
+TEST_P(AssignmentsTest, AnAssignedTeamLeadMayChangeTheStatusAsAnyTeamLeadMay) {
+  ASSERT_TRUE(assignments.assign(lead, "H1", "lead.b"));
+  auto h = store->household("H1");
+  auto v = households.change_status(lead_b, "H1", domain::allowed_next(h->status).front(), "", h->version);
+  EXPECT_TRUE(v) << v.error().message;
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, AssignmentsTest, ::testing::ValuesIn(testing::store_backends()),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace
+}  // namespace regie::service

@@ -1,0 +1,77 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { setCsrfToken } from '../lib/api';
+import { Router } from '../lib/router';
+import { SessionProvider } from '../lib/session';
+import { installFakeFetch } from '../test/fakeFetch';
+import { AccountsPage } from './AccountsPage';
+
+const admin = {
+  user: { username: 'beheerder', display_name: 'Beheerder', role: 'administrator' },
+  csrf_token: 'csrf-admin',
+};
+const uri = 'otpauth://totp/Regie:n.regisseur?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=Regie&digits=6&period=30';
+
+beforeEach(() => setCsrfToken(null));
+afterEach(() => vi.unstubAllGlobals());
+
+function serve(otpauth: string | null) {
+  return installFakeFetch((call) => {
+    if (call.path === '/api/v1/session') return { status: 200, body: admin };
+    if (call.path === '/api/v1/accounts' && call.method === 'GET') return { status: 200, body: { accounts: [] } };
+    if (call.path === '/api/v1/accounts' && call.method === 'POST') {
+      const body = call.body as { username: string; display_name: string; role: string };
+      return {
+        status: 201,
+        body: {
+          account: { ...body, disabled: false, professional_id: null, member_id: null, second_factor: otpauth !== null },
+          initial_password: 'eerste-wachtwoord-123',
+          otpauth_uri: otpauth,
+        },
+      };
+    }
+    return undefined;
+  });
+}
+
+async function create(role: string) {
+  window.history.replaceState(null, '', '/accounts');
+  render(
+    <Router>
+      <SessionProvider>
+        <AccountsPage />
+      </SessionProvider>
+    </Router>,
+  );
+  const user = userEvent.setup();
+  await user.type(await screen.findByLabelText('Gebruikersnaam'), 'n.regisseur');
+  await user.type(screen.getByLabelText('Naam'), 'Nieuwe Regisseur');
+  await user.selectOptions(screen.getByLabelText('Rol'), role);
+  if (role === 'member') await user.type(screen.getByLabelText('Code van het gezinslid'), 'H1-M1');
+  await user.click(screen.getByRole('button', { name: 'Account aanmaken' }));
+  return screen.findByTestId('once-secrets');
+}
+
+describe('AccountsPage', () => {
+  it('shows the authenticator link once as a labelled QR code, with the link as text below it', async () => {
+    serve(uri);
+    const once = await create('director');
+    const qr = within(once).getByRole('img', {
+      name: 'QR-code met de koppeling voor de authenticator-app van Nieuwe Regisseur',
+    });
+    expect(qr.getAttribute('data-testid')).toBe('otpauth-qr');
+    expect(qr.querySelector('path')?.getAttribute('d')).toMatch(/^M\d+ \d+h1v1h-1z/);
+    // The text stays for typing it in and for screen readers.
+    expect(within(once).getByTestId('otpauth-uri').textContent).toBe(uri);
+    expect(once.textContent).toContain('Laat de QR-code scannen');
+    expect(within(once).getByTestId('initial-password').textContent).toBe('eerste-wachtwoord-123');
+  }, 20_000); // typing into the form is slow on a loaded machine
+
+  it('shows no QR code for a household member, who signs in without an app', async () => {
+    serve(null);
+    const once = await create('member');
+    expect(within(once).queryByRole('img')).toBeNull();
+    expect(within(once).queryByTestId('otpauth-uri')).toBeNull();
+  }, 20_000);
+});
