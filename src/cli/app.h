@@ -8,6 +8,7 @@
 #include "analytics/table.h"
 #include "common/result.h"
 #include "interop/xlsx.h"
+#include "service/auth.h"
 #include "store/store.h"
 
 namespace regie::cli {
@@ -44,6 +45,11 @@ Status emit_table(const std::string& format, const std::string& output, const an
                   const std::string& sheet_name, const std::vector<std::string>& notes = {},
                   const std::vector<interop::Sheet>& extra = {});
 
+// The administrator a maintenance command acts as: the account given with
+// --as (which must be an active administrator), or else the operating system
+// user as "cli:<name>". The audit trail names them.
+Result<service::Principal> acting_administrator(store::Store& store, const std::string& as);
+
 void add_version(CLI::App& app, Context& ctx);
 void add_db(CLI::App& app, Context& ctx);
 void add_serve(CLI::App& app, Context& ctx);
@@ -57,5 +63,6 @@ void add_backup(CLI::App& app, Context& ctx);
 void add_restore(CLI::App& app, Context& ctx);
 void add_audit(CLI::App& app, Context& ctx);
 void add_account(CLI::App& app, Context& ctx);
+void add_privacy(CLI::App& app, Context& ctx);
 
 }  // namespace regie::cli

@@ -14,8 +14,6 @@
 
 namespace regie::cli {
 
-namespace {
-
 // Whoever runs the command holds the database itself; the trail names them as
 // the administrator account given with --as, or as the operating system user.
 Result<service::Principal> acting_administrator(store::Store& store, const std::string& as) {
@@ -37,6 +35,8 @@ Result<service::Principal> acting_administrator(store::Store& store, const std::
   p.display_name = account->display_name;
   return p;
 }
+
+namespace {
 
 Result<std::optional<Date>> date_option(const std::string& text, const char* name) {
   if (text.empty()) return std::optional<Date>{};

@@ -88,5 +88,6 @@ void add_consent_routes(Api& api);
 void add_audit_routes(Api& api);
 void add_me_routes(Api& api);
 void add_account_routes(Api& api);
+void add_privacy_routes(Api& api);
 
 }  // namespace regie::http

@@ -2,7 +2,7 @@
 // Group, each member as a Patient, the director and the professionals as
 // Practitioner and PractitionerRole, providers as Organization, everyone
 // around the household as a CareTeam, the care map and each household plan
-// as a CarePlan, members' consent as Consent and questionnaire scores as
+// as a CarePlan, each consent record as a Consent and questionnaire scores as
 // QuestionnaireResponse. Every reference points at an entry of the same
 // Bundle (fullUrl urn:uuid:..., stable for the same record).
 //
@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/consent.h"
 #include "domain/model.h"
 
 namespace regie::interop {
@@ -45,6 +46,9 @@ struct FhirInput {
   std::map<std::string, std::string> allocation_numbers;  // provision id -> iJw/iWmo allocation number
   std::vector<FhirPlan> plans;
   std::vector<FhirMeasurement> measurements;
+  // Each consent record of the members; a member who refused and has no
+  // record gets one "rejected" Consent from their consent status.
+  std::vector<domain::Consent> consents;
   std::string generated_at;  // ISO 8601 UTC
   Date today;
 };

@@ -13,6 +13,7 @@
 #include "common/sealer.h"
 #include "domain/signals.h"
 #include "common/result.h"
+#include "service/audit.h"
 #include "service/auth.h"
 #include "service/view_cache.h"
 #include "store/store.h"
@@ -37,9 +38,12 @@ struct HouseholdDetail {
 };
 
 // True when `who` is the household's assigned director. Writes an audit event
-// for `action`, allowed or denied, either way.
+// for `action`, allowed or denied, either way; `record` names the record and
+// the member concerned when the request is about one member's data, so that
+// the audit query for that person finds it.
 bool is_assigned_director(store::Store& store, const Clock& clock, const Principal& who,
-                          const std::string& household_id, const std::string& action);
+                          const std::string& household_id, const std::string& action,
+                          const AccessedRecord& record = {});
 
 // Signal thresholds: the report's values, overridden by settings named
 // "signal.<field>" (e.g. signal.stacking_min).
