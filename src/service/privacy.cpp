@@ -24,7 +24,6 @@ using domain::Role;
 
 const char* kNotYours = "no person with this id whose data you may export";
 
-std::string opt_date(const std::optional<Date>& d) { return d ? format_date(*d) : ""; }
 json date_or_null(const std::optional<Date>& d) { return d ? json(format_date(*d)) : json(nullptr); }
 
 json consent_json(const domain::Consent& c) {
