@@ -139,8 +139,10 @@ Result<json> Privacy::export_json(const Principal& who, const std::string& membe
                  {"birth_year", m->birth_year},
                  {"consent_status", std::string(domain::to_string(m->consent))},
                  {"bsn_stored", m->bsn_sealed.has_value()}};
-  // Their own BSN, opened only for this export of their own data.
-  if (m->bsn_sealed && sealer_)
+  // Their own BSN, opened only for this export of their own data: for the
+  // person, their parent, or the administrator handling their request. The
+  // director keeps seeing it masked, as in the file.
+  if (m->bsn_sealed && sealer_ && who.role != Role::director)
     if (auto bsn = sealer_->open(*m->bsn_sealed)) person["bsn"] = *bsn;
 
   json household = {{"id", h.id},
@@ -293,7 +295,7 @@ Result<json> Privacy::export_fhir(const Principal& who, const std::string& membe
   in.director_username = in.household.director;
   if (auto a = store_.account(in.household.director)) in.director_display_name = a->display_name;
   in.members = {*m};
-  if (m->bsn_sealed && sealer_)
+  if (m->bsn_sealed && sealer_ && who.role != Role::director)
     if (auto bsn = sealer_->open(*m->bsn_sealed)) in.bsn[m->id] = *bsn;
   for (auto& p : store_.provisions(m->household_id))
     if (p.member_id == m->id) in.provisions.push_back(p);

@@ -4,6 +4,7 @@
 // ground, and the retention rule that erases and later removes closed files.
 // Access is decided and audited here, not in the front ends.
 #pragma once
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>

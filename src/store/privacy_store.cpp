@@ -102,6 +102,19 @@ long long redact_column(soci::session& sql, const std::string& table, const std:
   return static_cast<long long>(changed.size());
 }
 
+// The household's free-text columns that may name a member.
+struct FreeText {
+  const char* table;
+  const char* column;
+  bool numeric_id;
+};
+constexpr FreeText kFreeText[] = {
+    {"household_plan", "body", true},   {"round_table", "title", true},      {"round_table", "agenda", true},
+    {"round_table", "minutes", true},   {"aftercare_contact", "note", true}, {"signal_ack", "note", true},
+    {"virtual_saving", "note", true},   {"wish", "text", true},              {"provision", "goal", false},
+    {"care_map_change", "detail", true},
+};
+
 struct ProvisionDates {
   std::string id, domain;
   std::optional<std::string> member_id;
@@ -207,12 +220,7 @@ Result<ErasureRecord> PrivacyStore::erase(const ErasureRequest& req) {
 
       // Free text of the household that names them, before the names go.
       long long texts = 0;
-      for (auto [table, column, numeric] :
-           {std::tuple{"household_plan", "body", true}, {"round_table", "title", true}, {"round_table", "agenda", true},
-            {"round_table", "minutes", true}, {"aftercare_contact", "note", true}, {"signal_ack", "note", true},
-            {"virtual_saving", "note", true}, {"wish", "text", true}, {"provision", "goal", false},
-            {"care_map_change", "detail", true}})
-        texts += redact_column(sql, table, column, req.household_id, names, numeric);
+      for (auto& t : kFreeText) texts += redact_column(sql, t.table, t.column, req.household_id, names, t.numeric_id);
       erased["free_text"] = texts;
 
       long long bsn = 0, measurements = 0, wishes = 0, participations = 0, accounts = 0, consents = 0, audit = 0;
