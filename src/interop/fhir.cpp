@@ -43,6 +43,22 @@ constexpr const char* kConsentScopeSystem = "http://terminology.hl7.org/CodeSyst
 constexpr const char* kActCodeSystem = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
 constexpr const char* kParticipationSystem = "http://terminology.hl7.org/CodeSystem/v3-ParticipationType";
 
+constexpr const char* kAuditTypeSystem = "http://terminology.hl7.org/CodeSystem/audit-event-type";
+
+// AuditEvent.action (C, R, U, D, E) from the trail's action, e.g. "household.read".
+std::string audit_action(const std::string& action) {
+  auto verb = action.substr(action.find('.') + 1);
+  for (auto r : {"read", "list", "export", "export_fhir", "export_fhir_bsn", "spider_webs", "file_views"})
+    if (verb == r) return "R";
+  for (auto c : {"add", "start", "import"})
+    if (verb == c) return "C";
+  for (auto d : {"delete", "remove", "erase"})
+    if (verb == d) return "D";
+  for (auto u : {"edit", "answer", "withdraw", "status", "bsn", "end", "acknowledge", "change"})
+    if (verb == u) return "U";
+  return "E";
+}
+
 // Withdrawn or expired: inactive; not yet in force: proposed; else active.
 std::string consent_record_status(const domain::Consent& c, Date today) {
   if (c.withdrawn_on && *c.withdrawn_on <= today) return "inactive";
@@ -284,6 +300,26 @@ json fhir_bundle(const FhirInput& in) {
   }
   for (auto& [key, r] : responses)
     add(uuid_for("measurement", std::get<0>(key) + "/" + std::get<1>(key) + "/" + std::get<2>(key)), r);
+
+  // Who looked at or changed a member's data, as the audit trail recorded it.
+  for (auto& e : in.audit_events) {
+    if (!member_ids.contains(e.person)) continue;
+    json agent = {{"who", {{"identifier", ident("account", e.actor)}, {"display", e.actor}}}, {"requestor", true}};
+    if (!e.role.empty()) agent["role"] = json::array({{{"text", e.role}}});
+    json entities = json::array({{{"what", reference_to(uuid_for("member", e.person))}}});
+    if (!e.record_type.empty() && !e.record_id.empty())
+      entities.push_back({{"what", {{"identifier", ident(e.record_type, e.record_id)}}}});
+    add(uuid_for("audit", std::to_string(e.seq ? e.seq : e.id)),
+        {{"resourceType", "AuditEvent"},
+         {"type", {{"system", kAuditTypeSystem}, {"code", "rest"}, {"display", "RESTful Operation"}}},
+         {"subtype", json::array({{{"system", "urn:regie:action"}, {"code", e.action}}})},
+         {"action", audit_action(e.action)},
+         {"recorded", e.at},
+         {"outcome", e.outcome == "allowed" ? "0" : "4"},
+         {"agent", json::array({agent})},
+         {"source", {{"observer", {{"display", "Regie"}}}}},
+         {"entity", entities}});
+  }
 
   return {{"resourceType", "Bundle"},
           {"type", "collection"},

@@ -3,7 +3,7 @@
 // Practitioner and PractitionerRole, providers as Organization, everyone
 // around the household as a CareTeam, the care map and each household plan
 // as a CarePlan, each consent record as a Consent and questionnaire scores as
-// QuestionnaireResponse. Every reference points at an entry of the same
+// QuestionnaireResponse, and audit records (when given) as AuditEvent. Every reference points at an entry of the same
 // Bundle (fullUrl urn:uuid:..., stable for the same record).
 //
 // Pure mapping: no I/O, no access checks (the service layer does those).
@@ -49,6 +49,9 @@ struct FhirInput {
   // Each consent record of the members; a member who refused and has no
   // record gets one "rejected" Consent from their consent status.
   std::vector<domain::Consent> consents;
+  // Audit records about the members (a person's own export): each becomes an
+  // AuditEvent whose entity is that member's Patient.
+  std::vector<domain::AuditEvent> audit_events;
   std::string generated_at;  // ISO 8601 UTC
   Date today;
 };

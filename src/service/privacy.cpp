@@ -122,6 +122,8 @@ Result<domain::Member> Privacy::exportable(const Principal& who, const std::stri
   }
   record_access(store_, clock_, who, "person.export", h ? h->id : std::string("*"), allowed, "format=" + format,
                 AccessedRecord{"member", member_id, member ? member_id : std::string()});
+  // An administrator may see every member, so for them an unknown id is simply not found.
+  if (!member && who.role == Role::administrator) return not_found("no household member with this id");
   if (!allowed) return forbidden(kNotYours);
   return *member;
 }
@@ -312,6 +314,9 @@ Result<json> Privacy::export_fhir(const Principal& who, const std::string& membe
   }
   for (auto& c : store::ConsentStore(store_).of_household(m->household_id))
     if (c.member_id == m->id) in.consents.push_back(c);
+  store::AuditQuery q;
+  q.person = m->id;
+  in.audit_events = store::AuditStore(store_).query(q);
   in.generated_at = clock_.now_iso8601();
   in.today = clock_.today();
   return interop::fhir_bundle(in);

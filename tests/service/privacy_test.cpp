@@ -32,6 +32,12 @@ Principal member_principal(const std::string& user, const std::string& member, c
   return p;
 }
 
+std::string url_of_patient(const json& bundle) {
+  for (auto& e : bundle["entry"])
+    if (e["resource"]["resourceType"] == "Patient") return e["fullUrl"];
+  return "";
+}
+
 class PrivacyTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
@@ -224,6 +230,14 @@ TEST_P(PrivacyTest, TheFhirExportIsABundleOfThePersonWithConsentsFromTheConsentR
   EXPECT_EQ(types["Patient"], 1);
   EXPECT_EQ(types["Consent"], 1);  // her own record; the one for Tim is his
   EXPECT_EQ(types["QuestionnaireResponse"], 1);
+  EXPECT_GE(types["AuditEvent"], 1);  // at least this export's own record
+  for (auto& e : (*b)["entry"]) {
+    if (e["resource"]["resourceType"] == "AuditEvent") {
+      EXPECT_EQ(e["resource"]["entity"][0]["what"]["reference"], url_of_patient(*b));
+      EXPECT_TRUE(e["resource"].contains("recorded") && e["resource"].contains("agent") &&
+                  e["resource"].contains("source") && e["resource"].contains("type"));
+    }
+  }
   for (auto& e : (*b)["entry"]) {
     auto& r = e["resource"];
     if (r["resourceType"] == "Patient") {
