@@ -19,7 +19,9 @@ TEST(RetentionRules, EveryRuleNamesItsLegalGroundAndPeriodSetting) {
   ASSERT_EQ(rules.size(), 4u);
   for (auto& r : rules) {
     EXPECT_NE(r.legal_ground.find("AVG art."), std::string::npos) << r.category;
-    if (r.category != "consent") EXPECT_TRUE(r.setting.starts_with("retention.")) << r.category;
+    if (r.category != "consent") {
+      EXPECT_TRUE(r.setting.starts_with("retention.")) << r.category;
+    }
   }
   EXPECT_EQ(format_date(retain_until(make_date(2018, 12, 31), 7)), "2025-12-31");
   EXPECT_EQ(format_date(retain_until(make_date(2020, 2, 29), 1)), "2021-03-01");

@@ -126,7 +126,11 @@ class PrivacyTest : public ::testing::TestWithParam<std::string> {
       if (m.id == id) return m.given_name;
     return "(none)";
   }
-  std::size_t count(const std::string& table) { return store->count(table); }
+  std::size_t count(const std::string& table) {
+    long long n = 0;
+    store->read([&](soci::session& sql) { sql << "SELECT COUNT(*) FROM " + table, soci::into(n); });
+    return static_cast<std::size_t>(n);
+  }
 
   testing::TestDatabase db{GetParam()};
   std::unique_ptr<store::Store> store = db.open();
@@ -178,7 +182,8 @@ TEST_P(PrivacyTest, TheExportHoldsEveryCategoryAboutThePersonAndNothingOfAnother
   EXPECT_TRUE(d["erasures"].empty());
 
   const auto text = d.dump();
-  for (auto word : {"Bert", "Bos", "H2", "Tim gaat naar school", "naar school"})
+  // (The household-wide provision H1-P2 is hers too: its goal is in it.)
+  for (auto word : {"Bert", "Bos", "H2", "Tim gaat naar school"})
     EXPECT_EQ(text.find(word), std::string::npos) << word;
   // Tim's answers are not in it.
   EXPECT_EQ(text.find("\"meaningfulness_1\":3"), std::string::npos);
@@ -251,7 +256,7 @@ TEST_P(PrivacyTest, TheFhirExportIsABundleOfThePersonWithConsentsFromTheConsentR
     }
   }
   const auto text = b->dump();
-  EXPECT_EQ(text.find("Tim"), std::string::npos);
+  EXPECT_EQ(text.find("\"Tim\""), std::string::npos);  // (not "dateTime")
   EXPECT_EQ(text.find("Bos"), std::string::npos);
 }
 
@@ -302,8 +307,11 @@ TEST_P(PrivacyTest, ErasureRemovesNameBsnAndAnswersKeepsTheAuditChainAndRecordsE
   EXPECT_EQ(plans[0].goals[1].household_words, "Tim gaat naar school");
   EXPECT_EQ(store::PlanStore(*store).round_tables("H1")[0].title, "Overleg met [erased]");
   EXPECT_EQ(store->provision("H1-P3")->goal, "[erased] krijgt hulp bij de post");
-  for (auto& c : store::ConsentStore(*store).of_household("H1"))
-    if (c.member_id == "H1-M1") EXPECT_EQ(c.withdrawn_on, clock.today());
+  for (auto& c : store::ConsentStore(*store).of_household("H1")) {
+    if (c.member_id == "H1-M1") {
+      EXPECT_EQ(c.withdrawn_on, clock.today());
+    }
+  }
 
   // The audit trail is untouched, still whole, and records the erasure.
   auto verdict = store::AuditStore(*store).verify();
@@ -428,7 +436,9 @@ TEST_P(PrivacyTest, ADirectorsReadOfOneMembersMeasurementIsInTheAuditExportForTh
   for (auto& row : t->rows) found |= row[2] == "dir.a" && row[5] == "measurements.read" && row[8] == "H1-M1";
   EXPECT_TRUE(found);
   q.person = "H1-M2";
-  for (auto& row : audit_export(*store, clock, admin, q)->rows) EXPECT_NE(row[5], "measurements.read");
+  auto tims = audit_export(*store, clock, admin, q);
+  ASSERT_TRUE(tims);
+  for (auto& row : tims->rows) EXPECT_NE(row[5], "measurements.read");
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, PrivacyTest, ::testing::ValuesIn(testing::store_backends()),
