@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Command-line contract of `regie privacy`: export, erasure and the retention
-# rule on a demo database; exit codes 0 ok, 1 bad input, 2 usage.
+# rule on a demo database; exit codes 0 ok, 1 bad input, 2 usage, 3 when the
+# database cannot be opened (as every store command).
 # Usage: privacy.sh path/to/regie
 set -uo pipefail
 regie=$1
@@ -44,7 +45,10 @@ expect "audit export for the person" 0 'person.erase' -- audit export --db "$db"
 
 expect "retention dry run" 0 '"dry_run": true' -- privacy retention --db "$db" --dry-run
 expect "retention" 0 '"dry_run": false' -- privacy retention --db "$db"
-expect "no database" 4 '' -- privacy retention --db "$work/missing/x.db"
+expect "no database folder" 1 'does not exist' -- privacy retention --db "$work/missing/x.db"
+expect "database without schema" 1 'old or no schema' -- privacy retention --db "$work/empty.db"
+head -c 4096 /dev/urandom >"$work/garbage.db"
+expect "not a database" 3 'cannot open the SQLite database' -- privacy export --db "$work/garbage.db" --person X
 
 echo "privacy contracts: $passed passed, $failed failed"
 [[ $failed -eq 0 ]]
