@@ -403,7 +403,7 @@ Result<RetentionReport> Privacy::retention(const Principal& who, bool dry_run) {
     }
     // Once nothing has to be kept any more, the file goes altogether.
     if (!keep_until || *keep_until <= today) {
-      auto rec = ps.remove_household(f.household_id, reason, who.username, clock_.now_iso8601(), dry_run);
+      auto rec = ps.remove_household(f.household_id, reason, who.username, clock_.now_iso8601(), rules, dry_run);
       if (!rec) return rec.error();
       if (!dry_run)
         record_access(store_, clock_, who, "household.remove", f.household_id, true,

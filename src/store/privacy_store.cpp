@@ -369,7 +369,8 @@ std::vector<ClosedFile> PrivacyStore::closed_files() {
 }
 
 Result<ErasureRecord> PrivacyStore::remove_household(const std::string& household_id, const std::string& reason,
-                                                     const std::string& by, const std::string& at, bool dry_run) {
+                                                     const std::string& by, const std::string& at,
+                                                     const std::vector<domain::RetentionRule>& rules, bool dry_run) {
   ErasureRecord rec{0, household_id, "", "removal", reason, by, at, "{}", {}};
   try {
     store_.write([&](soci::session& sql) {
@@ -397,6 +398,10 @@ Result<ErasureRecord> PrivacyStore::remove_household(const std::string& househol
           {"consent", "consent WHERE household_id = :h"},
           {"provision", "provision WHERE household_id = :h"},
       };
+      if (auto* audit = rule_for(rules, "audit_trail")) {
+        long long n = count_of(sql, "SELECT COUNT(*) FROM audit_event WHERE subject = :h", household_id);
+        rec.exceptions.push_back({audit->category, std::max(n, 1LL), audit->legal_ground, std::nullopt});
+      }
       nlohmann::json removed = nlohmann::json::object();
       for (auto& [table, where] : steps) {
         long long n = count_of(sql, "SELECT COUNT(*) FROM " + where, household_id);

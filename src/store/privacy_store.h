@@ -79,10 +79,12 @@ class PrivacyStore {
 
   // Closed and dropped households, with what the retention rule needs.
   std::vector<ClosedFile> closed_files();
-  // Removes every record of the household (the audit trail stays) and records
-  // the removal, in one transaction.
+  // Removes every record of the household and records the removal, in one
+  // transaction. The audit trail stays, recorded as the removal's exception
+  // under the rules' audit_trail ground.
   Result<ErasureRecord> remove_household(const std::string& household_id, const std::string& reason,
-                                         const std::string& by, const std::string& at, bool dry_run);
+                                         const std::string& by, const std::string& at,
+                                         const std::vector<domain::RetentionRule>& rules, bool dry_run);
 
  private:
   Store& store_;

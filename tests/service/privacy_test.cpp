@@ -415,6 +415,8 @@ TEST_P(PrivacyTest, TheRetentionRuleErasesOldClosedFilesAndRemovesThemWhenNothin
   ASSERT_TRUE(later);
   ASSERT_EQ(later->items.size(), 1u);
   EXPECT_EQ(later->items[0].action, "remove");
+  ASSERT_EQ(later->items[0].record.exceptions.size(), 1u);
+  EXPECT_EQ(later->items[0].record.exceptions[0].category, "audit_trail");  // the trail outlives the file
   EXPECT_FALSE(store->household("H2"));
   EXPECT_FALSE(store->provision("H2-P1"));
   EXPECT_EQ(count("erasure"), 2u);  // the records of the erasure and the removal stay
