@@ -26,7 +26,8 @@ std::optional<Sealer> optional_sealer(const std::string& db, const std::string& 
 }  // namespace
 
 void add_privacy(CLI::App& app, Context& ctx) {
-  auto* privacy = app.add_subcommand("privacy", "A person's privacy rights: export, erasure, retention of closed files");
+  auto* privacy =
+      app.add_subcommand("privacy", "A person's privacy rights: export, erasure, retention of closed files");
   privacy->require_subcommand(1);
   struct Opts {
     std::string db, person, format = "json", output, reason, as, key_file;
@@ -74,7 +75,8 @@ void add_privacy(CLI::App& app, Context& ctx) {
   });
 
   auto* retention = privacy->add_subcommand(
-      "retention", "Erase closed files older than retention.closed_file_years, and remove them once nothing must be kept");
+      "retention",
+      "Erase closed files older than retention.closed_file_years, and remove them once nothing must be kept");
   add_db_option(*retention, o->db);
   retention->add_flag("--dry-run", o->dry_run, "List what would be erased or removed; change nothing");
   retention->add_option("--as", o->as, "The administrator's user name (default: the operating system user)");

@@ -21,12 +21,10 @@ std::vector<RetentionRule> default_retention_rules() {
        "AVG art. 17(3)(b); Gemeentewet art. 212 and Algemene wet inzake rijksbelastingen art. 52 (administration "
        "kept 7 years)",
        "retention.financial_years", 7, false},
-      {"youth_care",
-       "provisions in the youth-care domain (jeugd): the youth-care file",
+      {"youth_care", "provisions in the youth-care domain (jeugd): the youth-care file",
        "AVG art. 17(3)(b); Jeugdwet art. 7.3.8 (the file is kept 20 years after its last change)",
        "retention.youth_care_years", 20, false},
-      {"consent",
-       "the consent records (what was agreed, with whom, how, when; withdrawn from the day of erasure)",
+      {"consent", "the consent records (what was agreed, with whom, how, when; withdrawn from the day of erasure)",
        "AVG art. 5(2) and 7(1): the controller must be able to show that processing had consent, as long as the "
        "records processed under it are kept",
        "", 0, false},

@@ -18,11 +18,11 @@ inline constexpr std::string_view kErased = "[erased]";
 // installation's documented reading of Dutch law (docs/privacy.md lists the
 // sources); an installation changes the periods with the settings named here.
 struct RetentionRule {
-  std::string category;      // audit_trail, financial, youth_care, consent
-  std::string what;          // which records, in a sentence
-  std::string legal_ground;  // the law and article, and AVG art. 17(3)
-  std::string setting;       // the setting with the number of years
-  int years = 0;             // kept this long after the records' last date
+  std::string category;        // audit_trail, financial, youth_care, consent
+  std::string what;            // which records, in a sentence
+  std::string legal_ground;    // the law and article, and AVG art. 17(3)
+  std::string setting;         // the setting with the number of years
+  int years = 0;               // kept this long after the records' last date
   bool never_removed = false;  // the append-only audit trail: never altered or removed by Regie
 };
 

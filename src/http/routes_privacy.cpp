@@ -29,8 +29,7 @@ void add_privacy_routes(Api& api) {
   api.http.Post(kPersonPath + "/erasure", [&api](const httplib::Request& req, httplib::Response& res) {
     auto who = api.require_principal(req, res);
     if (!who) return;
-    if (auto st = service::require_role(api.store, api.clock, *who, {domain::Role::administrator}, "person.erase");
-        !st)
+    if (auto st = service::require_role(api.store, api.clock, *who, {domain::Role::administrator}, "person.erase"); !st)
       return send_error(res, st.error());
     auto body = object_body(req);
     if (!body) return send_error(res, body.error());

@@ -19,8 +19,8 @@
 namespace regie::service {
 namespace {
 
-using nlohmann::json;
 using domain::Role;
+using nlohmann::json;
 
 const char* kNotYours = "no person with this id whose data you may export";
 
@@ -74,7 +74,7 @@ json erasure_json(const store::ErasureRecord& e) {
                     {"retain_until", date_or_null(x.retain_until)}});
   json erased = json::parse(e.erased, nullptr, false);
   if (erased.is_discarded()) erased = json::object();
-  json out = {{"kind", e.kind},       {"household_id", e.household_id}, {"reason", e.reason},
+  json out = {{"kind", e.kind},           {"household_id", e.household_id}, {"reason", e.reason},
               {"erased_by", e.erased_by}, {"erased_at", e.erased_at},       {"erased", erased},
               {"retained", kept}};
   if (e.id) out["id"] = e.id;
@@ -105,8 +105,12 @@ Result<domain::Member> Privacy::exportable(const Principal& who, const std::stri
   bool allowed = false;
   if (member && h) {
     switch (who.role) {
-      case Role::administrator: allowed = true; break;
-      case Role::director: allowed = h->director == who.username; break;
+      case Role::administrator:
+        allowed = true;
+        break;
+      case Role::director:
+        allowed = h->director == who.username;
+        break;
       case Role::member:
         if (who.member_id == member_id) {
           allowed = true;
@@ -117,7 +121,8 @@ Result<domain::Member> Privacy::exportable(const Principal& who, const std::stri
             allowed |= m.id == who.member_id && m.role == domain::MemberRole::parent;
         }
         break;
-      default: break;
+      default:
+        break;
     }
   }
   record_access(store_, clock_, who, "person.export", h ? h->id : std::string("*"), allowed, "format=" + format,
@@ -229,11 +234,11 @@ Result<json> Privacy::export_json(const Principal& who, const std::string& membe
       if (!names(g, m->id)) continue;
       json actions = json::array();
       for (auto& a : g.actions)
-        actions.push_back({{"text", a.text},
-                           {"responsible", a.responsible.kind == "member" && a.responsible.id == m->id ? "me"
-                                                                                                      : a.responsible.kind},
-                           {"due", date_or_null(a.due)},
-                           {"status", a.status}});
+        actions.push_back(
+            {{"text", a.text},
+             {"responsible", a.responsible.kind == "member" && a.responsible.id == m->id ? "me" : a.responsible.kind},
+             {"due", date_or_null(a.due)},
+             {"status", a.status}});
       goals.push_back({{"plan_version", plan.plan_version},
                        {"plan_status", plan.status},
                        {"life_domain", g.life_domain},
@@ -342,8 +347,7 @@ Result<store::ErasureRecord> Privacy::erase(const Principal& who, const std::str
   req.member_ids = {member_id};
   // The household's own data (name, address) goes with its last member.
   int left = 0;
-  for (auto& m : store_.members(member->household_id))
-    left += m.id != member_id && m.given_name != domain::kErased;
+  for (auto& m : store_.members(member->household_id)) left += m.id != member_id && m.given_name != domain::kErased;
   req.household_data = left == 0;
   req.kind = "request";
   req.reason = reason;
@@ -370,7 +374,8 @@ Result<RetentionReport> Privacy::retention(const Principal& who, bool dry_run) {
   report.cutoff = domain::retain_until(today, -report.closed_file_years);
   const auto rules = retention_rules(store_);
   store::PrivacyStore ps(store_);
-  const std::string reason = fmt::format("retention rule: file closed more than {} years ago", report.closed_file_years);
+  const std::string reason =
+      fmt::format("retention rule: file closed more than {} years ago", report.closed_file_years);
   for (auto& f : ps.closed_files()) {
     RetentionItem item;
     item.household_id = f.household_id;

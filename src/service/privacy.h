@@ -35,8 +35,8 @@ nlohmann::json erasure_json(const store::ErasureRecord& e);
 
 struct RetentionItem {
   std::string household_id;
-  std::string action;  // erase: identities and free text go, exceptions stay; remove: every record goes
-  Date closed_on;      // the date the rule counted from
+  std::string action;                // erase: identities and free text go, exceptions stay; remove: every record goes
+  Date closed_on;                    // the date the rule counted from
   bool closed_on_estimated = false;  // no recorded closing date: the last provision or referral date
   store::ErasureRecord record;       // what was (or, in a dry run, would be) erased or removed
 };

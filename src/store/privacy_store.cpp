@@ -42,16 +42,23 @@ std::vector<RetentionException> exceptions_of(soci::session& sql, long long eras
   soci::rowset<soci::row> rs = (sql.prepare << "SELECT category, records, legal_ground, retain_until FROM "
                                                "erasure_exception WHERE erasure_id = :e ORDER BY id",
                                 soci::use(erasure_id));
-  for (auto& r : rs) out.push_back({str(r, "category"), i64(r, "records"), str(r, "legal_ground"),
-                                    date_of(opt_str(r, "retain_until"))});
+  for (auto& r : rs)
+    out.push_back({str(r, "category"), i64(r, "records"), str(r, "legal_ground"), date_of(opt_str(r, "retain_until"))});
   return out;
 }
 
 std::vector<ErasureRecord> erasure_rows(soci::session& sql, soci::rowset<soci::row>& rs) {
   std::vector<ErasureRecord> out;
   for (auto& r : rs)
-    out.push_back({i64(r, "id"), str(r, "household_id"), str(r, "member_id"), str(r, "kind"), str(r, "reason"),
-                   str(r, "erased_by"), str(r, "erased_at"), str(r, "erased"), {}});
+    out.push_back({i64(r, "id"),
+                   str(r, "household_id"),
+                   str(r, "member_id"),
+                   str(r, "kind"),
+                   str(r, "reason"),
+                   str(r, "erased_by"),
+                   str(r, "erased_at"),
+                   str(r, "erased"),
+                   {}});
   for (auto& e : out) e.exceptions = exceptions_of(sql, e.id);
   return out;
 }
@@ -60,8 +67,8 @@ long long insert_erasure(soci::session& sql, const ErasureRecord& e) {
   long long id = 0;
   sql << "INSERT INTO erasure (household_id, member_id, kind, reason, erased_by, erased_at, erased) "
          "VALUES (:h, :m, :k, :r, :b, :a, :e) RETURNING id",
-      soci::use(e.household_id), soci::use(e.member_id), soci::use(e.kind), soci::use(e.reason),
-      soci::use(e.erased_by), soci::use(e.erased_at), soci::use(e.erased), soci::into(id);
+      soci::use(e.household_id), soci::use(e.member_id), soci::use(e.kind), soci::use(e.reason), soci::use(e.erased_by),
+      soci::use(e.erased_at), soci::use(e.erased), soci::into(id);
   for (auto& x : e.exceptions) {
     long long n = x.records;
     std::string until = x.retain_until ? format_date(*x.retain_until) : "";
@@ -109,10 +116,11 @@ struct FreeText {
   bool numeric_id;
 };
 constexpr FreeText kFreeText[] = {
-    {"household_plan", "body", true},   {"round_table", "title", true},      {"round_table", "agenda", true},
-    {"round_table", "minutes", true},   {"aftercare_contact", "note", true}, {"signal_ack", "note", true},
-    {"virtual_saving", "note", true},   {"wish", "text", true},              {"provision", "goal", false},
-    {"care_map_change", "detail", true},
+    {"household_plan", "body", true},    {"round_table", "title", true},
+    {"round_table", "agenda", true},     {"round_table", "minutes", true},
+    {"aftercare_contact", "note", true}, {"signal_ack", "note", true},
+    {"virtual_saving", "note", true},    {"wish", "text", true},
+    {"provision", "goal", false},        {"care_map_change", "detail", true},
 };
 
 struct ProvisionDates {
@@ -260,8 +268,7 @@ Result<ErasureRecord> PrivacyStore::erase(const ErasureRequest& req) {
       erased["round_table_participations"] = participations;
       erased["accounts"] = accounts;
       if (req.household_data) {
-        audit += count_of(sql, "SELECT COUNT(*) FROM audit_event WHERE subject = :h AND person = ''",
-                          req.household_id);
+        audit += count_of(sql, "SELECT COUNT(*) FROM audit_event WHERE subject = :h AND person = ''", req.household_id);
         sql << "UPDATE household SET family_name = :e, address = '', postcode = '', city = '', referral_reason = "
                "CASE WHEN referral_reason IS NULL THEN NULL ELSE :e2 END, erased_on = :d, version = version + 1 "
                "WHERE id = :h",
@@ -279,9 +286,8 @@ Result<ErasureRecord> PrivacyStore::erase(const ErasureRequest& req) {
       Date financial_last{0}, youth_last{0};
       std::vector<std::string> kept_provisions;
       for (auto& p : provision_dates(sql, req.household_id)) {
-        bool concerns = req.household_data ||
-                        (p.member_id && std::find(req.member_ids.begin(), req.member_ids.end(), *p.member_id) !=
-                                            req.member_ids.end());
+        bool concerns = req.household_data || (p.member_id && std::find(req.member_ids.begin(), req.member_ids.end(),
+                                                                        *p.member_id) != req.member_ids.end());
         if (!concerns) continue;
         kept_provisions.push_back(p.id);
         // An open provision is still being paid: its records count from today.

@@ -55,8 +55,8 @@ struct AllocationRecord {
 struct ClosedFile {
   std::string household_id;
   std::string status;
-  std::optional<Date> closed_on;   // set by the database when the file was closed
-  std::optional<Date> last_date;   // the latest provision date or referral date, for files closed before 0013
+  std::optional<Date> closed_on;  // set by the database when the file was closed
+  std::optional<Date> last_date;  // the latest provision date or referral date, for files closed before 0013
   std::optional<Date> erased_on;
   std::optional<Date> keep_until;  // the latest retain_until of its erasures' exceptions
 };

@@ -10,7 +10,7 @@ TEST(RedactNames, ReplacesWholeWordsOnlyAndTheFullNameFirst) {
   EXPECT_EQ(redact_names("Els Aarts belt Els; Elsa niet", {"Els", "Els Aarts"}), "[erased] belt [erased]; Elsa niet");
   EXPECT_EQ(redact_names("{\"words\":\"Els vindt werk\"}", {"Els"}), "{\"words\":\"[erased] vindt werk\"}");
   EXPECT_EQ(redact_names("Zoë en Zoëlla", {"Zoë"}), "[erased] en Zoëlla");  // UTF-8 letters are word characters
-  EXPECT_EQ(redact_names("A en B", {"A"}), "A en B");  // an initial would match everywhere
+  EXPECT_EQ(redact_names("A en B", {"A"}), "A en B");                       // an initial would match everywhere
   EXPECT_EQ(redact_names("", {"Els"}), "");
 }
 

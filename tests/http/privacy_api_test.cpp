@@ -50,9 +50,9 @@ TEST_P(PrivacyApiTest, AnAdministratorErasesAMemberAndSeesWhatWasKeptAndWhy) {
   EXPECT_EQ(after["person"]["given_name"], "[erased]");
   EXPECT_EQ(after["erasures"].size(), 1u);
   EXPECT_TRUE(store::AuditStore(*store).verify().intact);
-  EXPECT_EQ(client->Post("/api/v1/people/H1-M9/erasure", admin, json({{"reason", "x"}}).dump(), "application/json")
-                ->status,
-            404);
+  EXPECT_EQ(
+      client->Post("/api/v1/people/H1-M9/erasure", admin, json({{"reason", "x"}}).dump(), "application/json")->status,
+      404);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, PrivacyApiTest, ::testing::ValuesIn(testing::store_backends()),

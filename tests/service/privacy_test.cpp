@@ -166,7 +166,7 @@ TEST_P(PrivacyTest, TheExportHoldsEveryCategoryAboutThePersonAndNothingOfAnother
   std::set<std::string> provisions;
   for (auto& p : d["provisions"]) provisions.insert(p["id"]);
   EXPECT_EQ(provisions, (std::set<std::string>{"H1-P2", "H1-P3"}));  // hers and the household's, not Tim's
-  ASSERT_EQ(d["consents"].size(), 2u);  // her own, and the one she gave for Tim
+  ASSERT_EQ(d["consents"].size(), 2u);                               // her own, and the one she gave for Tim
   ASSERT_EQ(d["measurements"].size(), 1u);
   EXPECT_EQ(d["measurements"][0]["answers"]["meaningfulness_1"], 7);
   ASSERT_EQ(d["wishes"].size(), 1u);
@@ -183,8 +183,7 @@ TEST_P(PrivacyTest, TheExportHoldsEveryCategoryAboutThePersonAndNothingOfAnother
 
   const auto text = d.dump();
   // (The household-wide provision H1-P2 is hers too: its goal is in it.)
-  for (auto word : {"Bert", "Bos", "H2", "Tim gaat naar school"})
-    EXPECT_EQ(text.find(word), std::string::npos) << word;
+  for (auto word : {"Bert", "Bos", "H2", "Tim gaat naar school"}) EXPECT_EQ(text.find(word), std::string::npos) << word;
   // Tim's answers are not in it.
   EXPECT_EQ(text.find("\"meaningfulness_1\":3"), std::string::npos);
 }
@@ -194,9 +193,9 @@ TEST_P(PrivacyTest, WhoMayExportWhomAndEveryTryIsAuditedWithThePerson) {
   ASSERT_TRUE(by_director);
   EXPECT_TRUE((*by_director)["person"]["bsn_stored"].get<bool>());
   EXPECT_FALSE((*by_director)["person"].contains("bsn"));  // the director sees it masked, as in the file
-  EXPECT_TRUE(privacy->export_json(els, "H1-M1"));  // her own data
-  EXPECT_TRUE(privacy->export_json(els, "H1-M2"));  // a parent for her minor child
-  EXPECT_FALSE(privacy->export_json(tim, "H1-M1"));  // a child does not export a parent
+  EXPECT_TRUE(privacy->export_json(els, "H1-M1"));         // her own data
+  EXPECT_TRUE(privacy->export_json(els, "H1-M2"));         // a parent for her minor child
+  EXPECT_FALSE(privacy->export_json(tim, "H1-M1"));        // a child does not export a parent
   auto other_household = privacy->export_json(bert, "H1-M1");
   ASSERT_FALSE(other_household);
   EXPECT_EQ(other_household.error().code, ErrorCode::forbidden);
@@ -276,7 +275,7 @@ TEST_P(PrivacyTest, ErasureRemovesNameBsnAndAnswersKeepsTheAuditChainAndRecordsE
   EXPECT_FALSE(kept["audit_trail"].retain_until);  // never altered
   EXPECT_NE(kept["audit_trail"].legal_ground.find("NEN 7513"), std::string::npos);
   ASSERT_TRUE(kept.contains("financial"));
-  EXPECT_EQ(kept["financial"].records, 1);  // H1-P3
+  EXPECT_EQ(kept["financial"].records, 1);                                // H1-P3
   EXPECT_EQ(format_date(*kept["financial"].retain_until), "2025-12-31");  // ended 2018-12-31, 7 years
   ASSERT_TRUE(kept.contains("consent"));
   EXPECT_FALSE(kept.contains("youth_care"));  // Tim's youth care is not hers
