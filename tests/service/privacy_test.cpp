@@ -265,6 +265,14 @@ TEST_P(PrivacyTest, ErasureRemovesNameBsnAndAnswersKeepsTheAuditChainAndRecordsE
   Measurements measurements(*store, clock, std::make_shared<const interop::Instruments>(*instruments));
   ASSERT_TRUE(measurements.get(dir_a, "H1", els_measurement_id));
   const auto audit_before = store::AuditStore(*store).verify().records;
+  auto revision = [&] {
+    long long rev = 0;
+    if (store->backend() == "sqlite3")
+      store->read(
+          [&](soci::session& sql) { sql << "SELECT rev FROM view_revision WHERE scope = 'H1'", soci::into(rev); });
+    return rev;
+  };
+  const auto revision_before = revision();
 
   auto rec = privacy->erase(admin, "H1-M1", "request of 2018-12-20");
   ASSERT_TRUE(rec) << rec.error().message;
@@ -311,6 +319,9 @@ TEST_P(PrivacyTest, ErasureRemovesNameBsnAndAnswersKeepsTheAuditChainAndRecordsE
       EXPECT_EQ(c.withdrawn_on, clock.today());
     }
   }
+
+  // A cached household view is stale from now on (SQLite keeps view revisions).
+  if (store->backend() == "sqlite3") EXPECT_GT(revision(), revision_before);
 
   // The audit trail is untouched, still whole, and records the erasure.
   auto verdict = store::AuditStore(*store).verify();
@@ -422,6 +433,21 @@ TEST_P(PrivacyTest, TheRetentionRuleErasesOldClosedFilesAndRemovesThemWhenNothin
   EXPECT_TRUE(store->household("H1"));
   auto verdict = store::AuditStore(*store).verify();
   EXPECT_TRUE(verdict.intact) << verdict.why;
+}
+
+TEST_P(PrivacyTest, TheDatabaseRecordsTheDayAFileIsClosedWhoeverClosesIt) {
+  auto closed_on = [&] {
+    std::string day;
+    soci::indicator ind = soci::i_null;
+    store->read(
+        [&](soci::session& sql) { sql << "SELECT closed_on FROM household WHERE id = 'H2'", soci::into(day, ind); });
+    return ind == soci::i_ok ? day : std::string("(none)");
+  };
+  EXPECT_EQ(closed_on(), "(none)");
+  store->write([](soci::session& sql) { sql << "UPDATE household SET status = 'closed' WHERE id = 'H2'"; });
+  EXPECT_EQ(closed_on(), format_date(today_utc()));  // the database's own day, not the caller's clock
+  store->write([](soci::session& sql) { sql << "UPDATE household SET status = 'active' WHERE id = 'H2'"; });
+  EXPECT_EQ(closed_on(), "(none)");
 }
 
 TEST_P(PrivacyTest, ADirectorsReadOfOneMembersMeasurementIsInTheAuditExportForThatPerson) {

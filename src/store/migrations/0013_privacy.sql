@@ -33,10 +33,11 @@ CREATE INDEX erasure_exception_erasure ON erasure_exception(erasure_id);
 -- closed_on is kept by the database itself, so that every writer (the server,
 -- an import, another process) sets it. Files closed before this migration
 -- have no date; the retention rule then uses their last provision's end.
+-- The day is the UTC day, as every date in the schema.
 ALTER TABLE household ADD COLUMN closed_on TEXT;
 ALTER TABLE household ADD COLUMN erased_on TEXT;
 @sqlite3@ CREATE TRIGGER household_closed_on AFTER UPDATE OF status ON household WHEN NEW.status IS NOT OLD.status BEGIN UPDATE household SET closed_on = CASE WHEN NEW.status IN ('closed','dropped') THEN date('now') ELSE NULL END WHERE id = NEW.id; END;
-@postgresql@ CREATE FUNCTION household_closed_on() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.status IS DISTINCT FROM OLD.status THEN IF NEW.status IN ('closed','dropped') THEN NEW.closed_on := to_char(current_date, 'YYYY-MM-DD'); ELSE NEW.closed_on := NULL; END IF; END IF; RETURN NEW; END $$;
+@postgresql@ CREATE FUNCTION household_closed_on() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.status IS DISTINCT FROM OLD.status THEN IF NEW.status IN ('closed','dropped') THEN NEW.closed_on := to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD'); ELSE NEW.closed_on := NULL; END IF; END IF; RETURN NEW; END $$;
 @postgresql@ CREATE TRIGGER household_closed_on BEFORE UPDATE OF status ON household FOR EACH ROW EXECUTE FUNCTION household_closed_on();
 
 @sqlite3@ CREATE TRIGGER view_rev_erasure_i AFTER INSERT ON erasure BEGIN INSERT INTO view_revision (scope, rev) VALUES (NEW.household_id, 1) ON CONFLICT (scope) DO UPDATE SET rev = rev + 1; END;
