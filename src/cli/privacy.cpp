@@ -50,9 +50,17 @@ void add_privacy(CLI::App& app, Context& ctx) {
     auto sealer = optional_sealer(o->db, o->key_file);
     SystemClock clock;
     service::Privacy svc(**s, clock, sealer ? &*sealer : nullptr);
-    auto doc = o->format == "fhir" ? svc.export_fhir(*who, o->person) : svc.export_json(*who, o->person);
-    if (!doc) return void(ctx.exit_code = fail(doc.error()));
-    auto st = write_output(o->output, doc->dump(2) + "\n");
+    std::string text;
+    if (o->format == "fhir") {
+      auto doc = svc.export_fhir(*who, o->person);
+      if (!doc) return void(ctx.exit_code = fail(doc.error()));
+      text = doc->dump(2);
+    } else {
+      auto doc = svc.export_json(*who, o->person);
+      if (!doc) return void(ctx.exit_code = fail(doc.error()));
+      text = doc->dump(2);
+    }
+    auto st = write_output(o->output, text + "\n");
     if (!st) ctx.exit_code = fail(st.error());
   });
 

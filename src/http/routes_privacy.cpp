@@ -17,13 +17,21 @@ void add_privacy_routes(Api& api) {
     std::string format = req.has_param("format") ? req.get_param_value("format") : "json";
     service::Privacy svc(api.store, api.clock, api.sealer, api.instruments);
     // An unknown format is still judged for access first, so a refused caller learns nothing more.
-    auto doc = format == "fhir" ? svc.export_fhir(*who, req.matches[1]) : svc.export_json(*who, req.matches[1]);
-    if (!doc) return send_error(res, doc.error());
+    std::string text;
+    if (format == "fhir") {
+      auto doc = svc.export_fhir(*who, req.matches[1]);
+      if (!doc) return send_error(res, doc.error());
+      text = doc->dump(2);
+    } else {
+      auto doc = svc.export_json(*who, req.matches[1]);
+      if (!doc) return send_error(res, doc.error());
+      text = doc->dump(2);
+    }
     if (format != "json" && format != "fhir") return send_error(res, invalid("format: json or fhir"));
     res.status = 200;
     res.set_header("Cache-Control", "no-store");
     res.set_header("Content-Disposition", "attachment; filename=\"person-export." + format + ".json\"");
-    res.set_content(doc->dump(2), format == "fhir" ? "application/fhir+json" : "application/json");
+    res.set_content(text, format == "fhir" ? "application/fhir+json" : "application/json; charset=utf-8");
   });
 
   api.http.Post(kPersonPath + "/erasure", [&api](const httplib::Request& req, httplib::Response& res) {
@@ -38,7 +46,9 @@ void add_privacy_routes(Api& api) {
     service::Privacy svc(api.store, api.clock, api.sealer, api.instruments);
     auto rec = svc.erase(*who, req.matches[1], *reason);
     if (!rec) return send_error(res, rec.error());
-    send_json(res, 200, service::erasure_json(*rec));
+    res.status = 200;
+    res.set_header("Cache-Control", "no-store");
+    res.set_content(service::erasure_json(*rec).dump(), "application/json; charset=utf-8");
   });
 }
 

@@ -21,12 +21,13 @@ namespace {
 
 using domain::Role;
 using nlohmann::json;
+using ojson = nlohmann::ordered_json;
 
 const char* kNotYours = "no person with this id whose data you may export";
 
-json date_or_null(const std::optional<Date>& d) { return d ? json(format_date(*d)) : json(nullptr); }
+ojson date_or_null(const std::optional<Date>& d) { return d ? ojson(format_date(*d)) : ojson(nullptr); }
 
-json consent_json(const domain::Consent& c) {
+ojson consent_json(const domain::Consent& c) {
   return {{"id", c.id},
           {"member_id", c.member_id},
           {"given_by_guardian", c.guardian_member_id.value_or("")},
@@ -65,27 +66,27 @@ int closed_file_years(store::Store& store) {
   return 7;
 }
 
-json erasure_json(const store::ErasureRecord& e) {
-  json kept = json::array();
+ojson erasure_json(const store::ErasureRecord& e) {
+  ojson kept = ojson::array();
   for (auto& x : e.exceptions)
     kept.push_back({{"category", x.category},
                     {"records", x.records},
                     {"legal_ground", x.legal_ground},
                     {"retain_until", date_or_null(x.retain_until)}});
-  json erased = json::parse(e.erased, nullptr, false);
-  if (erased.is_discarded()) erased = json::object();
-  json out = {{"kind", e.kind},           {"household_id", e.household_id}, {"reason", e.reason},
-              {"erased_by", e.erased_by}, {"erased_at", e.erased_at},       {"erased", erased},
-              {"retained", kept}};
+  ojson erased = ojson::parse(e.erased, nullptr, false);
+  if (erased.is_discarded()) erased = ojson::object();
+  ojson out = {{"kind", e.kind},           {"household_id", e.household_id}, {"reason", e.reason},
+               {"erased_by", e.erased_by}, {"erased_at", e.erased_at},       {"erased", erased},
+               {"retained", kept}};
   if (e.id) out["id"] = e.id;
   if (!e.member_id.empty()) out["member_id"] = e.member_id;
   return out;
 }
 
-json retention_json(const RetentionReport& r) {
-  json items = json::array();
+ojson retention_json(const RetentionReport& r) {
+  ojson items = ojson::array();
   for (auto& i : r.items) {
-    json item = erasure_json(i.record);
+    ojson item = erasure_json(i.record);
     item["action"] = i.action;
     item["closed_on"] = format_date(i.closed_on);
     item["closed_on_estimated"] = i.closed_on_estimated;
@@ -133,57 +134,57 @@ Result<domain::Member> Privacy::exportable(const Principal& who, const std::stri
   return *member;
 }
 
-Result<json> Privacy::export_json(const Principal& who, const std::string& member_id) {
-  auto m = exportable(who, member_id, "json");
+Result<ojson> Privacy::export_json(const Principal& who, const std::string& member_id) {
+  auto m = exportable(who, member_id, "ojson");
   if (!m) return m.error();
   const auto h = *store_.household(m->household_id);
   const Date today = clock_.today();
 
-  json person = {{"id", m->id},
-                 {"given_name", m->given_name},
-                 {"family_name", m->family_name},
-                 {"role", std::string(domain::to_string(m->role))},
-                 {"birth_year", m->birth_year},
-                 {"consent_status", std::string(domain::to_string(m->consent))},
-                 {"bsn_stored", m->bsn_sealed.has_value()}};
+  ojson person = {{"id", m->id},
+                  {"given_name", m->given_name},
+                  {"family_name", m->family_name},
+                  {"role", std::string(domain::to_string(m->role))},
+                  {"birth_year", m->birth_year},
+                  {"consent_status", std::string(domain::to_string(m->consent))},
+                  {"bsn_stored", m->bsn_sealed.has_value()}};
   // Their own BSN, opened only for this export of their own data: for the
   // person, their parent, or the administrator handling their request. The
   // director keeps seeing it masked, as in the file.
   if (m->bsn_sealed && sealer_ && who.role != Role::director)
     if (auto bsn = sealer_->open(*m->bsn_sealed)) person["bsn"] = *bsn;
 
-  json household = {{"id", h.id},
-                    {"family_name", h.family_name},
-                    {"address", h.address},
-                    {"postcode", h.postcode},
-                    {"city", h.city},
-                    {"status", std::string(domain::to_string(h.status))},
-                    {"director", {{"username", h.director}, {"name", ""}}}};
+  ojson household = {{"id", h.id},
+                     {"family_name", h.family_name},
+                     {"address", h.address},
+                     {"postcode", h.postcode},
+                     {"city", h.city},
+                     {"status", std::string(domain::to_string(h.status))},
+                     {"director", {{"username", h.director}, {"name", ""}}}};
   if (auto a = store_.account(h.director)) household["director"]["name"] = a->display_name;
 
-  json provisions = json::array();
+  ojson provisions = ojson::array();
   for (auto& p : store_.provisions(h.id)) {
     if (p.member_id && *p.member_id != m->id) continue;
-    json j = {{"id", p.id},
-              {"for", p.member_id ? "member" : "household"},
-              {"domain", std::string(domain::to_string(p.domain))},
-              {"provider_id", p.provider_id},
-              {"provider", ""},
-              {"professional", ""},
-              {"goal", p.goal},
-              {"start_date", format_date(p.start)},
-              {"end_date", date_or_null(p.end)},
-              {"active", p.active_on(today)},
-              {"hours_per_week_centi", p.hours_per_week_centi},
-              {"annual_cost_cents", p.annual_cost},
-              {"cost_basis", std::string(domain::to_string(p.basis))}};
+    ojson j = {{"id", p.id},
+               {"for", p.member_id ? "member" : "household"},
+               {"domain", std::string(domain::to_string(p.domain))},
+               {"provider_id", p.provider_id},
+               {"provider", ""},
+               {"professional", ""},
+               {"goal", p.goal},
+               {"start_date", format_date(p.start)},
+               {"end_date", date_or_null(p.end)},
+               {"active", p.active_on(today)},
+               {"hours_per_week_centi", p.hours_per_week_centi},
+               {"annual_cost_cents", p.annual_cost},
+               {"cost_basis", std::string(domain::to_string(p.basis))}};
     if (auto o = store_.organisation(p.provider_id)) j["provider"] = o->name;
     if (p.professional_id)
       if (auto pr = store_.professional(*p.professional_id)) j["professional"] = pr->name;
     provisions.push_back(j);
   }
 
-  json allocations = json::array();
+  ojson allocations = ojson::array();
   for (auto& a : store::PrivacyStore(store_).allocations_of(m->id))
     allocations.push_back({{"standard", a.standard},
                            {"municipality", a.municipality},
@@ -193,46 +194,46 @@ Result<json> Privacy::export_json(const Principal& who, const std::string& membe
                            {"product_category", a.product_category},
                            {"product_code", a.product_code},
                            {"allocated_start", a.allocated_start},
-                           {"allocated_end", a.allocated_end ? json(*a.allocated_end) : json(nullptr)}});
+                           {"allocated_end", a.allocated_end ? ojson(*a.allocated_end) : ojson(nullptr)}});
 
-  json consents = json::array();
+  ojson consents = ojson::array();
   for (auto& c : store::ConsentStore(store_).of_household(h.id))
     if (c.member_id == m->id || c.guardian_member_id == m->id) consents.push_back(consent_json(c));
 
-  json measurements = json::array();
+  ojson measurements = ojson::array();
   std::optional<Measurements> scorer;
   if (instruments_) scorer.emplace(store_, clock_, instruments_);
   store::MeasurementStore ms(store_);
   for (auto& x : ms.of_household(h.id)) {
     if (x.member_id != m->id) continue;
-    json answers = json::object();
+    ojson answers = ojson::object();
     for (auto& [item, value] : x.answers) answers[item] = value;
-    json j = {{"id", x.id},
-              {"instrument", x.instrument},
-              {"instrument_version", x.instrument_version},
-              {"moment", x.moment},
-              {"measured_on", format_date(x.measured_on)},
-              {"filled_by", x.filled_by},
-              {"completed", x.completed},
-              {"answers", answers}};
+    ojson j = {{"id", x.id},
+               {"instrument", x.instrument},
+               {"instrument_version", x.instrument_version},
+               {"moment", x.moment},
+               {"measured_on", format_date(x.measured_on)},
+               {"filled_by", x.filled_by},
+               {"completed", x.completed},
+               {"answers", answers}};
     if (scorer) {
-      json scores = json::object();
-      for (auto& [key, tenths] : scorer->view(x).score_tenths) scores[key] = tenths ? json(*tenths) : json(nullptr);
+      ojson scores = ojson::object();
+      for (auto& [key, tenths] : scorer->view(x).score_tenths) scores[key] = tenths ? ojson(*tenths) : ojson(nullptr);
       j["score_tenths"] = scores;
     }
     measurements.push_back(j);
   }
-  json wishes = json::array();
+  ojson wishes = ojson::array();
   for (auto& w : ms.wishes(h.id))
     if (w.member_id == m->id)
       wishes.push_back({{"id", w.id}, {"dimension", w.dimension}, {"text", w.text}, {"created_at", w.created_at}});
 
   store::PlanStore plans(store_);
-  json goals = json::array();
+  ojson goals = ojson::array();
   for (auto& plan : plans.plans(h.id))
     for (auto& g : plan.goals) {
       if (!names(g, m->id)) continue;
-      json actions = json::array();
+      ojson actions = ojson::array();
       for (auto& a : g.actions)
         actions.push_back(
             {{"text", a.text},
@@ -248,14 +249,14 @@ Result<json> Privacy::export_json(const Principal& who, const std::string& membe
                        {"actions", actions}});
     }
 
-  json appointments = json::array();
+  ojson appointments = ojson::array();
   for (auto& rt : plans.round_tables(h.id))
     for (auto& part : rt.participants) {
       if (part.party.kind != "member" || part.party.id != m->id) continue;
       appointments.push_back({{"kind", "round_table"},
                               {"title", rt.title},
                               {"status", rt.status},
-                              {"scheduled_at", rt.scheduled_at ? json(*rt.scheduled_at) : json(nullptr)},
+                              {"scheduled_at", rt.scheduled_at ? ojson(*rt.scheduled_at) : ojson(nullptr)},
                               {"window_from", format_date(rt.window_from)},
                               {"window_to", format_date(rt.window_to)},
                               {"location", rt.location},
@@ -265,7 +266,7 @@ Result<json> Privacy::export_json(const Principal& who, const std::string& membe
 
   store::AuditQuery q;
   q.person = m->id;
-  json audit = json::array();
+  ojson audit = ojson::array();
   for (auto& e : store::AuditStore(store_).query(q))
     audit.push_back({{"at", e.at},
                      {"who", e.actor},
@@ -276,22 +277,22 @@ Result<json> Privacy::export_json(const Principal& who, const std::string& membe
                      {"record_type", e.record_type},
                      {"record_id", e.record_id}});
 
-  json erasures = json::array();
+  ojson erasures = ojson::array();
   for (auto& e : store::PrivacyStore(store_).erasures_of(m->id, h.id)) erasures.push_back(erasure_json(e));
 
-  return json{{"format", "regie.person-export.v1"},
-              {"generated_at", clock_.now_iso8601()},
-              {"person", person},
-              {"household", household},
-              {"provisions", provisions},
-              {"allocations", allocations},
-              {"consents", consents},
-              {"measurements", measurements},
-              {"wishes", wishes},
-              {"plan_goals", goals},
-              {"appointments", appointments},
-              {"audit", audit},
-              {"erasures", erasures}};
+  return ojson{{"format", "regie.person-export.v1"},
+               {"generated_at", clock_.now_iso8601()},
+               {"person", person},
+               {"household", household},
+               {"provisions", provisions},
+               {"allocations", allocations},
+               {"consents", consents},
+               {"measurements", measurements},
+               {"wishes", wishes},
+               {"plan_goals", goals},
+               {"appointments", appointments},
+               {"audit", audit},
+               {"erasures", erasures}};
 }
 
 Result<json> Privacy::export_fhir(const Principal& who, const std::string& member_id) {

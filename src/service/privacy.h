@@ -30,8 +30,8 @@ std::vector<domain::RetentionRule> retention_rules(store::Store& store);
 // setting "retention.closed_file_years", default 7.
 int closed_file_years(store::Store& store);
 
-// An erasure as the front ends show it (JSON).
-nlohmann::json erasure_json(const store::ErasureRecord& e);
+// An erasure as the front ends show it (JSON, fields in reading order).
+nlohmann::ordered_json erasure_json(const store::ErasureRecord& e);
 
 struct RetentionItem {
   std::string household_id;
@@ -47,7 +47,7 @@ struct RetentionReport {
   Date cutoff;  // files closed before this day are erased
   std::vector<RetentionItem> items;
 };
-nlohmann::json retention_json(const RetentionReport& r);
+nlohmann::ordered_json retention_json(const RetentionReport& r);
 
 class Privacy {
  public:
@@ -63,7 +63,8 @@ class Privacy {
   // household's assigned director, the member themselves, and a parent for
   // their minor child (service/access.h). Everyone else, and unknown ids, get
   // the same forbidden. Audited either way, with the person.
-  Result<nlohmann::json> export_json(const Principal& who, const std::string& member_id);
+  // The JSON document keeps its parts in reading order (person first).
+  Result<nlohmann::ordered_json> export_json(const Principal& who, const std::string& member_id);
   Result<nlohmann::json> export_fhir(const Principal& who, const std::string& member_id);
 
   // Erases the member's identity (names, BSN, birth year), measurements,

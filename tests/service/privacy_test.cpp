@@ -157,7 +157,7 @@ TEST_P(PrivacyTest, TheExportHoldsEveryCategoryAboutThePersonAndNothingOfAnother
 
   auto doc = privacy->export_json(admin, "H1-M1");
   ASSERT_TRUE(doc) << doc.error().message;
-  const json& d = *doc;
+  const auto& d = *doc;
   EXPECT_EQ(d["person"]["given_name"], "Els");
   EXPECT_EQ(d["person"]["bsn"], "111222333");  // their own data: opened for this export only
   EXPECT_EQ(d["household"]["id"], "H1");
