@@ -124,6 +124,7 @@ int run(int argc, char** argv) {
   add_backup(app, ctx);
   add_restore(app, ctx);
   add_audit(app, ctx);
+  add_privacy(app, ctx);
   add_account(app, ctx);
   add_version(app, ctx);
   app.parse_complete_callback([&] { log::init(log_level); });

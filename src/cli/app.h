@@ -62,5 +62,6 @@ void add_backup(CLI::App& app, Context& ctx);
 void add_restore(CLI::App& app, Context& ctx);
 void add_audit(CLI::App& app, Context& ctx);
 void add_account(CLI::App& app, Context& ctx);
+void add_privacy(CLI::App& app, Context& ctx);
 
 }  // namespace regie::cli

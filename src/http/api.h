@@ -89,5 +89,6 @@ void add_audit_routes(Api& api);
 void add_me_routes(Api& api);
 void add_account_routes(Api& api);
 void add_assignment_routes(Api& api);
+void add_privacy_routes(Api& api);
 
 }  // namespace regie::http

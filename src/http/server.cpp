@@ -864,6 +864,7 @@ struct Server::Impl {
     add_me_routes(api);
     add_account_routes(api);
     add_assignment_routes(api);
+    add_privacy_routes(api);
 
     // Unknown API paths answer JSON, never the UI's index page.
     auto api_not_found = [](const httplib::Request&, httplib::Response& res) {

@@ -39,14 +39,32 @@ json reference_to(const std::string& url, const std::string& display = "") {
   return r;
 }
 
-std::string consent_status(domain::ConsentStatus c) {
-  switch (c) {
-    case domain::ConsentStatus::given: return "active";
-    case domain::ConsentStatus::pending: return "proposed";
-    case domain::ConsentStatus::refused: return "rejected";
-    case domain::ConsentStatus::withdrawn: return "inactive";
-  }
-  return "proposed";
+constexpr const char* kConsentScopeSystem = "http://terminology.hl7.org/CodeSystem/consentscope";
+constexpr const char* kActCodeSystem = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
+constexpr const char* kParticipationSystem = "http://terminology.hl7.org/CodeSystem/v3-ParticipationType";
+
+constexpr const char* kAuditTypeSystem = "http://terminology.hl7.org/CodeSystem/audit-event-type";
+
+// AuditEvent.action (C, R, U, D, E) from the trail's action, e.g. "household.read".
+std::string audit_action(const std::string& action) {
+  auto verb = action.substr(action.find('.') + 1);
+  for (auto r : {"read", "list", "export", "export_fhir", "export_fhir_bsn", "spider_webs", "file_views"})
+    if (verb == r) return "R";
+  for (auto c : {"add", "start", "import"})
+    if (verb == c) return "C";
+  for (auto d : {"delete", "remove", "erase"})
+    if (verb == d) return "D";
+  for (auto u : {"edit", "answer", "withdraw", "status", "bsn", "end", "acknowledge", "change"})
+    if (verb == u) return "U";
+  return "E";
+}
+
+// Withdrawn or expired: inactive; not yet in force: proposed; else active.
+std::string consent_record_status(const domain::Consent& c, Date today) {
+  if (c.withdrawn_on && *c.withdrawn_on <= today) return "inactive";
+  if (c.expires_on && *c.expires_on < today) return "inactive";
+  if (c.given_on > today) return "proposed";
+  return "active";
 }
 
 std::string plan_status(const std::string& s) {
@@ -92,6 +110,13 @@ json fhir_bundle(const FhirInput& in) {
   }
   for (auto& id : prof_ids)
     if (auto it = in.professionals.find(id); it != in.professionals.end()) org_ids.insert(it->second.organisation_id);
+  // The organisations a consent lets see the data are referenced from it,
+  // but are on the care team only when they help.
+  const std::set<std::string> care_orgs = org_ids;
+  std::set<std::string> member_ids;
+  for (auto& m : in.members) member_ids.insert(m.id);
+  for (auto& c : in.consents)
+    if (member_ids.contains(c.member_id)) org_ids.insert(c.organisation_id);
   for (auto& id : org_ids) {
     auto it = in.organisations.find(id);
     if (it == in.organisations.end()) continue;
@@ -102,8 +127,9 @@ json fhir_bundle(const FhirInput& in) {
                                        {"active", true},
                                        {"type", json::array({{{"text", it->second.kind}}})},
                                        {"name", it->second.name}});
-    team.push_back({{"role", json::array({{{"text", "provider"}}})},
-                    {"member", reference_to(uuid_for("organisation", id), it->second.name)}});
+    if (care_orgs.contains(id))
+      team.push_back({{"role", json::array({{{"text", "provider"}}})},
+                      {"member", reference_to(uuid_for("organisation", id), it->second.name)}});
   }
   for (auto& id : prof_ids) {
     auto it = in.professionals.find(id);
@@ -138,17 +164,58 @@ json fhir_bundle(const FhirInput& in) {
     if (m.birth_year > 0) patient["birthDate"] = fmt::format("{:04d}", m.birth_year);
     add(url, patient);
     group_members.push_back({{"entity", reference_to(url, m.given_name)}});
-    // Consent for sharing within the care team, as recorded on the member.
-    add(uuid_for("consent", m.id),
+  }
+  // Each consent record: who allowed which organisation to see their data,
+  // for which purpose, how and when, until its expiry or withdrawal.
+  std::set<std::string> with_record;
+  for (auto& c : in.consents) {
+    if (!member_ids.contains(c.member_id)) continue;
+    with_record.insert(c.member_id);
+    const auto patient = uuid_for("member", c.member_id);
+    json method = {{"text", c.method == domain::ConsentMethod::signed_form ? "signed form" : "verbal, witnessed"}};
+    json consent = {{"resourceType", "Consent"},
+                    {"identifier", json::array({ident("consent", std::to_string(c.id))})},
+                    {"status", consent_record_status(c, in.today)},
+                    {"scope", {{"coding", json::array({{{"system", kConsentScopeSystem}, {"code", "patient-privacy"}}})}}},
+                    {"category", json::array({{{"coding", json::array({{{"system", "http://loinc.org"},
+                                                                         {"code", "59284-0"},
+                                                                         {"display", "Consent Document"}}})}},
+                                              method})},
+                    {"patient", reference_to(patient)},
+                    {"dateTime", format_date(c.given_on)},
+                    {"policyRule", {{"coding", json::array({{{"system", kActCodeSystem}, {"code", "OPTIN"}}})}}}};
+    // Given by a parent or guardian for a child: they are the performer.
+    const auto& giver = c.guardian_member_id ? *c.guardian_member_id : c.member_id;
+    if (member_ids.contains(giver)) consent["performer"] = json::array({reference_to(uuid_for("member", giver))});
+    if (c.method == domain::ConsentMethod::verbal_witnessed)
+      consent["verification"] = json::array(
+          {{{"verified", true}, {"verifiedWith", {{"display", c.witness}}}, {"verificationDate", format_date(c.given_on)}}});
+    json period = {{"start", format_date(c.given_on)}};
+    std::optional<Date> end = c.expires_on;
+    if (c.withdrawn_on && (!end || *c.withdrawn_on < *end)) end = c.withdrawn_on;
+    if (end) period["end"] = format_date(*end);
+    json provision = {{"type", "permit"},
+                      {"period", period},
+                      {"purpose", json::array({{{"system", "urn:regie:consent-purpose"},
+                                                {"code", std::string(domain::to_string(c.purpose))}}})}};
+    json actor = {{"role", {{"coding", json::array({{{"system", kParticipationSystem}, {"code", "IRCP"},
+                                                      {"display", "information recipient"}}})}}},
+                  {"reference", reference_to(uuid_for("organisation", c.organisation_id))}};
+    if (in.organisations.contains(c.organisation_id)) provision["actor"] = json::array({actor});
+    consent["provision"] = provision;
+    add(uuid_for("consent", std::to_string(c.id)), consent);
+  }
+  // A refusal is recorded only on the member, as there is no consent to record.
+  for (auto& m : in.members) {
+    if (m.consent != domain::ConsentStatus::refused || with_record.contains(m.id)) continue;
+    add(uuid_for("consent-refusal", m.id),
         {{"resourceType", "Consent"},
-         {"status", consent_status(m.consent)},
-         {"scope", {{"coding", json::array({{{"system", "http://terminology.hl7.org/CodeSystem/consentscope"},
-                                              {"code", "patient-privacy"}}})}}},
+         {"status", "rejected"},
+         {"scope", {{"coding", json::array({{{"system", kConsentScopeSystem}, {"code", "patient-privacy"}}})}}},
          {"category", json::array({{{"coding", json::array({{{"system", "http://loinc.org"}, {"code", "59284-0"},
                                                              {"display", "Consent Document"}}})}}})},
-         {"patient", reference_to(url)},
-         {"policyRule", {{"coding", json::array({{{"system", "http://terminology.hl7.org/CodeSystem/v3-ActCode"},
-                                                  {"code", "OPTIN"}}})}}}});
+         {"patient", reference_to(uuid_for("member", m.id))},
+         {"policyRule", {{"coding", json::array({{{"system", kActCodeSystem}, {"code", "OPTOUT"}}})}}}});
   }
   json group = {{"resourceType", "Group"},
                 {"identifier", json::array({ident("household", hh.id)})},
@@ -233,6 +300,26 @@ json fhir_bundle(const FhirInput& in) {
   }
   for (auto& [key, r] : responses)
     add(uuid_for("measurement", std::get<0>(key) + "/" + std::get<1>(key) + "/" + std::get<2>(key)), r);
+
+  // Who looked at or changed a member's data, as the audit trail recorded it.
+  for (auto& e : in.audit_events) {
+    if (!member_ids.contains(e.person)) continue;
+    json agent = {{"who", {{"identifier", ident("account", e.actor)}, {"display", e.actor}}}, {"requestor", true}};
+    if (!e.role.empty()) agent["role"] = json::array({{{"text", e.role}}});
+    json entities = json::array({{{"what", reference_to(uuid_for("member", e.person))}}});
+    if (!e.record_type.empty() && !e.record_id.empty())
+      entities.push_back({{"what", {{"identifier", ident(e.record_type, e.record_id)}}}});
+    add(uuid_for("audit", std::to_string(e.seq ? e.seq : e.id)),
+        {{"resourceType", "AuditEvent"},
+         {"type", {{"system", kAuditTypeSystem}, {"code", "rest"}, {"display", "RESTful Operation"}}},
+         {"subtype", json::array({{{"system", "urn:regie:action"}, {"code", e.action}}})},
+         {"action", audit_action(e.action)},
+         {"recorded", e.at},
+         {"outcome", e.outcome == "allowed" ? "0" : "4"},
+         {"agent", json::array({agent})},
+         {"source", {{"observer", {{"display", "Regie"}}}}},
+         {"entity", entities}});
+  }
 
   return {{"resourceType", "Bundle"},
           {"type", "collection"},

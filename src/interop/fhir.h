@@ -2,8 +2,8 @@
 // Group, each member as a Patient, the director and the professionals as
 // Practitioner and PractitionerRole, providers as Organization, everyone
 // around the household as a CareTeam, the care map and each household plan
-// as a CarePlan, members' consent as Consent and questionnaire scores as
-// QuestionnaireResponse. Every reference points at an entry of the same
+// as a CarePlan, each consent record as a Consent and questionnaire scores as
+// QuestionnaireResponse, and audit records (when given) as AuditEvent. Every reference points at an entry of the same
 // Bundle (fullUrl urn:uuid:..., stable for the same record).
 //
 // Pure mapping: no I/O, no access checks (the service layer does those).
@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/consent.h"
 #include "domain/model.h"
 
 namespace regie::interop {
@@ -45,6 +46,12 @@ struct FhirInput {
   std::map<std::string, std::string> allocation_numbers;  // provision id -> iJw/iWmo allocation number
   std::vector<FhirPlan> plans;
   std::vector<FhirMeasurement> measurements;
+  // Each consent record of the members; a member who refused and has no
+  // record gets one "rejected" Consent from their consent status.
+  std::vector<domain::Consent> consents;
+  // Audit records about the members (a person's own export): each becomes an
+  // AuditEvent whose entity is that member's Patient.
+  std::vector<domain::AuditEvent> audit_events;
   std::string generated_at;  // ISO 8601 UTC
   Date today;
 };

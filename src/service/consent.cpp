@@ -18,6 +18,11 @@ const domain::Member* find_member(const std::vector<domain::Member>& members, co
 
 std::string name_of(const domain::Member& m) { return m.given_name + " " + m.family_name; }
 
+// A consent named in the audit trail with its member, when it is this household's.
+AccessedRecord record_of(const std::string& household_id, std::int64_t id, const std::optional<domain::Consent>& c) {
+  return {"consent", std::to_string(id), c && c->household_id == household_id ? c->member_id : ""};
+}
+
 }  // namespace
 
 int guardian_below_age(store::Store& store) {
@@ -58,7 +63,8 @@ Result<std::vector<domain::Consent>> Consents::list(const Principal& who, const 
 }
 
 Result<domain::Consent> Consents::add(const Principal& who, const std::string& household_id, domain::Consent c) {
-  if (!is_assigned_director(store_, clock_, who, household_id, "consents.add")) return forbidden("no household with this id that you may see");
+  if (!is_assigned_director(store_, clock_, who, household_id, "consents.add", AccessedRecord{"consent", "", c.member_id}))
+    return forbidden("no household with this id that you may see");
   c.household_id = household_id;
   c.recorded_by = who.username;
   if (c.given_on.days == 0) c.given_on = clock_.today();
@@ -78,9 +84,9 @@ Result<domain::Consent> Consents::add(const Principal& who, const std::string& h
 
 Result<domain::Consent> Consents::withdraw(const Principal& who, const std::string& household_id, std::int64_t id,
                                            int version) {
-  if (!is_assigned_director(store_, clock_, who, household_id, "consents.withdraw"))
-    return forbidden("no household with this id that you may see");
   auto c = consents_.get(id);
+  if (!is_assigned_director(store_, clock_, who, household_id, "consents.withdraw", record_of(household_id, id, c)))
+    return forbidden("no household with this id that you may see");
   if (!c || c->household_id != household_id) return not_found("no such consent in this household");
   if (c->withdrawn_on) return Error{ErrorCode::conflict, "this consent was already withdrawn"};
   auto v = consents_.withdraw(id, version, clock_.today());
@@ -89,8 +95,9 @@ Result<domain::Consent> Consents::withdraw(const Principal& who, const std::stri
 }
 
 Result<std::string> Consents::text(const Principal& who, const std::string& household_id, std::int64_t id) {
-  if (!is_assigned_director(store_, clock_, who, household_id, "consents.read")) return forbidden("no household with this id that you may see");
   auto c = consents_.get(id);
+  if (!is_assigned_director(store_, clock_, who, household_id, "consents.read", record_of(household_id, id, c)))
+    return forbidden("no household with this id that you may see");
   if (!c || c->household_id != household_id) return not_found("no such consent in this household");
   auto scope = scope_of(household_id, *c);
   if (!scope) return scope.error();

@@ -151,10 +151,11 @@ domain::SignalThresholds signal_thresholds(store::Store& store) {
 }
 
 bool is_assigned_director(store::Store& store, const Clock& clock, const Principal& who,
-                          const std::string& household_id, const std::string& action) {
+                          const std::string& household_id, const std::string& action,
+                          const AccessedRecord& record) {
   auto h = store.household(household_id);
   bool allowed = h && is_assigned(store, who, *h);
-  record_access(store, clock, who, action, household_id, allowed);
+  record_access(store, clock, who, action, household_id, allowed, {}, record);
   return allowed;
 }
 
@@ -253,9 +254,11 @@ Status Households::set_bsn(const Principal& who, const std::string& household_id
                            const std::string& bsn) {
   if (!is_valid_bsn(bsn)) return invalid("bsn: nine digits that pass the 11-check");
   if (!sealer_) return Error{ErrorCode::unavailable, "this server has no secret key for BSNs (--secret-key-file)"};
-  if (!is_director_of(who, household_id, "member.bsn")) return forbidden("no household with this id that you may see");
   bool member_here = false;
   for (auto& m : store_.members(household_id)) member_here |= m.id == member_id;
+  if (!is_assigned_director(store_, clock_, who, household_id, "member.bsn",
+                            AccessedRecord{"member", member_id, member_here ? member_id : ""}))
+    return forbidden("no household with this id that you may see");
   if (!member_here) return not_found("no member with this id in this household");
   return store_.set_member_bsn(member_id, sealer_->seal(bsn));
 }

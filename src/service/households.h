@@ -13,6 +13,7 @@
 #include "common/sealer.h"
 #include "domain/signals.h"
 #include "common/result.h"
+#include "service/audit.h"
 #include "service/auth.h"
 #include "service/view_cache.h"
 #include "store/assignment_store.h"
@@ -41,9 +42,12 @@ struct HouseholdDetail {
 // True when `who` is the household's assigned director, or a team lead
 // assigned to it, who works on the file as the director does (see
 // service::is_assigned). Writes an audit event for `action`, allowed or
-// denied, either way.
+// denied, either way; `record` names the record and the member concerned when
+// the request is about one member's data, so that the audit query for that
+// person finds it.
 bool is_assigned_director(store::Store& store, const Clock& clock, const Principal& who,
-                          const std::string& household_id, const std::string& action);
+                          const std::string& household_id, const std::string& action,
+                          const AccessedRecord& record = {});
 
 // Signal thresholds: the report's values, overridden by settings named
 // "signal.<field>" (e.g. signal.stacking_min).

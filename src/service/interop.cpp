@@ -16,6 +16,7 @@
 #include "common/problems.h"
 #include "interop/fhir.h"
 #include "service/households.h"
+#include "store/consent_store.h"
 #include "store/interop_store.h"
 
 namespace regie::service {
@@ -240,6 +241,7 @@ Result<nlohmann::json> Interop::export_fhir(const Principal& who, const std::str
   for (auto& p : is.plans(household_id)) in.plans.push_back({p.id, p.plan_version, p.status, p.created_at, p.agreed_at});
   for (auto& m : is.measurements(household_id))
     in.measurements.push_back({m.member_id, m.instrument, m.moment, m.measured_on, m.item, m.score_milli});
+  in.consents = store::ConsentStore(store_).of_household(household_id);
   in.generated_at = clock_.now_iso8601();
   in.today = clock_.today();
   return interop::fhir_bundle(in);

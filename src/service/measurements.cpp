@@ -85,8 +85,15 @@ Status import_measurements_csv(store::Store& store, const interop::Instruments& 
   return store::MeasurementStore(store).add_all(all);
 }
 
-bool Measurements::allowed(const Principal& who, const std::string& household_id, const std::string& action) {
-  return is_assigned_director(store_, clock_, who, household_id, action);
+bool Measurements::allowed(const Principal& who, const std::string& household_id, const std::string& action,
+                           const AccessedRecord& record) {
+  return is_assigned_director(store_, clock_, who, household_id, action, record);
+}
+
+AccessedRecord Measurements::measurement_record(const std::string& household_id, std::int64_t id) {
+  AccessedRecord r{"measurement", std::to_string(id), ""};
+  if (auto m = measurements_.get(id); m && m->household_id == household_id) r.person = m->member_id;
+  return r;
 }
 
 MeasurementView Measurements::view(const domain::Measurement& m) const {
@@ -116,7 +123,8 @@ Result<std::vector<MeasurementView>> Measurements::list(const Principal& who, co
 }
 
 Result<MeasurementView> Measurements::get(const Principal& who, const std::string& household_id, std::int64_t id) {
-  if (!allowed(who, household_id, "measurements.read")) return forbidden("no household with this id that you may see");
+  if (!allowed(who, household_id, "measurements.read", measurement_record(household_id, id)))
+    return forbidden("no household with this id that you may see");
   auto m = owned(household_id, id);
   if (!m) return m.error();
   return view(*m);
@@ -124,7 +132,8 @@ Result<MeasurementView> Measurements::get(const Principal& who, const std::strin
 
 Result<MeasurementView> Measurements::start(const Principal& who, const std::string& household_id,
                                             const NewMeasurement& in) {
-  if (!allowed(who, household_id, "measurements.start")) return forbidden("no household with this id that you may see");
+  if (!allowed(who, household_id, "measurements.start", AccessedRecord{"measurement", "", in.member_id}))
+    return forbidden("no household with this id that you may see");
   ProblemList problems;
   auto* instrument = instruments_->find(in.instrument);
   if (!instrument) {
@@ -159,7 +168,8 @@ Result<MeasurementView> Measurements::start(const Principal& who, const std::str
 
 Result<MeasurementView> Measurements::save(const Principal& who, const std::string& household_id, std::int64_t id,
                                            const AnswerUpdate& update) {
-  if (!allowed(who, household_id, "measurements.answer")) return forbidden("no household with this id that you may see");
+  if (!allowed(who, household_id, "measurements.answer", measurement_record(household_id, id)))
+    return forbidden("no household with this id that you may see");
   auto m = owned(household_id, id);
   if (!m) return m.error();
   auto* instrument = instruments_->find(m->instrument);
@@ -177,7 +187,8 @@ Result<MeasurementView> Measurements::save(const Principal& who, const std::stri
 }
 
 Status Measurements::remove(const Principal& who, const std::string& household_id, std::int64_t id, int version) {
-  if (!allowed(who, household_id, "measurements.delete")) return forbidden("no household with this id that you may see");
+  if (!allowed(who, household_id, "measurements.delete", measurement_record(household_id, id)))
+    return forbidden("no household with this id that you may see");
   auto m = owned(household_id, id);
   if (!m) return m.error();
   return measurements_.remove(id, version);
@@ -185,7 +196,8 @@ Status Measurements::remove(const Principal& who, const std::string& household_i
 
 Result<nlohmann::json> Measurements::questionnaire_response(const Principal& who, const std::string& household_id,
                                                             std::int64_t id) {
-  if (!allowed(who, household_id, "measurements.export")) return forbidden("no household with this id that you may see");
+  if (!allowed(who, household_id, "measurements.export", measurement_record(household_id, id)))
+    return forbidden("no household with this id that you may see");
   auto m = owned(household_id, id);
   if (!m) return m.error();
   auto* instrument = instruments_->find(m->instrument);
@@ -211,7 +223,8 @@ Result<std::vector<domain::Wish>> Measurements::wishes(const Principal& who, con
 
 Result<domain::Wish> Measurements::add_wish(const Principal& who, const std::string& household_id,
                                             const domain::Wish& in) {
-  if (!allowed(who, household_id, "wishes.add")) return forbidden("no household with this id that you may see");
+  if (!allowed(who, household_id, "wishes.add", AccessedRecord{"wish", "", in.member_id}))
+    return forbidden("no household with this id that you may see");
   ProblemList problems;
   bool member_here = false;
   for (auto& m : store_.members(household_id)) member_here |= m.id == in.member_id;
@@ -233,8 +246,9 @@ Result<domain::Wish> Measurements::add_wish(const Principal& who, const std::str
 Result<domain::Wish> Measurements::update_wish(const Principal& who, const std::string& household_id,
                                                std::int64_t id, int version, const std::string& dimension,
                                                const std::string& text) {
-  if (!allowed(who, household_id, "wishes.edit")) return forbidden("no household with this id that you may see");
   auto w = measurements_.wish(id);
+  AccessedRecord record{"wish", std::to_string(id), w && w->household_id == household_id ? w->member_id : ""};
+  if (!allowed(who, household_id, "wishes.edit", record)) return forbidden("no household with this id that you may see");
   if (!w || w->household_id != household_id) return not_found("no such wish in this household");
   ProblemList problems;
   if (auto st = check_dimension(dimension); !st) problems.add(st.error().message);

@@ -15,6 +15,7 @@
 #include "common/result.h"
 #include "domain/questionnaire.h"
 #include "interop/questionnaire.h"
+#include "service/audit.h"
 #include "service/auth.h"
 #include "store/measurement_store.h"
 
@@ -70,7 +71,11 @@ class Measurements {
   MeasurementView view(const domain::Measurement& m) const;
 
  private:
-  bool allowed(const Principal& who, const std::string& household_id, const std::string& action);
+  // `record`: the measurement or wish and its member, when the request is about one member's.
+  bool allowed(const Principal& who, const std::string& household_id, const std::string& action,
+               const AccessedRecord& record = {});
+  // The record of a measurement for the audit trail: its member when it is in this household.
+  AccessedRecord measurement_record(const std::string& household_id, std::int64_t id);
   Result<domain::Measurement> owned(const std::string& household_id, std::int64_t id);
   Status check_dimension(const std::string& dimension) const;
 

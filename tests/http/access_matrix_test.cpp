@@ -89,6 +89,10 @@ const std::map<std::string, std::set<std::string>>& expectations() {
     e["POST /api/v1/time-entries"] = kDirectors;
     // The household's own view: members only, each of their own household.
     for (auto k : {"GET /api/v1/me", "GET /api/v1/me/spider-webs", "GET /api/v1/me/file-views"}) e[k] = kMembers;
+    // Privacy rights of one person (H1-M1, Els): her own export, her director's, and an
+    // administrator handling her request; erasure is the administrator's alone.
+    e["GET /api/v1/people/{member}/export"] = {"dir.a", "gezin.a", "admin"};
+    e["POST /api/v1/people/{member}/erasure"] = {"admin"};
     return e;
   }();
   return m;
@@ -110,7 +114,7 @@ std::string concrete(std::string path) {
     path.replace(at, 18, "participants/1");
   static const std::vector<std::pair<std::string, std::string>> values = {
       {"{id}", "H1"},  {"{pid}", "H1-P2"}, {"{mid}", "1"}, {"{code}", "stacking"}, {"{key}", "signal.stacking_min"},
-      {"{cid}", "1"},  {"{version}", "1"}, {"{rt}", "1"},  {"{wid}", "1"},
+      {"{cid}", "1"},  {"{version}", "1"}, {"{rt}", "1"},  {"{wid}", "1"},  {"{member}", "H1-M1"},
       {"{username}", "nobody"}};  // an account that does not exist: the matrix must not disable a caller
   for (auto& [name, value] : values)
     for (auto at = path.find(name); at != std::string::npos; at = path.find(name)) path.replace(at, name.size(), value);

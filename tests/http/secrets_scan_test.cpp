@@ -132,6 +132,15 @@ TEST_P(SecretsScanTest, NoResponseHeaderOrLogLineHoldsABsnPasswordTokenOrTotpSec
   EXPECT_EQ(send("PUT", "/api/v1/households/H1/members/H1-M2/bsn", dir, "{\"bsn\":\"" + other_bsn)->status, 400);
   EXPECT_EQ(send("GET", "/api/v1/households/H1", dir)->status, 200);
   EXPECT_EQ(send("GET", "/api/v1/households/H1/$export", dir)->status, 200);
+  // A person's export shows their own BSN only when the administrator handles
+  // their request; the director's export and the erasure do not.
+  EXPECT_EQ(send("GET", "/api/v1/people/H1-M1/export", dir)->status, 200);
+  EXPECT_EQ(send("GET", "/api/v1/people/H1-M1/export?format=fhir", dir)->status, 200);
+  EXPECT_EQ(send("GET", "/api/v1/people/H1-M1/export", admin, "", bsn)->status, 200);
+  EXPECT_NE(answers.back().body.find(bsn), std::string::npos);
+  EXPECT_EQ(send("GET", "/api/v1/people/H1-M1/export?format=fhir", admin, "", bsn)->status, 200);
+  EXPECT_EQ(send("POST", "/api/v1/people/H1-M1/erasure", admin, json({{"reason", "request"}}).dump())->status, 200);
+  EXPECT_EQ(send("GET", "/api/v1/people/H1-M1/export", admin)->status, 200);
   EXPECT_EQ(send("GET", "/api/v1/nothing-here?bsn=" + bsn, dir)->status, 404);
   EXPECT_EQ(send("PUT", "/api/v1/households/H1/members/H1-M2/bsn", {}, json({{"bsn", other_bsn}}).dump())->status,
             401);

@@ -2,6 +2,7 @@
 // allocations, on every store backend.
 #include <gtest/gtest.h>
 
+#include "store/consent_store.h"
 #include "store/measurement_store.h"
 #include <soci/soci.h>
 
@@ -64,6 +65,27 @@ class InteropExportTest : public ::testing::TestWithParam<std::string> {
     m.recorded_by = "dir.a";
     m.answers = {{"meaningfulness_1", 7}};
     ASSERT_TRUE(store::MeasurementStore(*store).add(m));
+    // Consent records: Els allows the neighbourhood team; Tim's was given by
+    // Els, verbally with a witness, for the youth-care provider, and withdrawn.
+    store::ConsentStore consents(*store);
+    domain::Consent c;
+    c.household_id = "H1";
+    c.member_id = "H1-M1";
+    c.organisation_id = "O2";
+    c.given_on = make_date(2019, 1, 15);
+    c.expires_on = make_date(2020, 1, 15);
+    c.recorded_by = "dir.a";
+    ASSERT_TRUE(consents.add(c));
+    c.member_id = "H1-M2";
+    c.guardian_member_id = "H1-M1";
+    c.organisation_id = "O1";
+    c.method = domain::ConsentMethod::verbal_witnessed;
+    c.witness = "Piet Getuige";
+    c.purpose = domain::ConsentPurpose::information_exchange;
+    c.expires_on.reset();
+    auto withdrawn = consents.add(c);
+    ASSERT_TRUE(withdrawn);
+    ASSERT_TRUE(consents.withdraw(*withdrawn, 1, make_date(2019, 3, 1)));
   }
   testing::TestDatabase db{GetParam()};
   std::unique_ptr<store::Store> store = db.open();
@@ -105,7 +127,7 @@ TEST_P(InteropExportTest, TheBundleHoldsTheHouseholdAndEveryReferenceResolvesIns
   int references = 0;
   std::set<std::string> systems;
   walk(*b, [&](const std::string& key, const json& v) {
-    if (key == "reference") {
+    if (key == "reference" && v.is_string()) {  // Consent.provision.actor.reference is itself a Reference
       ++references;
       EXPECT_TRUE(urls.contains(v.get<std::string>())) << "dangling " << v;
     }
@@ -115,7 +137,8 @@ TEST_P(InteropExportTest, TheBundleHoldsTheHouseholdAndEveryReferenceResolvesIns
   for (auto& s : systems)
     EXPECT_TRUE(s.starts_with("urn:regie:") || s == interop::kAgbSystem ||
                 s == "http://terminology.hl7.org/CodeSystem/consentscope" || s == "http://loinc.org" ||
-                s == "http://terminology.hl7.org/CodeSystem/v3-ActCode")
+                s == "http://terminology.hl7.org/CodeSystem/v3-ActCode" ||
+                s == "http://terminology.hl7.org/CodeSystem/v3-ParticipationType")
         << s;
   EXPECT_FALSE(systems.contains(interop::kBsnSystem));  // not without asking for it
   EXPECT_EQ(b->dump().find("111222333"), std::string::npos);
@@ -144,6 +167,59 @@ TEST_P(InteropExportTest, TheBundleHoldsTheHouseholdAndEveryReferenceResolvesIns
   }
   // The imported allocation is on the care map with its allocation number.
   EXPECT_NE(b->dump().find("allocation 1001"), std::string::npos);
+}
+
+TEST_P(InteropExportTest, ConsentResourcesAreTheConsentRecordsWithScopePurposeMethodAndPeriod) {
+  auto b = interop->export_fhir(dir_a, "H1");
+  ASSERT_TRUE(b) << b.error().message;
+  std::map<std::string, std::string> url_of;  // identifier value -> fullUrl, for Patients and Organizations
+  std::vector<json> consents;
+  for (auto& e : (*b)["entry"]) {
+    auto& r = e["resource"];
+    if (r["resourceType"] == "Consent") consents.push_back(r);
+    if (r["resourceType"] == "Patient" || r["resourceType"] == "Organization")
+      url_of[r["identifier"][0]["value"].get<std::string>()] = e["fullUrl"];
+  }
+  ASSERT_EQ(consents.size(), 2u);
+  const json* els = nullptr;
+  const json* tim = nullptr;
+  for (auto& c : consents) (c["patient"]["reference"] == url_of["H1-M1"] ? els : tim) = &c;
+  ASSERT_TRUE(els && tim);
+  // In force on 2019-06-01, for the neighbourhood team, until its expiry.
+  EXPECT_EQ((*els)["status"], "active");
+  EXPECT_EQ((*els)["dateTime"], "2019-01-15");
+  EXPECT_EQ((*els)["provision"]["period"]["end"], "2020-01-15");
+  EXPECT_EQ((*els)["provision"]["purpose"][0]["code"], "care_coordination");
+  EXPECT_EQ((*els)["provision"]["actor"][0]["reference"]["reference"], url_of["O2"]);
+  EXPECT_EQ((*els)["category"][1]["text"], "signed form");
+  EXPECT_FALSE(els->contains("verification"));
+  // Withdrawn: inactive from the withdrawal; given by the parent, verbally before a witness.
+  EXPECT_EQ((*tim)["status"], "inactive");
+  EXPECT_EQ((*tim)["provision"]["period"]["end"], "2019-03-01");
+  EXPECT_EQ((*tim)["provision"]["purpose"][0]["code"], "information_exchange");
+  EXPECT_EQ((*tim)["provision"]["actor"][0]["reference"]["reference"], url_of["O1"]);
+  EXPECT_EQ((*tim)["performer"][0]["reference"], url_of["H1-M1"]);
+  EXPECT_EQ((*tim)["verification"][0]["verifiedWith"]["display"], "Piet Getuige");
+  EXPECT_EQ((*tim)["category"][1]["text"], "verbal, witnessed");
+}
+
+TEST(FhirConsent, AMemberWhoRefusedWithoutARecordHasARejectedConsent) {
+  interop::FhirInput in;
+  in.household.id = "H9";
+  in.members = {{"H9-M1", "H9", "Ria", "Roos", domain::MemberRole::parent, 1970, domain::ConsentStatus::refused,
+                 std::nullopt},
+                {"H9-M2", "H9", "Rob", "Roos", domain::MemberRole::parent, 1971, domain::ConsentStatus::given,
+                 std::nullopt}};
+  in.today = make_date(2019, 6, 1);
+  auto b = interop::fhir_bundle(in);
+  int rejected = 0, consents = 0;
+  for (auto& e : b["entry"])
+    if (e["resource"]["resourceType"] == "Consent") {
+      ++consents;
+      rejected += e["resource"]["status"] == "rejected";
+    }
+  EXPECT_EQ(consents, 1);  // Rob's "given" status has no record behind it, so no Consent is made up
+  EXPECT_EQ(rejected, 1);
 }
 
 TEST_P(InteropExportTest, TheBsnIsAnIdentifierOnlyWhenAskedFor) {
