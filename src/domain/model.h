@@ -124,6 +124,17 @@ struct CareMapChange {
   std::string detail;
 };
 
+// Care-map changes of one kind to one provision by one person on one day,
+// taken together: a director correcting a provision five times in a morning
+// is one line on the timeline, not five.
+struct CareMapChangeDay {
+  std::string day;  // YYYY-MM-DD (UTC)
+  std::optional<std::string> provision_id;
+  std::string by;
+  std::string change;  // added, edited, ended
+  int count = 0;
+};
+
 struct Account {
   std::string username;
   std::string display_name;

@@ -79,6 +79,7 @@ json counts_json(const domain::CareMapCounts& c) {
 json timeline_json(const service::HouseholdDetail& d) {
   struct Event {
     std::string date, kind, provision, text;
+    int count = 1;
   };
   std::vector<Event> events;
   for (auto& p : d.provisions) {
@@ -87,12 +88,13 @@ json timeline_json(const service::HouseholdDetail& d) {
       events.push_back({format_date(*p.end), "provision_ended", p.id, std::string(domain::to_string(p.domain))});
   }
   for (auto& c : d.changes)
-    events.push_back({c.at.substr(0, 10), "care_map_" + c.change, c.provision_id.value_or(""), c.by});
+    events.push_back({c.day, "care_map_" + c.change, c.provision_id.value_or(""), c.by, c.count});
   for (auto& r : d.records) events.push_back({r.date, r.kind, "", r.detail});
   std::stable_sort(events.begin(), events.end(), [](const Event& a, const Event& b) { return a.date > b.date; });
   json out = json::array();
   for (auto& e : events)
-    out.push_back({{"date", e.date}, {"kind", e.kind}, {"provision_id", e.provision}, {"detail", e.text}});
+    out.push_back(
+        {{"date", e.date}, {"kind", e.kind}, {"provision_id", e.provision}, {"detail", e.text}, {"count", e.count}});
   return out;
 }
 

@@ -122,7 +122,7 @@ HouseholdDetail Households::load(const domain::Household& h, Date on, const std:
     return d;
   }
   d.acknowledgements = store_.signal_acks(id);
-  d.changes = store_.care_map_changes(id);
+  d.changes = store_.care_map_change_days(id);
   d.records = store_.timeline_records(id);
   d.team_leads = store::AssignmentStore(store_).of_household(id);
   for (auto& m : d.members)

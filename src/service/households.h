@@ -32,7 +32,7 @@ struct HouseholdDetail {
   std::vector<domain::Signal> signals;
   std::vector<domain::SignalAck> acknowledgements;
   domain::CareMapCounts counts;
-  std::vector<domain::CareMapChange> changes;
+  std::vector<domain::CareMapChangeDay> changes;
   std::vector<store::Store::TimelineRecord> records;  // measurements, decisions, round tables
   std::map<std::string, std::string> bsn_masked;  // member id -> masked BSN, e.g. ******333
   std::vector<store::Assignment> team_leads;      // assigned next to the director (whole file only)

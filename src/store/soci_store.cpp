@@ -668,6 +668,18 @@ std::vector<CareMapChange> Store::care_map_changes(const std::string& household_
   return out;
 }
 
+std::vector<CareMapChangeDay> Store::care_map_change_days(const std::string& household_id) {
+  std::vector<CareMapChangeDay> out;
+  query("SELECT substr(changed_at, 1, 10) AS day, provision_id, changed_by, change, COUNT(*) AS n, MAX(id) AS last "
+        "FROM care_map_change WHERE household_id = :h "
+        "GROUP BY substr(changed_at, 1, 10), provision_id, changed_by, change ORDER BY last",
+        {household_id}, [&](const soci::row& r) {
+          out.push_back(CareMapChangeDay{str(r, "day"), opt_str(r, "provision_id"), str(r, "changed_by"),
+                                         str(r, "change"), static_cast<int>(i64(r, "n"))});
+        });
+  return out;
+}
+
 Store::PlanState Store::plan_state(const std::string& household_id) {
   PlanState st;
   query("SELECT COUNT(*) AS active, COUNT(agreed_at) AS agreed FROM household_plan "

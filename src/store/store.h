@@ -109,6 +109,9 @@ class Store {
   Result<int> update_provision(const domain::Provision& p, const domain::CareMapChange& change);
   std::optional<domain::Provision> provision(const std::string& id);
   std::vector<domain::CareMapChange> care_map_changes(const std::string& household_id);
+  // The same, taken together per day, provision, person and kind of change;
+  // in the order of each group's latest change.
+  std::vector<domain::CareMapChangeDay> care_map_change_days(const std::string& household_id);
   // Measurements, mandate decisions, round tables, plan versions and their
   // agreement, and aftercare of a household, for its timeline: (date, kind,
   // detail), in no particular order.

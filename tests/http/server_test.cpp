@@ -300,6 +300,35 @@ TEST_P(ServerTest, AnalystsGetPopulationAnalysesDirectorsDoNot) {
   EXPECT_EQ(refused->status, 403);
 }
 
+TEST_P(ServerTest, RepeatedEditsOfAProvisionOnOneDayAreOneTimelineLineWithTheirCount) {
+  auto [cookie, csrf] = sign_in("dir.a", "secret-dir.a");
+  httplib::Headers h = {{"Cookie", cookie}, {"X-CSRF-Token", csrf}};
+  const std::string body = R"({"domain":"jeugd","provider_id":"O1","member_id":"H1-M2","professional_id":"PR1",)"
+                           R"("start_date":"2018-01-01","goal":"weer naar school","annual_cost_cents":)";
+  for (int v = 1; v <= 3; ++v) {
+    auto put = client->Put("/api/v1/households/H1/provisions/H1-P1", h,
+                           body + std::to_string(1300000 + v) + R"(,"version":)" + std::to_string(v) + "}",
+                           "application/json");
+    ASSERT_TRUE(put);
+    ASSERT_EQ(put->status, 200) << put->body;
+  }
+  // Every change is kept in the store; the timeline shows them as one line.
+  EXPECT_EQ(store->care_map_changes("H1").size(), 3u);
+  auto detail = json::parse(client->Get("/api/v1/households/H1", h)->body)["household"];
+  int edited_lines = 0;
+  for (auto& e : detail["timeline"]) {
+    if (e["kind"] != "care_map_edited") {
+      EXPECT_EQ(e["count"], 1) << e.dump();
+      continue;
+    }
+    ++edited_lines;
+    EXPECT_EQ(e["provision_id"], "H1-P1");
+    EXPECT_EQ(e["detail"], "dir.a");
+    EXPECT_EQ(e["count"], 3);
+  }
+  EXPECT_EQ(edited_lines, 1);
+}
+
 TEST_P(ServerTest, EditsEndProvisionsAndRefusesAStaleVersion) {
   auto [cookie, csrf] = sign_in("dir.a", "secret-dir.a");
   httplib::Headers h = {{"Cookie", cookie}, {"X-CSRF-Token", csrf}};

@@ -208,6 +208,7 @@ export const nl = {
       intro: 'Wat er is gebeurd, het nieuwste eerst.',
       none: 'Er is nog niets gebeurd.',
       by: (who: string) => `door ${who}`,
+      times: (n: number) => `${n} keer die dag`,
       showAll: (n: number) => `Toon alle ${n} gebeurtenissen`,
       showLess: 'Toon minder',
     },

@@ -120,6 +120,8 @@ export interface TimelineEvent {
   provision_id: string;
   /** A domain code (provision_started/ended) or a user name (care_map_*). */
   detail: string;
+  /** Care-map changes of one kind to one provision by one person on one day are one line. */
+  count?: number;
 }
 
 export interface Organisation {

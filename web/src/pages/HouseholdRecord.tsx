@@ -650,7 +650,8 @@ export function timelineText(e: TimelineEvent, provisions: readonly Provision[],
   // Plan, decision, round-table and aftercare events carry their own text.
   if (!e.provision_id) return recordText(e);
   const what = p ? provisionSummary(p, members) : e.provision_id;
-  return `${what} (${r.timeline.by(e.detail)})`;
+  const times = e.count && e.count > 1 ? `, ${r.timeline.times(e.count)}` : '';
+  return `${what} (${r.timeline.by(e.detail)}${times})`;
 }
 
 export function Timeline({
