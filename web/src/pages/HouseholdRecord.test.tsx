@@ -8,7 +8,7 @@ describe('timelineText', () => {
   const edit = (count?: number): TimelineEvent => ({
     date: '2019-11-02',
     kind: 'care_map_edited',
-    provision_id: provisions[0].id,
+    provision_id: provisions[0]?.id ?? '',
     detail: 'r.dekker',
     count,
   });
