@@ -2,14 +2,15 @@
 #include "cli/app.h"
 
 #include <fmt/format.h>
+#include <fcntl.h>
 #include <pwd.h>
 #include <soci/soci-backend.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 
 #include "common/files.h"
@@ -67,16 +68,24 @@ Status write_output(const std::string& path, const std::string& text) {
     std::cout << text << std::flush;
     return ok_status();
   }
+  // Owner-only, and on disk before it takes the name: exports hold personal
+  // data (a person's export even their BSN), and a crash must not leave half
+  // a file under the name asked for.
   auto tmp = temporary_beside(path);
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) return invalid(fmt::format("{}: cannot write here", path));
-    out << text;
-    out.flush();
-    if (!out) {
-      std::filesystem::remove(tmp);
-      return invalid(fmt::format("{}: writing failed (disk full?)", path));
-    }
+  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0) return invalid(fmt::format("{}: cannot write here", path));
+  std::size_t done = 0;
+  while (done < text.size()) {
+    const auto n = ::write(fd, text.data() + done, text.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    done += static_cast<std::size_t>(n);
+  }
+  const bool written = done == text.size() && ::fsync(fd) == 0;
+  ::close(fd);
+  if (!written) {
+    std::filesystem::remove(tmp);
+    return invalid(fmt::format("{}: writing failed (disk full?)", path));
   }
   return move_into_place(tmp, path);
 }

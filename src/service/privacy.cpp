@@ -98,6 +98,13 @@ ojson retention_json(const RetentionReport& r) {
           {"households", items}};
 }
 
+namespace {
+// Whose export shows the BSN in full: the person (or their parent) and the
+// administrator handling their request. Whoever works on the file (director,
+// assigned team lead) keeps seeing it masked, as in the file.
+bool shows_bsn(const Principal& who) { return who.role == Role::administrator || who.role == Role::member; }
+}  // namespace
+
 Result<domain::Member> Privacy::exportable(const Principal& who, const std::string& member_id,
                                            const std::string& format) {
   auto member = store::PrivacyStore(store_).member(member_id);
@@ -110,7 +117,8 @@ Result<domain::Member> Privacy::exportable(const Principal& who, const std::stri
         allowed = true;
         break;
       case Role::director:
-        allowed = h->director == who.username;
+      case Role::team_lead:  // an assigned team lead works on the file as its director does
+        allowed = is_assigned(store_, who, *h);
         break;
       case Role::member:
         if (who.member_id == member_id) {
@@ -135,7 +143,7 @@ Result<domain::Member> Privacy::exportable(const Principal& who, const std::stri
 }
 
 Result<ojson> Privacy::export_json(const Principal& who, const std::string& member_id) {
-  auto m = exportable(who, member_id, "ojson");
+  auto m = exportable(who, member_id, "json");
   if (!m) return m.error();
   const auto h = *store_.household(m->household_id);
   const Date today = clock_.today();
@@ -150,7 +158,7 @@ Result<ojson> Privacy::export_json(const Principal& who, const std::string& memb
   // Their own BSN, opened only for this export of their own data: for the
   // person, their parent, or the administrator handling their request. The
   // director keeps seeing it masked, as in the file.
-  if (m->bsn_sealed && sealer_ && who.role != Role::director)
+  if (m->bsn_sealed && sealer_ && shows_bsn(who))
     if (auto bsn = sealer_->open(*m->bsn_sealed)) person["bsn"] = *bsn;
 
   ojson household = {{"id", h.id},
@@ -303,7 +311,7 @@ Result<json> Privacy::export_fhir(const Principal& who, const std::string& membe
   in.director_username = in.household.director;
   if (auto a = store_.account(in.household.director)) in.director_display_name = a->display_name;
   in.members = {*m};
-  if (m->bsn_sealed && sealer_ && who.role != Role::director)
+  if (m->bsn_sealed && sealer_ && shows_bsn(who))
     if (auto bsn = sealer_->open(*m->bsn_sealed)) in.bsn[m->id] = *bsn;
   for (auto& p : store_.provisions(m->household_id))
     if (p.member_id == m->id) in.provisions.push_back(p);

@@ -84,11 +84,13 @@ long long insert_erasure(soci::session& sql, const ErasureRecord& e) {
 // how many texts changed. `numeric_id`: the table's id is a number (binding
 // it as text would fail on PostgreSQL).
 long long redact_column(soci::session& sql, const std::string& table, const std::string& column,
-                        const std::string& household_id, const std::vector<std::string>& names, bool numeric_id) {
+                        const std::string& household_id, const std::vector<std::string>& names, bool numeric_id,
+                        const std::string& household_column) {
   std::vector<std::pair<std::string, std::string>> changed;
   {
     soci::rowset<soci::row> rs =
-        (sql.prepare << fmt::format("SELECT id, {} AS body_text FROM {} WHERE household_id = :h", column, table),
+        (sql.prepare << fmt::format("SELECT id, {} AS body_text FROM {} WHERE {} = :h AND {} IS NOT NULL", column, table,
+                                    household_column, column),
          soci::use(household_id));
     for (auto& r : rs) {
       auto text = str(r, "body_text");
@@ -114,6 +116,7 @@ struct FreeText {
   const char* table;
   const char* column;
   bool numeric_id;
+  const char* household_column = "household_id";
 };
 constexpr FreeText kFreeText[] = {
     {"household_plan", "body", true},    {"round_table", "title", true},
@@ -121,6 +124,9 @@ constexpr FreeText kFreeText[] = {
     {"aftercare_contact", "note", true}, {"signal_ack", "note", true},
     {"virtual_saving", "note", true},    {"wish", "text", true},
     {"provision", "goal", false},        {"care_map_change", "detail", true},
+    // Who agreed to a plan is stored with their name; why the file was opened may name them too.
+    {"household_plan", "agreed_by", true},
+    {"household", "referral_reason", false, "id"},
 };
 
 struct ProvisionDates {
@@ -203,7 +209,13 @@ Result<ErasureRecord> PrivacyStore::erase(const ErasureRequest& req) {
     store_.write([&](soci::session& sql) {
       std::map<std::string, long long> erased;
       std::vector<std::string> names;
-      std::string family_name;
+      std::string family_name, household_name;
+      {
+        soci::indicator ind = soci::i_null;
+        sql << "SELECT family_name FROM household WHERE id = :h", soci::use(req.household_id),
+            soci::into(household_name, ind);
+        if (ind != soci::i_ok) throw NoSuchMember{};
+      }
       for (auto& m : req.member_ids) {
         std::string given, family;
         soci::indicator ind = soci::i_null;
@@ -213,22 +225,21 @@ Result<ErasureRecord> PrivacyStore::erase(const ErasureRequest& req) {
         if (given != kErasedText) {
           names.push_back(given + " " + family);
           names.push_back(given);
+          // A family name of their own (a step-parent, say) names only them;
+          // the household's name is shared and goes only with the household.
+          if (family != household_name && family != kErasedText) names.push_back(family);
         }
         family_name = family;
       }
       if (req.household_data) {
-        std::string household_name;
-        soci::indicator ind = soci::i_null;
-        sql << "SELECT family_name FROM household WHERE id = :h", soci::use(req.household_id),
-            soci::into(household_name, ind);
-        if (ind != soci::i_ok) throw NoSuchMember{};
         if (household_name != kErasedText) names.push_back(household_name);
         if (!family_name.empty() && family_name != kErasedText) names.push_back(family_name);
       }
 
       // Free text of the household that names them, before the names go.
       long long texts = 0;
-      for (auto& t : kFreeText) texts += redact_column(sql, t.table, t.column, req.household_id, names, t.numeric_id);
+      for (auto& t : kFreeText)
+        texts += redact_column(sql, t.table, t.column, req.household_id, names, t.numeric_id, t.household_column);
       erased["free_text"] = texts;
 
       long long bsn = 0, measurements = 0, wishes = 0, participations = 0, accounts = 0, consents = 0, audit = 0;

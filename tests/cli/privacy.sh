@@ -30,6 +30,8 @@ expect "export fhir" 0 '"resourceType": "Bundle"' -- privacy export --db "$db" -
 "$regie" privacy export --db "$db" --person BZHH01-M1 --output "$work/linda.json" 2>"$work/err"
 if [[ $? -eq 0 ]] && grep -q '"format": "regie.person-export.v1"' "$work/linda.json"; then ok; else ko "export --output"; fi
 if grep -q 'BZHH02' "$work/linda.json"; then ko "export holds another household"; else ok; fi
+# The file holds her personal data: readable by its owner only.
+if [[ $(stat -c %a "$work/linda.json") == 600 ]]; then ok; else ko "export file mode $(stat -c %a "$work/linda.json")"; fi
 expect "export unknown person" 1 'no household member with this id' -- privacy export --db "$db" --person NOPE-M1
 expect "export bad format" 2 'format' -- privacy export --db "$db" --person BZHH01-M1 --format xml
 expect "export needs a person" 2 'person' -- privacy export --db "$db"

@@ -11,6 +11,7 @@
 
 #include "service/audit.h"
 #include "service/measurements.h"
+#include "store/assignment_store.h"
 #include "store/audit_store.h"
 #include "store/consent_store.h"
 #include "store/measurement_store.h"
@@ -219,6 +220,42 @@ TEST_P(PrivacyTest, WhoMayExportWhomAndEveryTryIsAuditedWithThePerson) {
   }
   EXPECT_EQ(allowed, 2);  // the director and Els herself
   EXPECT_EQ(denied_bert, 1);
+}
+
+TEST_P(PrivacyTest, AnAssignedTeamLeadExportsAsTheDirectorDoesWithTheBsnMasked) {
+  Principal lead{"lead", "Team Lead", Role::team_lead, ""};
+  EXPECT_FALSE(privacy->export_json(lead, "H1-M1"));  // caseloads only, until assigned
+  ASSERT_TRUE(store::AssignmentStore(*store).assign({"H1", "lead", "", "lead", "2019-01-01T09:00:00Z"}));
+  auto json_export = privacy->export_json(lead, "H1-M1");
+  ASSERT_TRUE(json_export);
+  EXPECT_TRUE((*json_export)["person"]["bsn_stored"].get<bool>());
+  EXPECT_FALSE((*json_export)["person"].contains("bsn"));
+  auto fhir = privacy->export_fhir(lead, "H1-M1");
+  ASSERT_TRUE(fhir);
+  EXPECT_EQ(fhir->dump().find("111222333"), std::string::npos);
+  ASSERT_TRUE(store::AssignmentStore(*store).unassign("H1", "lead"));
+  EXPECT_FALSE(privacy->export_json(lead, "H1-M1"));
+}
+
+TEST_P(PrivacyTest, ErasureTakesTheNameOutOfTheReferralThePlanAgreementAndAFamilyNameOfTheirOwn) {
+  // Els has a family name of her own here; Tim keeps the household's.
+  store->write([](soci::session& sql) {
+    sql << "UPDATE member SET family_name = 'Bakker' WHERE id = 'H1-M1'";
+    sql << "UPDATE household SET referral_reason = 'Els Bakker belde de wijkteamlijn' WHERE id = 'H1'";
+    sql << "UPDATE provision SET goal = 'mw. Bakker krijgt hulp bij de post' WHERE id = 'H1-P3'";
+    sql << "UPDATE household_plan SET agreed_by = '{\"name\":\"Els Bakker\"}' WHERE household_id = 'H1'";
+  });
+  ASSERT_TRUE(privacy->erase(admin, "H1-M1", "request of 2018-12-20"));
+  std::string referral, goal, agreed;
+  store->read([&](soci::session& sql) {
+    sql << "SELECT referral_reason FROM household WHERE id = 'H1'", soci::into(referral);
+    sql << "SELECT goal FROM provision WHERE id = 'H1-P3'", soci::into(goal);
+    sql << "SELECT agreed_by FROM household_plan WHERE household_id = 'H1'", soci::into(agreed);
+  });
+  EXPECT_EQ(referral, "[erased] belde de wijkteamlijn");
+  EXPECT_EQ(goal, "mw. [erased] krijgt hulp bij de post");
+  EXPECT_EQ(json::parse(agreed)["name"], "[erased]");
+  EXPECT_EQ(store->members("H1")[1].family_name, "Aarts");  // Tim's name is not hers
 }
 
 TEST_P(PrivacyTest, TheFhirExportIsABundleOfThePersonWithConsentsFromTheConsentRecords) {
