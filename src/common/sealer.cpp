@@ -7,6 +7,7 @@
 
 #include <cstring>
 
+#include <cerrno>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -22,7 +23,12 @@ Result<Sealer> Sealer::from_key_file(const std::string& path, bool create) {
     std::ofstream out(path, std::ios::binary);
     out << key;
     out.close();
-    if (!out) return invalid(fmt::format("{}: cannot write the key file", path));
+    if (!out) {
+      const bool full = errno == ENOSPC;
+      std::error_code ec;
+      std::filesystem::remove(path, ec);  // a short key file would be refused on every later start
+      return invalid(fmt::format("{}: cannot write the key file{}", path, full ? ": the disk is full" : ""));
+    }
     ::chmod(path.c_str(), 0600);
   }
   std::ifstream in(path, std::ios::binary);

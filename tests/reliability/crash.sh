@@ -42,11 +42,14 @@ q() { sqlite3 -batch "$1" "$2"; }
 # The demo data scaled up (each household copied with new ids), so that the
 # single transaction that writes it takes long enough to be hit.
 copies=${CRASH_COPIES:-30}
-node -e '
-  const d = require(process.argv[1]); const out = { ...d, households: [] };
-  for (let k = 0; k < +process.argv[2]; k++)
-    for (const h of d.households) out.households.push(JSON.parse(JSON.stringify(h).split(h.id).join(h.id + "x" + k)));
-  process.stdout.write(JSON.stringify(out));' "$demo_data" "$copies" >"$work/big.json"
+scale_demo() {  # copies -> the demo data with every household copied that often
+  node -e '
+    const d = require(process.argv[1]); const out = { ...d, households: [] };
+    for (let k = 0; k < +process.argv[2]; k++)
+      for (const h of d.households) out.households.push(JSON.parse(JSON.stringify(h).split(h.id).join(h.id + "x" + k)));
+    process.stdout.write(JSON.stringify(out));' "$demo_data" "$1"
+}
+scale_demo "$copies" >"$work/big.json"
 want_households=$(node -e 'console.log(require(process.argv[1]).households.length)' "$work/big.json")
 
 # crash_import <label> <households when complete> <command with @DB@ for the database>...
@@ -223,16 +226,19 @@ echo "crash: online backup while writing: $in_backup of the $in_live additions o
 # --- 3. a full disk -------------------------------------------------------------
 full="$work/full"
 mkdir -p "$full"
-if ! mount -t tmpfs -o size=1m tmpfs "$full" 2>"$work/mount.err"; then
+# Room for the empty schema (migrations 0001-0014 with their write-ahead log
+# take about 1 MiB), not for the import.
+if ! mount -t tmpfs -o size=3m tmpfs "$full" 2>"$work/mount.err"; then
   echo "crash: SKIP full disk: cannot mount a tmpfs here ($(cat "$work/mount.err")); run as root to include it"
   echo "crash: ok"
   exit 0
 fi
 mounted=$full
 # An import that does not fit: a clear error, exit 4, nothing stored.
-"$regie" db migrate --db "$full/import.db" >/dev/null
+"$regie" db migrate --db "$full/import.db" >/dev/null || fail "the empty schema does not fit on the small disk"
 set +e
-"$regie" --log-level error demo --no-serve --db "$full/import.db" --data "$work/big.json" >/dev/null 2>"$work/full.err"
+scale_demo 200 >"$work/bigger.json"  # far more than the small disk holds
+"$regie" --log-level error demo --no-serve --db "$full/import.db" --data "$work/bigger.json" >/dev/null 2>"$work/full.err"
 code=$?
 set -e
 ((code != 0)) || fail "an import larger than the disk succeeded"
