@@ -86,12 +86,10 @@ void add_account(CLI::App& app, Context& ctx) {
   as_option(list);
   add_output_options(*list, o->format, o->output);
   list->callback([&ctx, o] {
-    auto s = open_store(o->db, false);
-    if (!s) return void(ctx.exit_code = fail(s.error()));
-    auto who = acting_administrator(**s, o->as);
-    if (!who) return void(ctx.exit_code = fail(who.error()));
+    auto admin = open_as_administrator(o->db, o->as);
+    if (!admin) return void(ctx.exit_code = fail(admin.error()));
     SystemClock clock;
-    auto accounts = service::Accounts(**s, clock, nullptr).list(*who);
+    auto accounts = service::Accounts(*admin->store, clock, nullptr).list(admin->who);
     if (!accounts) return void(ctx.exit_code = fail(accounts.error()));
     analytics::Table t{{"username", "display_name", "role", "disabled", "second_factor", "professional_id",
                         "member_id"},
@@ -137,10 +135,8 @@ void add_account(CLI::App& app, Context& ctx) {
                 << "'s account (it seals the second-factor secret)\n";
       return void(ctx.exit_code = kUsage);
     }
-    auto s = open_store(o->db, false);
-    if (!s) return void(ctx.exit_code = fail(s.error()));
-    auto who = acting_administrator(**s, o->as);
-    if (!who) return void(ctx.exit_code = fail(who.error()));
+    auto admin = open_as_administrator(o->db, o->as);
+    if (!admin) return void(ctx.exit_code = fail(admin.error()));
     std::optional<Sealer> sealer;
     if (!o->key_file.empty()) {
       auto opened = Sealer::from_key_file(o->key_file, false);
@@ -153,7 +149,7 @@ void add_account(CLI::App& app, Context& ctx) {
     if (!o->professional_id.empty()) a.professional_id = o->professional_id;
     if (!o->member_id.empty()) a.member_id = o->member_id;
     SystemClock clock;
-    auto created = service::Accounts(**s, clock, sealer ? &*sealer : nullptr).create(*who, a);
+    auto created = service::Accounts(*admin->store, clock, sealer ? &*sealer : nullptr).create(admin->who, a);
     if (!created) return void(ctx.exit_code = fail(created.error()));
     std::cerr << "account " << created->account.username << " created ("
               << domain::to_string(created->account.role) << ")\n";
@@ -171,12 +167,10 @@ void add_account(CLI::App& app, Context& ctx) {
     sub->add_option("username", o->username, "The account")->required();
     as_option(sub);
     sub->callback([&ctx, o, disable] {
-      auto s = open_store(o->db, false);
-      if (!s) return void(ctx.exit_code = fail(s.error()));
-      auto who = acting_administrator(**s, o->as);
-      if (!who) return void(ctx.exit_code = fail(who.error()));
+      auto admin = open_as_administrator(o->db, o->as);
+      if (!admin) return void(ctx.exit_code = fail(admin.error()));
       SystemClock clock;
-      auto st = service::Accounts(**s, clock, nullptr).set_disabled(*who, o->username, disable);
+      auto st = service::Accounts(*admin->store, clock, nullptr).set_disabled(admin->who, o->username, disable);
       if (!st) return void(ctx.exit_code = fail(st.error()));
       std::cout << "account " << o->username
                 << (disable ? " disabled; its sessions have ended\n" : " enabled\n");
@@ -189,15 +183,13 @@ void add_account(CLI::App& app, Context& ctx) {
   totp->add_option("username", o->username, "The account")->required();
   as_option(totp);
   totp->callback([&ctx, o] {
-    auto s = open_store(o->db, true);
-    if (!s) return void(ctx.exit_code = fail(s.error()));
+    auto admin = open_as_administrator(o->db, o->as, true);
+    if (!admin) return void(ctx.exit_code = fail(admin.error()));
     auto sealer = Sealer::from_key_file(o->key_file, false);
     if (!sealer) return void(ctx.exit_code = fail(sealer.error()));
-    auto who = acting_administrator(**s, o->as);
-    if (!who) return void(ctx.exit_code = fail(who.error()));
     SystemClock clock;
-    service::Accounts accounts(**s, clock, &*sealer);
-    auto uri = accounts.reset_second_factor(*who, o->username);
+    service::Accounts accounts(*admin->store, clock, &*sealer);
+    auto uri = accounts.reset_second_factor(admin->who, o->username);
     if (!uri) return void(ctx.exit_code = fail(uri.error()));
     std::cout << *uri << "\n";
   });

@@ -38,6 +38,14 @@ Result<service::Principal> acting_administrator(store::Store& store, const std::
   return p;
 }
 
+Result<AdministratorSession> open_as_administrator(const std::string& db, const std::string& as, bool migrate) {
+  auto s = open_store(db, migrate);
+  if (!s) return s.error();
+  auto who = acting_administrator(**s, as);
+  if (!who) return who.error();
+  return AdministratorSession{std::move(*s), std::move(*who)};
+}
+
 
 int fail(const Error& e) {
   std::cerr << "regie: " << e.message << "\n";

@@ -34,6 +34,13 @@ int fail(const Error& e);
 // audit trail names them as the administrator account given with --as, or
 // as the operating system user ("cli:<user>").
 Result<service::Principal> acting_administrator(store::Store& store, const std::string& as);
+// A maintenance command's store (open_store) and the administrator it acts as.
+struct AdministratorSession {
+  std::unique_ptr<store::Store> store;
+  service::Principal who;
+};
+Result<AdministratorSession> open_as_administrator(const std::string& db, const std::string& as,
+                                                   bool migrate = false);
 // Opens the store at `url` and, if `migrate`, brings the schema up to date.
 Result<std::unique_ptr<store::Store>> open_store(const std::string& url, bool migrate);
 // Writes `text` to `path` atomically (a temporary file renamed into place), or

@@ -81,12 +81,10 @@ void add_audit(CLI::App& app, Context& ctx) {
     q.to = *to;
     if (q.from && q.to && *q.to < *q.from)
       return void(ctx.exit_code = fail(invalid("--to: the last day comes before --from")));
-    auto s = open_store(o->db, false);
-    if (!s) return void(ctx.exit_code = fail(s.error()));
-    auto who = acting_administrator(**s, o->as);
-    if (!who) return void(ctx.exit_code = fail(who.error()));
+    auto admin = open_as_administrator(o->db, o->as);
+    if (!admin) return void(ctx.exit_code = fail(admin.error()));
     SystemClock clock;
-    auto t = service::audit_export(**s, clock, *who, q);
+    auto t = service::audit_export(*admin->store, clock, admin->who, q);
     if (!t) return void(ctx.exit_code = fail(t.error()));
     auto st = emit_table(o->format, o->output, *t, "Audit trail");
     if (!st) ctx.exit_code = fail(st.error());

@@ -43,20 +43,18 @@ void add_privacy(CLI::App& app, Context& ctx) {
   exp->add_option("--secret-key-file", o->key_file, "BSN key file (default for SQLite: the database path + .key)");
   exp->add_option("--as", o->as, "The administrator's user name (default: the operating system user)");
   exp->callback([&ctx, o] {
-    auto s = open_store(o->db, false);
-    if (!s) return void(ctx.exit_code = fail(s.error()));
-    auto who = acting_administrator(**s, o->as);
-    if (!who) return void(ctx.exit_code = fail(who.error()));
+    auto admin = open_as_administrator(o->db, o->as);
+    if (!admin) return void(ctx.exit_code = fail(admin.error()));
     auto sealer = optional_sealer(o->db, o->key_file);
     SystemClock clock;
-    service::Privacy svc(**s, clock, sealer ? &*sealer : nullptr);
+    service::Privacy svc(*admin->store, clock, sealer ? &*sealer : nullptr);
     std::string text;
     if (o->format == "fhir") {
-      auto doc = svc.export_fhir(*who, o->person);
+      auto doc = svc.export_fhir(admin->who, o->person);
       if (!doc) return void(ctx.exit_code = fail(doc.error()));
       text = doc->dump(2);
     } else {
-      auto doc = svc.export_json(*who, o->person);
+      auto doc = svc.export_json(admin->who, o->person);
       if (!doc) return void(ctx.exit_code = fail(doc.error()));
       text = doc->dump(2);
     }
@@ -71,13 +69,11 @@ void add_privacy(CLI::App& app, Context& ctx) {
   erase->add_option("--reason", o->reason, "Why, e.g. \"request of 2026-11-20, letter ref. 123\"")->required();
   erase->add_option("--as", o->as, "The administrator's user name (default: the operating system user)");
   erase->callback([&ctx, o] {
-    auto s = open_store(o->db, false);
-    if (!s) return void(ctx.exit_code = fail(s.error()));
-    auto who = acting_administrator(**s, o->as);
-    if (!who) return void(ctx.exit_code = fail(who.error()));
+    auto admin = open_as_administrator(o->db, o->as);
+    if (!admin) return void(ctx.exit_code = fail(admin.error()));
     SystemClock clock;
-    service::Privacy svc(**s, clock, nullptr);
-    auto rec = svc.erase(*who, o->person, o->reason);
+    service::Privacy svc(*admin->store, clock, nullptr);
+    auto rec = svc.erase(admin->who, o->person, o->reason);
     if (!rec) return void(ctx.exit_code = fail(rec.error()));
     std::cout << service::erasure_json(*rec).dump(2) << "\n";
   });
@@ -89,13 +85,11 @@ void add_privacy(CLI::App& app, Context& ctx) {
   retention->add_flag("--dry-run", o->dry_run, "List what would be erased or removed; change nothing");
   retention->add_option("--as", o->as, "The administrator's user name (default: the operating system user)");
   retention->callback([&ctx, o] {
-    auto s = open_store(o->db, false);
-    if (!s) return void(ctx.exit_code = fail(s.error()));
-    auto who = acting_administrator(**s, o->as);
-    if (!who) return void(ctx.exit_code = fail(who.error()));
+    auto admin = open_as_administrator(o->db, o->as);
+    if (!admin) return void(ctx.exit_code = fail(admin.error()));
     SystemClock clock;
-    service::Privacy svc(**s, clock, nullptr);
-    auto report = svc.retention(*who, o->dry_run);
+    service::Privacy svc(*admin->store, clock, nullptr);
+    auto report = svc.retention(admin->who, o->dry_run);
     if (!report) return void(ctx.exit_code = fail(report.error()));
     std::cout << service::retention_json(*report).dump(2) << "\n";
   });
