@@ -89,9 +89,9 @@ const std::map<std::string, std::set<std::string>>& expectations() {
     e["POST /api/v1/time-entries"] = kDirectors;
     // The household's own view: members only, each of their own household.
     for (auto k : {"GET /api/v1/me", "GET /api/v1/me/spider-webs", "GET /api/v1/me/file-views"}) e[k] = kMembers;
-    // Privacy rights of one person (H1-M1, Els): her own export, her director's, and an
+    // Privacy rights of one person (H1-M1, Els): her own export, her director's or assigned team lead's, and an
     // administrator handling her request; erasure is the administrator's alone.
-    e["GET /api/v1/people/{member}/export"] = {"dir.a", "gezin.a", "admin"};
+    e["GET /api/v1/people/{member}/export"] = {"dir.a", "lead.a", "gezin.a", "admin"};
     e["POST /api/v1/people/{member}/erasure"] = {"admin"};
     return e;
   }();
