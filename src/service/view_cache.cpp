@@ -24,17 +24,6 @@ std::string revision_key(const std::string& day, std::int64_t own, std::int64_t 
 }
 }  // namespace
 
-std::optional<std::string> ViewCache::revision(const std::string& household_id, const std::string& day) {
-  if (!enabled()) return std::nullopt;
-  std::int64_t own = 0, shared = 0;
-  store_.read([&](soci::session& sql) {
-    soci::rowset<soci::row> rs = (sql.prepare << "SELECT scope, rev FROM view_revision WHERE scope IN (:h, '*')",
-                                  soci::use(household_id));
-    for (auto& r : rs) (store::str(r, "scope") == "*" ? shared : own) = store::i64(r, "rev");
-  });
-  return revision_key(day, own, shared);
-}
-
 ViewCache::Lookup ViewCache::household(const std::string& household_id, const std::string& day) {
   Lookup out;
   if (!enabled()) {

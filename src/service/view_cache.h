@@ -23,13 +23,9 @@ class ViewCache {
   explicit ViewCache(store::Store& store) : store_(store) {}
 
   bool enabled();
-  // The key a view of the household on `day` is valid under, or nullopt
-  // when nothing is cached (not enabled).
-  std::optional<std::string> revision(const std::string& household_id, const std::string& day);
-
   struct Lookup {
     std::optional<domain::Household> household;  // none: no such household
-    std::optional<std::string> revision;          // as revision() gives it
+    std::optional<std::string> revision;          // the key a view of it on `day` is valid under; none: not enabled
   };
   // The household and its revision key in one statement (a household view
   // needs both, and every statement counts under load).

@@ -9,16 +9,13 @@ namespace regie::store {
 
 std::vector<Assignment> AssignmentStore::of_household(const std::string& household_id) {
   std::vector<Assignment> out;
-  store_.read([&](soci::session& sql) {
-    soci::rowset<soci::row> rs =
-        (sql.prepare << "SELECT x.household_id, x.username, a.display_name, x.assigned_by, x.assigned_at "
-                        "FROM household_assignment x LEFT JOIN account a ON a.username = x.username "
-                        "WHERE x.household_id = :h ORDER BY x.username",
-         soci::use(household_id));
-    for (auto& r : rs)
-      out.push_back({str(r, "household_id"), str(r, "username"), str(r, "display_name"), str(r, "assigned_by"),
-                     str(r, "assigned_at")});
-  });
+  store_.query("SELECT x.household_id, x.username, a.display_name, x.assigned_by, x.assigned_at "
+               "FROM household_assignment x LEFT JOIN account a ON a.username = x.username "
+               "WHERE x.household_id = :h ORDER BY x.username",
+               {household_id}, [&](const soci::row& r) {
+                 out.push_back({str(r, "household_id"), str(r, "username"), str(r, "display_name"),
+                                str(r, "assigned_by"), str(r, "assigned_at")});
+               });
   return out;
 }
 

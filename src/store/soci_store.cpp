@@ -251,18 +251,7 @@ void Store::each_row(soci::session& sql, const std::string& query, const std::ve
   PreparedCache* cache = nullptr;
   for (auto& c : prepared_)
     if (c->connection == &sql) cache = c.get();
-  if (!cache) {  // not a pooled connection: prepare for this run only
-    soci::statement st(sql);
-    std::vector<std::string> bound = params;
-    soci::row row;
-    for (auto& v : bound) st.exchange(soci::use(v));
-    st.exchange(soci::into(row));
-    st.alloc();
-    st.prepare(query);
-    st.define_and_bind();
-    for (bool got = st.execute(true); got; got = st.fetch()) each(row);
-    return;
-  }
+  if (!cache) throw std::logic_error("each_row: use the session that read() or write() hands out");
   auto& slot = cache->by_query[query];
   if (!slot) {
     auto p = std::make_unique<Prepared>();
