@@ -28,7 +28,8 @@ int status_of(ErrorCode code) {
 
 void send_json(httplib::Response& res, int status, const json& body) {
   res.status = status;
-  res.set_content(body.dump(), "application/json; charset=utf-8");
+  // Replacing what is not UTF-8 keeps a stray byte from aborting the answer.
+  res.set_content(body.dump(-1, ' ', false, json::error_handler_t::replace), "application/json; charset=utf-8");
 }
 
 void send_error(httplib::Response& res, const Error& e) {

@@ -19,6 +19,7 @@
 #include "common/log.h"
 #include "common/problems.h"
 #include "common/sealer.h"
+#include "common/text.h"
 #include "service/access.h"
 #include "service/auth.h"
 #include "store/rows.h"
@@ -32,6 +33,14 @@ namespace regie::http {
 namespace {
 
 using service::Principal;
+
+bool request_text_ok(const httplib::Request& req) {
+  auto ok = [](std::string_view t) { return is_valid_utf8(t) && !has_control_chars(t); };
+  if (!ok(req.path)) return false;
+  for (auto& [k, v] : req.params)
+    if (!ok(k) || !ok(v)) return false;
+  return true;
+}
 
 json principal_json(const Principal& p) {
   return {{"user", {{"username", p.username}, {"display_name", p.display_name}, {"role", domain::to_string(p.role)}}},
@@ -778,6 +787,12 @@ struct Server::Impl {
                                "frame-ancestors 'none'"}});
 
     http.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+      // The decoded path and query must be text before anything keys, logs or
+      // matches on them: "/%ff" is refused here, not deep inside a handler.
+      if (!request_text_ok(req)) {
+        send_error(res, invalid("the address holds bytes that are not valid UTF-8 text, or control characters"));
+        return httplib::Server::HandlerResponse::Handled;
+      }
       if (req.path == "/healthz") return httplib::Server::HandlerResponse::Unhandled;  // for monitors and balancers
       const double now = std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
       int retry_after = 1;
@@ -905,7 +920,7 @@ struct Server::Impl {
         what = e.what();
       } catch (...) {
       }
-      log::error("request.failed", json({{"error", what}}).dump());
+      log::error("request.failed", json({{"error", what}}).dump(-1, ' ', false, json::error_handler_t::replace));
       // A full disk is the operator's to fix and the user's to know: nothing was stored.
       if (environment)
         return send_error(res, Error{ErrorCode::unavailable,
@@ -915,7 +930,13 @@ struct Server::Impl {
     });
     http.set_logger([](const httplib::Request& req, const httplib::Response& res) {
       // The path only: query strings could carry search terms about people.
-      log::info("request", json({{"method", req.method}, {"path", req.path}, {"status", res.status}}).dump());
+      // The logger runs outside the library's exception guard: it must not throw
+      // on the bytes a client chose, or the whole process ends.
+      try {
+        log::info("request", json({{"method", req.method}, {"path", req.path}, {"status", res.status}})
+                                 .dump(-1, ' ', false, json::error_handler_t::replace));
+      } catch (...) {
+      }
     });
   }
 };
