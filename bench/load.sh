@@ -26,7 +26,7 @@ trap cleanup EXIT
 source "$root/scripts/lib/totp.sh"
 "$regie" --log-level error demo --no-serve --db "$work/d.db" >"$work/logins"
 read -r user pass totp < <(sed -n 's/.*director.*user "\([^"]*\)" password "\([^"]*\)" totp "\([^"]*\)".*/\1 \2 \3/p' "$work/logins" | head -1)
-"$regie" --log-level "$log_level" serve --db "$work/d.db" --secret-key-file "$work/d.db.key" --port 0 --web-root "$work/none" --rate-limit 1000000 --rate-burst 1000000 >"$work/out" 2>"$work/err" &
+"$regie" --log-level "$log_level" serve --db "$work/d.db" --secret-key-file "$work/d.db.key" --port 0 --web-root "$work/none" --rate-limit 1000000 --rate-burst 1000000 --max-connections-per-client 0 >"$work/out" 2>"$work/err" &
 server=$!
 for _ in $(seq 100); do grep -q 'http://' "$work/out" && break; sleep 0.1; done
 url=$(grep -o 'http://127.0.0.1:[0-9]*' "$work/out" | head -1)

@@ -60,6 +60,12 @@ void add_rate_limit_options(CLI::App& cmd, http::ServerOptions& options) {
       ->check(CLI::Range(0.0, 1e6))->capture_default_str();
   cmd.add_option("--rate-burst", options.rate_limit_burst, "Requests a client may send at once above the rate")
       ->check(CLI::Range(1.0, 1e6))->capture_default_str();
+  cmd.add_option("--max-connections-per-client", options.max_connections_per_client,
+                 "Open connections one client address may hold (0: no cap); more are answered 429")
+      ->check(CLI::Range(0, 100000))->capture_default_str();
+  cmd.add_option("--header-timeout", options.header_timeout_s,
+                 "Seconds a client has to send the request line and headers")
+      ->check(CLI::Range(1, 3600))->capture_default_str();
 }
 
 void add_serve(CLI::App& app, Context& ctx) {

@@ -2,6 +2,8 @@
 #include "http/server.h"
 
 #include "http/api.h"
+#include "http/connection_guard.h"
+#include "http/framing.h"
 #include "http/rate_limit.h"
 
 #include <fmt/format.h>
@@ -33,6 +35,23 @@ namespace regie::http {
 namespace {
 
 using service::Principal;
+
+bool is_json_content_type(const std::string& value) {
+  std::string type = value.substr(0, value.find(';'));
+  std::erase_if(type, [](unsigned char c) { return std::isspace(c); });
+  std::transform(type.begin(), type.end(), type.begin(), [](unsigned char c) { return std::tolower(c); });
+  return type == "application/json";
+}
+
+// Browsers send Origin on every cross-site POST; a request without one comes
+// from a client that is not a browser page and cannot carry a victim's cookies.
+bool same_origin(const httplib::Request& req) {
+  if (!req.has_header("Origin")) return true;
+  auto origin = req.get_header_value("Origin");
+  auto host = req.get_header_value("Host");
+  auto scheme_end = origin.find("://");
+  return scheme_end != std::string::npos && !host.empty() && origin.substr(scheme_end + 3) == host;
+}
 
 bool request_text_ok(const httplib::Request& req) {
   auto ok = [](std::string_view t) { return is_valid_utf8(t) && !has_control_chars(t); };
@@ -332,6 +351,7 @@ struct Server::Impl {
   service::BusinessCaseService business_cases;
   service::CostRecords records;
   service::PopulationService population;
+  ConnectionGuard guard;  // outlives the server's task queue, which calls it
   httplib::Server http;
   RateLimit rate_limit;
 
@@ -348,6 +368,8 @@ struct Server::Impl {
         business_cases(s, c),
         records(s, c),
         population(s, c),
+        guard(ConnectionLimits{options.header_timeout_s, options.keep_alive_timeout_s, options.min_body_bytes_per_s,
+                               options.max_connections_per_client}),
         rate_limit(options.rate_limit_per_second, options.rate_limit_burst),
         sealer(std::move(sealer_in)),
         api{http, s, c, sealer ? &*sealer : nullptr,
@@ -384,6 +406,7 @@ struct Server::Impl {
 
   // Authenticates the request; on failure writes the 401/403 answer and returns nullopt.
   std::optional<Principal> require_principal(const httplib::Request& req, httplib::Response& res) {
+    guard.handler_started(req);  // the body is in; the answer may take as long as it needs
     auto p = auth.authenticate(cookie_value(req, "regie_session"));
     if (!p) {
       send_error(res, p.error());
@@ -776,7 +799,7 @@ struct Server::Impl {
     http.set_keep_alive_timeout(options.keep_alive_timeout_s);
     // The library's default of 5 requests per connection makes busy clients reconnect all the time.
     http.set_keep_alive_max_count(options.keep_alive_max_requests);
-    http.new_task_queue = [n = options.threads] { return new httplib::ThreadPool(static_cast<std::size_t>(n)); };
+    http.new_task_queue = [this] { return guard.make_task_queue(static_cast<std::size_t>(options.threads)); };
     // Without it, small JSON answers wait for delayed ACKs: ~40 ms per request on loopback.
     http.set_tcp_nodelay(true);
     http.set_default_headers({{"X-Content-Type-Options", "nosniff"},
@@ -787,6 +810,17 @@ struct Server::Impl {
                                "frame-ancestors 'none'"}});
 
     http.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+      std::uint64_t content_length = 0;
+      if (auto problem = framing_problem(req, options.max_body_bytes, &content_length)) {
+        guard.close_after_answer(req);
+        send_json(res, problem->status,
+                  {{"error", {{"code", "invalid_input"}, {"message", problem->message}}}});
+        return httplib::Server::HandlerResponse::Handled;
+      }
+      guard.headers_read(req, content_length);
+      // The request object is the library's, handed to us read-only; its
+      // query pairs are replaced by a parse that keeps '=' inside values.
+      const_cast<httplib::Request&>(req).params = parse_query(req.target);
       // The decoded path and query must be text before anything keys, logs or
       // matches on them: "/%ff" is refused here, not deep inside a handler.
       if (!request_text_ok(req)) {
@@ -811,6 +845,14 @@ struct Server::Impl {
     });
 
     http.Post("/api/v1/session", [this](const httplib::Request& req, httplib::Response& res) {
+      // A form on another site may post text/plain without a preflight: signing
+      // a victim's browser into the attacker's account (login CSRF) is refused
+      // by asking for JSON and, when the browser names an origin, our own.
+      if (!is_json_content_type(req.get_header_value("Content-Type")))
+        return send_json(res, 415, {{"error", {{"code", "invalid_input"},
+                                               {"message", "sign in with a JSON body (Content-Type: application/json)"}}}});
+      if (!same_origin(req))
+        return send_error(res, Error{ErrorCode::forbidden, "sign-in is only accepted from this site's own pages"});
       auto parsed = parse_object(req.body);
       json body = parsed ? std::move(*parsed) : json();
       if (!parsed || !body.contains("username") || !body["username"].is_string() ||
@@ -823,8 +865,10 @@ struct Server::Impl {
       std::string code = body.value("code", "");
       std::erase(code, ' ');  // apps show "123 456"
       service::SignInRefusal why = service::SignInRefusal::none;
-      auto s = auth.sign_in(body["username"], body["password"], code, req.remote_addr, &why);
+      std::int64_t retry_after = 0;
+      auto s = auth.sign_in(body["username"], body["password"], code, req.remote_addr, &why, &retry_after);
       if (!s) {
+        if (retry_after > 0) res.set_header("Retry-After", std::to_string(retry_after));
         // The reason lets the UI ask for the code instead of reporting an error.
         send_json(res, status_of(s.error().code),
                   {{"error", {{"code", to_string(s.error().code)},
@@ -928,10 +972,11 @@ struct Server::Impl {
                                      "saved, try again later"});
       send_error(res, Error{ErrorCode::internal, "an internal error occurred; it has been logged"});
     });
-    http.set_logger([](const httplib::Request& req, const httplib::Response& res) {
+    http.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
       // The path only: query strings could carry search terms about people.
       // The logger runs outside the library's exception guard: it must not throw
       // on the bytes a client chose, or the whole process ends.
+      guard.answered(req);
       try {
         log::info("request", json({{"method", req.method}, {"path", req.path}, {"status", res.status}})
                                  .dump(-1, ' ', false, json::error_handler_t::replace));
@@ -964,8 +1009,9 @@ Server::~Server() = default;
 
 int Server::bind() {
   auto& o = impl_->options;
-  if (o.port == 0) return impl_->http.bind_to_any_port(o.host);
-  return impl_->http.bind_to_port(o.host, o.port) ? o.port : -1;
+  int port = o.port == 0 ? impl_->http.bind_to_any_port(o.host) : (impl_->http.bind_to_port(o.host, o.port) ? o.port : -1);
+  impl_->guard.set_port(port);
+  return port;
 }
 
 void Server::run() { impl_->http.listen_after_bind(); }

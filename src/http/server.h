@@ -2,6 +2,7 @@
 // document and the web UI's static files. Routes only translate between HTTP
 // and the service layer; no SQL and no business rules live here.
 #pragma once
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -22,6 +23,12 @@ struct ServerOptions {
   int read_timeout_s = 10;
   int write_timeout_s = 10;
   int keep_alive_timeout_s = 5;
+  // The request line and headers must arrive within this time, and a body
+  // within it plus its size at the minimum rate; one client address may hold
+  // at most this many connections (0: no cap). See http/connection_guard.h.
+  int header_timeout_s = 10;
+  std::int64_t min_body_bytes_per_s = 64 * 1024;
+  int max_connections_per_client = 16;
   std::size_t keep_alive_max_requests = 1000;
   // Requests per second per client address (token bucket with this burst);
   // over it a request gets 429 with Retry-After. 0 switches it off.

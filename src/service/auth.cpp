@@ -1,6 +1,7 @@
 // Password hashing, sign-in throttling and session checks.
 #include "service/auth.h"
 
+#include <algorithm>
 #include <sodium.h>
 #include <soci/soci.h>
 
@@ -101,7 +102,7 @@ Auth::Auth(store::Store& store, const Clock& clock, const Sealer* sealer, AuthPo
     : store_(store), throttle_(store), clock_(clock), sealer_(sealer), policy_(policy) {}
 
 Result<SignIn> Auth::sign_in(const std::string& username, const std::string& password, const std::string& code,
-                             const std::string& client, SignInRefusal* why) {
+                            const std::string& client, SignInRefusal* why, std::int64_t* retry_after_s) {
   auto refuse = [&](SignInRefusal r, Error e) -> Result<SignIn> {
     if (why) *why = r;
     log::warn("sign_in.refused", R"({"reason":")" + std::string(to_string(r)) + "\"}");
@@ -116,9 +117,11 @@ Result<SignIn> Auth::sign_in(const std::string& username, const std::string& pas
     throttle_.record_failure(client_key, now, tp);
     return refuse(r, std::move(e));
   };
-  if (throttle_.locked(user_key, now) || throttle_.locked(client_key, now))
+  if (auto wait = std::max(throttle_.locked_for(user_key, now), throttle_.locked_for(client_key, now)); wait > 0) {
+    if (retry_after_s) *retry_after_s = wait;
     return refuse(SignInRefusal::throttled,
                   Error{ErrorCode::throttled, "too many failed sign-in attempts; try again later"});
+  }
   auto account = store_.account(username);
   // Verify against a dummy hash when the user does not exist, so that timing
   // does not tell which user names exist.

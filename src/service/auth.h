@@ -81,9 +81,10 @@ class Auth {
   // `code` is the TOTP code ("" when the user gave none); `client` identifies
   // the caller for throttling (e.g. the remote address). A wrong password and
   // a wrong code both count as failures. `why` (when given) receives the reason
-  // of a refusal.
+  // of a refusal; `retry_after_s` how long a lock-out still lasts.
   Result<SignIn> sign_in(const std::string& username, const std::string& password, const std::string& code,
-                         const std::string& client, SignInRefusal* why = nullptr);
+                         const std::string& client, SignInRefusal* why = nullptr,
+                         std::int64_t* retry_after_s = nullptr);
   // Checks the token's session and refreshes its idle timer.
   Result<Principal> authenticate(const std::string& token);
   void sign_out(const std::string& token);

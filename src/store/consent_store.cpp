@@ -55,7 +55,7 @@ Result<std::int64_t> ConsentStore::add(const Consent& c) {
     });
   } catch (const soci::soci_error& e) {
     rethrow_if_environment(e);
-    return Error{ErrorCode::conflict, fmt::format("the consent could not be stored: {}", e.what())};
+    return Error{ErrorCode::conflict, fmt::format("the consent could not be stored: {}", constraint_reason(e))};
   }
   return static_cast<std::int64_t>(id);
 }

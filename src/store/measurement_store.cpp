@@ -108,7 +108,7 @@ Status MeasurementStore::add_all(const std::vector<Measurement>& ms) {
     });
   } catch (const soci::soci_error& e) {
     rethrow_if_environment(e);
-    return Error{ErrorCode::conflict, fmt::format("the measurements could not be stored: {}", e.what())};
+    return Error{ErrorCode::conflict, fmt::format("the measurements could not be stored: {}", constraint_reason(e))};
   }
   return ok_status();
 }
@@ -184,7 +184,7 @@ Result<std::int64_t> MeasurementStore::add_wish(const Wish& w) {
     });
   } catch (const soci::soci_error& e) {
     rethrow_if_environment(e);
-    return Error{ErrorCode::conflict, fmt::format("the wish could not be stored: {}", e.what())};
+    return Error{ErrorCode::conflict, fmt::format("the wish could not be stored: {}", constraint_reason(e))};
   }
   return static_cast<std::int64_t>(id);
 }

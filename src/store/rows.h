@@ -82,6 +82,20 @@ inline void rethrow_if_environment(const soci::soci_error& e) {
   if (is_environment_failure(e)) throw;
 }
 
+// What a constraint violation means, in a few words and without the driver's
+// text: that text holds the SQL statement and the values, which would let a
+// caller read the schema or learn about records in another household.
+inline std::string constraint_reason(const soci::soci_error& e) {
+  const std::string what = e.what();
+  auto has = [&](const char* s) { return what.find(s) != std::string::npos; };
+  if (has("UNIQUE") || has("unique constraint") || has("PRIMARY KEY") || has("duplicate key"))
+    return "a record with this id already exists";
+  if (has("FOREIGN KEY") || has("foreign key")) return "it refers to a record that does not exist";
+  if (has("NOT NULL") || has("not-null")) return "a required value is missing";
+  if (has("CHECK") || has("check constraint")) return "a value is outside its allowed range";
+  return "the store refused it";
+}
+
 // A provision row as the domain type, and the insert that checks its constraints.
 domain::Provision provision_from(const soci::row& r);
 void insert_provision(soci::session& sql, const domain::Provision& p);

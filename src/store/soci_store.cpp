@@ -402,7 +402,7 @@ Status Store::write_bundle(const Bundle& b) {
   } catch (const soci::soci_error& e) {
     rethrow_if_environment(e);
     // Constraint violations are the caller's input (duplicate or dangling ids).
-    return Error{ErrorCode::conflict, fmt::format("could not store the {} records: {}", step, e.what())};
+    return Error{ErrorCode::conflict, fmt::format("could not store the {} records: {}", step, constraint_reason(e))};
   }
   return ok_status();
 }
@@ -606,7 +606,7 @@ Status Store::add_provision(const Provision& p, const std::optional<CareMapChang
     tr.commit();
   } catch (const soci::soci_error& e) {
     rethrow_if_environment(e);
-    return Error{ErrorCode::conflict, fmt::format("the provision could not be stored: {}", e.what())};
+    return Error{ErrorCode::conflict, fmt::format("the provision could not be stored: {}", constraint_reason(e))};
   }
   return ok_status();
 }
@@ -643,7 +643,7 @@ Result<int> Store::update_provision(const Provision& p, const CareMapChange& cha
     tr.commit();
   } catch (const soci::soci_error& e) {
     rethrow_if_environment(e);
-    return Error{ErrorCode::conflict, fmt::format("the provision could not be stored: {}", e.what())};
+    return Error{ErrorCode::conflict, fmt::format("the provision could not be stored: {}", constraint_reason(e))};
   }
   return p.version + 1;
 }
@@ -812,7 +812,7 @@ Status Store::add_signal_ack(const SignalAck& a) {
         soci::use(a.household_id), soci::use(a.signal), soci::use(a.note), soci::use(a.by), soci::use(a.at);
   } catch (const soci::soci_error& e) {
     rethrow_if_environment(e);
-    return Error{ErrorCode::conflict, fmt::format("the acknowledgement could not be stored: {}", e.what())};
+    return Error{ErrorCode::conflict, fmt::format("the acknowledgement could not be stored: {}", constraint_reason(e))};
   }
   return ok_status();
 }
@@ -867,7 +867,7 @@ Result<std::int64_t> Store::add_virtual_saving(const VirtualSaving& v) {
         soci::use(on), soci::into(id);
   } catch (const soci::soci_error& e) {
     rethrow_if_environment(e);
-    return Error{ErrorCode::conflict, fmt::format("the virtual saving could not be stored: {}", e.what())};
+    return Error{ErrorCode::conflict, fmt::format("the virtual saving could not be stored: {}", constraint_reason(e))};
   }
   return static_cast<std::int64_t>(id);
 }
@@ -897,7 +897,7 @@ Result<std::int64_t> Store::add_time_entry(const TimeEntry& t) {
         soci::into(id);
   } catch (const soci::soci_error& e) {
     rethrow_if_environment(e);
-    return Error{ErrorCode::conflict, fmt::format("the time entry could not be stored: {}", e.what())};
+    return Error{ErrorCode::conflict, fmt::format("the time entry could not be stored: {}", constraint_reason(e))};
   }
   return static_cast<std::int64_t>(id);
 }

@@ -8,14 +8,14 @@
 
 namespace regie::store {
 
-bool ThrottleStore::locked(const std::string& key_hash, std::int64_t now) {
-  bool out = false;
+std::int64_t ThrottleStore::locked_for(const std::string& key_hash, std::int64_t now) {
+  std::int64_t out = 0;
   store_.read([&](soci::session& sql) {
     long long until = 0;
     soci::indicator ind = soci::i_null;
     sql << "SELECT locked_until FROM sign_in_failure WHERE key_hash = :k", soci::use(key_hash),
         soci::into(until, ind);
-    out = sql.got_data() && ind == soci::i_ok && until > now;
+    if (sql.got_data() && ind == soci::i_ok && until > now) out = until - now;
   });
   return out;
 }

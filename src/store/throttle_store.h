@@ -20,8 +20,8 @@ class ThrottleStore {
  public:
   explicit ThrottleStore(Store& store) : store_(store) {}
 
-  // True while `key_hash` is locked out at `now`.
-  bool locked(const std::string& key_hash, std::int64_t now);
+  // Seconds the lock of `key_hash` still lasts at `now`; 0 when it is not locked.
+  std::int64_t locked_for(const std::string& key_hash, std::int64_t now);
   // Counts one failure (a new window when the last one is over) and locks the
   // key once it reaches the maximum. Also forgets keys that are long quiet.
   void record_failure(const std::string& key_hash, std::int64_t now, const ThrottlePolicy& policy);

@@ -1,0 +1,33 @@
+// The parts of a request that cpp-httplib 0.11 accepts too readily, checked
+// before its body is read: how the body is framed, and the query string.
+#pragma once
+#include <httplib.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace regie::http {
+
+struct FramingProblem {
+  int status;           // 400, 411 or 413
+  std::string message;  // what is wrong, for the answer
+};
+
+// A body is framed by one Content-Length of digits, within `max_body`, and
+// by nothing else: chunked bodies would be read without a size limit, and two
+// framings (or two lengths) are how requests are smuggled past proxies.
+// Sets `content_length` (0 when absent) when the framing is sound. A length
+// over kDrainFactor times `max_body` is a problem (413) here; one between the
+// two is left to the library, which reads the body away and answers 413.
+inline constexpr std::size_t kDrainFactor = 8;
+std::optional<FramingProblem> framing_problem(const httplib::Request& req, std::size_t max_body,
+                                              std::uint64_t* content_length);
+
+// The query of a request target: pairs split at the first '=' and
+// percent-decoded ('+' is a space). The library splits at the last '=',
+// which cuts a value such as "a=b" short.
+httplib::Params parse_query(std::string_view target);
+
+}  // namespace regie::http
