@@ -317,14 +317,15 @@ Status Households::set_bsn(const Principal& who, const std::string& household_id
 
 Result<domain::Household> Households::add_household(const Principal& who, domain::Household h) {
   bool allowed = who.role == Role::team_lead || who.role == Role::director;
-  audit(who, "household.add", h.id.empty() ? "*" : h.id, allowed);
+  // A director's caseload is theirs alone: a chosen id would tell them
+  // whether another household has it, so they do not choose one (and the
+  // trail does not name a household they never saw). Team leads see every
+  // household anyway.
+  const bool chosen_by_director = who.role == Role::director && !h.id.empty();
+  audit(who, "household.add", h.id.empty() || chosen_by_director ? "*" : h.id, allowed && !chosen_by_director);
   if (!allowed) return forbidden("team leads and directors register referrals");
-  if (who.role == Role::director) {
-    // A director's caseload is theirs alone: a chosen id would tell them
-    // whether another household has it. Team leads see every household anyway.
-    if (!h.id.empty()) return invalid("id: leave it out; the server chooses it");
-    h.director = who.username;
-  }
+  if (chosen_by_director) return invalid("id: leave it out; the server chooses it");
+  if (who.role == Role::director) h.director = who.username;
   if (!h.director.empty()) {
     auto a = store_.account(h.director);
     if (!a || a->role != Role::director) return invalid("director: not a director's user name");
