@@ -322,9 +322,13 @@ Result<domain::Household> Households::add_household(const Principal& who, domain
   // trail does not name a household they never saw). Team leads see every
   // household anyway.
   const bool chosen_by_director = who.role == Role::director && !h.id.empty();
-  audit(who, "household.add", h.id.empty() || chosen_by_director ? "*" : h.id, allowed && !chosen_by_director);
+  // Nor is a household whose id was taken by mistake shown a look at its file.
+  const bool taken = allowed && !chosen_by_director && !h.id.empty() && store_.household(h.id);
+  const bool named = !h.id.empty() && !chosen_by_director && !taken;
+  audit(who, "household.add", named ? h.id : "*", allowed && !chosen_by_director && !taken);
   if (!allowed) return forbidden("team leads and directors register referrals");
   if (chosen_by_director) return invalid("id: leave it out; the server chooses it");
+  if (taken) return Error{ErrorCode::conflict, "id: already in use; leave it out"};
   if (who.role == Role::director) h.director = who.username;
   if (!h.director.empty()) {
     auto a = store_.account(h.director);
@@ -335,7 +339,6 @@ Result<domain::Household> Households::add_household(const Principal& who, domain
   if (h.referral->date > clock_.today()) return invalid("referral.date: in the future");
   h.status = domain::HouseholdStatus::referred;
   if (h.id.empty()) h.id = "HH-" + random_token(4);
-  else if (store_.household(h.id)) return Error{ErrorCode::conflict, "id: already in use; leave it out"};
   store::Bundle b;
   b.households.push_back(h);
   if (auto st = store_.write_bundle(b); !st) return st.error();

@@ -201,6 +201,12 @@ TEST_P(CrossHouseholdTest, AClientChosenIdTellsNothingAboutAnotherHousehold) {
   auto h2 = household("H2"), h9 = household("H9");
   EXPECT_EQ(h2->status, 400) << h2->body;
   EXPECT_EQ(h2->body, h9->body);
+  // A team lead sees every household anyway: a taken id is a plain conflict, and no look at H2's file.
+  director = signed_in("lead");
+  auto taken_by_lead = household("H2");
+  EXPECT_EQ(taken_by_lead->status, 409) << taken_by_lead->body;
+  auto looked = client->Get("/api/v1/me/file-views", signed_in("gezin.b"));
+  EXPECT_TRUE(json::parse(looked->body)["file_views"].empty()) << looked->body;
 }
 
 TEST_P(CrossHouseholdTest, AParentSeesTheirMinorChildsCareButNotAnAdultChilds) {
