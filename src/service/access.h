@@ -53,6 +53,10 @@ bool may_use_household(store::Store& store, const Clock& clock, const Principal&
 Status require_role(store::Store& store, const Clock& clock, const Principal& who,
                     std::initializer_list<domain::Role> roles, const std::string& action);
 
+// Analysts see pseudonymised aggregates; a query naming household ids is
+// refused for them with this message, whether the ids exist or not.
+inline constexpr const char* kNoHouseholdFilter = "analysts may not select households by id";
+
 // Below this age (in whole years by birth year) a parent also sees a child's
 // own records, such as their spider webs. Setting "access.minor_below_age",
 // default 16.

@@ -7,9 +7,8 @@ namespace regie::service {
 namespace {
 const char* const kHidden = "no household with this id that you may see";
 
-// Those who may see the household learn why they are refused; others learn nothing about it.
-Error refusal(store::Store& store, const Principal& who, const std::optional<domain::Household>& h) {
-  return forbidden(h && is_assigned(store, who, *h) ? "only a team lead assigns team leads" : kHidden);
+bool is_director_of_record(const Principal& who, const domain::Household& h) {
+  return who.role == domain::Role::director && h.director == who.username;
 }
 }  // namespace
 
@@ -24,9 +23,14 @@ Result<std::vector<store::Assignment>> Assignments::list(const Principal& who, c
 Result<std::vector<store::Assignment>> Assignments::assign(const Principal& who, const std::string& household_id,
                                                            const std::string& username) {
   auto h = store_.household(household_id);
-  const bool allowed = h && who.role == domain::Role::team_lead;
-  record_access(store_, clock_, who, "household.assign", household_id, allowed, "team lead " + username);
-  if (!allowed) return refusal(store_, who, h);
+  // Nobody opens a file to themselves: a team lead is brought in by the
+  // household's director or by another team lead, so every assignment is
+  // one person's decision about someone else.
+  const bool may_assign = h && (who.role == domain::Role::team_lead || is_director_of_record(who, *h));
+  const bool self = username == who.username;
+  record_access(store_, clock_, who, "household.assign", household_id, may_assign && !self, "team lead " + username);
+  if (!may_assign) return forbidden(kHidden);
+  if (self) return forbidden("you cannot assign yourself; the director or another team lead does");
   auto account = store_.account(username);
   if (!account || account->role != domain::Role::team_lead || account->disabled)
     return invalid("username: not the user name of an active team lead's account");
@@ -38,9 +42,10 @@ Result<std::vector<store::Assignment>> Assignments::assign(const Principal& who,
 
 Status Assignments::unassign(const Principal& who, const std::string& household_id, const std::string& username) {
   auto h = store_.household(household_id);
-  const bool allowed = h && who.role == domain::Role::team_lead;
+  // Stepping off a file needs nobody else: a team lead may end their own assignment.
+  const bool allowed = h && (who.role == domain::Role::team_lead || is_director_of_record(who, *h));
   record_access(store_, clock_, who, "household.unassign", household_id, allowed, "team lead " + username);
-  if (!allowed) return refusal(store_, who, h);
+  if (!allowed) return forbidden(kHidden);
   return store::AssignmentStore(store_).unassign(household_id, username);
 }
 

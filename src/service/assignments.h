@@ -1,8 +1,9 @@
 // Which team leads are assigned to a household next to its director. A team
 // lead sees caseloads, not file contents; once assigned to a household they
 // work on its file as its director does, until they are unassigned
-// (docs/access.md). Team leads manage the assignments; every change and
-// every read is audited.
+// (docs/access.md). Team leads and the household's director manage the
+// assignments, nobody assigns themselves; every change and every read is
+// audited.
 #pragma once
 #include <string>
 #include <vector>
@@ -21,13 +22,15 @@ class Assignments {
 
   // Any team lead (caseload information), and whoever works on the file.
   Result<std::vector<store::Assignment>> list(const Principal& who, const std::string& household_id);
-  // A team lead assigns a team lead (themselves or a colleague) whose account
-  // is active. Assigning someone already assigned changes nothing. Returns
-  // the household's assignments afterwards.
+  // A team lead, or the household's director of record, assigns a team lead
+  // whose account is active; never themselves (forbidden, audited as
+  // denied). Assigning someone already assigned changes nothing. Returns the
+  // household's assignments afterwards.
   Result<std::vector<store::Assignment>> assign(const Principal& who, const std::string& household_id,
                                                 const std::string& username);
-  // A team lead ends an assignment; the file is closed to that team lead from
-  // their next request on.
+  // A team lead (also the assigned one, stepping off) or the household's
+  // director of record ends an assignment; the file is closed to that team
+  // lead from their next request on.
   Status unassign(const Principal& who, const std::string& household_id, const std::string& username);
 
  private:

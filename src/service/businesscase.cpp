@@ -1,6 +1,7 @@
 // Selection, access, director cost and virtual savings around the business case.
 #include "service/businesscase.h"
 
+#include "service/access.h"
 #include "service/audit.h"
 
 #include <fmt/format.h>
@@ -43,9 +44,17 @@ Result<BusinessCaseReport> BusinessCaseService::report(const Principal& who, con
       }
       director = who.username;
       break;
+    case Role::analyst:
+      // A chosen household id would tie its pseudonym to it, and the answer
+      // would tell which ids exist. Refused whatever the ids, so nothing can
+      // be learned from the refusal either.
+      if (!q.household_ids.empty()) {
+        record_access(store_, clock_, who, "businesscase.read", "*", false, "household filter");
+        return forbidden(kNoHouseholdFilter);
+      }
+      break;
     case Role::team_lead:
-    case Role::administrator:
-    case Role::analyst: break;
+    case Role::administrator: break;
     default:
       record_access(store_, clock_, who, "businesscase.read", "*", false);
       return forbidden("your role has no business case view");

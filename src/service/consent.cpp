@@ -18,12 +18,17 @@ const domain::Member* find_member(const std::vector<domain::Member>& members, co
 
 std::string name_of(const domain::Member& m) { return m.given_name + " " + m.family_name; }
 
-// A consent named in the audit trail with its member, when it is this household's.
-AccessedRecord record_of(const std::string& household_id, std::int64_t id, const std::optional<domain::Consent>& c) {
-  return {"consent", std::to_string(id), c && c->household_id == household_id ? c->member_id : ""};
-}
-
 }  // namespace
+
+// Whether `c` (consent `id`, looked up by the caller) is this household's and
+// the caller works on it; recorded as a look only when both hold.
+Status Consents::owned(const Principal& who, const std::string& household_id, std::int64_t id,
+                       const std::optional<domain::Consent>& c, const std::string& action) {
+  const bool here = c && c->household_id == household_id;
+  return may_work_on_record(store_, clock_, who, household_id, action,
+                            {"consent", std::to_string(id), here ? c->member_id : ""}, here,
+                            not_found("no such consent in this household"));
+}
 
 int guardian_below_age(store::Store& store) {
   if (auto v = store.setting("consent.guardian_below_age"))
@@ -63,8 +68,12 @@ Result<std::vector<domain::Consent>> Consents::list(const Principal& who, const 
 }
 
 Result<domain::Consent> Consents::add(const Principal& who, const std::string& household_id, domain::Consent c) {
-  if (!is_assigned_director(store_, clock_, who, household_id, "consents.add", AccessedRecord{"consent", "", c.member_id}))
-    return forbidden("no household with this id that you may see");
+  const auto members = store_.members(household_id);
+  if (auto st = may_work_on_record(store_, clock_, who, household_id, "consents.add", {"consent", "", c.member_id},
+                                   find_member(members, c.member_id) != nullptr,
+                                   invalid("member_id: not a member of this household"));
+      !st)
+    return st.error();
   c.household_id = household_id;
   c.recorded_by = who.username;
   if (c.given_on.days == 0) c.given_on = clock_.today();
@@ -85,9 +94,7 @@ Result<domain::Consent> Consents::add(const Principal& who, const std::string& h
 Result<domain::Consent> Consents::withdraw(const Principal& who, const std::string& household_id, std::int64_t id,
                                            int version) {
   auto c = consents_.get(id);
-  if (!is_assigned_director(store_, clock_, who, household_id, "consents.withdraw", record_of(household_id, id, c)))
-    return forbidden("no household with this id that you may see");
-  if (!c || c->household_id != household_id) return not_found("no such consent in this household");
+  if (auto st = owned(who, household_id, id, c, "consents.withdraw"); !st) return st.error();
   if (c->withdrawn_on) return Error{ErrorCode::conflict, "this consent was already withdrawn"};
   auto v = consents_.withdraw(id, version, clock_.today());
   if (!v) return v.error();
@@ -96,9 +103,7 @@ Result<domain::Consent> Consents::withdraw(const Principal& who, const std::stri
 
 Result<std::string> Consents::text(const Principal& who, const std::string& household_id, std::int64_t id) {
   auto c = consents_.get(id);
-  if (!is_assigned_director(store_, clock_, who, household_id, "consents.read", record_of(household_id, id, c)))
-    return forbidden("no household with this id that you may see");
-  if (!c || c->household_id != household_id) return not_found("no such consent in this household");
+  if (auto st = owned(who, household_id, id, c, "consents.read"); !st) return st.error();
   auto scope = scope_of(household_id, *c);
   if (!scope) return scope.error();
   return domain::consent_text(*scope);

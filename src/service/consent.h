@@ -33,6 +33,8 @@ class Consents {
 
  private:
   Result<domain::ConsentScope> scope_of(const std::string& household_id, const domain::Consent& c);
+  Status owned(const Principal& who, const std::string& household_id, std::int64_t id,
+               const std::optional<domain::Consent>& c, const std::string& action);
 
   store::Store& store_;
   store::ConsentStore consents_;

@@ -116,9 +116,12 @@ HouseholdDetail Households::load(const domain::Household& h, Date on, const std:
   for (auto& [pid, pr] : d.professionals) in.professional_names[pid] = pr.name;
   d.signals = domain::stacking_signals(in, d.on, thresholds);
   d.counts = domain::care_map_counts(d.provisions, d.on, thresholds);
-  // Signals, care-map history, the timeline and BSNs are the director's working file.
+  // Signals, care-map history, the records on the timeline, BSNs and why the
+  // household was referred are the director's working file; the timeline a
+  // professional gets is built from the covered provisions alone.
   if (visible) {
     d.signals.clear();
+    d.household.referral.reset();
     return d;
   }
   d.acknowledgements = store_.signal_acks(id);
@@ -159,6 +162,19 @@ bool is_assigned_director(store::Store& store, const Clock& clock, const Princip
   return allowed;
 }
 
+Status may_work_on_record(store::Store& store, const Clock& clock, const Principal& who,
+                          const std::string& household_id, const std::string& action, AccessedRecord record,
+                          bool here, Error elsewhere) {
+  auto h = store.household(household_id);
+  const bool assigned = h && is_assigned(store, who, *h);
+  if (!here) record.person.clear();
+  record_access(store, clock, who, action, household_id, assigned && here,
+                assigned && !here ? "not in this household" : "", record);
+  if (!assigned) return forbidden("no household with this id that you may see");
+  if (!here) return elsewhere;
+  return ok_status();
+}
+
 bool Households::is_director_of(const Principal& who, const std::string& household_id, const std::string& action) {
   return is_assigned_director(store_, clock_, who, household_id, action);
 }
@@ -185,10 +201,33 @@ Status Households::check_provision(const domain::Provision& p) {
   return ok_status();
 }
 
+Status check_chosen_provision_id(store::Store& store, const std::string& household_id, const std::string& id,
+                                 const std::string& field) {
+  if (id.empty()) return ok_status();
+  const std::string own = household_id + "-";
+  if (id.size() <= own.size() || !id.starts_with(own))
+    return invalid(fmt::format("{}: starts with the household id and a hyphen ({}...), or leave it out", field, own));
+  if (store.provision(id)) return Error{ErrorCode::conflict, fmt::format("{}: already in use; leave it out", field)};
+  return ok_status();
+}
+
+bool Households::member_of(const std::string& household_id, const std::optional<std::string>& member_id) {
+  if (!member_id) return true;
+  for (auto& m : store_.members(household_id))
+    if (m.id == *member_id) return true;
+  return false;
+}
+
 Result<domain::Provision> Households::add_provision(const Principal& who, domain::Provision p) {
-  if (!is_director_of(who, p.household_id, "provision.add")) return forbidden("no household with this id that you may see");
+  const bool member_here = member_of(p.household_id, p.member_id);
+  if (auto st = may_work_on_record(store_, clock_, who, p.household_id, "provision.add",
+                                   {"provision", "", member_here ? p.member_id.value_or("") : ""}, member_here,
+                                   invalid("member_id: not a member of this household"));
+      !st)
+    return st.error();
   if (p.price_code) p.annual_cost = 0;  // computed from the price list on each date
   if (auto st = check_provision(p); !st) return st.error();
+  if (auto st = check_chosen_provision_id(store_, p.household_id, p.id); !st) return st.error();
   if (p.id.empty()) p.id = p.household_id + "-P" + random_token(4);
   p.version = 1;
   auto st = store_.add_provision(p, domain::CareMapChange{0, p.household_id, p.id, who.username, clock_.now_iso8601(),
@@ -198,7 +237,16 @@ Result<domain::Provision> Households::add_provision(const Principal& who, domain
 }
 
 Result<int> Households::update_provision(const Principal& who, domain::Provision p) {
-  if (!is_director_of(who, p.household_id, "provision.edit")) return forbidden("no household with this id that you may see");
+  auto stored = store_.provision(p.id);
+  const bool here = stored && stored->household_id == p.household_id;
+  const bool member_here = member_of(p.household_id, p.member_id);
+  if (auto st = may_work_on_record(store_, clock_, who, p.household_id, "provision.edit",
+                                   {"provision", p.id, here && stored->member_id ? *stored->member_id : ""},
+                                   here && member_here,
+                                   here ? invalid("member_id: not a member of this household")
+                                        : not_found("no provision with this id in this household"));
+      !st)
+    return st.error();
   if (p.price_code) p.annual_cost = 0;
   if (auto st = check_provision(p); !st) return st.error();
   return store_.update_provision(p, domain::CareMapChange{0, p.household_id, p.id, who.username, clock_.now_iso8601(),
@@ -207,9 +255,13 @@ Result<int> Households::update_provision(const Principal& who, domain::Provision
 
 Result<int> Households::end_provision(const Principal& who, const std::string& household_id,
                                       const std::string& provision_id, Date end, int version) {
-  if (!is_director_of(who, household_id, "provision.end")) return forbidden("no household with this id that you may see");
   auto p = store_.provision(provision_id);
-  if (!p || p->household_id != household_id) return not_found("no provision with this id in this household");
+  const bool here = p && p->household_id == household_id;
+  if (auto st = may_work_on_record(store_, clock_, who, household_id, "provision.end",
+                                   {"provision", provision_id, here && p->member_id ? *p->member_id : ""}, here,
+                                   not_found("no provision with this id in this household"));
+      !st)
+    return st.error();
   if (end < p->start) return invalid("end_date: before the provision's start_date");
   p->end = end;
   p->version = version;
@@ -256,17 +308,27 @@ Status Households::set_bsn(const Principal& who, const std::string& household_id
   if (!sealer_) return Error{ErrorCode::unavailable, "this server has no secret key for BSNs (--secret-key-file)"};
   bool member_here = false;
   for (auto& m : store_.members(household_id)) member_here |= m.id == member_id;
-  if (!is_assigned_director(store_, clock_, who, household_id, "member.bsn",
-                            AccessedRecord{"member", member_id, member_here ? member_id : ""}))
-    return forbidden("no household with this id that you may see");
-  if (!member_here) return not_found("no member with this id in this household");
+  if (auto st = may_work_on_record(store_, clock_, who, household_id, "member.bsn", {"member", member_id, member_id},
+                                   member_here, not_found("no member with this id in this household"));
+      !st)
+    return st;
   return store_.set_member_bsn(member_id, sealer_->seal(bsn));
 }
 
 Result<domain::Household> Households::add_household(const Principal& who, domain::Household h) {
   bool allowed = who.role == Role::team_lead || who.role == Role::director;
-  audit(who, "household.add", h.id.empty() ? "*" : h.id, allowed);
+  // A director's caseload is theirs alone: a chosen id would tell them
+  // whether another household has it, so they do not choose one (and the
+  // trail does not name a household they never saw). Team leads see every
+  // household anyway.
+  const bool chosen_by_director = who.role == Role::director && !h.id.empty();
+  // Nor is a household whose id was taken by mistake shown a look at its file.
+  const bool taken = allowed && !chosen_by_director && !h.id.empty() && store_.household(h.id);
+  const bool named = !h.id.empty() && !chosen_by_director && !taken;
+  audit(who, "household.add", named ? h.id : "*", allowed && !chosen_by_director && !taken);
   if (!allowed) return forbidden("team leads and directors register referrals");
+  if (chosen_by_director) return invalid("id: leave it out; the server chooses it");
+  if (taken) return Error{ErrorCode::conflict, "id: already in use; leave it out"};
   if (who.role == Role::director) h.director = who.username;
   if (!h.director.empty()) {
     auto a = store_.account(h.director);

@@ -49,6 +49,25 @@ bool is_assigned_director(store::Store& store, const Clock& clock, const Princip
                           const std::string& household_id, const std::string& action,
                           const AccessedRecord& record = {});
 
+// For a request on one record of the household (a measurement, a consent, a
+// provision, a member named in the body): as is_assigned_director, but the
+// access is recorded as allowed only when the record belongs to this
+// household (`here`). A record that is missing or another household's is a
+// refusal, not a look: it is recorded as denied without naming its person,
+// so it never shows in a "who looked" list or in someone's trail. Returns
+// forbidden for a caller not assigned, `elsewhere` when the record is not
+// here, ok otherwise.
+Status may_work_on_record(store::Store& store, const Clock& clock, const Principal& who,
+                          const std::string& household_id, const std::string& action, AccessedRecord record,
+                          bool here, Error elsewhere);
+
+// A provision id chosen by the client must lie in its household's own name
+// space ("<household id>-..."), so that nobody can ask about another
+// household's ids (invalid otherwise, whatever exists); an id already taken
+// gets one neutral conflict. Empty (the server chooses) is always fine.
+Status check_chosen_provision_id(store::Store& store, const std::string& household_id, const std::string& id,
+                                 const std::string& field = "id");
+
 // Signal thresholds: the report's values, overridden by settings named
 // "signal.<field>" (e.g. signal.stacking_min).
 domain::SignalThresholds signal_thresholds(store::Store& store);
@@ -111,6 +130,8 @@ class Households {
  private:
   Status check_provision(const domain::Provision& p);
   bool is_director_of(const Principal& who, const std::string& household_id, const std::string& action);
+  // True when `member_id` is absent (the whole household) or one of the household's members.
+  bool member_of(const std::string& household_id, const std::optional<std::string>& member_id);
   // Reads the whole file of a household the caller may see.
   // `visible`: for a professional, the members whose consent covers them; null for those assigned.
   HouseholdDetail load(const domain::Household& h, Date on, const std::set<std::string>* visible);

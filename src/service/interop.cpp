@@ -15,6 +15,7 @@
 #include "domain/costs.h"
 #include "common/problems.h"
 #include "interop/fhir.h"
+#include "service/access.h"
 #include "service/households.h"
 #include "store/consent_store.h"
 #include "store/interop_store.h"
@@ -218,10 +219,15 @@ Result<CsvImportResult> Interop::import_csv(const Principal& who, const std::str
 
 Result<nlohmann::json> Interop::export_fhir(const Principal& who, const std::string& household_id, bool include_bsn) {
   auto action = include_bsn ? "household.export_fhir_bsn" : "household.export_fhir";
-  if (!is_assigned_director(store_, clock_, who, household_id, action))
-    return forbidden("only the household's assigned director may export it");
   auto h = store_.household(household_id);
-  if (!h) return forbidden("only the household's assigned director may export it");
+  const bool assigned = h && is_assigned(store_, who, *h);
+  // Clear BSNs leave Regie only with the household's director of record; an
+  // assigned team lead exports the file without them, as they see them
+  // masked in the file.
+  const bool allowed = assigned && (!include_bsn || who.role == domain::Role::director);
+  record_access(store_, clock_, who, action, household_id, allowed);
+  if (!assigned) return forbidden("only the household's assigned director may export it");
+  if (!allowed) return forbidden("only the household's director exports BSNs");
   if (include_bsn && !sealer_)
     return Error{ErrorCode::unavailable, "no secret key for BSNs is configured, so no BSN can be exported"};
   interop::FhirInput in;

@@ -2,6 +2,7 @@
 // the outcome report from stored answers.
 #include "service/measurements.h"
 
+#include "service/access.h"
 #include "service/audit.h"
 
 #include <fmt/format.h>
@@ -90,12 +91,6 @@ bool Measurements::allowed(const Principal& who, const std::string& household_id
   return is_assigned_director(store_, clock_, who, household_id, action, record);
 }
 
-AccessedRecord Measurements::measurement_record(const std::string& household_id, std::int64_t id) {
-  AccessedRecord r{"measurement", std::to_string(id), ""};
-  if (auto m = measurements_.get(id); m && m->household_id == household_id) r.person = m->member_id;
-  return r;
-}
-
 MeasurementView Measurements::view(const domain::Measurement& m) const {
   MeasurementView v{m, {}, {}, std::nullopt};
   if (auto* instrument = instruments_->find(m.instrument)) {
@@ -107,11 +102,19 @@ MeasurementView Measurements::view(const domain::Measurement& m) const {
   return v;
 }
 
-// The measurement, if it belongs to the household in the path; otherwise
-// not_found, so that ids of other households cannot be probed.
-Result<domain::Measurement> Measurements::owned(const std::string& household_id, std::int64_t id) {
+// The measurement, if the caller works on the household in the path and the
+// measurement belongs to it; otherwise forbidden or not_found, so that ids of
+// other households cannot be probed. Either way the access is recorded as
+// what it was: a look at this household's measurement, or a refusal.
+Result<domain::Measurement> Measurements::owned(const Principal& who, const std::string& household_id,
+                                                std::int64_t id, const std::string& action) {
   auto m = measurements_.get(id);
-  if (!m || m->household_id != household_id) return not_found("no such measurement in this household");
+  const bool here = m && m->household_id == household_id;
+  if (auto st = may_work_on_record(store_, clock_, who, household_id, action,
+                                   {"measurement", std::to_string(id), here ? m->member_id : ""}, here,
+                                   not_found("no such measurement in this household"));
+      !st)
+    return st.error();
   return *m;
 }
 
@@ -123,17 +126,20 @@ Result<std::vector<MeasurementView>> Measurements::list(const Principal& who, co
 }
 
 Result<MeasurementView> Measurements::get(const Principal& who, const std::string& household_id, std::int64_t id) {
-  if (!allowed(who, household_id, "measurements.read", measurement_record(household_id, id)))
-    return forbidden("no household with this id that you may see");
-  auto m = owned(household_id, id);
+  auto m = owned(who, household_id, id, "measurements.read");
   if (!m) return m.error();
   return view(*m);
 }
 
 Result<MeasurementView> Measurements::start(const Principal& who, const std::string& household_id,
                                             const NewMeasurement& in) {
-  if (!allowed(who, household_id, "measurements.start", AccessedRecord{"measurement", "", in.member_id}))
-    return forbidden("no household with this id that you may see");
+  bool member_here = false;
+  for (auto& m : store_.members(household_id)) member_here |= m.id == in.member_id;
+  if (auto st = may_work_on_record(store_, clock_, who, household_id, "measurements.start",
+                                   {"measurement", "", in.member_id}, member_here,
+                                   invalid("member_id: not a member of this household"));
+      !st)
+    return st.error();
   ProblemList problems;
   auto* instrument = instruments_->find(in.instrument);
   if (!instrument) {
@@ -146,9 +152,6 @@ Result<MeasurementView> Measurements::start(const Principal& who, const std::str
   }
   if (!domain::is_moment(in.moment)) problems.add("moment: T1, T2, T3, ...");
   if (!domain::is_filled_by(in.filled_by)) problems.add("filled_by: member, with_director or proxy");
-  bool member_here = false;
-  for (auto& m : store_.members(household_id)) member_here |= m.id == in.member_id;
-  if (!member_here) problems.add("member_id: not a member of this household");
   if (!problems.empty()) return problems.error();
 
   domain::Measurement m;
@@ -168,9 +171,7 @@ Result<MeasurementView> Measurements::start(const Principal& who, const std::str
 
 Result<MeasurementView> Measurements::save(const Principal& who, const std::string& household_id, std::int64_t id,
                                            const AnswerUpdate& update) {
-  if (!allowed(who, household_id, "measurements.answer", measurement_record(household_id, id)))
-    return forbidden("no household with this id that you may see");
-  auto m = owned(household_id, id);
+  auto m = owned(who, household_id, id, "measurements.answer");
   if (!m) return m.error();
   auto* instrument = instruments_->find(m->instrument);
   if (!instrument) return invalid(fmt::format("instrument: '{}' has no definition any more", m->instrument));
@@ -187,18 +188,14 @@ Result<MeasurementView> Measurements::save(const Principal& who, const std::stri
 }
 
 Status Measurements::remove(const Principal& who, const std::string& household_id, std::int64_t id, int version) {
-  if (!allowed(who, household_id, "measurements.delete", measurement_record(household_id, id)))
-    return forbidden("no household with this id that you may see");
-  auto m = owned(household_id, id);
+  auto m = owned(who, household_id, id, "measurements.delete");
   if (!m) return m.error();
   return measurements_.remove(id, version);
 }
 
 Result<nlohmann::json> Measurements::questionnaire_response(const Principal& who, const std::string& household_id,
                                                             std::int64_t id) {
-  if (!allowed(who, household_id, "measurements.export", measurement_record(household_id, id)))
-    return forbidden("no household with this id that you may see");
-  auto m = owned(household_id, id);
+  auto m = owned(who, household_id, id, "measurements.export");
   if (!m) return m.error();
   auto* instrument = instruments_->find(m->instrument);
   if (!instrument) return invalid(fmt::format("instrument: '{}' has no definition any more", m->instrument));
@@ -223,12 +220,13 @@ Result<std::vector<domain::Wish>> Measurements::wishes(const Principal& who, con
 
 Result<domain::Wish> Measurements::add_wish(const Principal& who, const std::string& household_id,
                                             const domain::Wish& in) {
-  if (!allowed(who, household_id, "wishes.add", AccessedRecord{"wish", "", in.member_id}))
-    return forbidden("no household with this id that you may see");
-  ProblemList problems;
   bool member_here = false;
   for (auto& m : store_.members(household_id)) member_here |= m.id == in.member_id;
-  if (!member_here) problems.add("member_id: not a member of this household");
+  if (auto st = may_work_on_record(store_, clock_, who, household_id, "wishes.add", {"wish", "", in.member_id},
+                                   member_here, invalid("member_id: not a member of this household"));
+      !st)
+    return st.error();
+  ProblemList problems;
   if (auto st = check_dimension(in.dimension); !st) problems.add(st.error().message);
   if (in.text.empty() || in.text.size() > kMaxWishText)
     problems.add(fmt::format("text: between 1 and {} characters", kMaxWishText));
@@ -247,9 +245,12 @@ Result<domain::Wish> Measurements::update_wish(const Principal& who, const std::
                                                std::int64_t id, int version, const std::string& dimension,
                                                const std::string& text) {
   auto w = measurements_.wish(id);
-  AccessedRecord record{"wish", std::to_string(id), w && w->household_id == household_id ? w->member_id : ""};
-  if (!allowed(who, household_id, "wishes.edit", record)) return forbidden("no household with this id that you may see");
-  if (!w || w->household_id != household_id) return not_found("no such wish in this household");
+  const bool here = w && w->household_id == household_id;
+  if (auto st = may_work_on_record(store_, clock_, who, household_id, "wishes.edit",
+                                   {"wish", std::to_string(id), here ? w->member_id : ""}, here,
+                                   not_found("no such wish in this household"));
+      !st)
+    return st.error();
   ProblemList problems;
   if (auto st = check_dimension(dimension); !st) problems.add(st.error().message);
   if (text.empty() || text.size() > kMaxWishText)
@@ -268,6 +269,10 @@ Result<analytics::Table> Measurements::outcomes(const Principal& who, const std:
     for (auto& id : ids)
       if (!allowed(who, id, "outcomes.read")) return forbidden(fmt::format("household {} is not yours", id));
     if (ids.empty()) return analytics::outcomes_from_scores({});
+  } else if (who.role == Role::analyst && !ids.empty()) {
+    // The counts of one chosen household are that household's data, not a pseudonymised aggregate.
+    record_access(store_, clock_, who, "outcomes.aggregate", "*", false, "household filter");
+    return forbidden(kNoHouseholdFilter);
   } else if (who.role == Role::analyst || who.role == Role::team_lead || who.role == Role::administrator) {
     record_access(store_, clock_, who, "outcomes.aggregate",
                   ids.empty() ? "*" : fmt::format("{} households", ids.size()), true);

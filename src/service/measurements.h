@@ -74,9 +74,9 @@ class Measurements {
   // `record`: the measurement or wish and its member, when the request is about one member's.
   bool allowed(const Principal& who, const std::string& household_id, const std::string& action,
                const AccessedRecord& record = {});
-  // The record of a measurement for the audit trail: its member when it is in this household.
-  AccessedRecord measurement_record(const std::string& household_id, std::int64_t id);
-  Result<domain::Measurement> owned(const std::string& household_id, std::int64_t id);
+  // The measurement of this household, checked and recorded under `action` (see the definition).
+  Result<domain::Measurement> owned(const Principal& who, const std::string& household_id, std::int64_t id,
+                                    const std::string& action);
   Status check_dimension(const std::string& dimension) const;
 
   store::Store& store_;

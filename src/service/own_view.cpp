@@ -30,6 +30,19 @@ Result<domain::Household> OwnView::own_household(const Principal& who, const std
   return *h;
 }
 
+std::set<std::string> OwnView::own_people(const Principal& who, const std::vector<domain::Member>& members) {
+  std::set<std::string> people{who.member_id};
+  const domain::Member* me = nullptr;
+  for (auto& m : members)
+    if (m.id == who.member_id) me = &m;
+  if (!me || me->role != domain::MemberRole::parent) return people;
+  const int below = minor_below_age(store_);
+  const Date today = clock_.today();
+  for (auto& m : members)
+    if (m.role == domain::MemberRole::child && is_minor(m, today, below)) people.insert(m.id);
+  return people;
+}
+
 Result<OwnHousehold> OwnView::household(const Principal& who) {
   auto h = own_household(who, "own_view.read");
   if (!h) return h.error();
@@ -41,9 +54,11 @@ Result<OwnHousehold> OwnView::household(const Principal& who) {
   auto members = store_.members(h->id);
   out.me = given_name(members, who.member_id);
   for (auto& m : members) out.members.push_back(m.given_name);
+  const auto mine = own_people(who, members);
 
   for (auto& p : store_.provisions(h->id)) {
     if (!p.active_on(today)) continue;
+    if (p.member_id && !mine.contains(*p.member_id)) continue;  // another adult's care is theirs
     Helper helper;
     helper.what_for = p.goal;
     helper.domain = std::string(domain::to_string(p.domain));
@@ -64,6 +79,10 @@ Result<OwnHousehold> OwnView::household(const Principal& who) {
     if (plan.status != "active") continue;
     out.plan_agreed_on = plan.agreed_on;
     for (auto& g : plan.goals) {
+      // A goal for everyone, or for at least one of the people this member sees.
+      if (!g.member_ids.empty() &&
+          std::none_of(g.member_ids.begin(), g.member_ids.end(), [&](auto& id) { return mine.contains(id); }))
+        continue;
       OwnGoal goal;
       goal.life_domain = g.life_domain;
       goal.words = g.household_words.empty() ? g.professional_words : g.household_words;
@@ -106,7 +125,6 @@ Result<OwnHousehold> OwnView::household(const Principal& who) {
 Result<OwnSpiderWebs> OwnView::spider_webs(const Principal& who) {
   auto h = own_household(who, "own_view.spider_webs");
   if (!h) return h.error();
-  const Date today = clock_.today();
   auto members = store_.members(h->id);
   const domain::Member* me = nullptr;
   for (auto& m : members)
@@ -115,12 +133,9 @@ Result<OwnSpiderWebs> OwnView::spider_webs(const Principal& who) {
   if (!me) return out;
   out.people.push_back({me->id, me->given_name, true, {}});
   // A parent also reads their minor children's webs; adults keep theirs to themselves.
-  if (me->role == domain::MemberRole::parent) {
-    const int below = minor_below_age(store_);
-    for (auto& m : members)
-      if (m.id != me->id && m.role == domain::MemberRole::child && is_minor(m, today, below))
-        out.people.push_back({m.id, m.given_name, false, {}});
-  }
+  const auto mine = own_people(who, members);
+  for (auto& m : members)
+    if (m.id != me->id && mine.contains(m.id)) out.people.push_back({m.id, m.given_name, false, {}});
   if (!instruments_) return out;
   Measurements scorer(store_, clock_, instruments_);
   for (auto& m : store::MeasurementStore(store_).of_household(h->id))
@@ -138,7 +153,10 @@ Result<FileViewPage> OwnView::file_views(const Principal& who, int limit, std::o
   // would bury the looks of others, which is what this list is for. Records
   // from before roles were stored fall back to the account's role.
   auto page = who_looked(store_, h->id, limit, before, "member");
-  std::erase_if(page.views, [](const FileView& v) { return v.role == "member"; });
+  // Looks at another adult's own data are in that adult's list, not here.
+  const auto mine = own_people(who, store_.members(h->id));
+  std::erase_if(page.views,
+                [&](const FileView& v) { return v.role == "member" || (!v.person.empty() && !mine.contains(v.person)); });
   return page;
 }
 

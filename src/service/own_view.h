@@ -1,12 +1,14 @@
 // The household's own view of its file: who helps them and why, their plan,
 // their appointments, their spider webs and who looked at their file. Only a
-// household member reads it, and only of their own household; a parent also
-// sees the spider webs of their minor children (service/access.h). Every
+// household member reads it, and only of their own household: what concerns
+// themselves or the whole household and, for a parent, their minor children
+// (service/access.h); another adult's care stays theirs. Every
 // read, allowed or refused, is audited like any other access.
 #pragma once
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -83,6 +85,9 @@ class OwnView {
  private:
   // The member's own household, or forbidden (audited either way).
   Result<domain::Household> own_household(const Principal& who, const std::string& action);
+  // The members whose own care and records the signed-in member sees:
+  // themselves and, for a parent, their minor children (service/access.h).
+  std::set<std::string> own_people(const Principal& who, const std::vector<domain::Member>& members);
 
   store::Store& store_;
   const Clock& clock_;

@@ -134,6 +134,9 @@ Result<domain::Decision> PlanService::record_decision(const Principal& who, doma
     req.start[i].household_id = req.household_id;
     if (req.start[i].price_code) req.start[i].annual_cost = 0;  // computed from the price list
     if (auto st = check_new_provision(req.start[i], fmt::format("start[{}]", i)); !st) return st.error();
+    if (auto st = check_chosen_provision_id(store_, req.household_id, req.start[i].id, fmt::format("start[{}].id", i));
+        !st)
+      return st.error();
   }
   if (req.round_table_id) {
     auto rt = plans_.round_table(*req.round_table_id);
@@ -215,15 +218,21 @@ Result<domain::RoundTable> PlanService::add_round_table(const Principal& who, do
   return *plans_.round_table(*id);
 }
 
-Result<domain::RoundTable> PlanService::round_table_of(const std::string& household_id, std::int64_t id) {
+// The round table, when the caller works on the household and it is this
+// household's; recorded as a look only then, as a refusal otherwise.
+Result<domain::RoundTable> PlanService::round_table_of(const Principal& who, const std::string& household_id,
+                                                       std::int64_t id, const std::string& action) {
   auto rt = plans_.round_table(id);
-  if (!rt || rt->household_id != household_id) return not_found("no round table with this id in this household");
+  const bool here = rt && rt->household_id == household_id;
+  if (auto st = may_work_on_record(store_, clock_, who, household_id, action, {"round_table", std::to_string(id), ""},
+                                   here, not_found("no round table with this id in this household"));
+      !st)
+    return st.error();
   return *rt;
 }
 
 Result<int> PlanService::update_round_table(const Principal& who, domain::RoundTable rt) {
-  if (auto st = require_director(who, rt.household_id, "round_table.write"); !st) return st.error();
-  auto stored = round_table_of(rt.household_id, rt.id);
+  auto stored = round_table_of(who, rt.household_id, rt.id, "round_table.write");
   if (!stored) return stored.error();
   if (auto st = check_round_table(rt); !st) return st.error();
   for (std::size_t i = 0; i < rt.participants.size(); ++i) {
@@ -240,8 +249,7 @@ Result<int> PlanService::update_round_table(const Principal& who, domain::RoundT
 }
 
 Result<SlotAnswer> PlanService::find_slot(const Principal& who, const std::string& household_id, std::int64_t id) {
-  if (auto st = require_director(who, household_id, "round_table.read"); !st) return st.error();
-  auto rt = round_table_of(household_id, id);
+  auto rt = round_table_of(who, household_id, id, "round_table.read");
   if (!rt) return rt.error();
   auto zone = analytics::TimeZone::load(rt->time_zone);
   if (!zone) return zone.error();
@@ -284,8 +292,7 @@ Result<SlotAnswer> PlanService::find_slot(const Principal& who, const std::strin
 
 Result<int> PlanService::schedule_round_table(const Principal& who, const std::string& household_id, std::int64_t id,
                                               const std::string& start_utc, int version) {
-  if (auto st = require_director(who, household_id, "round_table.schedule"); !st) return st.error();
-  auto rt = round_table_of(household_id, id);
+  auto rt = round_table_of(who, household_id, id, "round_table.schedule");
   if (!rt) return rt.error();
   auto start = analytics::parse_utc(start_utc);
   if (!start) return invalid("start: a UTC time as yyyy-mm-ddThh:mm:ssZ");
@@ -298,8 +305,7 @@ Result<int> PlanService::schedule_round_table(const Principal& who, const std::s
 
 Result<std::string> PlanService::invitation(const Principal& who, const std::string& household_id, std::int64_t id,
                                             std::int64_t participant_id) {
-  if (auto st = require_director(who, household_id, "round_table.invitation"); !st) return st.error();
-  auto rt = round_table_of(household_id, id);
+  auto rt = round_table_of(who, household_id, id, "round_table.invitation");
   if (!rt) return rt.error();
   if (!rt->scheduled_at) return invalid("the round table has no time yet");
   if (std::none_of(rt->participants.begin(), rt->participants.end(), [&](auto& p) { return p.id == participant_id; }))

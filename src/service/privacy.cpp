@@ -348,7 +348,8 @@ Result<store::ErasureRecord> Privacy::erase(const Principal& who, const std::str
   if (reason.empty()) return invalid("reason: say why (e.g. the person's request of yyyy-mm-dd)");
   if (reason.size() > 1000) return invalid("reason: at most 1000 characters");
   if (!member) {
-    record_access(store_, clock_, who, "person.erase", "*", true, "not found", AccessedRecord{"member", member_id, ""});
+    // Nothing was erased or seen: a refusal, not an act on someone's data.
+    record_access(store_, clock_, who, "person.erase", "*", false, "not found", AccessedRecord{"member", member_id, ""});
     return not_found("no household member with this id");
   }
   store::ErasureRequest req;

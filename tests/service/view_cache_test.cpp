@@ -118,7 +118,7 @@ TEST_P(ViewCacheTest, AWarmCacheReachesATeamLeadOnlyWhileAssigned) {
   ASSERT_FALSE(refused);
   EXPECT_EQ(refused.error().code, ErrorCode::forbidden);
 
-  ASSERT_TRUE(assignments.assign(lead, "H1", "lead"));
+  ASSERT_TRUE(assignments.assign(dir_a, "H1", "lead"));  // nobody assigns themselves
   auto leads = as(lead);
   ASSERT_TRUE(leads) << leads.error().message;
   auto directors = as(dir_a);
