@@ -384,7 +384,9 @@ Caseload PlanService::caseload_of(const std::string& director) {
       c.aftercare_due.push_back(row);
     }
     for (auto& d : plans_.decisions(h.id)) {
-      c.decided_annual_effect += d.total_effect();
+      // Each effect is bounded (domain/limits.h); a sum that would still not fit stays where it was.
+      if (auto sum = domain::limits::checked_add(c.decided_annual_effect, d.total_effect()))
+        c.decided_annual_effect = *sum;
       c.decisions.push_back({h.id, h.family_name, d});
     }
     c.households.push_back(row);
