@@ -80,7 +80,9 @@ TEST(Ics, StoredValuesWithLineBreaksCannotInjectProperties) {
       ASSERT_GT(i, 0u);
       EXPECT_EQ((*text)[i - 1], '\r') << *text;
     }
-    if ((*text)[i] == '\r') EXPECT_EQ((*text)[i + 1], '\n') << *text;
+    if ((*text)[i] == '\r') {
+      EXPECT_EQ((*text)[i + 1], '\n') << *text;
+    }
   }
   int attendee_lines = 0;
   for (auto& line : content_lines(*text)) {

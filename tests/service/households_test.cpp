@@ -35,6 +35,9 @@ TEST_F(HouseholdsTest, ADirectorListsOnlyTheirOwnHouseholds) {
   ASSERT_TRUE(list);
   ASSERT_EQ(list->size(), 1u);
   EXPECT_EQ((*list)[0].household.id, "H1");
+  // The cost of the provisions active today (2019-01-01), computed in the service.
+  EXPECT_EQ((*list)[0].annual_cost, 1234567 + 150000);
+  EXPECT_FALSE((*list)[0].cost_out_of_range);
   EXPECT_EQ(households.list(lead)->size(), 2u);
   auto refused = households.list(prof);
   ASSERT_FALSE(refused);

@@ -87,10 +87,8 @@ TEST_P(StoreTest, ListsHouseholdsPerDirectorWithActiveCounts) {
   EXPECT_EQ(mine[0].director_display_name, "Director A");
   EXPECT_EQ(mine[0].member_count, 2);
   EXPECT_EQ(mine[0].provision_count, 2);
-  EXPECT_EQ(mine[0].annual_cost, 1234567 + 150000);
   auto later = store->list_households("dir.a", *parse_date("2019-07-01"));
   EXPECT_EQ(later[0].provision_count, 1);
-  EXPECT_EQ(later[0].annual_cost, 1234567);
   EXPECT_EQ(store->list_households(std::nullopt, *parse_date("2019-01-01")).size(), 2u);
   EXPECT_TRUE(store->list_households("nobody", *parse_date("2019-01-01")).empty());
 }
