@@ -9,13 +9,14 @@
 
 #include "common/problems.h"
 #include "common/csv.h"
+#include "domain/limits.h"
 
 namespace regie::analytics {
 namespace {
 
 std::string pct(Cents diff, Cents t1) {
-  if (t1 == 0) return "";
-  return fmt::format("{}", div_round(100 * diff, t1));
+  if (t1 <= 0) return "";
+  return fmt::format("{}", static_cast<std::int64_t>(div_round128(static_cast<__int128>(diff) * 100, t1)));
 }
 
 std::string avg_euros(Cents total, std::int64_t n) {
@@ -106,6 +107,8 @@ Result<std::vector<CostLine>> read_cost_lines(const std::string& path) {
     auto cost = parse_euros(r.field(c_cost));
     if (!cost)
       problems.add(r.where(c_cost) + fmt::format(": not an amount with at most 2 decimals: '{}'", r.field(c_cost)));
+    else if (*cost < 0 || *cost > domain::limits::kAnnualCost)
+      problems.add(r.where(c_cost) + fmt::format(": 0 to {} euros", domain::limits::kAnnualCost / 100));
     else
       l.amount = *cost;
     out.push_back(std::move(l));
@@ -115,22 +118,31 @@ Result<std::vector<CostLine>> read_cost_lines(const std::string& path) {
   return out;
 }
 
-BusinessCase compute_business_case(const std::vector<CostLine>& lines, const DirectorCost& director) {
+Result<BusinessCase> compute_business_case(const std::vector<CostLine>& lines, const DirectorCost& director) {
   BusinessCase bc;
   bc.director = director;
+  bool overflow = false;
+  auto add = [&](Cents& sum, Cents amount) {
+    if (auto s = domain::limits::checked_add(sum, amount)) sum = *s;
+    else overflow = true;
+  };
   std::map<std::string, std::set<std::string>> category_households;
   for (auto& l : lines) {
     auto& h = bc.households[l.household_id];
     auto& c = bc.categories[l.category];
-    (l.moment == "T1" ? h.t1 : h.t2) += l.amount;
-    (l.moment == "T1" ? c.t1 : c.t2) += l.amount;
+    add(l.moment == "T1" ? h.t1 : h.t2, l.amount);
+    add(l.moment == "T1" ? c.t1 : c.t2, l.amount);
     category_households[l.category].insert(l.household_id);
   }
   for (auto& [id, p] : bc.households) {
-    bc.total.t1 += p.t1;
-    bc.total.t2 += p.t2;
-    bc.director_total += director.for_household(id);
+    add(bc.total.t1, p.t1);
+    add(bc.total.t2, p.t2);
+    add(bc.director_total, director.for_household(id));
   }
+  // The differences and the net result are taken later; they must fit too.
+  if (overflow || !domain::limits::checked_add(bc.total.t2, -bc.total.t1) ||
+      !domain::limits::checked_add(bc.total.difference(), bc.director_total))
+    return invalid("the totals are too large to add up; check the cost figures against their maxima");
   for (auto& [cat, ids] : category_households) bc.category_households[cat] = static_cast<int>(ids.size());
   return bc;
 }

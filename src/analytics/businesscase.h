@@ -61,11 +61,13 @@ struct BusinessCase {
   Cents net() const { return total.difference() + director_total; }
 };
 
-BusinessCase compute_business_case(const std::vector<CostLine>& lines, const DirectorCost& director);
+// invalid_input when a total would not fit in 64 bits: the inputs are bounded
+// (domain/limits.h), so only a file of billions of lines gets there.
+Result<BusinessCase> compute_business_case(const std::vector<CostLine>& lines, const DirectorCost& director);
 // Tables 3, 4 and 5 in the command-line contract's one-table layout.
 Table to_table(const BusinessCase& bc);
 inline Table business_case(const std::vector<CostLine>& lines, const DirectorCost& director) {
-  return to_table(compute_business_case(lines, director));
+  return to_table(compute_business_case(lines, director).value());
 }
 
 }  // namespace regie::analytics

@@ -12,6 +12,7 @@
 
 #include "analytics/interner.h"
 #include "common/csv.h"
+#include "domain/limits.h"
 #include "common/problems.h"
 
 namespace regie::analytics {
@@ -105,6 +106,10 @@ Status for_each_allocation(const std::string& path, const std::function<void(con
     if (!cost || *cost < 0) {
       problems.add(r.where(c[kCost]) +
                    fmt::format(": not a non-negative amount with at most 2 decimals: '{}'", r.field(c[kCost])));
+      ok = false;
+    } else if (*cost > domain::limits::kAnnualCost) {
+      // Bounded so that the cent-days of a household (cost x days, summed) stay far from overflow.
+      problems.add(r.where(c[kCost]) + fmt::format(": 0 to {} euros a year", domain::limits::kAnnualCost / 100));
       ok = false;
     } else {
       a.yearly_cost = *cost;

@@ -6,6 +6,7 @@
 
 #include "analytics/businesscase.h"
 #include "cli/app.h"
+#include "domain/limits.h"
 #include "service/businesscase.h"
 
 namespace regie::cli {
@@ -46,16 +47,21 @@ void add_businesscase(CLI::App& app, Context& ctx) {
     if (!hours || *hours < 0) return void(ctx.exit_code = fail(invalid("--director-hours: expected a number like 2.5")));
     if (!rate || *rate < 0) return void(ctx.exit_code = fail(invalid("--director-rate: expected an amount like 70")));
     analytics::DirectorCost director = analytics::director_cost_from_hours(*hours, o->weeks, *rate);
+    Cents fixed = 0;
     if (!o->director_cost.empty()) {
       auto c = parse_euros(o->director_cost);
       if (!c || *c < 0) return void(ctx.exit_code = fail(invalid("--director-cost: expected an amount like 8000")));
-      director = analytics::director_cost_fixed(*c);
+      director = analytics::director_cost_fixed(fixed = *c);
     }
+    if (auto st = domain::limits::check_director_cost(fixed, *rate, *hours); !st)
+      return void(ctx.exit_code = fail(st.error()));
     analytics::BusinessCase bc;
     if (!o->costs.empty()) {
       auto read = analytics::read_cost_lines(o->costs);
       if (!read) return void(ctx.exit_code = fail(read.error()));
-      bc = analytics::compute_business_case(*read, director);
+      auto computed = analytics::compute_business_case(*read, director);
+      if (!computed) return void(ctx.exit_code = fail(computed.error()));
+      bc = std::move(*computed);
     } else if (!o->db.empty()) {
       auto t1 = parse_date(o->t1), t2 = parse_date(o->t2);
       if (!t1 || !t2) return void(ctx.exit_code = fail(invalid("--t1 and --t2: give both dates as yyyy-mm-dd")));

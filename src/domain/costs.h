@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "common/result.h"
 #include "domain/model.h"
 
 namespace regie::domain {
@@ -44,11 +45,26 @@ struct CostFigure {
   CostBasis basis = CostBasis::declared;
   std::string explanation;  // e.g. "price list MW-01 (EUR 95.00 per intervention, from 2018-01-01) x 24 per year"
   bool missing_price = false;
+  // A stored figure outside the maxima of domain/limits.h (data from before
+  // they were enforced): counted as 0 so that one household's bad number
+  // cannot break every total, and named in the explanation for correction.
+  bool out_of_range = false;
 };
 
 CostFigure annual_cost_on(const Provision& p, Date on, const PriceList& prices);
 
-// Snapshot per category using the price list for priced provisions.
+// A provision's numbers against the maxima of domain/limits.h, as every entry
+// path checks them: annual cost, hours per week, units per year, and for one
+// priced from the list the annual cost on its start date. `prefix` goes before
+// each field name ("start[0]." in a decision).
+Status check_provision_numbers(const Provision& p, const PriceList& prices, std::string_view prefix = "");
+// A price-list item's amount and identifiers.
+Status check_price_item(const PriceItem& item);
+
+// Snapshot per category using the price list for priced provisions. Each
+// figure is bounded (an out-of-range one counts 0), so a snapshot of any
+// realistic care map cannot overflow; should it, the sum saturates at the
+// largest number rather than wrapping to a negative one.
 std::map<Category, Cents> cost_snapshot(const std::vector<Provision>& provisions, Date on, const PriceList& prices);
 
 }  // namespace regie::domain

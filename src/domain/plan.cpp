@@ -4,8 +4,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <limits>
 #include <set>
 
+#include "domain/limits.h"
 #include "domain/signals.h"
 
 namespace regie::domain {
@@ -35,8 +37,12 @@ std::optional<DecisionKind> parse_decision_kind(std::string_view s) {
 }
 
 Cents Decision::total_effect() const {
+  // Each effect is bounded by the maxima of domain/limits.h; a total beyond
+  // 64 bits can only come from corrupt data and saturates instead of wrapping.
   Cents t = 0;
-  for (auto& [c, v] : annual_effect) t += v;
+  for (auto& [c, v] : annual_effect)
+    if (auto sum = limits::checked_add(t, v)) t = *sum;
+    else t = v < 0 ? std::numeric_limits<Cents>::min() : std::numeric_limits<Cents>::max();
   return t;
 }
 
@@ -103,6 +109,7 @@ Result<DecisionEffect> plan_decision(const DecisionRequest& req, const std::vect
     if (s.units_per_year_centi) next.units_per_year_centi = *s.units_per_year_centi;
     if (next.hours_per_week_centi < 0 || next.annual_cost < 0 || next.units_per_year_centi < 0)
       return invalid(fmt::format("{}: hours and cost cannot be negative", field));
+    if (auto st = check_provision_numbers(next, prices, field + "."); !st) return st.error();
     const Cents before = effect_of(**p);
     next.start = req.effective;
     next.end = (*p)->end;
@@ -128,6 +135,7 @@ Result<DecisionEffect> plan_decision(const DecisionRequest& req, const std::vect
     n.start = req.effective;
     if (n.end && *n.end < n.start) return invalid(fmt::format("start[{}].end_date: before the effective date", i));
     n.version = 1;
+    if (auto st = check_provision_numbers(n, prices, fmt::format("start[{}].", i)); !st) return st.error();
     out.annual_effect[n.category()] += effect_of(n);
     out.added.push_back(n);
   }

@@ -78,6 +78,7 @@ json household_summary_json(const store::HouseholdSummary& s) {
           {"member_count", s.member_count},
           {"provision_count", s.provision_count},
           {"annual_cost_cents", s.annual_cost},
+          {"cost_out_of_range", s.cost_out_of_range},
           {"signals", s.signals}};
 }
 
@@ -171,6 +172,7 @@ json household_detail_json(const service::HouseholdDetail& d) {
                           {"units_per_year", p.price_code ? json(format_fixed(p.units_per_year_centi, 2, true))
                                                           : json(nullptr)},
                           {"missing_price", cost.missing_price},
+                          {"cost_out_of_range", cost.out_of_range},
                           {"indicated", p.indicated},
                           {"coaching", p.coaching},
                           {"version", p.version},

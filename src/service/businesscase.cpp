@@ -11,6 +11,7 @@
 
 #include "common/pseudonym.h"
 #include "domain/costs.h"
+#include "domain/limits.h"
 #include "service/costs.h"
 
 namespace regie::service {
@@ -25,6 +26,8 @@ Status validate(const BusinessCaseQuery& q) {
   if (q.fixed_amount < 0 || q.hourly_rate < 0 || q.norm_hours_per_week_centi < 0 || q.norm_weeks < 1 ||
       q.norm_weeks > 53)
     return invalid("director cost figures must be positive (weeks 1 to 53)");
+  if (auto st = domain::limits::check_director_cost(q.fixed_amount, q.hourly_rate, q.norm_hours_per_week_centi); !st)
+    return st;
   return ok_status();
 }
 
@@ -110,7 +113,12 @@ Result<BusinessCaseReport> BusinessCaseService::report(const Principal& who, con
                                               : norm;
   for (auto& id : ids) {
     for (auto& v : store_.virtual_savings(id)) {
-      r.virtual_total += v.amount;
+      // One saving stored before the maximum was enforced is left out of the
+      // total (and listed), so that it cannot turn the total into nonsense.
+      const bool in_range = v.amount >= 0 && v.amount <= domain::limits::kVirtualSaving;
+      auto sum = domain::limits::checked_add(r.virtual_total, in_range ? v.amount : 0);
+      if (!sum) return invalid("the virtual savings are too large to add up");
+      r.virtual_total = *sum;
       r.virtual_savings.push_back({analyst ? pseudonym(id) : id, v.kind, v.amount, analyst ? "" : v.note,
                                    v.recorded_on});
     }
@@ -121,7 +129,9 @@ Result<BusinessCaseReport> BusinessCaseService::report(const Principal& who, con
     for (auto& [id, c] : director_cost.by_household) by_pseudonym[pseudonym(id)] = c;
     director_cost.by_household = std::move(by_pseudonym);
   }
-  r.business_case = analytics::compute_business_case(lines, director_cost);
+  auto computed = analytics::compute_business_case(lines, director_cost);
+  if (!computed) return computed.error();
+  r.business_case = std::move(*computed);
   return r;
 }
 

@@ -10,6 +10,8 @@
 
 #include "common/problems.h"
 #include "common/clock.h"
+#include "domain/costs.h"
+#include "domain/limits.h"
 #include "service/auth.h"
 #include "service/totp.h"
 
@@ -129,6 +131,13 @@ Result<DemoData> read_demo_file(const std::string& path) {
     out.t1 = dates.date("T1");
     out.t2 = dates.date("T2");
   }
+  // Ids and numbers by the same rules as the API (domain/limits.h).
+  auto check = [&](const std::string& where, const Status& st) {
+    if (!st) p.add(where + "." + st.error().message);
+  };
+  auto id = [&](const std::string& where, const char* field, const std::string& value) {
+    if (!value.empty()) check(where, domain::limits::check_id(field, value));
+  };
   std::set<std::string> directors;
   for (std::size_t i = 0; i < array_at(doc, "directors", p).size(); ++i) {
     Fields f(doc["directors"][i], fmt::format("$.directors[{}]", i), p);
@@ -142,11 +151,13 @@ Result<DemoData> read_demo_file(const std::string& path) {
   for (std::size_t i = 0; i < array_at(doc, "organisations", p).size(); ++i) {
     Fields f(doc["organisations"][i], fmt::format("$.organisations[{}]", i), p);
     b.organisations.push_back({f.text("id"), f.text("name"), f.text("kind")});
+    id(f.path(), "id", b.organisations.back().id);
   }
   for (std::size_t i = 0; i < array_at(doc, "professionals", p).size(); ++i) {
     Fields f(doc["professionals"][i], fmt::format("$.professionals[{}]", i), p);
     b.professionals.push_back(
         {f.text("id"), f.text("name"), f.text("organisation_id"), f.text("role"), f.text("phone", false)});
+    id(f.path(), "id", b.professionals.back().id);
   }
   const auto& households = array_at(doc, "households", p);
   for (std::size_t i = 0; i < households.size(); ++i) {
@@ -154,6 +165,7 @@ Result<DemoData> read_demo_file(const std::string& path) {
     Fields f(hj, fmt::format("$.households[{}]", i), p);
     Household h;
     h.id = f.text("id");
+    id(f.path(), "id", h.id);
     h.family_name = f.text("family_name");
     h.address = f.text("address", false);
     h.postcode = f.text("postcode", false);
@@ -176,6 +188,7 @@ Result<DemoData> read_demo_file(const std::string& path) {
                                    m.code("role", parse_member_role, MemberRole::other), m.integer("birth_year"),
                                    m.code("consent_status", parse_consent_status, ConsentStatus::pending),
                                    std::nullopt});
+        id(m.path(), "id", b.members.back().id);
       }
     }
     if (hj.is_object() && hj.contains("provisions") && hj["provisions"].is_array()) {
@@ -196,6 +209,11 @@ Result<DemoData> read_demo_file(const std::string& path) {
         pr.annual_cost = v.fixed("annual_cost_eur", 2);
         pr.basis = v.code("cost_basis", parse_cost_basis, CostBasis::declared);
         pr.indicated = v.boolean("indicated");
+        id(v.path(), "id", pr.id);
+        if (pr.annual_cost < 0 || pr.annual_cost > domain::limits::kAnnualCost)
+          p.add(fmt::format("{}.annual_cost_eur: 0 to {} euros", v.path(), domain::limits::kAnnualCost / 100));
+        else
+          check(v.path(), domain::check_provision_numbers(pr, {}));
         b.provisions.push_back(std::move(pr));
       }
     }

@@ -10,6 +10,8 @@
 #include <set>
 
 #include "common/bsn.h"
+#include "domain/costs.h"
+#include "domain/limits.h"
 
 namespace regie::service {
 
@@ -33,10 +35,21 @@ Result<std::vector<store::HouseholdSummary>> Households::list(const Principal& w
   auto list = store_.list_households(director, clock_.today());
   // Signal codes only, so a caseload can be filtered on them; the rules are the household view's.
   const auto thresholds = signal_thresholds(store_);
+  const auto prices = store_.price_list();
   for (auto& s : list) {
     auto plans = store_.plan_state(s.household.id);
     domain::CareMapInput in{store_.provisions(s.household.id), store_.members(s.household.id), {}, {}, plans.active,
                             plans.agreed};
+    // The cost here, not in SQL: the same figures as the household view (the
+    // price list included), and a figure stored beyond the maxima marks this
+    // household instead of failing the list for everybody.
+    for (auto& p : in.provisions) {
+      if (!p.active_on(clock_.today())) continue;
+      auto cost = domain::annual_cost_on(p, clock_.today(), prices);
+      s.cost_out_of_range |= cost.out_of_range;
+      if (auto sum = domain::limits::checked_add(s.annual_cost, cost.annual)) s.annual_cost = *sum;
+      else s.cost_out_of_range = true;
+    }
     for (auto& sig : domain::stacking_signals(in, clock_.today(), thresholds)) {
       std::string code(domain::to_string(sig.code));
       if (std::find(s.signals.begin(), s.signals.end(), code) == s.signals.end()) s.signals.push_back(code);
@@ -180,6 +193,7 @@ bool Households::is_director_of(const Principal& who, const std::string& househo
 }
 
 Status Households::check_provision(const domain::Provision& p) {
+  if (auto st = domain::limits::check_optional_id("id", p.id); !st) return st;
   if (p.member_id) {
     bool member_here = false;
     for (auto& m : store_.members(p.household_id)) member_here |= m.id == *p.member_id;
@@ -198,7 +212,7 @@ Status Households::check_provision(const domain::Provision& p) {
   } else if (p.annual_cost <= 0) {
     return invalid("annual_cost_cents: required (or a price_code with units_per_year)");
   }
-  return ok_status();
+  return domain::check_provision_numbers(p, store_.price_list());
 }
 
 Status check_chosen_provision_id(store::Store& store, const std::string& household_id, const std::string& id,
@@ -328,6 +342,7 @@ Result<domain::Household> Households::add_household(const Principal& who, domain
   audit(who, "household.add", named ? h.id : "*", allowed && !chosen_by_director && !taken);
   if (!allowed) return forbidden("team leads and directors register referrals");
   if (chosen_by_director) return invalid("id: leave it out; the server chooses it");
+  if (auto st = domain::limits::check_optional_id("id", h.id); !st) return st.error();
   if (taken) return Error{ErrorCode::conflict, "id: already in use; leave it out"};
   if (who.role == Role::director) h.director = who.username;
   if (!h.director.empty()) {
@@ -347,6 +362,7 @@ Result<domain::Household> Households::add_household(const Principal& who, domain
 
 Result<domain::Member> Households::add_member(const Principal& who, domain::Member m) {
   if (!is_director_of(who, m.household_id, "member.add")) return forbidden("no household with this id that you may see");
+  if (auto st = domain::limits::check_optional_id("id", m.id); !st) return st.error();
   if (m.given_name.empty()) return invalid("given_name: required");
   const int year = year_of(clock_.today());
   if (m.birth_year < 1900 || m.birth_year > year) return invalid(fmt::format("birth_year: between 1900 and {}", year));
@@ -372,6 +388,7 @@ Result<domain::Professional> Households::add_professional(const Principal& who, 
   bool allowed = who.role == Role::director || who.role == Role::administrator;
   audit(who, "professional.add", p.organisation_id, allowed);
   if (!allowed) return forbidden("only directors and administrators add professionals");
+  if (auto st = domain::limits::check_optional_id("id", p.id); !st) return st.error();
   if (p.name.empty()) return invalid("name: required");
   if (p.role.empty()) return invalid("role: required");
   if (!store_.organisation(p.organisation_id)) return invalid("organisation_id: unknown organisation");

@@ -13,6 +13,7 @@
 #include "common/bsn.h"
 #include "common/csv.h"
 #include "domain/costs.h"
+#include "domain/limits.h"
 #include "common/problems.h"
 #include "interop/fhir.h"
 #include "service/access.h"
@@ -43,9 +44,31 @@ std::string bsn_path(const interop::Message& m, const std::string& bsn) {
   return "/Bericht/Client/Bsn";
 }
 
-bool valid_id(std::string_view id) {
-  static const std::regex re(R"([A-Za-z0-9_.\-]{1,64})");
-  return std::regex_match(id.begin(), id.end(), re);
+bool valid_id(std::string_view id) { return domain::limits::is_valid_id(id); }
+constexpr const char* kIdRule = "1 to 64 letters, digits, '_', '.' or '-', starting with a letter or digit, without '..'";
+
+// The numbers a message brings in, against domain/limits.h, before anything
+// is stored: a care map fed by a message obeys the same maxima as one typed in.
+Status check_message_numbers(const interop::Message& m) {
+  namespace lim = domain::limits;
+  ProblemList problems;
+  auto check = [&](const std::string& path, const Status& st) {
+    if (!st) problems.add(path + "/" + st.error().message);
+  };
+  for (auto& a : m.allocations) {
+    if (a.size) check(a.path, lim::check_whole("Omvang/Volume", a.size->volume, 0, lim::kMessageVolume));
+    if (a.budget) check(a.path, lim::check_cents("Budget", *a.budget, lim::kDeclaredAmount));
+    if (!problems.empty()) continue;  // the derived figures would only repeat it
+    check(a.path, lim::check_centi("Omvang (hours per week)", interop::hours_per_week_centi(a), lim::kHoursPerWeekCenti));
+    check(a.path, lim::check_cents("Budget (per year)", interop::estimated_annual_cost(a), lim::kAnnualCost));
+  }
+  for (auto& l : m.lines) {
+    check(l.path, lim::check_whole("GeleverdProduct/Volume", l.volume, 0, lim::kMessageVolume));
+    if (l.tariff) check(l.path, lim::check_cents("ProductTarief", *l.tariff, lim::kPrice));
+    check(l.path, lim::check_whole("IngediendBedrag", l.amount, -lim::kDeclaredAmount, lim::kDeclaredAmount));
+  }
+  if (!problems.empty()) return problems.error();
+  return ok_status();
 }
 
 }  // namespace
@@ -69,6 +92,7 @@ Result<ImportResult> Interop::import_message(const Principal& who, std::string_v
   auto parsed = interop::parse_message(xml, standard, po);
   if (!parsed) return parsed.error();
   auto& m = *parsed;
+  if (auto st = check_message_numbers(m); !st) return st.error();
   const auto& h = m.header;
   ImportResult result;
   result.message = fmt::format("{} {}", interop::message_name(h.standard, h.kind), h.id);
@@ -130,7 +154,7 @@ Result<CsvImportResult> Interop::import_csv(const Principal& who, const std::str
     int c_id = (*cols)[0], c_nb = (*cols)[1], c_members = (*cols)[2];
     while ((*r)->next()) {
       std::string id((*r)->field(c_id));
-      if (!valid_id(id)) problems.add((*r)->where(c_id) + ": 1 to 64 letters, digits, '.', '_' or '-'");
+      if (!valid_id(id)) problems.add((*r)->where(c_id) + ": " + std::string(kIdRule));
       else if (!households.insert(id).second) problems.add((*r)->where(c_id) + ": '" + id + "' occurs twice");
       else if (store_.household(id)) problems.add((*r)->where(c_id) + ": household '" + id + "' is already stored");
       if (!parse_fixed((*r)->field(c_members), 0)) problems.add((*r)->where(c_members) + ": not a whole number");
@@ -160,12 +184,12 @@ Result<CsvImportResult> Interop::import_csv(const Principal& who, const std::str
       auto bad = [&](int i, const std::string& why) { problems.add(rd.where(col(i)) + ": " + why); };
       domain::Provision p;
       p.id = f(A);
-      if (!valid_id(p.id)) bad(A, "1 to 64 letters, digits, '.', '_' or '-'");
+      if (!valid_id(p.id)) bad(A, kIdRule);
       else if (!allocations.insert(p.id).second) bad(A, "'" + p.id + "' occurs twice");
       p.household_id = f(H);
       if (!households.contains(p.household_id)) bad(H, "'" + p.household_id + "' is not in " + households_path);
       std::string client = f(C);
-      if (!valid_id(client)) bad(C, "1 to 64 letters, digits, '.', '_' or '-'");
+      if (!valid_id(client)) bad(C, kIdRule);
       else if (auto it = member_household.find(client); it != member_household.end() && it->second != p.household_id)
         bad(C, "client '" + client + "' also appears in household '" + it->second + "'");
       p.member_id = client;
@@ -173,7 +197,7 @@ Result<CsvImportResult> Interop::import_csv(const Principal& who, const std::str
       if (!d) bad(D, "'" + f(D) + "' is not a domain of DATA-FORMATS.md");
       else p.domain = *d;
       p.provider_id = f(P);
-      if (!valid_id(p.provider_id)) bad(P, "1 to 64 letters, digits, '.', '_' or '-'");
+      if (!valid_id(p.provider_id)) bad(P, kIdRule);
       p.goal = f(PC).empty() ? "" : "product " + f(PC);
       auto s = parse_date(rd.field(col(S)));
       if (!s) bad(S, "not a date (yyyy-mm-dd): '" + f(S) + "'");
@@ -186,9 +210,13 @@ Result<CsvImportResult> Interop::import_csv(const Principal& who, const std::str
       }
       auto hours = parse_fixed(rd.field(col(HW)), 2);
       if (!f(HW).empty() && !hours) bad(HW, "not a number with at most two decimals: '" + f(HW) + "'");
+      else if (hours && (*hours < 0 || *hours > domain::limits::kHoursPerWeekCenti))
+        bad(HW, fmt::format("0 to {} hours per week", domain::limits::kHoursPerWeekCenti / 100));
       p.hours_per_week_centi = hours.value_or(0);
       auto cost = parse_euros(rd.field(col(Y)));
       if (!cost || *cost < 0) bad(Y, "not an amount in euros with at most two decimals: '" + f(Y) + "'");
+      else if (*cost > domain::limits::kAnnualCost)
+        bad(Y, fmt::format("0 to {} euros a year", domain::limits::kAnnualCost / 100));
       else p.annual_cost = *cost;
       // The export's yearly cost is the municipality's own figure for its provisions; for the rest it is an estimate.
       p.basis = domain::category_of(p.domain) == domain::Category::gemeente ? domain::CostBasis::declared

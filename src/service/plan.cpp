@@ -11,6 +11,7 @@
 
 #include "analytics/slots.h"
 #include "analytics/zone.h"
+#include "domain/limits.h"
 #include "interop/ics.h"
 #include "service/households.h"
 #include "store/measurement_store.h"
@@ -107,6 +108,7 @@ Result<std::vector<domain::Decision>> PlanService::decisions(const Principal& wh
 }
 
 Status PlanService::check_new_provision(const domain::Provision& p, const std::string& field) {
+  if (auto st = domain::limits::check_optional_id(field + ".id", p.id); !st) return st;
   if (p.member_id) {
     bool here = false;
     for (auto& m : store_.members(p.household_id)) here |= m.id == *p.member_id;
@@ -188,6 +190,9 @@ Status check_round_table(const domain::RoundTable& rt) {
     const std::string field = fmt::format("participants[{}]", i);
     if (!domain::is_attendance(p.attendance))
       return invalid(fmt::format("{}.attendance: unknown, present, absent or excused", field));
+    // The address goes into calendar invitations: nothing that could end a line there.
+    if (!p.email.empty() && !domain::limits::is_valid_email(p.email))
+      return invalid(fmt::format("{}.email: an e-mail address such as name@example.nl", field));
     if (!p.time_zone.empty())
       if (auto z = analytics::TimeZone::load(p.time_zone); !z)
         return invalid(fmt::format("{}.{}", field, z.error().message));
@@ -385,7 +390,9 @@ Caseload PlanService::caseload_of(const std::string& director) {
       c.aftercare_due.push_back(row);
     }
     for (auto& d : plans_.decisions(h.id)) {
-      c.decided_annual_effect += d.total_effect();
+      // Each effect is bounded (domain/limits.h); a sum that would still not fit stays where it was.
+      if (auto sum = domain::limits::checked_add(c.decided_annual_effect, d.total_effect()))
+        c.decided_annual_effect = *sum;
       c.decisions.push_back({h.id, h.family_name, d});
     }
     c.households.push_back(row);

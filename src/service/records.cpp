@@ -7,6 +7,9 @@
 
 #include <fmt/format.h>
 
+#include "domain/costs.h"
+#include "domain/limits.h"
+
 namespace regie::service {
 
 using domain::Role;
@@ -25,7 +28,8 @@ Result<std::vector<domain::TimeEntry>> CostRecords::time_entries(const Principal
 }
 
 Result<domain::TimeEntry> CostRecords::add_time_entry(const Principal& who, domain::TimeEntry e) {
-  if (e.minutes <= 0 || e.minutes > 24 * 60) return invalid("minutes: between 1 and 1440");
+  if (auto st = domain::limits::check_whole("minutes", e.minutes, 1, domain::limits::kMinutesPerEntry); !st)
+    return st.error();
   if (e.kind == domain::TimeKind::project) return invalid("kind: project time is not registered on a household");
   if (e.date > clock_.today()) return invalid("date: time cannot be registered in the future");
   if (auto st = require_director_of(who, *e.household_id, "time.add"); !st) return st.error();
@@ -52,7 +56,8 @@ Result<domain::TimeEntry> CostRecords::add_project_time(const Principal& who, do
     record_access(store_, clock_, who, "time.project", "*", false);
     return forbidden("project time is registered by directors");
   }
-  if (e.minutes <= 0 || e.minutes > 24 * 60) return invalid("minutes: between 1 and 1440");
+  if (auto st = domain::limits::check_whole("minutes", e.minutes, 1, domain::limits::kMinutesPerEntry); !st)
+    return st.error();
   if (e.date > clock_.today()) return invalid("date: time cannot be registered in the future");
   e.kind = domain::TimeKind::project;
   e.household_id.reset();
@@ -71,6 +76,8 @@ Result<std::vector<domain::VirtualSaving>> CostRecords::virtual_savings(const Pr
 
 Result<domain::VirtualSaving> CostRecords::add_virtual_saving(const Principal& who, domain::VirtualSaving v) {
   if (v.amount <= 0) return invalid("amount_cents: a positive amount");
+  if (auto st = domain::limits::check_cents("amount_cents", v.amount, domain::limits::kVirtualSaving); !st)
+    return st.error();
   if (v.note.empty()) return invalid("note: say what was prevented and how the amount was estimated");
   if (auto st = require_director_of(who, v.household_id, "virtual_saving.add"); !st) return st.error();
   v.recorded_by = who.username;
@@ -86,7 +93,7 @@ Status CostRecords::add_price_item(const Principal& who, const domain::PriceItem
   record_access(store_, clock_, who, "price_list.add", item.code, allowed);
   if (!allowed) return forbidden("only an administrator maintains the price list");
   if (item.code.empty() || item.name.empty()) return invalid("code and name are required");
-  if (item.amount < 0) return invalid("amount_cents: not negative");
+  if (auto st = domain::check_price_item(item); !st) return st;
   return store_.add_price_item(item, who.username);
 }
 

@@ -416,12 +416,10 @@ std::vector<HouseholdSummary> Store::list_households(const std::optional<std::st
       (sql.prepare << "SELECT h.*, a.display_name AS director_name, "
                       "(SELECT COUNT(*) FROM member m WHERE m.household_id = h.id) AS member_count, "
                       "(SELECT COUNT(*) FROM provision p WHERE p.household_id = h.id AND p.start_date <= :d1 "
-                      "   AND (p.end_date IS NULL OR p.end_date >= :d2)) AS provision_count, "
-                      "(SELECT COALESCE(SUM(p.annual_cost_cents), 0) FROM provision p WHERE p.household_id = h.id "
-                      "   AND p.start_date <= :d3 AND (p.end_date IS NULL OR p.end_date >= :d4)) AS annual_cost "
+                      "   AND (p.end_date IS NULL OR p.end_date >= :d2)) AS provision_count "
                       "FROM household h LEFT JOIN account a ON a.username = h.director "
                       "WHERE (:all1 = 1 OR h.director = :who) ORDER BY h.id",
-       soci::use(day, "d1"), soci::use(day, "d2"), soci::use(day, "d3"), soci::use(day, "d4"), soci::use(all, "all1"),
+       soci::use(day, "d1"), soci::use(day, "d2"), soci::use(all, "all1"),
        soci::use(who, "who"));
   std::vector<HouseholdSummary> out;
   for (auto& r : rs) {
@@ -430,7 +428,6 @@ std::vector<HouseholdSummary> Store::list_households(const std::optional<std::st
     s.director_display_name = str(r, "director_name");
     s.member_count = static_cast<int>(i64(r, "member_count"));
     s.provision_count = static_cast<int>(i64(r, "provision_count"));
-    s.annual_cost = i64(r, "annual_cost");
     out.push_back(std::move(s));
   }
   return out;
@@ -976,24 +973,6 @@ std::vector<AuditEvent> Store::audit_events(const std::optional<std::string>& su
     out.push_back(AuditEvent{i64(r, "id"), str(r, "at"), str(r, "actor"), str(r, "action"), str(r, "subject"),
                              str(r, "outcome"), str(r, "detail")});
   return out;
-}
-
-Status Store::check_integrity() {
-  soci::session sql(*pool_);
-  if (backend_ == "sqlite3") {
-    std::string result;
-    sql << "PRAGMA integrity_check", soci::into(result);
-    if (result != "ok") return Error{ErrorCode::internal, "SQLite integrity check failed: " + result};
-    soci::rowset<soci::row> fk = (sql.prepare << "PRAGMA foreign_key_check");
-    for (auto& r : fk) {
-      (void)r;
-      return Error{ErrorCode::internal, "SQLite foreign key check found dangling references"};
-    }
-  } else {
-    int one = 0;
-    sql << "SELECT 1", soci::into(one);
-  }
-  return ok_status();
 }
 
 }  // namespace regie::store

@@ -34,7 +34,11 @@ struct HouseholdSummary {
   std::string director_display_name;
   int member_count = 0;
   int provision_count = 0;  // active on the requested date
-  Cents annual_cost = 0;    // of the provisions active on the requested date
+  // Of the provisions active on the requested date; filled by the service
+  // layer (domain::cost_snapshot), which also sets cost_out_of_range when a
+  // provision's stored figure is beyond the maxima and so counted as 0.
+  Cents annual_cost = 0;
+  bool cost_out_of_range = false;
   std::vector<std::string> signals;  // filled by the service layer: codes of raised stacking signals
 };
 
@@ -165,7 +169,12 @@ class Store {
   void append_audit(const domain::AuditEvent& e);
   std::vector<domain::AuditEvent> audit_events(const std::optional<std::string>& subject, int limit);
 
-  // SQLite: PRAGMA integrity_check and foreign_key_check; PostgreSQL: a trivial query.
+  // Every problem found, one per line, in an internal error; ok when none.
+  // SQLite: PRAGMA integrity_check and foreign_key_check. PostgreSQL: amcheck
+  // on every B-tree index of the schema (its absence is a problem, not a
+  // pass), every foreign key re-checked by an anti-join, every CHECK
+  // constraint re-evaluated. Both: the audit chain, as `regie audit verify`.
+  // See store/integrity.cpp.
   Status check_integrity();
 
   // For the area stores (store/<area>_store.cpp) that keep their SQL next to

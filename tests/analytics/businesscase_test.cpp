@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
+
 #include "support/temp_dir.h"
 
 namespace regie::analytics {
@@ -16,6 +18,24 @@ TEST(BusinessCase, ReproducesTheReportsTables3To5FromThePilotCosts) {
   ASSERT_TRUE(lines) << lines.error().message;
   auto table = business_case(*lines, director_cost_fixed(800000));
   EXPECT_EQ(to_csv(table), read_file(kPilot + "expected_businesscase.csv"));
+}
+
+TEST(BusinessCase, ACostLineBeyondTheMaximumIsRefusedAndATotalThatWouldOverflowIsAnError) {
+  TempDir dir;
+  auto path = dir.write("costs.csv", "household_id,moment,category,annual_cost_eur\n"
+                                     "A,T1,gemeente,10000000\n"
+                                     "A,T2,gemeente,10000000.01\n");
+  auto lines = read_cost_lines(path);
+  ASSERT_FALSE(lines);
+  EXPECT_NE(lines.error().message.find(":3: column 'annual_cost_eur': 0 to 10000000 euros"), std::string::npos)
+      << lines.error().message;
+  // Lines built in code are not bounded; their sum must still not wrap.
+  const Cents huge = std::numeric_limits<Cents>::max() / 2 + 1;
+  auto bc = compute_business_case({{"A", "T1", "gemeente", huge}, {"B", "T1", "gemeente", huge}},
+                                  director_cost_fixed(0));
+  ASSERT_FALSE(bc);
+  EXPECT_EQ(bc.error().code, ErrorCode::invalid_input);
+  EXPECT_TRUE(compute_business_case({{"A", "T1", "gemeente", 100}}, director_cost_fixed(0)));
 }
 
 TEST(BusinessCase, ComputesTheDirectorCostFromHoursAndShowsHow) {

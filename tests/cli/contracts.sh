@@ -194,6 +194,11 @@ if head -1 "$work/audit.csv" | grep -q '^seq,at,actor,role,organisation,action,o
    grep -qE '^head: [0-9]+:[0-9a-f]{64}$' "$work/out"; then ok; else ko "audit export and verify"; cat "$work/err" >&2; fi
 sqlite3 "$work/demo.db" "DROP TRIGGER audit_event_no_update; UPDATE audit_event SET actor = 'nobody' WHERE seq = 1" 2>/dev/null
 refuses "audit verify names a changed record" 1 "not intact: record #1 .*changed" -- audit verify --db "$work/demo.db"
+refuses "db check names a changed audit record" 4 "audit trail: .*record #1" -- db check --db "$work/demo.db"
+sqlite3 "$work/r.db" "INSERT INTO member (id, household_id, given_name, family_name, role, birth_year, consent_status)
+  VALUES ('ORPHAN-M1', 'NO-SUCH-HOUSEHOLD', 'Wees', 'Kind', 'child', 2012, 'pending')" 2>/dev/null
+refuses "db check names a row whose household is missing" 4 "foreign key: member row .* missing household row" -- \
+  db check --db "$work/r.db"
 refuses "audit verify anchor" 1 "--anchor: give SEQ:HASH" -- audit verify --db "$work/demo.db" --anchor 12
 refuses "audit export date" 1 "--from: not a date" -- audit export --db "$work/demo.db" --from yesterday
 "$regie" version | grep -qE '^regie .* \(schema [0-9]{4}_[a-z_]+\)$' && ok || ko "version"

@@ -1,6 +1,7 @@
 // The plan, decision, round-table, aftercare and caseload API over a real socket.
 #include <gtest/gtest.h>
 #include <httplib.h>
+#include <soci/soci.h>
 
 #include <nlohmann/json.hpp>
 #include <set>
@@ -129,6 +130,40 @@ TEST_P(PlanApiTest, RoundTableSlotScheduleInvitationAndCaseload) {
   ASSERT_EQ(load["caseloads"].size(), 1u);
   EXPECT_EQ(load["caseloads"][0]["households_per_status"]["active"], 1);
   EXPECT_TRUE(load["caseloads"][0]["minutes_this_month"].contains("travel"));
+}
+
+TEST_P(PlanApiTest, AParticipantEmailWithALineBreakIsRefusedAndAStoredOneCannotInjectIntoTheInvitation) {
+  json participant = {{"kind", "professional"},
+                      {"party_id", "PR1"},
+                      {"email", "anna@example.org\r\nATTENDEE:mailto:evil@example.org"},
+                      {"required", true}};
+  json body = {{"title", "Ronde tafel"},
+               {"window_from", "2019-01-07"},
+               {"window_to", "2019-01-18"},
+               {"duration_minutes", 60},
+               {"participants", {participant}}};
+  auto [s1, refused] = post("/api/v1/households/H1/round-tables", body);
+  EXPECT_EQ(s1, 400) << refused.dump();
+  EXPECT_NE(refused.dump().find("participants[0].email"), std::string::npos) << refused.dump();
+  for (const char* bad : {"anna", "anna@example.org\n", "\"a\"@example.org", "a b@example.org"}) {
+    body["participants"][0]["email"] = bad;
+    EXPECT_EQ(post("/api/v1/households/H1/round-tables", body).first, 400) << bad;
+  }
+  // A bad address stored before addresses were checked.
+  body["participants"][0]["email"] = "anna@example.org";
+  auto [s2, rt] = post("/api/v1/households/H1/round-tables", body);
+  ASSERT_EQ(s2, 201) << rt.dump();
+  const std::string stored = "anna@example.org\r\nATTENDEE:mailto:evil@example.org";
+  store->write([&](soci::session& sql) { sql << "UPDATE round_table_participant SET email = :e", soci::use(stored); });
+  const std::string path = "/api/v1/households/H1/round-tables/" + std::to_string(rt["id"].get<long long>());
+  auto [s3, sched] = post(path + "/schedule", {{"start", "2019-01-15T10:00:00Z"}, {"version", rt["version"]}});
+  ASSERT_EQ(s3, 200) << sched.dump();
+  auto ics = client->Get(
+      path + "/participants/" + std::to_string(rt["participants"][0]["id"].get<long long>()) + "/invitation.ics",
+      headers);
+  ASSERT_EQ(ics->status, 200) << ics->body;
+  EXPECT_EQ(ics->body.find("evil@example.org"), std::string::npos) << ics->body;
+  EXPECT_EQ(ics->body.find("\nATTENDEE:mailto:anna"), std::string::npos) << ics->body;
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, PlanApiTest, ::testing::ValuesIn(testing::store_backends()),

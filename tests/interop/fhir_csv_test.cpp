@@ -285,6 +285,27 @@ TEST_P(InteropExportTest, CsvImportStoresHouseholdsAndAllocationsWholeOrNotAtAll
       << again.error().message;
 }
 
+TEST_P(InteropExportTest, CsvImportRefusesNumbersBeyondTheMaximaAndIdsBreakingTheRule) {
+  testing::TempDir dir;
+  auto hh = dir.write("households.csv", "household_id,neighbourhood,members\nHH1,Noord,1\n../HH2,Zuid,1\n");
+  auto al = dir.write("allocations.csv",
+                      "allocation_id,household_id,client_id,neighbourhood,domain,provider_id,product_code,start_date,"
+                      "end_date,hours_per_week,yearly_cost_eur\n"
+                      "A1,HH1,C1,Noord,jeugd,PRV1,J01,2019-01-01,,2.5,92233720368547758.07\n"
+                      "A2,HH1,C'2,Noord,wmo,PRV2,W01,2019-02-01,2019-12-31,169,5000\n"
+                      "A3,HH1,C3,Noord,wmo,PRV2,W01,2019-02-01,2019-12-31,4,10000000.01\n");
+  auto provisions = store->count("provision");
+  auto r = interop->import_csv(admin, hh, al);
+  ASSERT_FALSE(r);
+  const auto& m = r.error().message;
+  for (auto* part : {"households.csv:3: column 'household_id': 1 to 64 letters",
+                     "allocations.csv:2: column 'yearly_cost_eur'", "allocations.csv:3: column 'client_id': 1 to 64",
+                     "allocations.csv:3: column 'hours_per_week': 0 to 168 hours per week",
+                     "allocations.csv:4: column 'yearly_cost_eur': 0 to 10000000 euros a year"})
+    EXPECT_NE(m.find(part), std::string::npos) << part << "\n" << m;
+  EXPECT_EQ(store->count("provision"), provisions);
+}
+
 TEST_P(InteropExportTest, CsvImportNamesEveryBadLineAndStoresNothing) {
   testing::TempDir dir;
   auto hh = dir.write("households.csv", "household_id,neighbourhood,members\nHH1,Noord,two\nHH1,Noord,1\n");

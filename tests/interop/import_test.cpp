@@ -246,6 +246,24 @@ TEST_P(ImportTest, EveryRefusalNamesThePathAndStoresNothing) {
   }
 }
 
+TEST_P(ImportTest, AnAllocationBeyondTheMaximaIsRefusedAndStoresNothing) {
+  auto xml = message("jw301_allocation.xml");
+  auto replace = [&](const std::string& from, const std::string& to) {
+    auto at = xml.find(from);
+    ASSERT_NE(at, std::string::npos) << from;
+    xml.replace(at, from.size(), to);
+  };
+  replace("<ijw:Volume>2</ijw:Volume>", "<ijw:Volume>200</ijw:Volume>");  // 200 hours a week
+  replace("TW-2019-001", "TW-2019-901");
+  auto before = footprint();
+  auto r = interop->import_message(admin, xml, Standard::ijw);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::invalid_input);
+  EXPECT_NE(r.error().message.find("ToegewezenProduct[1]/Omvang (hours per week): 0 to 168"), std::string::npos)
+      << r.error().message;
+  EXPECT_EQ(footprint(), before);
+}
+
 TEST_P(ImportTest, AMessageAboutAnotherClientsAllocationIsRefused) {
   ASSERT_TRUE(import("jw301_allocation.xml"));
   auto start = message("jw305_start.xml");

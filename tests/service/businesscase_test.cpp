@@ -2,6 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
+
+#include "domain/limits.h"
+#include "service/records.h"
+
 #include "support/backends.h"
 #include "support/fixtures.h"
 
@@ -133,6 +138,40 @@ TEST_F(BusinessCaseTest, RefusesABadQuery) {
   q = query();
   q.director_cost_mode = "guess";
   EXPECT_NE(service.report(lead, q).error().message.find("director_cost"), std::string::npos);
+}
+
+TEST_F(BusinessCaseTest, AVirtualSavingBeyondTheMaximumIsRefusedAndAStoredOneCannotWrapTheTotal) {
+  CostRecords records{*store, clock};
+  domain::VirtualSaving v{0, "H1", domain::VirtualSavingKind::eviction, std::numeric_limits<Cents>::max(), "te veel",
+                          "", {}};
+  auto refused = records.add_virtual_saving(dir_a, v);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, ErrorCode::invalid_input);
+  EXPECT_NE(refused.error().message.find("amount_cents: 0 to 1000000000"), std::string::npos)
+      << refused.error().message;
+  // Stored before the maximum existed: left out of the total, which stays right.
+  v.recorded_on = *parse_date("2019-05-01");
+  v.recorded_by = "dir.a";
+  ASSERT_TRUE(store->add_virtual_saving(v));
+  ASSERT_TRUE(store->add_virtual_saving(v));
+  ASSERT_TRUE(store->add_virtual_saving(
+      {0, "H1", domain::VirtualSavingKind::eviction, 1500000, "betalingsregeling", "dir.a", *parse_date("2019-05-01")}));
+  auto r = service.report(lead, query());
+  ASSERT_TRUE(r) << r.error().message;
+  EXPECT_EQ(r->virtual_total, 1500000);
+  EXPECT_EQ(r->virtual_savings.size(), 3u);
+}
+
+TEST_F(BusinessCaseTest, DirectorCostFiguresHaveMaxima) {
+  auto q = query();
+  q.director_cost_mode = "fixed";
+  q.fixed_amount = domain::limits::kDirectorCostPerHousehold + 1;
+  auto r = service.report(lead, q);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::invalid_input);
+  q.fixed_amount = 800000;
+  q.hourly_rate = std::numeric_limits<Cents>::max();
+  EXPECT_FALSE(service.report(lead, q));
 }
 
 }  // namespace

@@ -3,7 +3,10 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <limits>
 #include <map>
+
+#include "domain/limits.h"
 
 #include "support/backends.h"
 #include "support/fixtures.h"
@@ -32,6 +35,9 @@ TEST_F(HouseholdsTest, ADirectorListsOnlyTheirOwnHouseholds) {
   ASSERT_TRUE(list);
   ASSERT_EQ(list->size(), 1u);
   EXPECT_EQ((*list)[0].household.id, "H1");
+  // The cost of the provisions active today (2019-01-01), computed in the service.
+  EXPECT_EQ((*list)[0].annual_cost, 1234567 + 150000);
+  EXPECT_FALSE((*list)[0].cost_out_of_range);
   EXPECT_EQ(households.list(lead)->size(), 2u);
   auto refused = households.list(prof);
   ASSERT_FALSE(refused);
@@ -89,6 +95,74 @@ TEST_F(HouseholdsTest, TheTimelineHoldsMeasurementsDecisionsAndRoundTables) {
   EXPECT_EQ(by_kind["measurement"], "2018-11-01");
   EXPECT_EQ(by_kind["decision"], "2019-02-01");
   EXPECT_EQ(by_kind["round_table"], "2019-01-15");
+}
+
+domain::Provision a_provision(Cents cost) {
+  domain::Provision p;
+  p.household_id = "H1";
+  p.domain = domain::Domain::wmo;
+  p.provider_id = "O1";
+  p.start = *parse_date("2018-06-01");
+  p.annual_cost = cost;
+  return p;
+}
+
+TEST_F(HouseholdsTest, AnAnnualCostBeyondTheMaximumIsRefusedNamingFieldAndMaximum) {
+  auto refused = households.add_provision(dir_a, a_provision(std::numeric_limits<Cents>::max()));
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, ErrorCode::invalid_input);
+  EXPECT_NE(refused.error().message.find("annual_cost_cents"), std::string::npos) << refused.error().message;
+  EXPECT_NE(refused.error().message.find("1000000000"), std::string::npos) << refused.error().message;
+  auto hours = a_provision(100000);
+  hours.hours_per_week_centi = 200'00;
+  auto too_many = households.add_provision(dir_a, hours);
+  ASSERT_FALSE(too_many);
+  EXPECT_NE(too_many.error().message.find("hours_per_week: 0 to 168"), std::string::npos);
+  EXPECT_TRUE(households.add_provision(dir_a, a_provision(domain::limits::kAnnualCost)));
+  // The same rule when the provision is edited.
+  auto stored = store->provisions("H1").front();
+  stored.annual_cost = domain::limits::kAnnualCost + 1;
+  EXPECT_FALSE(households.update_provision(dir_a, stored));
+}
+
+TEST_F(HouseholdsTest, AFigureStoredBeyondTheMaximumMarksOneHouseholdAndTheListStillAnswers) {
+  // As data from before the maxima: written past the service.
+  auto p = a_provision(std::numeric_limits<Cents>::max());
+  p.id = "H1-BIG";
+  ASSERT_TRUE(store->add_provision(p));
+  p.id = "H1-BIG2";
+  ASSERT_TRUE(store->add_provision(p));
+  for (auto* who : {&dir_a, &lead}) {
+    auto list = households.list(*who);
+    ASSERT_TRUE(list) << list.error().message;
+    for (auto& s : *list) {
+      EXPECT_GE(s.annual_cost, 0);
+      EXPECT_EQ(s.cost_out_of_range, s.household.id == "H1") << s.household.id;
+    }
+  }
+  auto file = households.get(dir_a, "H1");
+  ASSERT_TRUE(file);
+}
+
+TEST_F(HouseholdsTest, ClientChosenIdsFollowOneRule) {
+  for (const char* bad : {"../H9", "H'9", "H 9", ".H9", "a..b"}) {
+    domain::Household h;
+    h.id = bad;
+    h.family_name = "Claes";
+    h.referral = domain::Referral{domain::ReferralSource::gp, "reden", *parse_date("2018-12-01")};
+    auto r = households.add_household(dir_a, h);
+    ASSERT_FALSE(r) << bad;
+    EXPECT_EQ(r.error().code, ErrorCode::invalid_input);
+    EXPECT_EQ(r.error().message.rfind("id: ", 0), 0u) << r.error().message;
+    auto p = a_provision(1000);
+    p.id = bad;
+    auto added = households.add_provision(dir_a, p);
+    ASSERT_FALSE(added) << bad;
+    EXPECT_EQ(added.error().message.rfind("id: ", 0), 0u) << added.error().message;
+    auto pro = households.add_professional(dir_a, domain::Professional{bad, "Piet", "O1", "coach", ""});
+    ASSERT_FALSE(pro) << bad;
+    EXPECT_EQ(pro.error().message.rfind("id: ", 0), 0u);
+  }
 }
 
 }  // namespace

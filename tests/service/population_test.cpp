@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
+
 #include "support/backends.h"
 #include "support/fixtures.h"
 
@@ -36,6 +38,22 @@ class PopulationTest : public ::testing::Test {
   Principal analyst{"ana", "Analyst", Role::analyst, ""};
   Principal director{"dir.a", "Director A", Role::director, ""};
 };
+
+TEST_F(PopulationTest, AProvisionStoredBeyondTheMaximumDoesNotBreakTheParetoTable) {
+  auto p = store->provisions("H1").front();
+  p.id = "H1-BIG";
+  p.domain = domain::Domain::jeugd;
+  p.price_code.reset();
+  p.annual_cost = std::numeric_limits<Cents>::max();
+  ASSERT_TRUE(store->add_provision(p));
+  PopulationQuery q;
+  q.year = 2019;
+  auto t = population.run(analyst, q);
+  ASSERT_TRUE(t) << t.error().message;
+  // Counted as 0: H1 keeps its €12 346 and H2 its €31 000.
+  EXPECT_EQ(t->rows[1][1], "1");
+  EXPECT_EQ(t->rows[3][1], "1");
+}
 
 TEST_F(PopulationTest, RunsTheParetoTableOverTheStore) {
   PopulationQuery q;

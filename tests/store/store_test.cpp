@@ -2,6 +2,9 @@
 #include "store/store.h"
 
 #include <gtest/gtest.h>
+#include <soci/soci.h>
+
+#include <functional>
 
 #include "store/migrations.h"
 #include "support/backends.h"
@@ -84,10 +87,8 @@ TEST_P(StoreTest, ListsHouseholdsPerDirectorWithActiveCounts) {
   EXPECT_EQ(mine[0].director_display_name, "Director A");
   EXPECT_EQ(mine[0].member_count, 2);
   EXPECT_EQ(mine[0].provision_count, 2);
-  EXPECT_EQ(mine[0].annual_cost, 1234567 + 150000);
   auto later = store->list_households("dir.a", *parse_date("2019-07-01"));
   EXPECT_EQ(later[0].provision_count, 1);
-  EXPECT_EQ(later[0].annual_cost, 1234567);
   EXPECT_EQ(store->list_households(std::nullopt, *parse_date("2019-01-01")).size(), 2u);
   EXPECT_TRUE(store->list_households("nobody", *parse_date("2019-01-01")).empty());
 }
@@ -160,6 +161,60 @@ TEST_P(StoreTest, StoresPricedProvisionsTimeAndVirtualSavings) {
 TEST_P(StoreTest, PassesItsIntegrityCheck) {
   ASSERT_TRUE(store->write_bundle(small_bundle()));
   EXPECT_TRUE(store->check_integrity());
+}
+
+// Writes past the database's own guards, as a bug, a manual fix or a broken
+// restore could: foreign keys (and on PostgreSQL the audit trail's triggers)
+// are off for the statements in `fn` only.
+void unguarded(Store& store, const std::function<void(soci::session&)>& fn) {
+  if (store.backend() == "postgresql") {
+    store.write([&](soci::session& sql) {
+      sql << "SET LOCAL session_replication_role = replica";
+      fn(sql);
+    });
+  } else {
+    store.read([&](soci::session& sql) {
+      sql << "PRAGMA foreign_keys = OFF";
+      fn(sql);
+      sql << "PRAGMA foreign_keys = ON";
+    });
+  }
+}
+
+TEST_P(StoreTest, TheIntegrityCheckNamesARowWhoseForeignKeyPointsNowhere) {
+  ASSERT_TRUE(store->write_bundle(small_bundle()));
+  ASSERT_TRUE(store->check_integrity());
+  unguarded(*store, [](soci::session& sql) {
+    sql << "INSERT INTO member (id, household_id, given_name, family_name, role, birth_year, consent_status) "
+           "VALUES ('ORPHAN-M1', 'NO-SUCH-HOUSEHOLD', 'Wees', 'Kind', 'child', 2012, 'pending')";
+  });
+  auto st = store->check_integrity();
+  ASSERT_FALSE(st);
+  EXPECT_NE(st.error().message.find("member"), std::string::npos) << st.error().message;
+  EXPECT_NE(st.error().message.find("household"), std::string::npos) << st.error().message;
+}
+
+TEST_P(StoreTest, TheIntegrityCheckVerifiesTheAuditChain) {
+  for (int i = 0; i < 3; ++i) store->append_audit({0, "2019-01-01T10:00:00Z", "dir.a", "household.read", "H1", "allowed", ""});
+  ASSERT_TRUE(store->check_integrity());
+  unguarded(*store, [&](soci::session& sql) {
+    if (store->backend() == "sqlite3") sql << "DROP TRIGGER audit_event_no_update";
+    sql << "UPDATE audit_event SET outcome = 'denied' WHERE seq = 2";
+  });
+  auto st = store->check_integrity();
+  ASSERT_FALSE(st);
+  EXPECT_NE(st.error().message.find("audit trail"), std::string::npos) << st.error().message;
+}
+
+TEST_P(StoreTest, TheIntegrityCheckOnPostgreSqlChecksEveryIndexWithAmcheck) {
+  if (store->backend() != "postgresql") GTEST_SKIP() << "amcheck is PostgreSQL's";
+  ASSERT_TRUE(store->write_bundle(small_bundle()));
+  ASSERT_TRUE(store->check_integrity());
+  long long installed = 0;
+  store->read([&](soci::session& sql) {
+    sql << "SELECT COUNT(*) FROM pg_extension WHERE extname = 'amcheck'", soci::into(installed);
+  });
+  EXPECT_EQ(installed, 1);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::ValuesIn(testing::store_backends()),
