@@ -57,9 +57,7 @@ bool is_valid_id(std::string_view id) {
 
 Status check_id(std::string_view field, std::string_view id) {
   if (is_valid_id(id)) return ok_status();
-  return invalid(fmt::format("{}: 1 to 64 letters, digits, '_', '.' or '-', starting with a letter or digit, "
-                             "without '..'",
-                             field));
+  return invalid(fmt::format("{}: {}", field, kIdRule));
 }
 
 Status check_optional_id(std::string_view field, std::string_view id) {

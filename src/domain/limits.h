@@ -53,6 +53,8 @@ std::optional<Cents> checked_add(Cents a, Cents b);
 // '.' or '-', and no "..". Ids end up in URLs, file names and exports; this
 // keeps "../", quotes, spaces and control characters out of all of them.
 bool is_valid_id(std::string_view id);
+inline constexpr std::string_view kIdRule =
+    "1 to 64 letters, digits, '_', '.' or '-', starting with a letter or digit, without '..'";
 // invalid_input "<field>: ..." naming the rule when `id` breaks it.
 Status check_id(std::string_view field, std::string_view id);
 // The same for an optional id: empty is allowed (the caller assigns one).

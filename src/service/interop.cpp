@@ -7,7 +7,6 @@
 #include <sodium.h>
 
 #include <map>
-#include <regex>
 #include <set>
 
 #include "common/bsn.h"
@@ -45,7 +44,7 @@ std::string bsn_path(const interop::Message& m, const std::string& bsn) {
 }
 
 bool valid_id(std::string_view id) { return domain::limits::is_valid_id(id); }
-constexpr const char* kIdRule = "1 to 64 letters, digits, '_', '.' or '-', starting with a letter or digit, without '..'";
+const std::string kIdRule(domain::limits::kIdRule);
 
 // The numbers a message brings in, against domain/limits.h, before anything
 // is stored: a care map fed by a message obeys the same maxima as one typed in.
@@ -59,7 +58,8 @@ Status check_message_numbers(const interop::Message& m) {
     if (a.size) check(a.path, lim::check_whole("Omvang/Volume", a.size->volume, 0, lim::kMessageVolume));
     if (a.budget) check(a.path, lim::check_cents("Budget", *a.budget, lim::kDeclaredAmount));
     if (!problems.empty()) continue;  // the derived figures would only repeat it
-    check(a.path, lim::check_centi("Omvang (hours per week)", interop::hours_per_week_centi(a), lim::kHoursPerWeekCenti));
+    check(a.path,
+          lim::check_centi("Omvang (hours per week)", interop::hours_per_week_centi(a), lim::kHoursPerWeekCenti));
     check(a.path, lim::check_cents("Budget (per year)", interop::estimated_annual_cost(a), lim::kAnnualCost));
   }
   for (auto& l : m.lines) {
@@ -154,7 +154,7 @@ Result<CsvImportResult> Interop::import_csv(const Principal& who, const std::str
     int c_id = (*cols)[0], c_nb = (*cols)[1], c_members = (*cols)[2];
     while ((*r)->next()) {
       std::string id((*r)->field(c_id));
-      if (!valid_id(id)) problems.add((*r)->where(c_id) + ": " + std::string(kIdRule));
+      if (!valid_id(id)) problems.add((*r)->where(c_id) + ": " + kIdRule);
       else if (!households.insert(id).second) problems.add((*r)->where(c_id) + ": '" + id + "' occurs twice");
       else if (store_.household(id)) problems.add((*r)->where(c_id) + ": household '" + id + "' is already stored");
       if (!parse_fixed((*r)->field(c_members), 0)) problems.add((*r)->where(c_members) + ": not a whole number");
