@@ -45,7 +45,8 @@ skipped=()
 skip() { skipped+=("$1"); echo "crash: SKIP $1"; }
 fail() { echo "crash: FAIL: $*" >&2; exit 1; }
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
-sleep_ms() { sleep "$(awk -v ms="$1" 'BEGIN { print ms / 1000 }')"; }
+sleep_ms() { local t; printf -v t '%d.%03d' $(($1 / 1000)) $(($1 % 1000)); sleep "$t"; }
+since() { echo "$((SECONDS - $1)) s"; }
 pg() { [[ $1 == postgres* ]]; }
 q() {  # db, sql -> rows, fields separated by |
   if pg "$1"; then psql -X -q -At -v ON_ERROR_STOP=1 -d "$1" -c "$2"; else sqlite3 -batch "$1" "$2"; fi
@@ -72,7 +73,9 @@ template=""
 new_db() {  # backend, name -> sets db
   if [[ $1 == pg ]]; then
     local name="regie_crash_$$_$2"
-    psql -X -q -d "$pg_admin" -c "DROP DATABASE IF EXISTS $name" -c "CREATE DATABASE $name TEMPLATE $template" >/dev/null
+    # FORCE: the server process of a client killed a moment ago may still be attached.
+    psql -X -q -d "$pg_admin" -c "DROP DATABASE IF EXISTS $name WITH (FORCE)" \
+      -c "CREATE DATABASE $name TEMPLATE $template" >/dev/null
     pg_dbs+=("$name")
     db="${pg_admin%/*}/$name"
   else
@@ -111,11 +114,13 @@ kill_hit() {
 
 # --- 1a. import csv -----------------------------------------------------------------
 # A round: one import of 5 households completes (acknowledged: exit 0), then a
-# larger one is killed at a random moment after its transaction began writing.
+# larger one is killed: in odd rounds at a random moment of its whole run, in
+# even rounds at a random moment after its transaction began writing (most of
+# an import is reading and checking the files; the write is the short end).
 # Every acknowledged import must be whole, the killed one whole or absent.
-csv_size=${CRASH_CSV_HOUSEHOLDS:-600}
+csv_size=${CRASH_CSV_HOUSEHOLDS:-400}
 crash_csv() {  # backend
-  local be=$1 k=csv.$1
+  local be=$1 k=csv.$1 began=$SECONDS
   new_db "$be" csv
   local base=$db
   csv_import() {  # prefix households
@@ -126,26 +131,31 @@ crash_csv() {  # backend
   count() { q "$base" "SELECT COUNT(*) FROM household WHERE id LIKE '$1%'"; }
   # The timing run: how long the import writes, to aim the kills inside it.
   node "$gen" csv "$work/$be/T0" T0 "$csv_size"
-  local t0 t1
-  launch "$regie" --log-level error import csv --db "$base" --households "$work/$be/T0/households.csv" \
-    --allocations "$work/$be/T0/allocations.csv"
-  while kill -0 "$pid" 2>/dev/null && ! writing "$base"; do sleep 0.002; done
+  local t0 t1 t2
   t0=$(now_ms)
-  wait "$pid" || fail "$k: the import does not complete"
+  launch "$regie" --log-level error import csv --db "$base" --households "$work/$be/T0/households.csv" \
+    --allocations "$work/$be/T0/allocations.csv" >/dev/null
+  while kill -0 "$pid" 2>/dev/null && ! writing "$base"; do sleep 0.002; done
   t1=$(now_ms)
-  local writing_ms=$((t1 - t0)) acks=0 round=0 n
+  wait "$pid" || fail "$k: the import does not complete"
+  t2=$(now_ms)
+  local full_ms=$((t2 - t0)) writing_ms=$((t2 - t1)) acks=0 round=0 n
   [[ $(count T0H) == "$csv_size" ]] || fail "$k: a complete import holds the wrong count"
   local nk=0 nr=0 nm=0
   while ((nk < kills_per_kind)); do
     round=$((round + 1))
-    ((round <= 3 * kills_per_kind)) || fail "$k: too many rounds without a kill that counts"
+    ((round <= 4 * kills_per_kind)) || fail "$k: too many rounds without a kill that counts"
     csv_import "A$round" 5 >/dev/null || fail "$k round $round: the acknowledged import failed"
     acks=$((acks + 1))
     node "$gen" csv "$work/$be/B$round" "B$round" "$csv_size"
     launch "$regie" --log-level error import csv --db "$base" --households "$work/$be/B$round/households.csv" \
-      --allocations "$work/$be/B$round/allocations.csv"
-    while kill -0 "$pid" 2>/dev/null && ! writing "$base"; do sleep 0.002; done
-    sleep_ms $((RANDOM % (writing_ms * 11 / 10 + 1)))
+      --allocations "$work/$be/B$round/allocations.csv" >/dev/null
+    if ((round % 2)); then
+      sleep_ms $((RANDOM % (full_ms * 8 / 10 + 1)))
+    else
+      while kill -0 "$pid" 2>/dev/null && ! writing "$base"; do sleep 0.002; done
+      sleep_ms $((RANDOM % (writing_ms / 2 + 1)))
+    fi
     local w=0
     writing "$base" && w=1
     if ! kill_hit; then
@@ -166,41 +176,46 @@ crash_csv() {  # backend
     rm -rf "$work/$be/A$round" "$work/$be/B$round"
   done
   acked[$k]=$acks kills[$k]=$nk
-  echo "crash: $k: $nk kills (${writing_ms} ms of writing per import; $nm inside the transaction), $nr repeated (the import had finished), $acks acknowledged imports all whole; db check ok every time"
+  echo "crash: $k: $nk kills ($full_ms ms per import of $csv_size households, the last $writing_ms ms writing; $nm kills after the transaction began writing), $nr repeated (the import had finished), $acks acknowledged imports all whole; db check ok every time; $(since "$began")"
 }
 
 # --- 1b. import ijw -----------------------------------------------------------------
 # A round: one `regie import ijw` of 40 allocation messages (each its own
-# transaction; a line on standard output acknowledges it), killed at a random
-# moment after the first acknowledgement. Every acknowledged message must be
-# there, and every message with both its allocations or none.
+# transaction; a line on standard output acknowledges it), killed once a
+# random number of them (1 to 30) was acknowledged: counting lines rather than
+# milliseconds keeps the kill inside the run however busy the machine is, and
+# the time the poll takes puts it at a random point of a later message. Every
+# acknowledged message must be there, and every message with both its
+# allocations or none.
 ijw_messages=${CRASH_IJW_MESSAGES:-40}
 ijw_number=100000
 crash_ijw() {  # backend, db (holds members with the BSNs in $bsns)
-  local be=$1 base=$2 k=ijw.$1
+  local be=$1 base=$2 k=ijw.$1 began=$SECONDS
   local key; key=$(key_of "$base")
   ijw_round() {  # name -> starts the import, standard output in $work/$be/$1.out
     rm -rf "$work/$be/$1"
-    node "$gen" ijw "$work/$be/$1" "$be$1" "$ijw_messages" "$ijw_number" $bsns
+    # Message ids stay within the 12 characters the standard allows: s/p, round, number.
+    node "$gen" ijw "$work/$be/$1" "${be:0:1}$1" "$ijw_messages" "$ijw_number" $bsns
     ijw_number=$((ijw_number + 2 * ijw_messages))
     : >"$work/$be/$1.out"
     launch stdbuf -oL "$regie" --log-level error import ijw --db "$base" --secret-key-file "$key" \
       "$work/$be/$1"/*.xml >"$work/$be/$1.out" 2>"$work/$be/$1.err"
   }
-  local t0 t1 acks=0 round=0 n
-  ijw_round T
+  local t0 acks=0 round=0 n target
   t0=$(now_ms)
+  ijw_round T
   wait "$pid" || fail "$k: the import does not complete: $(cat "$work/$be/T.err")"
-  t1=$(now_ms)
-  local full=$((t1 - t0))
+  local full=$(($(now_ms) - t0))
   [[ $(grep -c ': imported ' "$work/$be/T.out") == "$ijw_messages" ]] || fail "$k: not every message was imported"
   local nk=0 nr=0
   while ((nk < kills_per_kind)); do
     round=$((round + 1))
-    ((round <= 3 * kills_per_kind)) || fail "$k: too many rounds without a kill that counts"
+    ((round <= 4 * kills_per_kind)) || fail "$k: too many rounds without a kill that counts"
     ijw_round "R$round"
-    while kill -0 "$pid" 2>/dev/null && ! grep -q ': imported ' "$work/$be/R$round.out"; do sleep 0.002; done
-    sleep_ms $((RANDOM % (full + 1)))
+    target=$((1 + RANDOM % (ijw_messages * 3 / 4)))
+    while kill -0 "$pid" 2>/dev/null && (($(grep -c ': imported ' "$work/$be/R$round.out") < target)); do
+      sleep 0.001
+    done
     if kill_hit; then nk=$((nk + 1)); else nr=$((nr + 1)); fi
     check_db "$base" "$k round $round"
     local refs
@@ -213,17 +228,17 @@ crash_ijw() {  # backend, db (holds members with the BSNs in $bsns)
         fail "$k round $round: acknowledged message $r is lost"
     done
     # Every message of the round whole or absent: two allocations, each with its provision.
-    n=$(q "$base" "SELECT COUNT(*) FROM interop_message m WHERE m.message_ref LIKE '${be}R$round-%' AND
+    n=$(q "$base" "SELECT COUNT(*) FROM interop_message m WHERE m.message_ref LIKE '${be:0:1}R$round-%' AND
          (SELECT COUNT(*) FROM interop_allocation a JOIN provision p ON p.id = a.provision_id
           WHERE a.last_message_ref = m.message_ref) <> 2")
     [[ $n == 0 ]] || fail "$k round $round: $n messages stored without both their allocations"
-    n=$(q "$base" "SELECT COUNT(*) FROM interop_allocation a WHERE a.last_message_ref LIKE '${be}R$round-%' AND
+    n=$(q "$base" "SELECT COUNT(*) FROM interop_allocation a WHERE a.last_message_ref LIKE '${be:0:1}R$round-%' AND
          NOT EXISTS (SELECT 1 FROM interop_message m WHERE m.message_ref = a.last_message_ref)")
     [[ $n == 0 ]] || fail "$k round $round: $n allocations without their message"
     rm -rf "$work/$be/R$round"
   done
   acked[$k]=$acks kills[$k]=$nk
-  echo "crash: $k: $nk kills ($full ms per import of $ijw_messages messages), $nr repeated (the import had finished), $acks acknowledged messages all there, no message half; db check ok every time"
+  echo "crash: $k: $nk kills ($full ms per import of $ijw_messages messages), $nr repeated (the import had finished), $acks acknowledged messages all there, no message half; db check ok every time; $(since "$began")"
 }
 
 # --- 1c. demo --no-serve ------------------------------------------------------------------
@@ -235,14 +250,17 @@ crash_ijw() {  # backend, db (holds members with the BSNs in $bsns)
 # measurements in a second one.
 demo_copies=${CRASH_DEMO_COPIES:-8}
 crash_demo() {  # backend
-  local be=$1 k=demo.$1
+  local be=$1 k=demo.$1 began=$SECONDS
   node "$gen" demo "$demo_data" "$demo_copies" >"$work/$be/big.json"
   local want; want=$(node -e 'console.log(require(process.argv[1]).households.length)' "$work/$be/big.json")
   printf 'a-long-enough-password-1\n' >"$work/$be/password"
   demo_round() {  # -> a fresh database $db with an acknowledged account; the demo started on it
     new_db "$be" demo
-    "$regie" --log-level error account create --db "$db" --username early.member --display-name "Early" \
-      --role member --password-file "$work/$be/password" >/dev/null 2>"$work/$be/account.err" ||
+    # The account's second-factor secret is sealed with the key the demo will use.
+    pg "$db" || cp "$main.key" "$db.key"
+    "$regie" --log-level error account create --db "$db" --username early.analyst --display-name "Early" \
+      --role analyst --secret-key-file "$(key_of "$db")" --password-file "$work/$be/password" \
+      >/dev/null 2>"$work/$be/account.err" ||
       fail "$k: the acknowledged write (account create) failed: $(cat "$work/$be/account.err")"
     # In the backend's folder: on PostgreSQL the demo keeps its key in the working directory.
     pushd "$work/$be" >/dev/null
@@ -257,9 +275,9 @@ crash_demo() {  # backend
   local writing_ms=$(($(now_ms) - t0))
   while ((nk < kills_per_kind)); do
     round=$((round + 1))
-    ((round <= 3 * kills_per_kind)) || fail "$k: too many rounds without a kill that counts"
+    ((round <= 4 * kills_per_kind)) || fail "$k: too many rounds without a kill that counts"
     demo_round
-    sleep_ms $((RANDOM % (writing_ms * 11 / 10 + 1)))
+    sleep_ms $((RANDOM % (writing_ms / 2 + 1)))
     local w=0
     writing "$db" && w=1
     if kill_hit; then
@@ -269,7 +287,7 @@ crash_demo() {  # backend
       nr=$((nr + 1))
     fi
     check_db "$db" "$k round $round"
-    [[ $(q "$db" "SELECT COUNT(*) FROM account WHERE username = 'early.member'") == 1 ]] ||
+    [[ $(q "$db" "SELECT COUNT(*) FROM account WHERE username = 'early.analyst'") == 1 ]] ||
       fail "$k round $round: the acknowledged account is lost"
     n=$(q "$db" "SELECT COUNT(*) FROM household")
     [[ $n == 0 || $n == "$want" ]] || fail "$k round $round: $n of $want households after the kill: a partial import"
@@ -277,7 +295,7 @@ crash_demo() {  # backend
     [[ $m == 0 || $n == "$want" ]] || fail "$k round $round: measurements without their households"
   done
   acked[$k]=$round kills[$k]=$nk
-  echo "crash: $k: $nk kills ($writing_ms ms of writing per demo of $want households; $nm inside a transaction), $nr repeated (the demo had finished), an acknowledged account before each, all kept; db check ok every time"
+  echo "crash: $k: $nk kills ($writing_ms ms of writing per demo of $want households; $nm kills after its first transaction began writing), $nr repeated (the demo had finished), an acknowledged account before each, all kept; db check ok every time; $(since "$began")"
 }
 
 # --- 1d. serve, and 2. the online backup ---------------------------------------------------
@@ -316,7 +334,8 @@ setup_main() {  # backend -> sets main, user, pass, totp, cookie, csrf, househol
   new_db "$be" main
   main=$db
   (cd "$work/$be" && "$regie" --log-level error demo --no-serve --db "$main") >"$work/$be/logins"
-  read -r user pass totp < <(sed -n 's/.*director.*user "\([^"]*\)" password "\([^"]*\)" totp "\([^"]*\)".*/\1 \2 \3/p' "$work/$be/logins" | head -1)
+  read -r user pass totp < <(sed -n 's/.*director.*user "\([^"]*\)" password "\([^"]*\)" totp "\([^"]*\)".*/\1 \2 \3/p' "$work/$be/logins" | head -1) ||
+    fail "$be: the demo printed no director login: $(cat "$work/$be/logins")"
   start_server "$main" "$work/$be/serve.out"
   last_step=-1  # a new account: its codes have not been used
   sign_in
@@ -363,7 +382,7 @@ acks_of() { grep -c "^added K$2-" "$1" || true; }  # acks file, round
 # A round: the server starts on the same database, the client writes, and the
 # server is killed at a random moment after the round's first acknowledged request.
 crash_serve() {  # backend
-  local be=$1 k=serve.$1 acks="$work/$be/acks" round writer
+  local be=$1 k=serve.$1 acks="$work/$be/acks" round writer began=$SECONDS
   : >"$acks"
   local nk=0
   for ((round = 1; round <= kills_per_kind; round++)); do
@@ -404,7 +423,7 @@ crash_serve() {  # backend
   acked[$k]=$(wc -l <"$acks") kills[$k]=$nk
   start_server "$main" "$work/$be/serve.out"
   [[ $(curl -s -o /dev/null -w '%{http_code}' "$url/healthz") == 200 ]] || fail "$k: the server does not serve after the crashes"
-  echo "crash: $k: $nk kills, each after at least one acknowledged request; ${acked[$k]} acknowledged requests ($(grep -c '^added' "$acks") additions, edits up to version $stored), none lost or half; db check ok every time"
+  echo "crash: $k: $nk kills, each after at least one acknowledged request; ${acked[$k]} acknowledged requests ($(grep -c '^added' "$acks") additions, edits up to version $stored), none lost or half; db check ok every time; $(since "$began")"
 
   # The online backup, with the server of the last check still running: the
   # client writes, `regie backup` runs after an acknowledged request and while
