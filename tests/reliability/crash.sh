@@ -12,15 +12,20 @@
 #     half, and the server recovers once there is space again.
 # A part that cannot run here (no REGIE_TEST_PG, no right to mount) is named at
 # the end and the script exits with 77, which CTest reports as skipped.
-# Usage: crash.sh <path to regie>. CRASH_SEED=<n> repeats a run's random moments;
-# CRASH_KILLS=<n> kills per kind and backend (13 by default: 104 with both backends).
+# Usage: crash.sh <path to regie>. CRASH_SEED=<n> repeats a run's random moments.
+# Kills per backend: CRASH_KILLS_CSV, _IJW, _SERVE (16 each) and _DEMO (5: every
+# demo run first hashes a dozen passwords, seconds of work before it writes):
+# 106 per run with both backends.
 set -euo pipefail
 regie=$(realpath "$1")
 here=$(cd "$(dirname "$0")" && pwd)
 demo_data=$(realpath "$here/../../data/demo/households.json")
 gen="$here/crash_data.js"
 work=$(mktemp -d /tmp/regie-crash.XXXXXX)
-kills_per_kind=${CRASH_KILLS:-13}
+kills_csv=${CRASH_KILLS_CSV:-16}
+kills_ijw=${CRASH_KILLS_IJW:-16}
+kills_demo=${CRASH_KILLS_DEMO:-5}
+kills_serve=${CRASH_KILLS_SERVE:-16}
 pids=()
 mounted=""
 pg_dbs=()
@@ -74,8 +79,8 @@ new_db() {  # backend, name -> sets db
   if [[ $1 == pg ]]; then
     local name="regie_crash_$$_$2"
     # FORCE: the server process of a client killed a moment ago may still be attached.
-    psql -X -q -d "$pg_admin" -c "DROP DATABASE IF EXISTS $name WITH (FORCE)" \
-      -c "CREATE DATABASE $name TEMPLATE $template" >/dev/null
+    psql -X -q -v ON_ERROR_STOP=1 -d "$pg_admin" -c "SET client_min_messages = warning" \
+      -c "DROP DATABASE IF EXISTS $name WITH (FORCE)" -c "CREATE DATABASE $name TEMPLATE $template" >/dev/null
     pg_dbs+=("$name")
     db="${pg_admin%/*}/$name"
   else
@@ -90,7 +95,7 @@ make_template() {  # backend
     template="regie_crash_$$_template"
     psql -X -q -d "$pg_admin" -c "CREATE DATABASE $template" >/dev/null
     pg_dbs+=("$template")
-    "$regie" db migrate --db "${pg_admin%/*}/$template" >/dev/null
+    "$regie" db migrate --db "${pg_admin%/*}/$template" >/dev/null 2>>"$work/$1/stderr"
   else
     "$regie" db migrate --db "$work/sqlite/template.db" >/dev/null
   fi
@@ -118,15 +123,14 @@ kill_hit() {
 # even rounds at a random moment after its transaction began writing (most of
 # an import is reading and checking the files; the write is the short end).
 # Every acknowledged import must be whole, the killed one whole or absent.
-csv_size=${CRASH_CSV_HOUSEHOLDS:-400}
+csv_size=${CRASH_CSV_HOUSEHOLDS:-120}
 crash_csv() {  # backend
   local be=$1 k=csv.$1 began=$SECONDS
   new_db "$be" csv
   local base=$db
-  csv_import() {  # prefix households
-    node "$gen" csv "$work/$be/$1" "$1" "$2"
+  csv_import() {  # prefix
     "$regie" --log-level error import csv --db "$base" --households "$work/$be/$1/households.csv" \
-      --allocations "$work/$be/$1/allocations.csv"
+      --allocations "$work/$be/$1/allocations.csv" 2>>"$work/$be/stderr"
   }
   count() { q "$base" "SELECT COUNT(*) FROM household WHERE id LIKE '$1%'"; }
   # The timing run: how long the import writes, to aim the kills inside it.
@@ -134,22 +138,22 @@ crash_csv() {  # backend
   local t0 t1 t2
   t0=$(now_ms)
   launch "$regie" --log-level error import csv --db "$base" --households "$work/$be/T0/households.csv" \
-    --allocations "$work/$be/T0/allocations.csv" >/dev/null
+    --allocations "$work/$be/T0/allocations.csv" >/dev/null 2>>"$work/$be/stderr"
   while kill -0 "$pid" 2>/dev/null && ! writing "$base"; do sleep 0.002; done
   t1=$(now_ms)
-  wait "$pid" || fail "$k: the import does not complete"
+  wait "$pid" || fail "$k: the import does not complete: $(tail -3 "$work/$be/stderr")"
   t2=$(now_ms)
   local full_ms=$((t2 - t0)) writing_ms=$((t2 - t1)) acks=0 round=0 n
   [[ $(count T0H) == "$csv_size" ]] || fail "$k: a complete import holds the wrong count"
   local nk=0 nr=0 nm=0
-  while ((nk < kills_per_kind)); do
+  while ((nk < kills_csv)); do
     round=$((round + 1))
-    ((round <= 4 * kills_per_kind)) || fail "$k: too many rounds without a kill that counts"
-    csv_import "A$round" 5 >/dev/null || fail "$k round $round: the acknowledged import failed"
+    ((round <= 4 * kills_csv)) || fail "$k: too many rounds without a kill that counts"
+    node "$gen" csv "$work/$be/A$round" "A$round" 5 "$work/$be/B$round" "B$round" "$csv_size"
+    csv_import "A$round" >/dev/null || fail "$k round $round: the acknowledged import failed"
     acks=$((acks + 1))
-    node "$gen" csv "$work/$be/B$round" "B$round" "$csv_size"
     launch "$regie" --log-level error import csv --db "$base" --households "$work/$be/B$round/households.csv" \
-      --allocations "$work/$be/B$round/allocations.csv" >/dev/null
+      --allocations "$work/$be/B$round/allocations.csv" >/dev/null 2>>"$work/$be/stderr"
     if ((round % 2)); then
       sleep_ms $((RANDOM % (full_ms * 8 / 10 + 1)))
     else
@@ -180,14 +184,14 @@ crash_csv() {  # backend
 }
 
 # --- 1b. import ijw -----------------------------------------------------------------
-# A round: one `regie import ijw` of 40 allocation messages (each its own
+# A round: one `regie import ijw` of 30 allocation messages (each its own
 # transaction; a line on standard output acknowledges it), killed once a
-# random number of them (1 to 30) was acknowledged: counting lines rather than
+# random number of them (1 to 22) was acknowledged: counting lines rather than
 # milliseconds keeps the kill inside the run however busy the machine is, and
 # the time the poll takes puts it at a random point of a later message. Every
 # acknowledged message must be there, and every message with both its
 # allocations or none.
-ijw_messages=${CRASH_IJW_MESSAGES:-40}
+ijw_messages=${CRASH_IJW_MESSAGES:-30}
 ijw_number=100000
 crash_ijw() {  # backend, db (holds members with the BSNs in $bsns)
   local be=$1 base=$2 k=ijw.$1 began=$SECONDS
@@ -208,9 +212,9 @@ crash_ijw() {  # backend, db (holds members with the BSNs in $bsns)
   local full=$(($(now_ms) - t0))
   [[ $(grep -c ': imported ' "$work/$be/T.out") == "$ijw_messages" ]] || fail "$k: not every message was imported"
   local nk=0 nr=0
-  while ((nk < kills_per_kind)); do
+  while ((nk < kills_ijw)); do
     round=$((round + 1))
-    ((round <= 4 * kills_per_kind)) || fail "$k: too many rounds without a kill that counts"
+    ((round <= 4 * kills_ijw)) || fail "$k: too many rounds without a kill that counts"
     ijw_round "R$round"
     target=$((1 + RANDOM % (ijw_messages * 3 / 4)))
     while kill -0 "$pid" 2>/dev/null && (($(grep -c ': imported ' "$work/$be/R$round.out") < target)); do
@@ -223,10 +227,9 @@ crash_ijw() {  # backend, db (holds members with the BSNs in $bsns)
     n=$(wc -w <<<"$refs")
     ((n > 0)) || fail "$k round $round: no acknowledged message (expected at least one before the kill)"
     acks=$((acks + n))
-    for r in $refs; do
-      [[ $(q "$base" "SELECT COUNT(*) FROM interop_message WHERE message_ref = '$r'") == 1 ]] ||
-        fail "$k round $round: acknowledged message $r is lost"
-    done
+    local list; list=$(printf "'%s'," $refs)
+    [[ $(q "$base" "SELECT COUNT(*) FROM interop_message WHERE message_ref IN (${list%,})") == "$n" ]] ||
+      fail "$k round $round: of $n acknowledged messages, some are lost"
     # Every message of the round whole or absent: two allocations, each with its provision.
     n=$(q "$base" "SELECT COUNT(*) FROM interop_message m WHERE m.message_ref LIKE '${be:0:1}R$round-%' AND
          (SELECT COUNT(*) FROM interop_allocation a JOIN provision p ON p.id = a.provision_id
@@ -248,7 +251,7 @@ crash_ijw() {  # backend, db (holds members with the BSNs in $bsns)
 # scaled up, killed at a random moment after its first transaction began
 # writing. The demo writes the households in one transaction and their
 # measurements in a second one.
-demo_copies=${CRASH_DEMO_COPIES:-8}
+demo_copies=${CRASH_DEMO_COPIES:-2}
 crash_demo() {  # backend
   local be=$1 k=demo.$1 began=$SECONDS
   node "$gen" demo "$demo_data" "$demo_copies" >"$work/$be/big.json"
@@ -264,18 +267,18 @@ crash_demo() {  # backend
       fail "$k: the acknowledged write (account create) failed: $(cat "$work/$be/account.err")"
     # In the backend's folder: on PostgreSQL the demo keeps its key in the working directory.
     pushd "$work/$be" >/dev/null
-    launch "$regie" --log-level error demo --no-serve --db "$db" --data "$work/$be/big.json" >/dev/null
+    launch "$regie" --log-level error demo --no-serve --db "$db" --data "$work/$be/big.json" >/dev/null 2>>"$work/$be/stderr"
     popd >/dev/null
     while kill -0 "$pid" 2>/dev/null && ! writing "$db"; do sleep 0.002; done
   }
   local t0 round=0 n m nk=0 nr=0 nm=0
   demo_round
   t0=$(now_ms)
-  wait "$pid" || fail "$k: the demo does not complete"
+  wait "$pid" || fail "$k: the demo does not complete: $(tail -3 "$work/$be/stderr")"
   local writing_ms=$(($(now_ms) - t0))
-  while ((nk < kills_per_kind)); do
+  while ((nk < kills_demo)); do
     round=$((round + 1))
-    ((round <= 4 * kills_per_kind)) || fail "$k: too many rounds without a kill that counts"
+    ((round <= 4 * kills_demo)) || fail "$k: too many rounds without a kill that counts"
     demo_round
     sleep_ms $((RANDOM % (writing_ms / 2 + 1)))
     local w=0
@@ -333,7 +336,7 @@ setup_main() {  # backend -> sets main, user, pass, totp, cookie, csrf, househol
   local be=$1
   new_db "$be" main
   main=$db
-  (cd "$work/$be" && "$regie" --log-level error demo --no-serve --db "$main") >"$work/$be/logins"
+  (cd "$work/$be" && "$regie" --log-level error demo --no-serve --db "$main") >"$work/$be/logins" 2>>"$work/$be/stderr"
   read -r user pass totp < <(sed -n 's/.*director.*user "\([^"]*\)" password "\([^"]*\)" totp "\([^"]*\)".*/\1 \2 \3/p' "$work/$be/logins" | head -1) ||
     fail "$be: the demo printed no director login: $(cat "$work/$be/logins")"
   start_server "$main" "$work/$be/serve.out"
@@ -385,7 +388,7 @@ crash_serve() {  # backend
   local be=$1 k=serve.$1 acks="$work/$be/acks" round writer began=$SECONDS
   : >"$acks"
   local nk=0
-  for ((round = 1; round <= kills_per_kind; round++)); do
+  for ((round = 1; round <= kills_serve; round++)); do
     start_server "$main" "$work/$be/serve.out"
     launch client "$main" "$acks" "$be$round"
     writer=$pid

@@ -1,7 +1,7 @@
 // Input for tests/reliability/crash.sh, made up on the spot so that every round
 // imports records no earlier round holds (the databases are reused between
 // rounds, which is much cheaper than a fresh one each time).
-//   node crash_data.js csv <dir> <prefix> <households>      -> dir/households.csv, dir/allocations.csv
+//   node crash_data.js csv (<dir> <prefix> <households>)... -> dir/households.csv, dir/allocations.csv
 //   node crash_data.js ijw <dir> <prefix> <messages> <first allocation number> <bsn>...
 //                                                            -> dir/<prefix>-NNNN.xml, 2 products each
 //   node crash_data.js bsns <n>                              -> n BSNs that pass the 11-check
@@ -119,7 +119,7 @@ function demo(file, copies) {
   process.stdout.write(JSON.stringify(out));
 }
 
-if (what === "csv") csv(args[0], args[1], +args[2]);
+if (what === "csv") for (let i = 0; i + 2 < args.length; i += 3) csv(args[i], args[i + 1], +args[i + 2]);
 else if (what === "ijw") ijw(args[0], args[1], +args[2], args[3], args.slice(4));
 else if (what === "bsns") bsns(+args[0]);
 else if (what === "demo") demo(args[0], args[1]);
