@@ -36,7 +36,7 @@ export REGIE_TEST_REQUIRE_PG=1
 ctest --test-dir build --output-on-failure -j2 | tee build/ctest.out
 # CTest counts a skipped test (exit 77 of a script, GTEST_SKIP) among the
 # passes in its total; say here, and again at the very end, which ones did not run.
-skipped=$(grep -E '\((Skipped|Disabled)\)|\*\*\*Not Run' build/ctest.out | sed 's/^ *//' | sort -u || true)
+skipped=$(grep -E '\((Skipped|Disabled)\)|\*\*\*Not Run' build/ctest.out | sed 's/^[[:space:]]*//' | sort -u || true)
 skip_reasons=$(grep -h -E '^[a-z_]+: SKIP ' build/Testing/Temporary/LastTest*.log 2>/dev/null | sort -u || true)
 report_skipped() {
   if [[ -n $skipped ]]; then
