@@ -158,7 +158,8 @@ crash_csv() {  # backend
       sleep_ms $((RANDOM % (full_ms * 8 / 10 + 1)))
     else
       while kill -0 "$pid" 2>/dev/null && ! writing "$base"; do sleep 0.002; done
-      sleep_ms $((RANDOM % (writing_ms / 2 + 1)))
+      # SQLite's log grows only at the commit, which is short: stay close to it.
+      sleep_ms $((RANDOM % (writing_ms / 4 + 1)))
     fi
     local w=0
     writing "$base" && w=1
