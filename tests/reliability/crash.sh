@@ -477,6 +477,8 @@ backends=(sqlite)
 if [[ -n $pg_admin ]]; then
   command -v psql >/dev/null || fail "REGIE_TEST_PG is set but psql is missing"
   backends+=(pg)
+elif [[ ${REGIE_TEST_REQUIRE_PG:-} == 1 ]]; then
+  fail "REGIE_TEST_REQUIRE_PG=1 but REGIE_TEST_PG is not set"
 else
   skip "PostgreSQL half (set REGIE_TEST_PG=postgresql://... to include it; scripts/test.sh does)"
 fi
