@@ -33,7 +33,21 @@ port=$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=
 export REGIE_TEST_PG="postgresql://postgres@127.0.0.1:$port/postgres"
 export REGIE_TEST_REQUIRE_PG=1
 
-ctest --test-dir build --output-on-failure -j2
+ctest --test-dir build --output-on-failure -j2 | tee build/ctest.out
+# CTest counts a skipped test (exit 77 of a script, GTEST_SKIP) among the
+# passes in its total; say here, and again at the very end, which ones did not run.
+skipped=$(grep -E '\((Skipped|Disabled)\)|\*\*\*Not Run' build/ctest.out | sed 's/^[[:space:]]*//' | sort -u || true)
+skip_reasons=$(grep -h -E '^[a-z_]+: SKIP ' build/Testing/Temporary/LastTest*.log 2>/dev/null | sort -u || true)
+report_skipped() {
+  if [[ -n $skipped ]]; then
+    echo "test.sh: NOT EVERYTHING RAN. Skipped tests:"
+    sed 's/^/test.sh:   /' <<<"$skipped"
+    [[ -z $skip_reasons ]] || sed 's/^/test.sh:   /' <<<"$skip_reasons"
+  else
+    echo "test.sh: no test was skipped"
+  fi
+}
+report_skipped
 
 # Every parser under libFuzzer for a few seconds (clang build in build-fuzz/).
 bash scripts/fuzz.sh 5
@@ -42,3 +56,5 @@ cd web
 npm test --silent
 npm run build --silent
 REGIE_BIN="$root/build/src/regie" npm run test:browser --silent
+
+report_skipped

@@ -7,6 +7,7 @@
 #include <soci/soci.h>
 
 #include <atomic>
+#include <chrono>
 #include <fstream>
 #include <thread>
 
@@ -60,7 +61,13 @@ class BackupTest : public ::testing::TestWithParam<std::string> {
 
 TEST_P(BackupTest, AnOnlineBackupWhileWritingRestoresConsistently) {
   Writer writer(*store);
-  while (writer.written() < 20) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  // Bounded: a writer whose every insert fails would otherwise hang the suite
+  // until CTest kills it, with no word on why.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (writer.written() < 20 && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  ASSERT_GE(writer.written(), 20) << "the writer stored only " << writer.written()
+                                  << " provisions in 30 s; the backup would not run while writing";
   const int before = writer.written();
   auto info = backup(db.url(), dir.file("regie.backup"));
   ASSERT_TRUE(info) << info.error().message;

@@ -1,9 +1,10 @@
 // Browser steps for the household's own view (issue 8): a household member
 // signs in on a phone-sized screen, reads their own household in plain
 // language and "who looked at our file", and gets "Geen toegang" (403) for
-// another household's URL. Called from run.mjs with its helpers.
+// another household's URL. Called from run.mjs with its helpers; contexts come
+// from its newContext, which watches their pages for script errors.
 
-export async function ownSteps({ step, assert, browser, baseUrl, logins, checkPage, expectHeading, signInForm, nextCode }) {
+export async function ownSteps({ step, assert, newContext, baseUrl, logins, checkPage, expectHeading, signInForm, nextCode }) {
   const member = logins.member?.[0];
   const directors = logins.director ?? [];
   let context = null;
@@ -14,13 +15,13 @@ export async function ownSteps({ step, assert, browser, baseUrl, logins, checkPa
   await step('the demo prints a household member login ("gezin")', async () => {
     assert(member, 'the demo did not print a "Sign in as member" line');
     assert(member.username === 'gezin', `member login is "${member.username}", expected "gezin"`);
-    context = await browser.newContext({ locale: 'nl-NL', viewport: { width: 390, height: 844 }, isMobile: true });
+    context = await newContext('member', { locale: 'nl-NL', viewport: { width: 390, height: 844 }, isMobile: true });
     page = await context.newPage();
   });
 
   await step('the household\'s director looks at the file first', async () => {
     // Find the member's household through their own API, then let its director open it.
-    const probe = await browser.newContext();
+    const probe = await newContext('member (API)');
     let r = await probe.request.post(`${baseUrl}/api/v1/session`, { data: { username: member.username, password: member.password } });
     assert(r.status() === 200, `member sign-in answered ${r.status()}`);
     r = await probe.request.get(`${baseUrl}/api/v1/me`);
@@ -28,7 +29,7 @@ export async function ownSteps({ step, assert, browser, baseUrl, logins, checkPa
     householdId = (await r.json()).household.id;
     await probe.close();
     for (const d of directors) {
-      const ctx = await browser.newContext();
+      const ctx = await newContext('director (API)');
       const code = d.totp ? await nextCode(d.username, d.totp) : undefined;
       await ctx.request.post(`${baseUrl}/api/v1/session`, { data: { username: d.username, password: d.password, code } });
       const look = await ctx.request.get(`${baseUrl}/api/v1/households/${encodeURIComponent(householdId)}`);

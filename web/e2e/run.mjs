@@ -264,20 +264,31 @@ async function main() {
       });
     });
 
-    const context = browser ? await browser.newContext({ locale: 'nl-NL', viewport: { width: 1280, height: 900 } }) : null;
-    const page = context ? await context.newPage() : null;
+    // Every page of every context the suite opens (the director's, the
+    // household member's phone, the short-lived API contexts) reports its
+    // script errors here, so "no errors on any page" is true for all of them:
+    // contexts are made only through newContext, which watches each new page.
     const pageErrors = [];
-    const csrfOnDelete = [];
-    if (page) {
-      page.setDefaultTimeout(STEP_TIMEOUT_MS);
-      page.on('pageerror', (err) => pageErrors.push(String(err)));
-      page.on('console', (msg) => {
+    const watchPage = (p, who) => {
+      p.on('pageerror', (err) => pageErrors.push(`${who}: ${String(err)}`));
+      p.on('console', (msg) => {
         // 401/404 answers that the UI expects are logged by Chromium as
         // "Failed to load resource"; anything else (CSP, React errors) counts.
         if (msg.type() === 'error' && !/Failed to load resource/.test(msg.text())) {
-          pageErrors.push(`console: ${msg.text()}`);
+          pageErrors.push(`${who}: console: ${msg.text()}`);
         }
       });
+    };
+    const newContext = async (who, options = {}) => {
+      const ctx = await browser.newContext(options);
+      ctx.on('page', (p) => watchPage(p, who));
+      return ctx;
+    };
+    const context = browser ? await newContext('director', { locale: 'nl-NL', viewport: { width: 1280, height: 900 } }) : null;
+    const page = context ? await context.newPage() : null;
+    const csrfOnDelete = [];
+    if (page) {
+      page.setDefaultTimeout(STEP_TIMEOUT_MS);
       page.on('request', (req) => {
         if (req.method() === 'DELETE' && new URL(req.url()).pathname === '/api/v1/session') {
           csrfOnDelete.push(req.headers()['x-csrf-token'] ?? '');
@@ -1355,7 +1366,7 @@ async function main() {
 
     // --- the household's own view (a phone, a household member) ---------------------------
 
-    await ownSteps({ step, assert, browser, baseUrl, logins, checkPage, expectHeading, signInForm, nextCode });
+    await ownSteps({ step, assert, newContext, baseUrl, logins, checkPage, expectHeading, signInForm, nextCode });
     // --- accounts ---------------------------------------------------------------------------
 
     await step('the administrator creates an account and sees its first password and app link once', async () => {
@@ -1415,7 +1426,7 @@ async function main() {
       assert(/onjuist/i.test(await alert.innerText()), `unexpected error text: ${await alert.innerText()}`);
     });
 
-    await step('no JavaScript or console errors on any page', async () => {
+    await step('no JavaScript or console errors on any page (director and household member)', async () => {
       assert(pageErrors.length === 0, `page errors:\n${pageErrors.join('\n')}`);
     });
   } finally {
