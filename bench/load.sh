@@ -45,10 +45,10 @@ for ((i = 0; i < connections; i++)); do
   h=${households[$((i % ${#households[@]}))]}
   code=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" -H "X-CSRF-Token: $csrf" \
     -H 'Content-Type: application/json' \
-    -d "{\"id\":\"LOAD$i\",\"domain\":\"wmo\",\"provider_id\":\"$provider\",\"start_date\":\"2019-01-01\",\"annual_cost_cents\":100000}" \
+    -d "{\"id\":\"$h-LOAD$i\",\"domain\":\"wmo\",\"provider_id\":\"$provider\",\"start_date\":\"2019-01-01\",\"annual_cost_cents\":100000}" \
     "$url/api/v1/households/$h/provisions")
-  [[ $code == 201 ]] || { echo "load: cannot add the provision LOAD$i ($code)" >&2; exit 1; }
-  specs+=("$h/LOAD$i")
+  [[ $code == 201 ]] || { echo "load: cannot add the provision $h-LOAD$i ($code)" >&2; exit 1; }
+  specs+=("$h/$h-LOAD$i")
 done
 list=$(IFS=,; echo "${households[*]}")
 per_thread=$(((max_requests + connections - 1) / connections))

@@ -360,7 +360,8 @@ setup_main() {  # backend -> sets main, user, pass, totp, cookie, csrf, househol
   stop_server
 }
 
-# Adds provisions K<round>-<n> and edits one provision, logging each acknowledged request.
+# Adds provisions <household>-K<round>-<n> (a client-chosen id starts with its
+# household's) and edits one provision, logging each acknowledged request.
 client() {  # db, acks file, round
   local n=0 version code body v
   version=$(q "$1" "SELECT version FROM provision WHERE id = '$edited'")
@@ -368,9 +369,9 @@ client() {  # db, acks file, round
     n=$((n + 1))
     code=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" -H "X-CSRF-Token: $csrf" \
       -H 'Content-Type: application/json' \
-      -d "{\"id\":\"K$3-$n\",\"domain\":\"wmo\",\"provider_id\":\"$provider\",\"start_date\":\"2019-01-01\",\"annual_cost_cents\":$n}" \
+      -d "{\"id\":\"$household-K$3-$n\",\"domain\":\"wmo\",\"provider_id\":\"$provider\",\"start_date\":\"2019-01-01\",\"annual_cost_cents\":$n}" \
       "$url/api/v1/households/$household/provisions" || true)
-    [[ $code == 201 ]] && echo "added K$3-$n" >>"$2"
+    [[ $code == 201 ]] && echo "added $household-K$3-$n" >>"$2"
     body=$(curl -s -X PUT -H "Cookie: $cookie" -H "X-CSRF-Token: $csrf" -H 'Content-Type: application/json' \
       -d "{\"domain\":\"wmo\",\"provider_id\":\"$provider\",\"start_date\":\"2019-01-01\",\"annual_cost_cents\":$n,\"goal\":\"round $3 edit $n\",\"version\":$version}" \
       "$url/api/v1/households/$household/provisions/$edited" || true)
@@ -381,7 +382,7 @@ client() {  # db, acks file, round
     fi
   done
 }
-acks_of() { grep -c "^added K$2-" "$1" || true; }  # acks file, round
+acks_of() { grep -c "^added .*-K$2-" "$1" || true; }  # acks file, round
 
 # A round: the server starts on the same database, the client writes, and the
 # server is killed at a random moment after the round's first acknowledged request.
@@ -412,7 +413,7 @@ crash_serve() {  # backend
     ids=$(awk '$1 == "added" {printf "%s\x27%s\x27", (n++ ? "," : ""), $2}' "$acks")
     missing=$((added - $(q "$main" "SELECT COUNT(*) FROM provision WHERE id IN (${ids:-''})")))
     ((missing == 0)) || fail "$k round $round: $missing acknowledged additions lost"
-    missing=$(q "$main" "SELECT COUNT(*) FROM provision p WHERE p.id LIKE 'K%' AND NOT EXISTS
+    missing=$(q "$main" "SELECT COUNT(*) FROM provision p WHERE p.id LIKE '%-K%' AND NOT EXISTS
       (SELECT 1 FROM care_map_change c WHERE c.provision_id = p.id AND c.change = 'added')")
     [[ $missing == 0 ]] || fail "$k round $round: $missing provisions without their history row (half a request)"
     # The edited provision: at least the last acknowledged version, and one
@@ -462,9 +463,9 @@ crash_serve() {  # backend
     fail "$be: regie restore failed: $(cat "$work/$be/restore.err")"
   check_db "$restored" "$be restore"
   local in_backup in_live missing
-  in_backup=$(q "$restored" "SELECT COUNT(*) FROM provision WHERE id LIKE 'K${be}B-%'")
-  in_live=$(q "$main" "SELECT COUNT(*) FROM provision WHERE id LIKE 'K${be}B-%'")
-  missing=$(q "$restored" "SELECT COUNT(*) FROM provision p WHERE p.id LIKE 'K%' AND NOT EXISTS
+  in_backup=$(q "$restored" "SELECT COUNT(*) FROM provision WHERE id LIKE '%-K${be}B-%'")
+  in_live=$(q "$main" "SELECT COUNT(*) FROM provision WHERE id LIKE '%-K${be}B-%'")
+  missing=$(q "$restored" "SELECT COUNT(*) FROM provision p WHERE p.id LIKE '%-K%' AND NOT EXISTS
     (SELECT 1 FROM care_map_change c WHERE c.provision_id = p.id AND c.change = 'added')")
   [[ $missing == 0 ]] || fail "$be: the online backup holds $missing provisions without their history row"
   ((in_backup >= before)) || fail "$be: $before additions were acknowledged before the backup began, it holds $in_backup"
@@ -529,7 +530,7 @@ full_disk() {
   local goal; goal=$(head -c 3000 /dev/zero | tr '\0' g)
   add() {  # id -> status; body in $work/answer.json
     api POST "/api/v1/households/$household/provisions" \
-      "{\"id\":\"$1\",\"domain\":\"wmo\",\"provider_id\":\"$provider\",\"start_date\":\"2019-01-01\",\"annual_cost_cents\":100,\"goal\":\"$goal\"}"
+      "{\"id\":\"$household-$1\",\"domain\":\"wmo\",\"provider_id\":\"$provider\",\"start_date\":\"2019-01-01\",\"annual_cost_cents\":100,\"goal\":\"$goal\"}"
   }
   dd if=/dev/zero of="$full/filler" bs=4k 2>/dev/null || true  # until the disk is full
   local refused="" status
@@ -546,7 +547,7 @@ full_disk() {
   [[ $status == 201 ]] || fail "the server does not recover once there is space: $status $(cat "$work/answer.json")"
   stop_server
   check_db "$full/serve.db" "full-disk server"
-  [[ $(q "$full/serve.db" "SELECT COUNT(*) FROM provision WHERE id = '$refused'") == 0 ]] || fail "the refused request was stored"
+  [[ $(q "$full/serve.db" "SELECT COUNT(*) FROM provision WHERE id = '$household-$refused'") == 0 ]] || fail "the refused request was stored"
   echo "crash: full disk, server: refused with 503, recovered after space was freed, db check ok"
 }
 full_disk
