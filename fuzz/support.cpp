@@ -1,0 +1,292 @@
+#include "support.h"
+
+#include <arpa/inet.h>
+#include <httplib.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <poll.h>
+#include <spdlog/sinks/null_sink.h>
+#include <spdlog/spdlog.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "common/clock.h"
+#include "http/server.h"
+#include "support/fixtures.h"
+#include "support/totp.h"
+
+namespace regie::fuzz {
+
+namespace {
+
+[[noreturn]] void give_up(const std::string& why) {
+  std::fprintf(stderr, "fuzz harness: %s\n", why.c_str());
+  std::abort();
+}
+
+// How long the server may take to finish a request once its client has sent
+// everything. Generous, for a loaded machine and sanitizer builds; a handler
+// stuck for longer holds a worker for good, which is what the limit is for.
+constexpr int kAnswerSeconds = 10;
+// Inputs between session checks; a check costs a few requests.
+constexpr std::uint64_t kCheckEvery = 64;
+// Inputs after which the store is built anew, so an hours-long run does not
+// slow down with everything it created.
+constexpr std::uint64_t kRebuildEvery = 50'000;
+
+int connect_loopback(int port) {
+  int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  if (fd < 0) give_up("no socket");
+  sockaddr_in a{};
+  a.sin_family = AF_INET;
+  a.sin_port = htons(static_cast<std::uint16_t>(port));
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0) {
+    close(fd);
+    return -1;
+  }
+  return fd;
+}
+
+// Sends `request`, half-closes, reads to the end. nullopt when the deadline passes first.
+std::optional<std::string> round_trip(int port, std::string_view request, int seconds) {
+  int fd = connect_loopback(port);
+  if (fd < 0) return std::nullopt;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
+  auto left_ms = [&] {
+    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()).count();
+    return static_cast<int>(std::max<long long>(ms, 0));
+  };
+  std::string answer;
+  char buf[16384];
+  std::size_t sent = 0;
+  bool timed_out = false;
+  // Read while writing: a server that answers early (413, 400) and stops
+  // reading must not deadlock a large request against a full socket buffer.
+  while (sent < request.size()) {
+    pollfd p{fd, POLLOUT | POLLIN, 0};
+    if (poll(&p, 1, left_ms()) <= 0) {
+      timed_out = true;
+      break;
+    }
+    if (p.revents & POLLIN) {
+      ssize_t n = recv(fd, buf, sizeof buf, 0);
+      if (n > 0) answer.append(buf, static_cast<std::size_t>(n));
+      if (n <= 0) break;  // the server closed: the rest of the request is moot
+      continue;
+    }
+    if (p.revents & (POLLERR | POLLHUP)) break;
+    ssize_t n = send(fd, request.data() + sent, request.size() - sent, MSG_NOSIGNAL);
+    if (n <= 0) break;
+    sent += static_cast<std::size_t>(n);
+  }
+  shutdown(fd, SHUT_WR);
+  while (!timed_out) {
+    pollfd p{fd, POLLIN, 0};
+    if (poll(&p, 1, left_ms()) <= 0) {
+      timed_out = true;
+      break;
+    }
+    ssize_t n = recv(fd, buf, sizeof buf, 0);
+    if (n <= 0) break;  // closed, or reset after an early answer
+    answer.append(buf, static_cast<std::size_t>(n));
+  }
+  close(fd);
+  if (timed_out) return std::nullopt;
+  return answer;
+}
+
+}  // namespace
+
+TempFolder::TempFolder() {
+  const char* base = std::getenv("TMPDIR");
+  std::string templ = std::string(base && *base ? base : "/tmp") + "/regie-fuzz-XXXXXX";
+  if (!mkdtemp(templ.data())) give_up("cannot create a temporary folder");
+  path_ = templ;
+}
+
+TempFolder::~TempFolder() {
+  std::error_code ec;
+  std::filesystem::remove_all(path_, ec);
+}
+
+std::unique_ptr<store::Store> seeded_store(const std::string& path) {
+  auto s = store::Store::open(path);
+  if (!s) give_up("cannot open the store: " + s.error().message);
+  if (auto m = (*s)->migrate(); !m) give_up("cannot migrate the store: " + m.error().message);
+  if (auto w = (*s)->write_bundle(testing::small_bundle()); !w) give_up("cannot seed the store: " + w.error().message);
+  return std::move(*s);
+}
+
+FreshStores::FreshStores() : template_(folder_.file("template.db")), work_(folder_.file("work.db")) {
+  seeded_store(template_).reset();  // closing checkpoints the WAL: the one file is the whole database
+}
+
+store::Store& FreshStores::next() {
+  current_.reset();
+  namespace fs = std::filesystem;
+  for (auto suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(work_ + suffix);
+  fs::copy_file(template_, work_);
+  auto s = store::Store::open(work_);
+  if (!s) give_up("cannot open a copy of the seeded store: " + s.error().message);
+  current_ = std::move(*s);
+  return *current_;
+}
+
+std::string request_line_safe(std::string_view text) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : text) {
+    if (c <= 0x20 || c >= 0x7f || c == '#') {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+struct RequestHarness::World {
+  TempFolder folder;
+  ManualClock clock{1'546'300'800};  // 2019-01-01, as the API tests
+  std::unique_ptr<store::Store> store;
+  std::unique_ptr<http::Server> server;
+  std::thread thread;
+  int port = 0;
+  std::map<std::string, std::string, std::less<>> headers;  // role placeholder name -> header lines
+
+  ~World() {
+    if (server) server->stop();
+    if (thread.joinable()) thread.join();
+    server.reset();
+    store.reset();
+  }
+};
+
+RequestHarness& RequestHarness::get() {
+  static RequestHarness* harness = new RequestHarness();  // never destroyed: threads may outlive exit handlers
+  return *harness;
+}
+
+RequestHarness::RequestHarness() {
+  // The request log is formatted on every request (it once killed the
+  // server), so it stays on at info level; only its output goes nowhere.
+  auto logger = std::make_shared<spdlog::logger>("regie", std::make_shared<spdlog::sinks::null_sink_mt>());
+  logger->set_level(spdlog::level::info);
+  spdlog::set_default_logger(logger);
+  build();
+}
+
+void RequestHarness::build() {
+  world_.reset();
+  auto w = std::make_unique<World>();
+  w->store = seeded_store(w->folder.file("regie.db"));
+  http::ServerOptions o;
+  o.host = "127.0.0.1";
+  o.port = 0;
+  o.rate_limit_per_second = 0;  // one client sends thousands of requests a second
+  o.secret_key_file = w->folder.file("secret.key");
+  o.questionnaires_dir = REGIE_QUESTIONNAIRES;
+  o.web_root = w->folder.file("web");
+  std::filesystem::create_directories(o.web_root);
+  {
+    std::FILE* f = std::fopen((o.web_root + "/index.html").c_str(), "w");
+    if (!f) give_up("cannot write the web root");
+    std::fputs("<!doctype html><html lang=\"nl\"><title>Regie</title></html>", f);
+    std::fclose(f);
+  }
+  testing::enrol_test_second_factors(*w->store, o.secret_key_file, w->clock.now_seconds());
+  auto created = http::Server::create(*w->store, w->clock, o);
+  if (!created) give_up("cannot create the server: " + created.error().message);
+  w->server = std::move(*created);
+  w->port = w->server->bind();
+  if (w->port <= 0) give_up("cannot bind a loopback port");
+  w->thread = std::thread([s = w->server.get()] { s->run(); });
+
+  testing::TestCodes codes;
+  httplib::Client client("127.0.0.1", w->port);
+  client.set_connection_timeout(kAnswerSeconds);
+  client.set_read_timeout(kAnswerSeconds);
+  const std::pair<const char*, const char*> users[] = {{"dir", "dir.a"}, {"admin", "admin"}, {"analyst", "ana"},
+                                                       {"lead", "lead"}};
+  for (auto [role, user] : users) {
+    nlohmann::json body = {{"username", user}, {"password", std::string("secret-") + user},
+                           {"code", codes.next(user, w->clock)}};
+    httplib::Result r;
+    for (int attempt = 0; attempt < 50 && !r; ++attempt) {  // the server thread may not accept yet
+      r = client.Post("/api/v1/session", body.dump(), "application/json");
+      if (!r) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    if (!r || r->status != 200) give_up(std::string("cannot sign in as ") + user);
+    auto cookie = r->get_header_value("Set-Cookie");
+    auto csrf = nlohmann::json::parse(r->body, nullptr, false).value("csrf_token", "");
+    w->headers[role] = "Cookie: " + cookie.substr(0, cookie.find(';')) + "\r\nX-CSRF-Token: " + csrf;
+  }
+  world_ = std::move(w);
+}
+
+const std::string& RequestHarness::headers_of(std::string_view role) const {
+  auto it = world_->headers.find(role);
+  if (it == world_->headers.end()) give_up("no such role in the harness");
+  return it->second;
+}
+
+std::string RequestHarness::expand(std::string_view request) const {
+  std::string out;
+  out.reserve(request.size() + 256);
+  std::size_t i = 0;
+  while (i < request.size()) {
+    bool replaced = false;
+    if (request[i] == '{') {
+      for (auto p : kPlaceholders) {
+        if (request.substr(i).starts_with(p)) {
+          out += headers_of(p.substr(2, p.size() - 4));
+          i += p.size();
+          replaced = true;
+          break;
+        }
+      }
+    }
+    if (!replaced) out += request[i++];
+  }
+  return out;
+}
+
+std::string RequestHarness::exchange(std::string_view request) {
+  auto answer = round_trip(world_->port, request, kAnswerSeconds);
+  if (!answer) give_up("the server did not finish a request within " + std::to_string(kAnswerSeconds) +
+                       " s of its client sending the last byte");
+  return *answer;
+}
+
+bool RequestHarness::sessions_valid() {
+  for (auto& [role, headers] : world_->headers) {
+    auto answer = round_trip(world_->port, "GET /api/v1/session HTTP/1.1\r\nHost: fuzz\r\nConnection: close\r\n" +
+                                               headers + "\r\n\r\n",
+                             kAnswerSeconds);
+    if (!answer || !answer->starts_with("HTTP/1.1 200")) return false;
+  }
+  return true;
+}
+
+void RequestHarness::after_input() {
+  auto health =
+      round_trip(world_->port, "GET /healthz HTTP/1.1\r\nHost: fuzz\r\nConnection: close\r\n\r\n", kAnswerSeconds);
+  if (!health) give_up("the server no longer answers /healthz within " + std::to_string(kAnswerSeconds) + " s");
+  if (!health->starts_with("HTTP/1.1 200"))
+    give_up("/healthz answered: " + health->substr(0, std::min<std::size_t>(health->size(), 200)));
+  ++inputs_;
+  if (inputs_ % kRebuildEvery == 0 || (inputs_ % kCheckEvery == 0 && !sessions_valid())) build();
+}
+
+}  // namespace regie::fuzz
