@@ -59,9 +59,10 @@ class RequestHarness {
   static RequestHarness& get();
   // Replaces the placeholders in `request` by their headers.
   std::string expand(std::string_view request) const;
-  // Writes `request` as is on a new connection, closes the sending side and
-  // returns everything the server answers until it closes the connection.
-  // Aborts when no end comes within a few seconds: a request that holds a
+  // Writes `request` as is on a new connection and returns everything the
+  // server answers until it closes the connection (or, kept alive, has
+  // answered completely). The server's read and keep-alive timeouts are 1 s
+  // here, so aborts when no end comes within 10 s: a request that holds a
   // worker after its client is done is a finding.
   std::string exchange(std::string_view request);
   // After each input: the server must still answer /healthz on a new
