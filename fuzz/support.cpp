@@ -11,6 +11,8 @@
 #include <unistd.h>
 
 #include <cctype>
+#include <cerrno>
+#include <functional>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -30,6 +32,14 @@ namespace {
 
 [[noreturn]] void give_up(const std::string& why) {
   std::fprintf(stderr, "fuzz harness: %s\n", why.c_str());
+  // Where the server's threads wait tells a hang's cause; gdb shows it when
+  // asked (it needs the permission to attach to this process).
+  const char* stacks = std::getenv("REGIE_FUZZ_HANG_STACKS");
+  if (stacks && std::string_view(stacks) == "1") {
+    std::fflush(stderr);
+    auto command = "gdb -p " + std::to_string(getpid()) + " -batch -ex 'thread apply all bt 25' 1>&2";
+    (void)std::system(command.c_str());
+  }
   std::abort();
 }
 
@@ -53,11 +63,38 @@ int connect_loopback(int port) {
   a.sin_family = AF_INET;
   a.sin_port = htons(static_cast<std::uint16_t>(port));
   a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  // Closing with a reset leaves no TIME-WAIT on either side. Tens of
+  // thousands of connections a run otherwise fill the loopback with them,
+  // and a new connection whose ports match one stalls for seconds in the
+  // kernel before the server ever sees it: a hang of the harness, not of
+  // the server.
+  linger no_wait{1, 0};
+  setsockopt(fd, SOL_SOCKET, SO_LINGER, &no_wait, sizeof no_wait);
   if (connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0) {
-    close(fd);
-    return -1;
+    // Interrupted by a signal, the connection goes on; wait for its outcome.
+    int error = errno;
+    if (error == EINTR) {
+      pollfd p{fd, POLLOUT, 0};
+      socklen_t len = sizeof error;
+      while (poll(&p, 1, kAnswerSeconds * 1000) < 0 && errno == EINTR) {
+      }
+      if (getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &len) != 0) error = EIO;
+    }
+    if (error != 0) {
+      close(fd);
+      return -1;
+    }
   }
   return fd;
+}
+
+// poll() that resumes when a signal interrupts it: libFuzzer's SIGALRM
+// (its -timeout watchdog) arrives every few seconds and is no timeout.
+int poll_for(pollfd& p, const std::function<int()>& left_ms) {
+  for (;;) {
+    int ready = poll(&p, 1, left_ms());
+    if (ready >= 0 || errno != EINTR) return ready;
+  }
 }
 
 // True when `answer` ends exactly after one or more complete HTTP responses
@@ -111,7 +148,7 @@ std::optional<std::string> round_trip(int port, std::string_view request, int se
   // reading must not deadlock a large request against a full socket buffer.
   while (sent < request.size()) {
     pollfd p{fd, POLLOUT | POLLIN, 0};
-    if (poll(&p, 1, left_ms()) <= 0) {
+    if (poll_for(p, left_ms) <= 0) {
       close(fd);
       return std::nullopt;
     }
@@ -134,10 +171,10 @@ std::optional<std::string> round_trip(int port, std::string_view request, int se
     sent += static_cast<std::size_t>(n);
   }
   while (!closed) {
-    const int wait = complete(answer) ? std::min(kSilenceMs, left_ms()) : left_ms();
+    const bool done = complete(answer);
     pollfd p{fd, POLLIN, 0};
-    int ready = poll(&p, 1, wait);
-    if (ready == 0 && complete(answer)) break;  // a kept-alive connection, answered
+    int ready = poll_for(p, [&] { return done ? std::min(kSilenceMs, left_ms()) : left_ms(); });
+    if (ready == 0 && done) break;  // a kept-alive connection, answered
     if (ready <= 0) {
       close(fd);
       return std::nullopt;
@@ -153,8 +190,11 @@ std::optional<std::string> round_trip(int port, std::string_view request, int se
 }  // namespace
 
 TempFolder::TempFolder() {
+  // Memory-backed when there is such a place: every request commits (the
+  // audit trail), and a disk's sync per commit would set the pace of the run.
   const char* base = std::getenv("TMPDIR");
-  std::string templ = std::string(base && *base ? base : "/tmp") + "/regie-fuzz-XXXXXX";
+  std::string dir = base && *base ? base : access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp";
+  std::string templ = dir + "/regie-fuzz-XXXXXX";
   if (!mkdtemp(templ.data())) give_up("cannot create a temporary folder");
   path_ = templ;
 }
@@ -313,9 +353,23 @@ std::string RequestHarness::expand(std::string_view request) const {
 }
 
 std::string RequestHarness::exchange(std::string_view request) {
+  const auto started = std::chrono::steady_clock::now();
   auto answer = round_trip(world_->port, request, kAnswerSeconds);
-  if (!answer) give_up("the server did not finish a request within " + std::to_string(kAnswerSeconds) +
-                       " s of its client sending the last byte");
+  const auto took =
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
+  // Slow answers come before hangs; they are worth a line in the log.
+  if (answer && took > 2000)
+    std::fprintf(stderr, "fuzz harness: %lld ms for %s\n", static_cast<long long>(took),
+                 std::string(request.substr(0, std::min(request.find('\r'), std::size_t{120}))).c_str());
+  if (!answer) {
+    auto line = request.substr(0, std::min(request.find('\r'), std::size_t{120}));
+    if (const char* stacks = std::getenv("REGIE_FUZZ_HANG_STACKS"); stacks && std::string_view(stacks) == "1") {
+      auto command = "ss -tanoi | grep -A1 ':" + std::to_string(world_->port) + "\\b' 1>&2";
+      (void)std::system(command.c_str());
+    }
+    give_up("the server did not finish a request within " + std::to_string(kAnswerSeconds) +
+            " s of its client sending the last byte (port " + std::to_string(world_->port) + "): " + std::string(line));
+  }
   return *answer;
 }
 
@@ -336,7 +390,11 @@ void RequestHarness::after_input() {
   if (!health->starts_with("HTTP/1.1 200"))
     give_up("/healthz answered: " + health->substr(0, std::min<std::size_t>(health->size(), 200)));
   ++inputs_;
-  if (inputs_ % kRebuildEvery == 0 || (inputs_ % kCheckEvery == 0 && !sessions_valid())) build();
+  if (inputs_ % kRebuildEvery == 0 || (inputs_ % kCheckEvery == 0 && !sessions_valid())) {
+    std::fprintf(stderr, "fuzz harness: store and server built anew after %llu inputs\n",
+                 static_cast<unsigned long long>(inputs_));
+    build();
+  }
 }
 
 }  // namespace regie::fuzz

@@ -11,7 +11,7 @@
 
 namespace regie::fuzz {
 
-// A fresh temporary folder (under $TMPDIR or /tmp), removed with its contents on destruction.
+// A fresh temporary folder (under $TMPDIR, else /dev/shm, else /tmp), removed with its contents on destruction.
 class TempFolder {
  public:
   TempFolder();
