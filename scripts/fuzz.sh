@@ -13,7 +13,9 @@
 # Replay one with <build>/fuzz/fuzz_<target> <file>. Inputs that reached new
 # code are kept in <build>/corpus/<target>/ between runs (not in the
 # repository); --keep copies the ones that add coverage to the seeds.
-# REGIE_FUZZ_BUILD_DIR chooses the build folder (default build-fuzz/).
+# REGIE_FUZZ_BUILD_DIR chooses the build folder (default build-fuzz/);
+# REGIE_FUZZ_FLAGS adds libFuzzer options to each run (e.g. "-jobs=4 -workers=4":
+# the request target waits on the network most of the time and gains from it).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${REGIE_FUZZ_BUILD_DIR:-$root/build-fuzz}
@@ -89,7 +91,7 @@ for target in "${targets[@]}"; do
   echo -n "fuzz: $target for ${seconds}s: "
   if "$build/fuzz/fuzz_$target" "$corpus" -max_total_time="$seconds" -timeout="$(timeout_of "$target")" \
       -rss_limit_mb=2048 -max_len="$(max_len_of "$target")" -artifact_prefix="$build/findings/$target-" \
-      -print_final_stats=1 >"$build/$target.log" 2>&1; then
+      -print_final_stats=1 ${REGIE_FUZZ_FLAGS:-} >"$build/$target.log" 2>&1; then
     grep -E '^stat::number_of_executed_units' "$build/$target.log" | sed 's/.*: /runs: /' | tr '\n' ' '
     # A 500 is not a crash, but an input the server did not handle: say so.
     n500=$(grep -c '^fuzz: 500 for ' "$build/$target.log" || true)
