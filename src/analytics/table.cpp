@@ -53,7 +53,9 @@ std::string to_json(const Table& t) {
     rows.push_back(std::move(o));
   }
   nlohmann::ordered_json doc = {{"columns", t.columns}, {"rows", rows}};
-  return doc.dump(2) + "\n";
+  // Cells come from input files and the store, which need not hold UTF-8
+  // (a CSV import takes bytes as they are); a stray byte must not throw.
+  return doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace regie::analytics

@@ -74,7 +74,12 @@ Result<TimeZone> TimeZone::load(const std::string& name, const std::string& dir)
   auto bad = [&] { return invalid(fmt::format("time_zone: {} is not a readable time-zone file", name)); };
   auto header = [&](std::size_t at, std::int64_t c[6]) {
     if (b.size() < at + 44 || b[at] != 'T' || b[at + 1] != 'Z' || b[at + 2] != 'i' || b[at + 3] != 'f') return false;
-    for (int i = 0; i < 6; ++i) c[i] = be(&b[at + 20 + 4 * i], 4);
+    // A count is a 32-bit signed field; one that is negative or larger than
+    // the file cannot be right, and the offsets computed from it would wrap.
+    for (int i = 0; i < 6; ++i) {
+      c[i] = be(&b[at + 20 + 4 * i], 4);
+      if (c[i] < 0 || c[i] > static_cast<std::int64_t>(b.size())) return false;
+    }
     return true;
   };
   // Counts: isutcnt, isstdcnt, leapcnt, timecnt, typecnt, charcnt.

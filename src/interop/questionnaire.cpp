@@ -10,6 +10,7 @@
 #include "common/csv.h"
 #include "common/money.h"
 #include "common/problems.h"
+#include "common/text.h"
 
 namespace regie::interop {
 namespace {
@@ -183,6 +184,13 @@ Status apply_texts(domain::Instrument& instrument, const std::string& csv_path) 
   while (r.next()) {
     std::string key(r.field((*cols)[0])), text(r.field((*cols)[1]));
     if (text.empty()) problems.add(r.where((*cols)[1]) + ": empty text");
+    // Labels go out in every JSON answer and QuestionnaireResponse, which
+    // must be UTF-8; a file in another encoding is refused here, where the
+    // line can still be named.
+    if (!is_valid_utf8(text)) {
+      problems.add(r.where((*cols)[1]) + ": not UTF-8 text (save the file as UTF-8)");
+      continue;
+    }
     texts[key] = text;
   }
   if (r.error()) problems.add(r.error()->message);

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "analytics/zone.h"
+#include "support/temp_dir.h"
 
 namespace regie::analytics {
 namespace {
@@ -40,6 +41,23 @@ TEST(Zone, RefusesNamesThatAreNotZones) {
   EXPECT_FALSE(TimeZone::load("../../etc/passwd"));
   EXPECT_FALSE(TimeZone::load("Europe/Atlantis"));
   EXPECT_EQ(TimeZone::load("Mars/Olympus").error().code, ErrorCode::invalid_input);
+}
+
+// Found by the timezone fuzz target: a TZif header with a negative
+// transition count made the reader compute wrapped offsets and read outside
+// the file (a crash under AddressSanitizer, garbage offsets without it).
+TEST(Zone, RefusesAFileWithANegativeCount) {
+  testing::TempDir dir;
+  std::string file = "TZif" + std::string(16, '\0');  // version 1: one block of 32-bit times
+  const unsigned char counts[24] = {0, 0, 0, 0,  0, 0, 0, 0,  0, 0, 0, 0,
+                                    0xff, 0xff, 0xff, 0xb4,  // timecnt -76
+                                    0, 0, 0, 100,  0, 0, 0, 0};
+  file.append(reinterpret_cast<const char*>(counts), sizeof counts);
+  file += std::string(1000, '\0');
+  dir.write("Bad", file);
+  auto z = TimeZone::load("Bad", dir.path());
+  ASSERT_FALSE(z);
+  EXPECT_EQ(z.error().code, ErrorCode::invalid_input);
 }
 
 TEST(Slots, MergesOverlappingAvailabilityAndIntersects) {

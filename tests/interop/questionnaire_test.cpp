@@ -98,6 +98,18 @@ TEST(QuestionnaireFhirTest, ALicensedTextFileReplacesTheLabelsAndATariffGivesThe
   EXPECT_NE(unknown.error().message.find("linkId 'zz' is not in q"), std::string::npos);
 }
 
+// Found by the texts_csv fuzz target: a wording file that is not UTF-8 was
+// accepted, and the label then made every QuestionnaireResponse dump throw.
+TEST(QuestionnaireFhirTest, AWordingFileThatIsNotUtf8IsRefusedWithItsLine) {
+  testing::TempDir dir;
+  dir.write("q.json", minimal().dump());
+  dir.write("q.texts.csv", "linkId,text\na,Hoe gaat het met u\xe9?\n");  // Latin-1, not UTF-8
+  auto loaded = load_instruments(dir.path());
+  ASSERT_FALSE(loaded);
+  EXPECT_NE(loaded.error().message.find("q.texts.csv:2: column 'text': not UTF-8 text"), std::string::npos)
+      << loaded.error().message;
+}
+
 TEST(QuestionnaireFhirTest, WritesAnswersAsAQuestionnaireResponse) {
   auto loaded = load_instruments(REGIE_QUESTIONNAIRES);
   ASSERT_TRUE(loaded);
