@@ -13,15 +13,19 @@ std::optional<std::int64_t> parse_fixed(std::string_view s, int max_decimals) {
     negative = s[0] == '-';
     s.remove_prefix(1);
   }
-  if (s.empty()) return std::nullopt;
+  if (s.empty() || max_decimals < 0 || max_decimals > 18) return std::nullopt;
+  std::int64_t scale = 1;
+  for (int d = 0; d < max_decimals; ++d) scale *= 10;
+  // The whole part times the scale, plus any fraction, must fit: the bound
+  // depends on the number of decimals (with six, far less than with two).
+  const std::int64_t limit = (std::numeric_limits<std::int64_t>::max() - (scale - 1)) / scale;
   std::int64_t whole = 0;
   std::size_t i = 0;
   int int_digits = 0;
-  constexpr std::int64_t kLimit = std::numeric_limits<std::int64_t>::max() / 1000;
   for (; i < s.size() && s[i] != '.'; ++i) {
     if (s[i] < '0' || s[i] > '9') return std::nullopt;
+    if (whole > (limit - (s[i] - '0')) / 10) return std::nullopt;
     whole = whole * 10 + (s[i] - '0');
-    if (whole > kLimit) return std::nullopt;
     ++int_digits;
   }
   std::int64_t frac = 0;
@@ -37,8 +41,6 @@ std::optional<std::int64_t> parse_fixed(std::string_view s, int max_decimals) {
   }
   if (int_digits == 0 && frac_digits == 0) return std::nullopt;
   for (int d = frac_digits; d < max_decimals; ++d) frac *= 10;
-  std::int64_t scale = 1;
-  for (int d = 0; d < max_decimals; ++d) scale *= 10;
   std::int64_t v = whole * scale + frac;
   return negative ? -v : v;
 }

@@ -348,6 +348,7 @@ struct Server::Impl {
   store::Store& store;
   const Clock& clock;
   ServerOptions options;
+  std::optional<Sealer> sealer;  // before the services that keep a pointer to it
   service::Auth auth;
   service::Households households;
   service::BusinessCaseService business_cases;
@@ -356,8 +357,6 @@ struct Server::Impl {
   ConnectionGuard guard;  // outlives the server's task queue, which calls it
   httplib::Server http;
   RateLimit rate_limit;
-
-  std::optional<Sealer> sealer;
   Api api;
 
   Impl(store::Store& s, const Clock& c, ServerOptions o, std::optional<Sealer> sealer_in,
@@ -365,15 +364,15 @@ struct Server::Impl {
       : store(s),
         clock(c),
         options(std::move(o)),
-        auth(s, c, sealer_in ? &*sealer : nullptr),
-        households(s, c, sealer_in ? &*sealer : nullptr),
+        sealer(std::move(sealer_in)),
+        auth(s, c, sealer ? &*sealer : nullptr),
+        households(s, c, sealer ? &*sealer : nullptr),
         business_cases(s, c),
         records(s, c),
         population(s, c),
         guard(ConnectionLimits{options.header_timeout_s, options.keep_alive_timeout_s, options.min_body_bytes_per_s,
                                options.max_connections_per_client}),
         rate_limit(options.rate_limit_per_second, options.rate_limit_burst),
-        sealer(std::move(sealer_in)),
         api{http, s, c, sealer ? &*sealer : nullptr,
             std::move(instruments),
             [this](const httplib::Request& req, httplib::Response& res) { return require_principal(req, res); }} {}
@@ -438,7 +437,7 @@ struct Server::Impl {
         {"targets", service::PopulationAnalysis::targets},
         {"stacking-by-neighbourhood", service::PopulationAnalysis::stacking_by_neighbourhood}};
     for (auto [name, kind] : kinds) {
-      http.Get(std::string("/api/v1/analytics/") + name, [this, kind](const httplib::Request& req,
+      http.Get(std::string("/api/v1/analytics/") + name, [this, kind = kind](const httplib::Request& req,
                                                                       httplib::Response& res) {
         auto p = require_principal(req, res);
         if (!p) return;

@@ -38,3 +38,19 @@ TEST(Money, FormatsCents) {
 
 }  // namespace
 }  // namespace regie
+
+namespace regie {
+namespace {
+// Found by the tariff and response CSV fuzz targets: the bound on the whole
+// part ignored the number of decimals, so six decimals overflowed.
+TEST(Money, AWholePartTooLargeForTheDecimalsIsRefusedNotWrapped) {
+  EXPECT_FALSE(parse_fixed("99999999999999999", 6));
+  EXPECT_FALSE(parse_fixed("9223372036855", 6));
+  ASSERT_TRUE(parse_fixed("9223372036853.999999", 6));
+  EXPECT_EQ(*parse_fixed("9223372036853.999999", 6), 9'223'372'036'853'999'999);
+  EXPECT_FALSE(parse_fixed("92233720368547758.00", 2));
+  ASSERT_TRUE(parse_fixed("92233720368547757.99", 2));
+  EXPECT_FALSE(parse_fixed("1", 19));
+}
+}  // namespace
+}  // namespace regie
