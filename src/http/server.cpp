@@ -795,7 +795,7 @@ struct Server::Impl {
 
   void routes() {
     http.set_payload_max_length(options.max_body_bytes);
-    http.set_read_timeout(options.read_timeout_s, 0);
+    http.set_read_timeout(options.read_timeout_ms / 1000, (options.read_timeout_ms % 1000) * 1000);
     http.set_write_timeout(options.write_timeout_s, 0);
     http.set_keep_alive_timeout(options.keep_alive_timeout_s);
     // The library's default of 5 requests per connection makes busy clients reconnect all the time.

@@ -20,7 +20,7 @@ struct ServerOptions {
   // it is read; a client that stalls longer than a timeout is disconnected.
   std::size_t max_body_bytes = 1 << 20;
   int threads = 32;                      // requests handled at once (incl. idle keep-alive connections)
-  int read_timeout_s = 10;
+  int read_timeout_ms = 10000;          // for each read (the library's own limit)
   int write_timeout_s = 10;
   int keep_alive_timeout_s = 5;
   // The request line and headers must arrive within this time, and a body
