@@ -188,6 +188,10 @@ ConnectionGuard::Connection* ConnectionGuard::find(const httplib::Request& req) 
 void ConnectionGuard::headers_read(const httplib::Request& req, std::uint64_t content_length) {
   std::lock_guard lock(mutex_);
   if (auto* c = find(req)) {
+    if (content_length == 0) {
+      c->phase = Phase::handling;
+      return;
+    }
     c->phase = Phase::body;
     auto allowance = static_cast<std::int64_t>(content_length) / std::max<std::int64_t>(1, limits_.min_body_bytes_per_s);
     c->deadline = Clock::now() + std::chrono::seconds(limits_.header_timeout_s + allowance);
@@ -213,6 +217,12 @@ void ConnectionGuard::answered(const httplib::Request& req) {
   }
   c.phase = Phase::headers;
   c.deadline = Clock::now() + std::chrono::seconds(limits_.keep_alive_timeout_s + limits_.header_timeout_s);
+}
+
+bool ConnectionGuard::closing(const httplib::Request& req) {
+  std::lock_guard lock(mutex_);
+  auto* c = find(req);
+  return c && c->close_after;
 }
 
 void ConnectionGuard::close_after_answer(const httplib::Request& req) {
@@ -246,6 +256,7 @@ void ConnectionGuard::watch() {
       ::shutdown(fd, SHUT_RDWR);
       const char* phase = c.phase == Phase::body ? "body" : "headers";
       c.phase = Phase::handling;  // once is enough; the worker closes it
+      c.close_after = true;       // bytes already received are not run as a request
       ++timed_out_;
       log::warn("connection.timed_out", std::string(R"({"phase":")") + phase + "\"}");
     }

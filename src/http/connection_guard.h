@@ -42,6 +42,7 @@ class ConnectionGuard {
   httplib::TaskQueue* make_task_queue(std::size_t threads);
 
   // The request line and headers of `req` are read (the pre-routing handler).
+  // Without a body there is nothing more to wait for: the handler's phase starts.
   void headers_read(const httplib::Request& req, std::uint64_t content_length);
   // Its handler runs: the body is read too, no deadline while the answer is made.
   void handler_started(const httplib::Request& req);
@@ -50,6 +51,10 @@ class ConnectionGuard {
   // The request's framing is broken: after its answer nothing more is read on
   // the connection (the bytes that follow are not a request).
   void close_after_answer(const httplib::Request& req);
+
+  // True once the connection is being closed (broken framing, or a phase that
+  // ran out): whatever the library still parses from it is not to be run.
+  bool closing(const httplib::Request& req);
 
   // Open connections, for tests and metrics.
   std::size_t open_connections() const;

@@ -811,6 +811,12 @@ struct Server::Impl {
                                "frame-ancestors 'none'"}});
 
     http.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+      // What follows a broken request on its connection is not a request: the
+      // library may still parse some of it, but nothing of it is run.
+      if (guard.closing(req)) {
+        send_error(res, invalid("this connection is closed after a request that could not be read"));
+        return httplib::Server::HandlerResponse::Handled;
+      }
       std::uint64_t content_length = 0;
       if (auto problem = framing_problem(req, options.max_body_bytes, &content_length)) {
         guard.close_after_answer(req);
@@ -818,23 +824,31 @@ struct Server::Impl {
                   {{"error", {{"code", "invalid_input"}, {"message", problem->message}}}});
         return httplib::Server::HandlerResponse::Handled;
       }
+      // A request without a length or a transfer coding has no body (RFC 9112
+      // 6.3); the library would read one until the client closes.
+      if (!req.has_header("Content-Length") && (req.method == "POST" || req.method == "PUT" || req.method == "PATCH"))
+        const_cast<httplib::Request&>(req).headers.emplace("Content-Length", "0");
       guard.headers_read(req, content_length);
+      // Answered here, a request's body is never read: the connection must not
+      // read it as the next request either.
+      auto refuse = [&](const Error& e) {
+        if (content_length > 0) guard.close_after_answer(req);
+        send_error(res, e);
+        return httplib::Server::HandlerResponse::Handled;
+      };
       // The request object is the library's, handed to us read-only; its
       // query pairs are replaced by a parse that keeps '=' inside values.
       const_cast<httplib::Request&>(req).params = parse_query(req.target);
       // The decoded path and query must be text before anything keys, logs or
       // matches on them: "/%ff" is refused here, not deep inside a handler.
-      if (!request_text_ok(req)) {
-        send_error(res, invalid("the address holds bytes that are not valid UTF-8 text, or control characters"));
-        return httplib::Server::HandlerResponse::Handled;
-      }
+      if (!request_text_ok(req))
+        return refuse(invalid("the address holds bytes that are not valid UTF-8 text, or control characters"));
       if (req.path == "/healthz") return httplib::Server::HandlerResponse::Unhandled;  // for monitors and balancers
       const double now = std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
       int retry_after = 1;
       if (rate_limit.allow(req.remote_addr, now, &retry_after)) return httplib::Server::HandlerResponse::Unhandled;
       res.set_header("Retry-After", std::to_string(retry_after));
-      send_error(res, Error{ErrorCode::throttled, "too many requests from this address; try again shortly"});
-      return httplib::Server::HandlerResponse::Handled;
+      return refuse(Error{ErrorCode::throttled, "too many requests from this address; try again shortly"});
     });
 
     http.Get("/healthz", [this](const httplib::Request&, httplib::Response& res) {
@@ -846,6 +860,7 @@ struct Server::Impl {
     });
 
     http.Post("/api/v1/session", [this](const httplib::Request& req, httplib::Response& res) {
+      guard.handler_started(req);  // the password hash takes its time; the body is in
       // A form on another site may post text/plain without a preflight: signing
       // a victim's browser into the attacker's account (login CSRF) is refused
       // by asking for JSON and, when the browser names an origin, our own.

@@ -74,6 +74,14 @@ class HardeningTest : public ::testing::Test {
 const std::string kProvision =
     R"({"id":"NEW1","domain":"wmo","provider_id":"O1","start_date":"2019-01-01","annual_cost_cents":100})";
 
+// A complete, signed-in request that adds a provision, to hide behind another.
+std::string smuggled(const std::string& headers) {
+  const std::string body =
+      R"({"id":"H1-SMUGGLED","domain":"wmo","provider_id":"O1","start_date":"2019-01-01","annual_cost_cents":100})";
+  return "POST /api/v1/households/H1/provisions HTTP/1.1\r\nHost: x\r\n" + headers +
+         "Content-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
+}
+
 TEST_F(HardeningTest, APathThatIsNotUtf8Is400AndTheServerAnswersTheNextRequest) {
   for (std::string path : {"/%ff", "/api/v1/households/%C3%28", "/api/v1/households?q=%80", "/%0a", "/%C0%AF"}) {
     auto answer = raw_exchange(port, "GET " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
@@ -109,13 +117,26 @@ TEST_F(HardeningTest, BrokenContentLengthFramingIs400AndClosesTheConnection) {
                               "Content-Length: 1e3\r\n", "Content-Length: " + n + "\r\nTransfer-Encoding: chunked\r\n",
                               "Transfer-Encoding: gzip\r\n"}) {
     const auto t0 = steady_clock::now();
-    // The body is followed by a second request that must not be answered:
-    // after broken framing the rest of the bytes are not a request.
-    auto answer = raw_exchange(port, start + framing + "\r\n" + kProvision + "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+    // The body is followed by a whole, valid request: after broken framing the
+    // rest of the bytes are not a request, and this one must not be run.
+    auto answer = raw_exchange(port, start + framing + "\r\n" + kProvision + smuggled(headers));
     EXPECT_EQ(RawConnection::status_of(answer), 400) << framing << answer.substr(0, 300);
-    EXPECT_EQ(answer.find("HTTP/1.1", 5), std::string::npos) << framing << ": a second answer on the connection";
+    EXPECT_EQ(answer.find("HTTP/1.1 201"), std::string::npos) << framing << ": the hidden request was run";
     EXPECT_LT(steady_clock::now() - t0, std::chrono::seconds(5)) << framing << " hangs";
   }
+  EXPECT_EQ(store->provisions("H1").size(), 2u);
+  expect_alive();
+}
+
+TEST_F(HardeningTest, TheBodyOfARequestRefusedBeforeItIsReadIsNotRunAsTheNextRequest) {
+  auto headers = auth_headers();
+  // A path that is not text is refused before its body is read; the body
+  // holds a valid request that would otherwise be the connection's next.
+  auto hidden = smuggled(headers);
+  auto answer = raw_exchange(port, "POST /%ff HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                                   "Content-Length: " + std::to_string(hidden.size()) + "\r\n\r\n" + hidden);
+  EXPECT_EQ(RawConnection::status_of(answer), 400) << answer.substr(0, 300);
+  EXPECT_EQ(answer.find("HTTP/1.1 201"), std::string::npos) << "the request in the body was run";
   EXPECT_EQ(store->provisions("H1").size(), 2u);
   expect_alive();
 }
