@@ -145,7 +145,6 @@ bool ConnectionGuard::admit(int* fd, std::uint64_t* generation) {
   for (auto& [_, c] : by_fd_)
     if (c.client == client) ++same_client;
   if (limits_.max_per_client > 0 && same_client >= static_cast<std::size_t>(limits_.max_per_client)) {
-    ++refused_;
     refuse_busy(found);
     ::close(found);
     return false;
@@ -230,19 +229,6 @@ void ConnectionGuard::close_after_answer(const httplib::Request& req) {
   if (auto* c = find(req)) c->close_after = true;
 }
 
-std::size_t ConnectionGuard::open_connections() const {
-  std::lock_guard lock(mutex_);
-  return by_fd_.size();
-}
-std::uint64_t ConnectionGuard::timed_out() const {
-  std::lock_guard lock(mutex_);
-  return timed_out_;
-}
-std::uint64_t ConnectionGuard::refused() const {
-  std::lock_guard lock(mutex_);
-  return refused_;
-}
-
 void ConnectionGuard::watch() {
   std::unique_lock lock(mutex_);
   while (!stopping_) {
@@ -257,7 +243,6 @@ void ConnectionGuard::watch() {
       const char* phase = c.phase == Phase::body ? "body" : "headers";
       c.phase = Phase::handling;  // once is enough; the worker closes it
       c.close_after = true;       // bytes already received are not run as a request
-      ++timed_out_;
       log::warn("connection.timed_out", std::string(R"({"phase":")") + phase + "\"}");
     }
   }

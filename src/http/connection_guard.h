@@ -56,12 +56,6 @@ class ConnectionGuard {
   // ran out): whatever the library still parses from it is not to be run.
   bool closing(const httplib::Request& req);
 
-  // Open connections, for tests and metrics.
-  std::size_t open_connections() const;
-  // Connections shut down because a phase ran out, and refused over the per-client cap.
-  std::uint64_t timed_out() const;
-  std::uint64_t refused() const;
-
  private:
   enum class Phase { queued, headers, body, handling };
   struct Connection {
@@ -87,7 +81,6 @@ class ConnectionGuard {
   std::map<int, Connection> by_fd_;
   std::map<std::string, int> fd_of_peer_;
   std::uint64_t next_generation_ = 1;
-  std::uint64_t timed_out_ = 0, refused_ = 0;
   bool stopping_ = false;
   std::condition_variable wake_;
   std::thread watchdog_;

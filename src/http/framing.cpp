@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "common/text.h"
+
 namespace regie::http {
 namespace {
 
@@ -91,6 +93,31 @@ httplib::Params parse_query(std::string_view target) {
     else out.emplace(decode(pair.substr(0, eq)), decode(pair.substr(eq + 1)));
   }
   return out;
+}
+
+bool is_json_content_type(const std::string& value) {
+  std::string type = value.substr(0, value.find(';'));
+  std::erase_if(type, [](unsigned char c) { return std::isspace(c); });
+  std::transform(type.begin(), type.end(), type.begin(), [](unsigned char c) { return std::tolower(c); });
+  return type == "application/json";
+}
+
+// Browsers send Origin on every cross-site POST; a request without one comes
+// from a client that is not a browser page and cannot carry a victim's cookies.
+bool same_origin(const httplib::Request& req) {
+  if (!req.has_header("Origin")) return true;
+  auto origin = req.get_header_value("Origin");
+  auto host = req.get_header_value("Host");
+  auto scheme_end = origin.find("://");
+  return scheme_end != std::string::npos && !host.empty() && origin.substr(scheme_end + 3) == host;
+}
+
+bool request_text_ok(const httplib::Request& req) {
+  auto ok = [](std::string_view t) { return is_valid_utf8(t) && !has_control_chars(t); };
+  if (!ok(req.path)) return false;
+  for (auto& [k, v] : req.params)
+    if (!ok(k) || !ok(v)) return false;
+  return true;
 }
 
 }  // namespace regie::http

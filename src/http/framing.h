@@ -1,5 +1,6 @@
 // The parts of a request that cpp-httplib 0.11 accepts too readily, checked
-// before its body is read: how the body is framed, and the query string.
+// before its body is read: how the body is framed, the query string, the
+// text of the path, and where a sign-in comes from.
 #pragma once
 #include <httplib.h>
 
@@ -29,5 +30,16 @@ std::optional<FramingProblem> framing_problem(const httplib::Request& req, std::
 // percent-decoded ('+' is a space). The library splits at the last '=',
 // which cuts a value such as "a=b" short.
 httplib::Params parse_query(std::string_view target);
+
+// True when the Content-Type is application/json (parameters aside).
+bool is_json_content_type(const std::string& value);
+
+// False when a browser names another site as the request's Origin; true
+// without an Origin header (not a browser page, so no victim's cookies).
+bool same_origin(const httplib::Request& req);
+
+// The decoded path and every query key and value are UTF-8 text without
+// control characters.
+bool request_text_ok(const httplib::Request& req);
 
 }  // namespace regie::http
