@@ -19,29 +19,13 @@ using std::chrono::milliseconds;
 using std::chrono::steady_clock;
 
 // A server with small connection limits, so that timeouts show in a second.
-class HardeningTest : public ::testing::Test {
+// Framing and text checks happen before any store is asked: SQLite is enough.
+class HardeningTest : public ApiServerTest {
  protected:
-  void SetUp() override {
-    ASSERT_TRUE(store->write_bundle(small_bundle()));
-    http::ServerOptions o;
-    o.port = 0;
-    o.rate_limit_per_second = 0;
+  void configure(http::ServerOptions& o) override {
     o.header_timeout_s = 1;
     o.min_body_bytes_per_s = 1 << 20;
     o.max_connections_per_client = 4;
-    o.secret_key_file = dir.file("secret.key");
-    enrol_test_second_factors(*store, o.secret_key_file, clock.now_seconds());
-    auto created = http::Server::create(*store, clock, o);
-    ASSERT_TRUE(created) << created.error().message;
-    server = std::move(*created);
-    port = server->bind();
-    ASSERT_GT(port, 0);
-    thread = std::thread([this] { server->run(); });
-    client = std::make_unique<httplib::Client>("127.0.0.1", port);
-  }
-  void TearDown() override {
-    server->stop();
-    thread.join();
   }
   void expect_alive() {
     auto h = client->Get("/healthz");
@@ -62,16 +46,6 @@ class HardeningTest : public ::testing::Test {
     return "Cookie: " + cookie.substr(0, cookie.find(';')) +
            "\r\nX-CSRF-Token: " + json::parse(r->body)["csrf_token"].get<std::string>() + "\r\n";
   }
-
-  TestDatabase db{"sqlite3"};
-  std::unique_ptr<store::Store> store = db.open();
-  TempDir dir;
-  ManualClock clock{1'546'300'800};
-  TestCodes codes;
-  std::unique_ptr<http::Server> server;
-  int port = 0;
-  std::thread thread;
-  std::unique_ptr<httplib::Client> client;
 };
 
 const std::string kProvision =
@@ -85,7 +59,7 @@ std::string smuggled(const std::string& headers) {
          "Content-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
 }
 
-TEST_F(HardeningTest, APathThatIsNotUtf8Is400AndTheServerAnswersTheNextRequest) {
+TEST_P(HardeningTest, APathThatIsNotUtf8Is400AndTheServerAnswersTheNextRequest) {
   for (std::string path : {"/%ff", "/api/v1/households/%C3%28", "/api/v1/households?q=%80", "/%0a", "/%C0%AF"}) {
     auto answer = raw_exchange(port, "GET " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
     EXPECT_EQ(RawConnection::status_of(answer), 400) << path << ": " << answer.substr(0, 200);
@@ -93,7 +67,7 @@ TEST_F(HardeningTest, APathThatIsNotUtf8Is400AndTheServerAnswersTheNextRequest) 
   }
 }
 
-TEST_F(HardeningTest, AChunkedBodyIsRefusedWith411AndNothingIsStored) {
+TEST_P(HardeningTest, AChunkedBodyIsRefusedWith411AndNothingIsStored) {
   auto headers = auth_headers();
   RawConnection c(port);
   ASSERT_TRUE(c.send("POST /api/v1/households/H1/provisions HTTP/1.1\r\nHost: x\r\n" + headers +
@@ -111,7 +85,7 @@ TEST_F(HardeningTest, AChunkedBodyIsRefusedWith411AndNothingIsStored) {
   expect_alive();
 }
 
-TEST_F(HardeningTest, BrokenContentLengthFramingIs400AndClosesTheConnection) {
+TEST_P(HardeningTest, BrokenContentLengthFramingIs400AndClosesTheConnection) {
   auto headers = auth_headers();
   const std::string start = "POST /api/v1/households/H1/provisions HTTP/1.1\r\nHost: x\r\n" + headers +
                             "Content-Type: application/json\r\n";
@@ -131,7 +105,7 @@ TEST_F(HardeningTest, BrokenContentLengthFramingIs400AndClosesTheConnection) {
   expect_alive();
 }
 
-TEST_F(HardeningTest, TheBodyOfARequestRefusedBeforeItIsReadIsNotRunAsTheNextRequest) {
+TEST_P(HardeningTest, TheBodyOfARequestRefusedBeforeItIsReadIsNotRunAsTheNextRequest) {
   auto headers = auth_headers();
   // A path that is not text is refused before its body is read; the body
   // holds a valid request that would otherwise be the connection's next.
@@ -144,7 +118,7 @@ TEST_F(HardeningTest, TheBodyOfARequestRefusedBeforeItIsReadIsNotRunAsTheNextReq
   expect_alive();
 }
 
-TEST_F(HardeningTest, ADeclaredBodyOverTheLimitIs413BeforeItIsSent) {
+TEST_P(HardeningTest, ADeclaredBodyOverTheLimitIs413BeforeItIsSent) {
   auto answer = raw_exchange(port, "POST /api/v1/session HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
                                    "Content-Length: 10000000000\r\n\r\n{");
   EXPECT_EQ(RawConnection::status_of(answer), 413) << answer.substr(0, 300);
@@ -161,7 +135,7 @@ milliseconds time_until_closed(RawConnection& c, std::function<bool()> trickle) 
   return std::chrono::duration_cast<milliseconds>(steady_clock::now() - t0);
 }
 
-TEST_F(HardeningTest, SlowHeadersAreCutOffAfterTheHeaderTimeout) {
+TEST_P(HardeningTest, SlowHeadersAreCutOffAfterTheHeaderTimeout) {
   RawConnection c(port);
   ASSERT_TRUE(c.send("GET /healthz HTTP/1.1\r\nHost: x\r\n"));
   int line = 0;
@@ -171,7 +145,7 @@ TEST_F(HardeningTest, SlowHeadersAreCutOffAfterTheHeaderTimeout) {
   expect_alive();
 }
 
-TEST_F(HardeningTest, ASlowBodyIsCutOff) {
+TEST_P(HardeningTest, ASlowBodyIsCutOff) {
   auto headers = auth_headers();
   RawConnection c(port);
   ASSERT_TRUE(c.send("POST /api/v1/households/H1/provisions HTTP/1.1\r\nHost: x\r\n" + headers +
@@ -182,7 +156,7 @@ TEST_F(HardeningTest, ASlowBodyIsCutOff) {
   expect_alive();
 }
 
-TEST_F(HardeningTest, OneClientMayNotHoldEveryWorker) {
+TEST_P(HardeningTest, OneClientMayNotHoldEveryWorker) {
   std::vector<std::unique_ptr<RawConnection>> held;
   for (int i = 0; i < 4; ++i) held.push_back(std::make_unique<RawConnection>(port, 3));
   std::this_thread::sleep_for(milliseconds(100));
@@ -200,7 +174,7 @@ TEST_F(HardeningTest, OneClientMayNotHoldEveryWorker) {
   EXPECT_EQ(status, 200) << "the client is still refused after closing its connections";
 }
 
-TEST_F(HardeningTest, SignInWantsJsonFromThisSite) {
+TEST_P(HardeningTest, SignInWantsJsonFromThisSite) {
   const std::string body = json({{"username", "dir.a"}, {"password", "secret-dir.a"}}).dump();
   auto plain = client->Post("/api/v1/session", body, "text/plain");
   ASSERT_TRUE(plain);
@@ -219,7 +193,7 @@ TEST_F(HardeningTest, SignInWantsJsonFromThisSite) {
   EXPECT_EQ(same->status, 200) << same->body;
 }
 
-TEST_F(HardeningTest, ALockedAccountIsToldWhenToTryAgain) {
+TEST_P(HardeningTest, ALockedAccountIsToldWhenToTryAgain) {
   const std::string wrong = json({{"username", "dir.a"}, {"password", "wrong"}}).dump();
   for (int i = 0; i < 5; ++i) client->Post("/api/v1/session", wrong, "application/json");
   auto r = client->Post("/api/v1/session", wrong, "application/json");
@@ -231,7 +205,7 @@ TEST_F(HardeningTest, ALockedAccountIsToldWhenToTryAgain) {
   EXPECT_LE(std::stoi(retry), 15 * 60);
 }
 
-TEST_F(HardeningTest, AConflictDoesNotShowTheStoresStatement) {
+TEST_P(HardeningTest, AConflictDoesNotShowTheStoresStatement) {
   auto headers = auth_headers();
   auto body = R"({"id":"H1-P1","domain":"wmo","provider_id":"O1","start_date":"2019-01-01","annual_cost_cents":100})";
   auto answer = raw_exchange(port, "POST /api/v1/households/H1/provisions HTTP/1.1\r\nHost: x\r\nConnection: close\r\n" +
@@ -241,6 +215,9 @@ TEST_F(HardeningTest, AConflictDoesNotShowTheStoresStatement) {
   for (const char* leak : {"INSERT", "insert", "sqlite", "constraint failed", "VALUES", "while executing"})
     EXPECT_EQ(answer.find(leak), std::string::npos) << leak << " in " << answer;
 }
+
+INSTANTIATE_TEST_SUITE_P(Sqlite, HardeningTest, ::testing::Values(std::string("sqlite3")),
+                         [](const auto& info) { return info.param; });
 
 TEST(ParseQuery, KeepsEqualsSignsInsideValuesAndDecodes) {
   auto p = http::parse_query("/api/v1/x?a=b=c&d=%3D%3D&e&f=x+y&g=%zz#frag");

@@ -30,6 +30,7 @@ class ApiServerTest : public ::testing::TestWithParam<std::string> {
     o.secret_key_file = web.file("secret.key");
     enrol_test_second_factors(*store, o.secret_key_file, clock.now_seconds());
     o.questionnaires_dir = REGIE_QUESTIONNAIRES;
+    configure(o);
     auto created = http::Server::create(*store, clock, o);
     ASSERT_TRUE(created) << created.error().message;
     server = std::move(*created);
@@ -38,6 +39,8 @@ class ApiServerTest : public ::testing::TestWithParam<std::string> {
     thread = std::thread([this] { server->run(); });
     client = std::make_unique<httplib::Client>("127.0.0.1", port);
   }
+  // A suite that needs other limits or timeouts sets them here.
+  virtual void configure(http::ServerOptions&) {}
   void TearDown() override {
     if (server) server->stop();
     if (thread.joinable()) thread.join();
