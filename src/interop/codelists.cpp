@@ -21,7 +21,52 @@ constexpr MessageCodeRow kMessageCodes[] = {
     {Standard::iwmo, MessageKind::stop, "420"},       {Standard::iwmo, MessageKind::declaration, "484"},
 };
 
+// JZ020 Productcategorie, iJw 3.2.
+constexpr CodeEntry kYouthCategories[] = {
+    {"31", "Jeugdhulp zonder verblijf door wijk- of buurtteam (2015)"},
+    {"32", "Ambulante jeugdhulp bij de aanbieder (2015)"},
+    {"33", "Daghulp bij de aanbieder (2015)"},
+    {"34", "Jeugdhulp in het netwerk van de jeugdige (2015)"},
+    {"35", "Pleegzorg (2015)"},
+    {"36", "Gezinsgericht verblijf (2015)"},
+    {"37", "Gesloten plaatsing (2015)"},
+    {"38", "Overig residentieel verblijf (2015)"},
+    {"40", "Persoonlijke verzorging"},
+    {"41", "Dagbehandeling"},
+    {"42", "Vervoerdiensten"},
+    {"43", "Jeugdhulp verblijf (met behandeling)"},
+    {"44", "Jeugdhulp verblijf (zonder behandeling)"},
+    {"45", "Jeugdhulp ambulant"},
+    {"46", "Jeugdhulp crisis"},
+    {"47", "Jeugdreclassering"},
+    {"48", "Jeugdbescherming"},
+    {"49", "Activiteiten in het preventief justitieel kader"},
+    {"50", "Maatwerkarrangementen jeugd"},
+    {"51", "Generalistische basis-ggz"},
+    {"52", "Specialistische ggz"},
+    {"53", "Kindergeneeskunde"},
+    {"54", "Jeugd-ggz"},
+    {"55", "Landelijk ingekochte zorg"},
+};
+
 }  // namespace
+
+std::string_view category_name(Standard s, std::string_view category) {
+  if (s == Standard::ijw)
+    for (auto& e : kYouthCategories)
+      if (e.code == category) return e.meaning;
+  return {};
+}
+
+std::string product_description(Standard s, std::string_view category, std::string_view code) {
+  std::string what;
+  if (auto name = category_name(s, category); !name.empty()) what = std::string(name);
+  else if (!category.empty())
+    what = fmt::format("{} (productcategorie {})", s == Standard::iwmo ? "Wmo-ondersteuning" : "Jeugdhulp", category);
+  else what = s == Standard::iwmo ? "Wmo-ondersteuning" : "Jeugdhulp";
+  if (!code.empty()) what += fmt::format(" (productcode {})", code);
+  return what;
+}
 
 std::string_view to_string(Standard s) { return s == Standard::ijw ? "ijw" : "iwmo"; }
 
@@ -51,15 +96,15 @@ std::string base_namespace(Standard s) {
 
 const std::vector<CodeEntry>& unit_codes() {
   static const std::vector<CodeEntry> codes = {
-      {"01", "minute"}, {"04", "hour"},         {"14", "24-hour period"},  {"16", "part of a day (4 hours)"},
-      {"82", "pieces (output)"}, {"83", "euros"}, {"84", "pieces (effort)"},
+      {"01", "minuut"},        {"04", "uur"},    {"14", "etmaal"},        {"16", "dagdeel (4 uur)"},
+      {"82", "stuks (output)"}, {"83", "euro's"}, {"84", "stuks (inspanning)"},
   };
   return codes;
 }
 
 const std::vector<CodeEntry>& frequency_codes() {
   static const std::vector<CodeEntry> codes = {
-      {"1", "per day"}, {"2", "per week"}, {"4", "per month"}, {"6", "total for the allocation"},
+      {"1", "per dag"}, {"2", "per week"}, {"4", "per maand"}, {"6", "totaal binnen geldigheidsduur toewijzing"},
   };
   return codes;
 }
@@ -67,7 +112,7 @@ const std::vector<CodeEntry>& frequency_codes() {
 bool is_product_category(Standard s, std::string_view code) {
   if (code.size() != 2 || code[0] < '0' || code[0] > '9' || code[1] < '0' || code[1] > '9') return false;
   int n = (code[0] - '0') * 10 + (code[1] - '0');
-  return s == Standard::iwmo ? (n >= 1 && n <= 18) : (n >= 40 && n <= 55);
+  return s == Standard::iwmo ? (n >= 1 && n <= 18) : ((n >= 31 && n <= 38) || (n >= 40 && n <= 55));
 }
 
 const CodeEntry* find_code(const std::vector<CodeEntry>& list, std::string_view code) {

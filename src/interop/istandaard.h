@@ -63,7 +63,8 @@ struct StartStop {  // 305 StartProduct / 307 StopProduct
 
 struct ServiceLine {  // 323 Prestatie
   std::string bsn;
-  std::string reference;  // ProductReferentie/ReferentieNummer
+  std::string reference;           // ProductReferentie/ReferentieNummer
+  std::string previous_reference;  // ProductReferentie/VorigReferentieNummer: the line a credit cancels
   std::string allocation_number;
   std::string category, code;
   Date period_start, period_end;
@@ -82,6 +83,8 @@ struct Message {
   std::vector<AllocatedProduct> allocations;
   std::vector<StartStop> starts_stops;  // 305, 307
   std::string declaration_number;       // 323
+  Date declaration_start, declaration_end;  // 323 DeclaratiePeriode
+  Cents declared_total = 0;             // 323 TotaalIngediendBedrag, negative when credit
   std::vector<ServiceLine> lines;       // 323
   std::vector<std::string> bsns() const;  // every client BSN in the message, once
 };
@@ -110,8 +113,12 @@ Cents annualise(Cents amount, std::int64_t days);
 // (allocations before starts, stops and declarations); nothing when unknown.
 std::optional<MessageKind> peek_kind(std::string_view xml, Standard standard);
 
-// Parses and validates one message of `standard`. invalid_input names the
-// element path and the reason; unavailable when a configured schema is missing.
+// Parses and validates one message of `standard` against the structure of
+// its 3.2 XSD and the rules within one message (TR018, TR101, TR314, TR315,
+// TR316, TR319, TR323, TR346, TR358; see docs/interop.md). invalid_input reads
+// "<rule> <element path>: <reason in Dutch>"; a schema rule is named "XSD".
+// With a schema folder the message is first validated against the official
+// XSD; unavailable when that folder lacks the schema.
 Result<Message> parse_message(std::string_view xml, Standard standard, const ParseOptions& options = {});
 
 }  // namespace regie::interop

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <sodium.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -41,6 +42,15 @@ std::string bsn_path(const interop::Message& m, const std::string& bsn) {
     for (auto& l : m.lines)
       if (l.bsn == bsn) return l.path.substr(0, l.path.find("/Prestaties")) + "/Bsn";
   return "/Bericht/Client/Bsn";
+}
+
+// The rule a refusal names first ("TR358 /Bericht/...: ..."), for the kept outcome.
+std::string refusal_rule(const std::string& message) {
+  auto space = message.find(' ');
+  auto rule = message.substr(0, space == std::string::npos ? 0 : space);
+  bool code = !rule.empty() && rule.size() <= 6 &&
+              std::all_of(rule.begin(), rule.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
+  return code ? rule : "";
 }
 
 bool valid_id(std::string_view id) { return domain::limits::is_valid_id(id); }
@@ -82,8 +92,29 @@ Result<ImportResult> Interop::import_message(const Principal& who, std::string_v
                                              const ImportOptions& options) {
   if (who.role != Role::administrator) {
     audit(who, "interop.import", "*", false);
-    return forbidden("only an administrator imports iJw/iWmo messages");
+    return forbidden("alleen een beheerder leest iJw- en iWmo-berichten in");
   }
+  auto r = import_one(who, xml, standard, options);
+  store::InteropStore::Outcome o;
+  o.standard = std::string(interop::to_string(standard));
+  o.file_name = options.file_name;
+  o.by = who.username;
+  o.at = clock_.now_iso8601();
+  if (r) {
+    o.message = r->message;
+    o.outcome = r->already_imported ? "already_imported" : "accepted";
+    for (auto& w : r->warnings) o.detail += (o.detail.empty() ? "" : "\n") + w;
+  } else {
+    o.outcome = "refused";
+    o.detail = r.error().message;
+    o.rule = refusal_rule(o.detail);
+  }
+  store::InteropStore(store_).record_outcome(o);
+  return r;
+}
+
+Result<ImportResult> Interop::import_one(const Principal& who, std::string_view xml, interop::Standard standard,
+                                         const ImportOptions& options) {
   interop::ParseOptions po;
   po.schema_dir = options.schema_dir;
   // The server has no flag for it: an installation names its schema folder in the settings.
@@ -97,22 +128,24 @@ Result<ImportResult> Interop::import_message(const Principal& who, std::string_v
   ImportResult result;
   result.message = fmt::format("{} {}", interop::message_name(h.standard, h.kind), h.id);
   if (auto own = store_.setting("interop.municipality_code"); own && !own->empty() && *own != h.municipality)
-    return invalid(fmt::format("/Bericht/Header/{}: municipality {} is not this installation's ({})",
+    return invalid(fmt::format("Regie /Bericht/Header/{}: gemeente {} is niet de gemeente van deze installatie ({})",
                                h.kind == interop::MessageKind::allocation ? "Afzender" : "Ontvanger", h.municipality,
                                *own));
   store::InteropStore is(store_);
   auto hash = sha256_hex(xml);
-  if (auto previous = is.imported_hash(h.standard, h.sender, h.id)) {
+  if (auto previous = is.imported_hash(h.standard, h.kind, h.sender, h.id)) {
     if (*previous != hash)
       return Error{ErrorCode::conflict,
-                   fmt::format("/Bericht/Header/BerichtIdentificatie: message {} from {} was imported before with "
-                               "other content; a new message needs a new id",
+                   fmt::format("TR056 /Bericht/Header/BerichtIdentificatie/Identificatie: bericht {} van afzender {} "
+                               "is al eerder ingelezen met een andere inhoud; een nieuw bericht krijgt een nieuwe "
+                               "identificatie",
                                h.id, h.sender)};
     result.already_imported = true;
     return result;
   }
   if (!sealer_)
-    return Error{ErrorCode::unavailable, "no secret key for BSNs is configured, so clients cannot be matched"};
+    return Error{ErrorCode::unavailable,
+                 "er is geen sleutel voor BSN's ingesteld, dus cliënten kunnen niet worden herkend"};
   std::map<std::string, store::InteropStore::MemberRef> member_of;
   auto wanted = m.bsns();
   for (auto& s : is.sealed_bsns()) {
@@ -123,18 +156,57 @@ Result<ImportResult> Interop::import_message(const Principal& who, std::string_v
   ProblemList unknown;
   for (auto& b : wanted)
     if (!member_of.contains(b))
-      unknown.add(fmt::format("{} ({}): no member has this BSN; register it on the member, then import again",
+      unknown.add(fmt::format("TR304 {} ({}): geen gezinslid heeft dit BSN; leg het vast bij het gezinslid en lees "
+                              "het bericht daarna opnieuw in",
                               bsn_path(m, b), mask_bsn(b)));
   if (!unknown.empty()) {
     auto e = unknown.error();
-    e.message += "\nnothing of this message was stored";
+    e.message += "\nniets van dit bericht is opgeslagen";
     return e;
   }
-  auto applied = is.apply(m, member_of, hash, who.username, clock_.now_iso8601());
+  std::vector<store::InteropStore::Warning> warnings;
+  if (m.client_birth_date) {
+    auto& ref = member_of.at(m.client_bsn);
+    for (auto& member : store_.members(ref.household_id))
+      if (member.id == ref.member_id && member.birth_year != 0 && member.birth_year != year_of(*m.client_birth_date)) {
+        auto text = fmt::format("Let op: het BSN in /Bericht/Client/Bsn hoort bij {} (geboren in {}), maar het bericht noemt "
+                                "geboortedatum {}; controleer of dit dezelfde persoon is",
+                                member.given_name.empty() ? member.id : member.given_name, member.birth_year,
+                                format_date(*m.client_birth_date));
+        warnings.push_back({ref.household_id, ref.member_id, text});
+        result.warnings.push_back(text);
+      }
+  }
+  auto applied = is.apply(m, member_of, hash, who.username, clock_.now_iso8601(), warnings);
   if (!applied) return applied.error();
+  if (applied->declaration_resent) {
+    result.already_imported = true;
+    result.warnings.clear();
+    return result;
+  }
   for (auto& hh : applied->households) audit(who, "interop.import", hh, true, result.message);
   result.provisions = applied->provisions;
   return result;
+}
+
+Result<std::vector<store::InteropStore::Outcome>> Interop::outcomes(const Principal& who, std::size_t limit) {
+  if (who.role != Role::administrator) return forbidden("alleen een beheerder ziet de ingelezen berichten");
+  return store::InteropStore(store_).outcomes(limit);
+}
+
+Result<std::vector<store::InteropStore::ProviderLink>> Interop::providers(const Principal& who) {
+  if (who.role != Role::administrator) return forbidden("alleen een beheerder koppelt aanbieders");
+  return store::InteropStore(store_).providers();
+}
+
+Status Interop::link_provider(const Principal& who, const std::string& agb, const std::string& organisation_id) {
+  if (who.role != Role::administrator) {
+    audit(who, "interop.link_provider", agb, false);
+    return forbidden("alleen een beheerder koppelt aanbieders");
+  }
+  auto st = store::InteropStore(store_).link_provider(agb, organisation_id, who.username, clock_.now_iso8601());
+  if (st) audit(who, "interop.link_provider", agb, true, organisation_id);
+  return st;
 }
 
 Result<CsvImportResult> Interop::import_csv(const Principal& who, const std::string& households_path,

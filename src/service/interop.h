@@ -13,6 +13,7 @@
 #include "common/sealer.h"
 #include "interop/istandaard.h"
 #include "service/auth.h"
+#include "store/interop_store.h"
 #include "store/store.h"
 
 namespace regie::service {
@@ -21,12 +22,17 @@ struct ImportOptions {
   // Official XSDs for full validation; empty: the setting "interop.schema_dir"
   // if set, else structural checks only.
   std::string schema_dir;
+  // The file's name as the administrator offered it, for the kept outcome.
+  std::string file_name;
 };
 
 struct ImportResult {
   bool already_imported = false;  // the same message (id and content) was imported before: nothing changed
   std::string message;            // e.g. "jw301 MSG-1"
   std::vector<std::string> provisions;
+  // Accepted, but worth a look: a client matched by BSN onto a member whose
+  // birth year differs from the message's (also kept on the household).
+  std::vector<std::string> warnings;
 };
 
 struct CsvImportResult {
@@ -46,8 +52,19 @@ class Interop {
   // content; unavailable without a BSN key. When the setting
   // "interop.municipality_code" is set, messages of other municipalities are
   // refused. Importing the same message again changes nothing.
+  // A declaration sent again under a new message id (same number, same
+  // lines) is recognised: already_imported, nothing changes. Every outcome
+  // is kept (who, when, which file, accepted / already imported / refused
+  // with the rule); see outcomes().
   Result<ImportResult> import_message(const Principal& who, std::string_view xml, interop::Standard standard,
                                       const ImportOptions& options = {});
+
+  // The kept outcomes of imports, newest first (administrators only).
+  Result<std::vector<store::InteropStore::Outcome>> outcomes(const Principal& who, std::size_t limit = 200);
+  // AGB codes of imported providers and the organisation each reads as;
+  // linking one moves its provisions to that organisation (administrators only).
+  Result<std::vector<store::InteropStore::ProviderLink>> providers(const Principal& who);
+  Status link_provider(const Principal& who, const std::string& agb, const std::string& organisation_id);
 
   // Imports households.csv and allocations.csv (DATA-FORMATS.md) in one
   // transaction (administrators only). Problems are listed as
@@ -67,6 +84,8 @@ class Interop {
   Result<analytics::Table> care_map_table(const Principal& who, const std::string& household_id);
 
  private:
+  Result<ImportResult> import_one(const Principal& who, std::string_view xml, interop::Standard standard,
+                                  const ImportOptions& options);
   void audit(const Principal& who, const std::string& action, const std::string& subject, bool allowed,
              const std::string& detail = "");
   store::Store& store_;

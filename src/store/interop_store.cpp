@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <set>
 
 #include "store/rows.h"
@@ -19,8 +20,8 @@ struct Refused {
   Error error;
 };
 
-[[noreturn]] void refuse(const std::string& path, const std::string& reason) {
-  throw Refused{invalid(fmt::format("{}: {}", path, reason))};
+[[noreturn]] void refuse(const char* rule, const std::string& path, const std::string& reason) {
+  throw Refused{invalid(fmt::format("{} {}: {}", rule, path, reason))};
 }
 
 struct AllocationRow {
@@ -60,12 +61,14 @@ std::optional<AllocationRow> find_allocation(soci::session& sql, const std::stri
 // exist, be for this provider and belong to the client named in the message.
 AllocationRow allocation_for(soci::session& sql, const interop::MessageHeader& h, const std::string& number,
                              const std::string& member_id, const std::string& path) {
+  // TR019 for a start or stop, TR338 for a declared line.
+  const char* rule = h.kind == MessageKind::declaration ? "TR338" : "TR019";
   auto a = find_allocation(sql, std::string(to_string(h.standard)), h.municipality, number);
   if (!a)
-    refuse(path + "/ToewijzingNummer",
-           fmt::format("no allocation {} from municipality {} has been imported", number, h.municipality));
-  if (a->provider_agb != h.agb) refuse(path + "/ToewijzingNummer", "the allocation was made to another provider");
-  if (a->member_id != member_id) refuse(path + "/ToewijzingNummer", "the allocation belongs to another client");
+    refuse(rule, path + "/ToewijzingNummer",
+           fmt::format("toewijzing {} van gemeente {} is niet ingelezen", number, h.municipality));
+  if (a->provider_agb != h.agb) refuse(rule, path + "/ToewijzingNummer", "de toewijzing is aan een andere aanbieder gedaan");
+  if (a->member_id != member_id) refuse(rule, path + "/ToewijzingNummer", "de toewijzing hoort bij een andere cliënt");
   return *a;
 }
 
@@ -88,7 +91,7 @@ void add_change(soci::session& sql, const std::string& household, const std::str
 void update_dates(soci::session& sql, const AllocationRow& a, const std::string& path) {
   Date start = a.actual_start.value_or(a.allocated_start);
   auto end = a.actual_end ? a.actual_end : a.allocated_end;
-  if (end && *end < start) refuse(path, "the care would end before it starts");
+  if (end && *end < start) refuse("TR018", path, "de zorg zou eindigen voordat hij begint");
   std::string s = format_date(start), e = opt_iso(end);
   auto ei = ind(end.has_value());
   sql << "UPDATE provision SET start_date = :s, end_date = :e, version = version + 1 WHERE id = :i", soci::use(s),
@@ -101,20 +104,30 @@ bool has_declarations(soci::session& sql, const std::string& provision_id) {
   return n > 0;
 }
 
+// The organisation behind an AGB code: the one an administrator linked it to,
+// else one of its own, named after the code until it is linked.
+std::string provider_organisation(soci::session& sql, const std::string& agb) {
+  std::string linked;
+  soci::indicator li = soci::i_null;
+  sql << "SELECT organisation_id FROM interop_provider WHERE agb = :a", soci::into(linked, li), soci::use(agb);
+  if (sql.got_data() && li == soci::i_ok) return linked;
+  std::string provider = "AGB" + agb;
+  long long known = 0;
+  sql << "SELECT COUNT(*) FROM organisation WHERE id = :i", soci::into(known), soci::use(provider);
+  if (!known) {
+    std::string name = fmt::format("Aanbieder met AGB-code {}", agb);
+    sql << "INSERT INTO organisation (id, name, kind) VALUES (:i, :n, 'provider')", soci::use(provider), soci::use(name);
+  }
+  return provider;
+}
+
 void apply_allocation(soci::session& sql, const interop::Message& m, const InteropStore::MemberRef& member,
                       const std::string& by, const std::string& at, InteropStore::Applied& out) {
   const auto& h = m.header;
   std::string standard(to_string(h.standard));
-  std::string provider = "AGB" + h.agb;
-  long long known = 0;
-  sql << "SELECT COUNT(*) FROM organisation WHERE id = :i", soci::into(known), soci::use(provider);
-  if (!known) {
-    std::string name = fmt::format("Provider AGB {}", h.agb);
-    sql << "INSERT INTO organisation (id, name, kind) VALUES (:i, :n, 'provider')", soci::use(provider), soci::use(name);
-  }
+  std::string provider = provider_organisation(sql, h.agb);
   for (auto& a : m.allocations) {
-    std::string goal = fmt::format("allocation {}: product {} {}", a.allocation_number,
-                                   a.category.empty() ? "-" : a.category, a.code);
+    std::string goal = interop::product_description(h.standard, a.category, a.code);
     auto hours = interop::hours_per_week_centi(a);
     auto estimate = interop::estimated_annual_cost(a);
     std::string start = format_date(a.start), end = opt_iso(a.end);
@@ -125,9 +138,9 @@ void apply_allocation(soci::session& sql, const interop::Message& m, const Inter
     if (existing) {
       // A change keeps the original allocation number and so the same provision.
       if (existing->member_id != member.member_id)
-        refuse(a.path + "/ToewijzingNummer", "the allocation belongs to another client");
+        refuse("TR332", a.path + "/ToewijzingNummer", "dit toewijzingnummer hoort bij een andere cliënt");
       if (existing->provider_agb != h.agb)
-        refuse(a.path + "/ToewijzingNummer", "the allocation was made to another provider");
+        refuse("TR332", a.path + "/ToewijzingNummer", "dit toewijzingnummer is aan een andere aanbieder gegeven");
       sql << "UPDATE interop_allocation SET product_category = :c, product_code = :pc, allocated_start = :s, "
              "allocated_end = :e, volume = :v, unit = :u, frequency = :f, budget_cents = :b, last_message_ref = :r "
              "WHERE standard = :st AND municipality = :m AND allocation_number = :n",
@@ -142,8 +155,7 @@ void apply_allocation(soci::session& sql, const interop::Message& m, const Inter
         sql << "UPDATE provision SET annual_cost_cents = :c, cost_basis = 'estimate' WHERE id = :i",
             soci::use(estimate), soci::use(row.provision_id);
       add_change(sql, member.household_id, row.provision_id, by, at, "edited",
-                 fmt::format("{} {}: allocation {} changed{}", interop::message_name(h.standard, h.kind), h.id,
-                             a.allocation_number, a.change_reason.empty() ? "" : " (reason " + a.change_reason + ")"));
+                 fmt::format("toewijzing gewijzigd door bericht {} {}", interop::message_name(h.standard, h.kind), h.id));
       out.provisions.push_back(row.provision_id);
       continue;
     }
@@ -169,8 +181,7 @@ void apply_allocation(soci::session& sql, const interop::Message& m, const Inter
         soci::use(end, ei), soci::use(volume, si), soci::use(unit, si), soci::use(freq, si), soci::use(budget, bi),
         soci::use(h.id);
     add_change(sql, member.household_id, p.id, by, at, "added",
-               fmt::format("{} {}: allocation {}", interop::message_name(h.standard, h.kind), h.id,
-                           a.allocation_number));
+               fmt::format("toewijzing ingelezen uit bericht {} {}", interop::message_name(h.standard, h.kind), h.id));
     out.provisions.push_back(p.id);
   }
 }
@@ -198,12 +209,112 @@ void apply_start_stop(soci::session& sql, const interop::Message& m,
         soci::use(as, si), soci::use(ae, ei), soci::use(h.id), soci::use(standard), soci::use(h.municipality),
         soci::use(s.allocation_number);
     update_dates(sql, a, s.path + (stop ? "/Einddatum" : "/Begindatum"));
-    auto detail = fmt::format("{} {}: care {} {}{}", interop::message_name(h.standard, h.kind), h.id,
-                              stop ? "ended on" : "started on", format_date(stop ? *s.end : s.begin),
-                              withdraw ? " (withdrawn)" : "");
+    auto detail = fmt::format("zorg {} op {}{} (bericht {} {})", stop ? "gestopt" : "gestart",
+                              format_date(stop ? *s.end : s.begin), withdraw ? ", ingetrokken" : "",
+                              interop::message_name(h.standard, h.kind), h.id);
     add_change(sql, member.household_id, a.provision_id, by, at, stop && !withdraw ? "ended" : "edited", detail);
     out.provisions.push_back(a.provision_id);
   }
+}
+
+// The lines of a declaration in a fixed order, so that the same declaration
+// sent again under another message id is recognised (the content hash of the
+// file differs with the header).
+std::string declaration_digest(const interop::Message& m) {
+  std::vector<std::string> lines;
+  for (auto& l : m.lines)
+    lines.push_back(fmt::format("{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}", l.bsn, l.reference, l.previous_reference,
+                                l.allocation_number, l.category, l.code, format_date(l.period_start),
+                                format_date(l.period_end), l.volume, l.unit, l.tariff.value_or(-1), l.amount));
+  std::sort(lines.begin(), lines.end());
+  std::string out = fmt::format("{}|{}|{}|{}", m.declaration_number, format_date(m.declaration_start),
+                                format_date(m.declaration_end), m.declared_total);
+  for (auto& l : lines) out += "\n" + l;
+  return out;
+}
+
+// Refuses a declared line that breaks a rule between messages: its reference
+// was used before (TR314); a credit must cancel exactly one uncredited debit
+// line declared before (TR323, TR390); a debit must not repeat an uncredited
+// debit of the same allocation and period (TR389).
+void check_line(soci::session& sql, const std::string& standard, const interop::MessageHeader& h,
+                const interop::ServiceLine& l, const AllocationRow& a) {
+  auto rp = l.path + "/ProductReferentie";
+  long long used = 0;
+  sql << "SELECT COUNT(*) FROM interop_declared_line WHERE standard = :s AND sender = :f AND product_reference = :r",
+      soci::into(used), soci::use(standard), soci::use(h.sender), soci::use(l.reference);
+  if (used)
+    refuse("TR314", rp + "/ReferentieNummer",
+           fmt::format("'{}' is al eerder door deze aanbieder gebruikt; elke prestatie krijgt een eigen nummer",
+                       l.reference));
+  if (l.amount < 0) {
+    soci::rowset<soci::row> rs =
+        (sql.prepare << "SELECT provision_id, period_start, period_end, amount_cents FROM interop_declared_line "
+                        "WHERE standard = :s AND sender = :f AND product_reference = :r",
+         soci::use(standard), soci::use(h.sender), soci::use(l.previous_reference));
+    struct Original {
+      std::string provision, start, end;
+      Cents amount = 0;
+    };
+    std::optional<Original> original;
+    for (auto& r : rs)
+      original = Original{str(r, "provision_id"), str(r, "period_start"), str(r, "period_end"), i64(r, "amount_cents")};
+    if (!original)
+      refuse("TR323", rp + "/VorigReferentieNummer",
+             fmt::format("er is geen eerder gedeclareerde prestatie '{}' van deze aanbieder", l.previous_reference));
+    if (original->amount <= 0)
+      refuse("TR323", rp + "/VorigReferentieNummer", "verwijst naar een creditregel in plaats van een debetregel");
+    if (original->provision != a.provision_id || original->start != format_date(l.period_start) ||
+        original->end != format_date(l.period_end) || original->amount != -l.amount)
+      refuse("TR323", l.path,
+             fmt::format("de creditregel heft prestatie '{}' niet precies op: toewijzing, productperiode en bedrag "
+                         "moeten gelijk zijn",
+                         l.previous_reference));
+    long long credited = 0;
+    sql << "SELECT COUNT(*) FROM interop_declared_line WHERE standard = :s AND sender = :f AND previous_reference = :r "
+           "AND amount_cents < 0",
+        soci::into(credited), soci::use(standard), soci::use(h.sender), soci::use(l.previous_reference);
+    if (credited)
+      refuse("TR390", rp + "/VorigReferentieNummer",
+             fmt::format("prestatie '{}' is al eerder gecrediteerd", l.previous_reference));
+    return;
+  }
+  long long open = 0;
+  std::string ps = format_date(l.period_start), pe = format_date(l.period_end);
+  sql << "SELECT COUNT(*) FROM interop_declared_line d WHERE d.provision_id = :p AND d.period_start = :s AND "
+         "d.period_end = :e AND d.amount_cents > 0 AND NOT EXISTS (SELECT 1 FROM interop_declared_line c WHERE "
+         "c.standard = d.standard AND c.sender = d.sender AND c.previous_reference = d.product_reference AND "
+         "c.amount_cents < 0)",
+      soci::into(open), soci::use(a.provision_id), soci::use(ps), soci::use(pe);
+  if (open)
+    refuse("TR389", l.path + "/ProductPeriode",
+           "voor deze toewijzing en productperiode is al een prestatie gedeclareerd die niet is gecrediteerd");
+}
+
+// The provision's declared cost: the lines still standing (a credited debit
+// and its credit drop out together), annualised over their distinct periods.
+void update_declared_cost(soci::session& sql, const std::string& provision, const std::string& household,
+                          const interop::MessageHeader& h, const std::string& by, const std::string& at) {
+  soci::rowset<soci::row> rs =
+      (sql.prepare << "SELECT d.period_start, d.period_end, d.amount_cents FROM interop_declared_line d WHERE "
+                      "d.provision_id = :p AND d.amount_cents > 0 AND NOT EXISTS (SELECT 1 FROM interop_declared_line "
+                      "c WHERE c.standard = d.standard AND c.sender = d.sender AND c.previous_reference = "
+                      "d.product_reference AND c.amount_cents < 0)",
+       soci::use(provision));
+  Cents total = 0;
+  std::set<std::pair<std::string, std::string>> periods;
+  for (auto& r : rs) {
+    total += i64(r, "amount_cents");
+    periods.insert({str(r, "period_start"), str(r, "period_end")});
+  }
+  std::int64_t days = 0;
+  for (auto& [s, e] : periods) days += must_date(e).days - must_date(s).days + 1;
+  long long annual = interop::annualise(total, days);
+  sql << "UPDATE provision SET annual_cost_cents = :c, cost_basis = 'declared', version = version + 1 WHERE id = :i",
+      soci::use(annual), soci::use(provision);
+  add_change(sql, household, provision, by, at, "edited",
+             fmt::format("gedeclareerde kosten: EUR {} per jaar (bericht {} {})", format_cents(annual),
+                         interop::message_name(h.standard, h.kind), h.id));
 }
 
 void apply_declaration(soci::session& sql, const interop::Message& m,
@@ -211,46 +322,52 @@ void apply_declaration(soci::session& sql, const interop::Message& m,
                        const std::string& at, InteropStore::Applied& out) {
   const auto& h = m.header;
   std::string standard(to_string(h.standard));
+  std::string digest = declaration_digest(m);
+  soci::rowset<soci::row> before =
+      (sql.prepare << "SELECT content_digest, message_ref FROM interop_declaration WHERE standard = :s AND "
+                      "provider_agb = :a AND declaration_number = :n",
+       soci::use(standard), soci::use(h.agb), soci::use(m.declaration_number));
+  for (auto& r : before) {
+    if (str(r, "content_digest") != digest)
+      refuse("TR333", "/Bericht/Declaratie/DeclaratieNummer",
+             fmt::format("declaratie '{}' is al ingediend (bericht {}) met andere prestaties; een nieuwe declaratie "
+                         "krijgt een nieuw nummer",
+                         m.declaration_number, str(r, "message_ref")));
+    out.declaration_resent = true;
+    return;
+  }
+  sql << "INSERT INTO interop_declaration (standard, provider_agb, declaration_number, content_digest, message_ref) "
+         "VALUES (:s, :a, :n, :d, :r)",
+      soci::use(standard), soci::use(h.agb), soci::use(m.declaration_number), soci::use(digest), soci::use(h.id);
   std::map<std::string, std::string> household_of;  // provision -> household
-  for (auto& l : m.lines) {
+  // Credits first: a correction credits a line and declares it again in one message.
+  std::vector<const interop::ServiceLine*> order;
+  for (auto& l : m.lines) order.push_back(&l);
+  std::stable_partition(order.begin(), order.end(), [](auto* l) { return l->amount < 0; });
+  for (auto* lp : order) {
+    auto& l = *lp;
     auto& member = member_of.at(l.bsn);
     auto a = allocation_for(sql, h, l.allocation_number, member.member_id, l.path);
     if (!a.category.empty() && a.category != l.category)
-      refuse(l.path + "/ProductCategorie", fmt::format("'{}' differs from the allocation's category", l.category));
+      refuse("TR339", l.path + "/ProductCategorie",
+             fmt::format("'{}' is niet de categorie van de toewijzing ({})", l.category, a.category));
     if (!a.code.empty() && a.code != l.code)
-      refuse(l.path + "/ProductCode", fmt::format("'{}' differs from the allocation's product code", l.code));
+      refuse("TR340", l.path + "/ProductCode",
+             fmt::format("'{}' is niet de productcode van de toewijzing ({})", l.code, a.code));
+    check_line(sql, standard, h, l, a);
     std::string ps = format_date(l.period_start), pe = format_date(l.period_end);
     long long volume = l.volume, tariff = l.tariff.value_or(0), amount = l.amount;
-    auto ti = ind(l.tariff.has_value());
+    auto ti = ind(l.tariff.has_value()), pi = ind(!l.previous_reference.empty());
     sql << "INSERT INTO interop_declared_line (standard, sender, message_ref, provision_id, product_reference, "
-           "period_start, period_end, volume, unit, tariff_cents, amount_cents) "
-           "VALUES (:st, :s, :r, :p, :pr, :ps, :pe, :v, :u, :t, :a)",
+           "period_start, period_end, volume, unit, tariff_cents, amount_cents, declaration_number, previous_reference) "
+           "VALUES (:st, :s, :r, :p, :pr, :ps, :pe, :v, :u, :t, :a, :dn, :vr)",
         soci::use(standard), soci::use(h.sender), soci::use(h.id), soci::use(a.provision_id), soci::use(l.reference),
-        soci::use(ps), soci::use(pe), soci::use(volume), soci::use(l.unit), soci::use(tariff, ti), soci::use(amount);
+        soci::use(ps), soci::use(pe), soci::use(volume), soci::use(l.unit), soci::use(tariff, ti), soci::use(amount),
+        soci::use(m.declaration_number), soci::use(l.previous_reference, pi);
     if (!household_of.contains(a.provision_id)) out.provisions.push_back(a.provision_id);
     household_of[a.provision_id] = member.household_id;
   }
-  // The declared cost, annualised over the distinct periods declared so far
-  // (a credit and its correction cover the same period once).
-  for (auto& [provision, household] : household_of) {
-    soci::rowset<soci::row> rs =
-        (sql.prepare << "SELECT period_start, period_end, amount_cents FROM interop_declared_line WHERE provision_id = :p",
-         soci::use(provision));
-    Cents total = 0;
-    std::set<std::pair<std::string, std::string>> periods;
-    for (auto& r : rs) {
-      total += i64(r, "amount_cents");
-      periods.insert({str(r, "period_start"), str(r, "period_end")});
-    }
-    std::int64_t days = 0;
-    for (auto& [s, e] : periods) days += must_date(e).days - must_date(s).days + 1;
-    long long annual = interop::annualise(total, days);
-    sql << "UPDATE provision SET annual_cost_cents = :c, cost_basis = 'declared', version = version + 1 WHERE id = :i",
-        soci::use(annual), soci::use(provision);
-    add_change(sql, household, provision, by, at, "edited",
-               fmt::format("{} {}: declared cost, EUR {} a year", interop::message_name(h.standard, h.kind), h.id,
-                           format_cents(annual)));
-  }
+  for (auto& [provision, household] : household_of) update_declared_cost(sql, provision, household, h, by, at);
 }
 
 }  // namespace
@@ -265,14 +382,15 @@ std::vector<InteropStore::SealedBsn> InteropStore::sealed_bsns() {
   return out;
 }
 
-std::optional<std::string> InteropStore::imported_hash(Standard s, const std::string& sender, const std::string& ref) {
+std::optional<std::string> InteropStore::imported_hash(Standard s, MessageKind k, const std::string& sender,
+                                                      const std::string& ref) {
   std::optional<std::string> out;
-  std::string standard(to_string(s));
+  std::string standard(to_string(s)), kind = std::to_string(static_cast<int>(k));
   store_.read([&](soci::session& sql) {
     soci::rowset<soci::row> rs =
-        (sql.prepare << "SELECT content_hash FROM interop_message WHERE standard = :s AND sender = :f AND "
-                        "message_ref = :r",
-         soci::use(standard), soci::use(sender), soci::use(ref));
+        (sql.prepare << "SELECT content_hash FROM interop_message WHERE standard = :s AND kind = :k AND sender = :f "
+                        "AND message_ref = :r",
+         soci::use(standard), soci::use(kind), soci::use(sender), soci::use(ref));
     for (auto& r : rs) out = str(r, "content_hash");
   });
   return out;
@@ -281,7 +399,7 @@ std::optional<std::string> InteropStore::imported_hash(Standard s, const std::st
 Result<InteropStore::Applied> InteropStore::apply(const interop::Message& m,
                                                   const std::map<std::string, MemberRef>& member_of,
                                                   const std::string& content_hash, const std::string& by,
-                                                  const std::string& at) {
+                                                  const std::string& at, const std::vector<Warning>& warnings) {
   Applied out;
   try {
     store_.write([&](soci::session& sql) {
@@ -289,9 +407,17 @@ Result<InteropStore::Applied> InteropStore::apply(const interop::Message& m,
       std::string standard(to_string(h.standard)), kind = std::to_string(static_cast<int>(h.kind));
       std::string date = format_date(h.date);
       long long seen = 0;
-      sql << "SELECT COUNT(*) FROM interop_message WHERE standard = :s AND sender = :f AND message_ref = :r",
-          soci::into(seen), soci::use(standard), soci::use(h.sender), soci::use(h.id);
-      if (seen) throw Refused{Error{ErrorCode::conflict, "this message was imported at the same time by another request"}};
+      sql << "SELECT COUNT(*) FROM interop_message WHERE standard = :s AND kind = :k AND sender = :f AND "
+             "message_ref = :r",
+          soci::into(seen), soci::use(standard), soci::use(kind), soci::use(h.sender), soci::use(h.id);
+      if (seen)
+        throw Refused{Error{ErrorCode::conflict, "TR056 /Bericht/Header/BerichtIdentificatie: dit bericht werd op "
+                                                 "hetzelfde moment al door een ander verzoek ingelezen"}};
+      if (h.kind == MessageKind::declaration) {
+        // A re-sent declaration stores nothing, not even its new message id.
+        apply_declaration(sql, m, member_of, by, at, out);
+        if (out.declaration_resent) return;
+      }
       sql << "INSERT INTO interop_message (standard, kind, message_code, sender, receiver, message_ref, message_date, "
              "content_hash, imported_by, imported_at) VALUES (:s, :k, :c, :f, :t, :r, :d, :h, :b, :a)",
           soci::use(standard), soci::use(kind), soci::use(h.code), soci::use(h.sender), soci::use(h.receiver),
@@ -300,7 +426,13 @@ Result<InteropStore::Applied> InteropStore::apply(const interop::Message& m,
         case MessageKind::allocation: apply_allocation(sql, m, member_of.at(m.client_bsn), by, at, out); break;
         case MessageKind::start:
         case MessageKind::stop: apply_start_stop(sql, m, member_of, by, at, out); break;
-        case MessageKind::declaration: apply_declaration(sql, m, member_of, by, at, out); break;
+        case MessageKind::declaration: break;
+      }
+      for (auto& w : warnings) {
+        std::string ref = fmt::format("{} {}", interop::message_name(h.standard, h.kind), h.id);
+        sql << "INSERT INTO interop_warning (household_id, member_id, message, text, created_at) "
+               "VALUES (:h, :m, :r, :t, :a)",
+            soci::use(w.household_id), soci::use(w.member_id), soci::use(ref), soci::use(w.text), soci::use(at);
       }
     });
   } catch (const Refused& r) {
@@ -325,35 +457,6 @@ std::map<std::string, std::string> InteropStore::allocation_numbers(const std::s
                         "p.id = a.provision_id WHERE p.household_id = :h",
          soci::use(household_id));
     for (auto& r : rs) out[str(r, "provision_id")] = str(r, "allocation_number");
-  });
-  return out;
-}
-
-std::vector<InteropStore::PlanRecord> InteropStore::plans(const std::string& household_id) {
-  std::vector<PlanRecord> out;
-  store_.read([&](soci::session& sql) {
-    soci::rowset<soci::row> rs =
-        (sql.prepare << "SELECT id, plan_version, status, created_by, created_at, agreed_at FROM household_plan "
-                        "WHERE household_id = :h ORDER BY plan_version",
-         soci::use(household_id));
-    for (auto& r : rs)
-      out.push_back({i64(r, "id"), static_cast<int>(i64(r, "plan_version")), str(r, "status"), str(r, "created_by"),
-                     str(r, "created_at"), opt_str(r, "agreed_at")});
-  });
-  return out;
-}
-
-std::vector<InteropStore::MeasurementRecord> InteropStore::measurements(const std::string& household_id) {
-  std::vector<MeasurementRecord> out;
-  store_.read([&](soci::session& sql) {
-    soci::rowset<soci::row> rs =
-        (sql.prepare << "SELECT m.member_id, m.instrument, m.moment, m.measured_on, a.item, a.value FROM "
-                        "measurement m JOIN measurement_answer a ON a.measurement_id = m.id WHERE m.household_id = :h "
-                        "ORDER BY m.member_id, m.instrument, m.moment, a.item",
-         soci::use(household_id));
-    for (auto& r : rs)
-      out.push_back({str(r, "member_id"), str(r, "instrument"), str(r, "moment"), str(r, "measured_on"),
-                     str(r, "item"), i64(r, "value") * 1000});
   });
   return out;
 }
