@@ -16,12 +16,30 @@ namespace {
 
 const service::Principal kCommandLine{"cli", "command line", domain::Role::administrator, ""};
 
-Result<std::string> read_whole(const std::string& path) {
+constexpr std::uintmax_t kMaxMessageBytes = 16 * 1024 * 1024;
+
+// The size is checked on the file system before anything is read, so that an
+// oversized file never sits in memory; files are read one at a time.
+Result<std::string> read_message(const std::string& path) {
+  std::error_code ec;
+  auto size = std::filesystem::file_size(path, ec);
+  if (ec) return invalid("Regie /: het bestand kan niet worden gelezen");
+  if (size > kMaxMessageBytes)
+    return invalid("Regie /: het bestand is groter dan 16 MiB (" + std::to_string(size) + " bytes)");
   std::ifstream in(path, std::ios::binary);
-  if (!in) return invalid(path + ": cannot be read");
+  if (!in) return invalid("Regie /: het bestand kan niet worden gelezen");
   std::ostringstream ss;
   ss << in.rdbuf();
   return ss.str();
+}
+
+// The start of a file, enough to find its message namespace for the batch order.
+std::string head_of(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string head(4096, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(in.gcount()));
+  return head;
 }
 
 }  // namespace
@@ -60,23 +78,22 @@ void add_import(CLI::App& app, Context& ctx) {
       }
       // Allocations first, then starts, stops and declarations, whatever order the files came in.
       struct Item {
-        std::string path, xml;
+        std::string path;
         int order;
       };
       std::vector<Item> items;
       for (auto& f : o->files) {
-        auto text = read_whole(f);
-        if (!text) return void(ctx.exit_code = fail(text.error()));
-        auto k = interop::peek_kind(*text, standard);
-        items.push_back({f, std::move(*text), k ? static_cast<int>(*k) : 0});
+        auto k = interop::peek_kind(head_of(f), standard);
+        items.push_back({f, k ? static_cast<int>(*k) : 0});
       }
       std::stable_sort(items.begin(), items.end(), [](auto& a, auto& b) { return a.order < b.order; });
       SystemClock clock;
       service::Interop svc(**s, clock, &*sealer);
-      service::ImportOptions options{o->schema_dir};
       int refused = 0;
       for (auto& it : items) {
-        auto r = svc.import_message(kCommandLine, it.xml, standard, options);
+        service::ImportOptions options{o->schema_dir, std::filesystem::path(it.path).filename().string()};
+        auto xml = read_message(it.path);
+        auto r = xml ? svc.import_message(kCommandLine, *xml, standard, options) : Result<service::ImportResult>(xml.error());
         if (!r) {
           int code = fail(Error{r.error().code, it.path + ": " + r.error().message});
           if (!refused) ctx.exit_code = code;
@@ -90,6 +107,7 @@ void add_import(CLI::App& app, Context& ctx) {
         std::cout << it.path << ": imported " << r->message << " (provisions:";
         for (auto& p : r->provisions) std::cout << " " << p;
         std::cout << ")\n";
+        for (auto& w : r->warnings) std::cerr << "regie: " << it.path << ": " << w << "\n";
       }
       if (refused)
         std::cerr << "regie: " << refused << " of " << items.size()

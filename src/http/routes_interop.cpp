@@ -21,10 +21,59 @@ void add_interop_routes(Api& api) {
     auto standard = interop::parse_standard(req.get_param_value("standard"));
     if (!standard) return send_error(res, invalid("standard: ijw or iwmo"));
     service::Interop svc(api.store, api.clock, api.sealer);
-    auto r = svc.import_message(*who, req.body, *standard);
+    service::ImportOptions options;
+    options.file_name = req.get_param_value("file");  // the name the administrator chose, for the kept outcome
+    auto r = svc.import_message(*who, req.body, *standard, options);
     if (!r) return send_error(res, r.error());
     send_json(res, r->already_imported ? 200 : 201,
-              {{"message", r->message}, {"already_imported", r->already_imported}, {"provisions", r->provisions}});
+              {{"message", r->message},
+               {"already_imported", r->already_imported},
+               {"provisions", r->provisions},
+               {"warnings", r->warnings}});
+  });
+
+  // The kept outcome of every file offered, newest first.
+  api.http.Get("/api/v1/interop/imports", [&api](const httplib::Request& req, httplib::Response& res) {
+    auto who = api.require_principal(req, res);
+    if (!who) return;
+    service::Interop svc(api.store, api.clock, api.sealer);
+    auto r = svc.outcomes(*who);
+    if (!r) return send_error(res, r.error());
+    send_list(res, "imports", *r, [](const store::InteropStore::Outcome& o) {
+      return json{{"id", o.id},         {"standard", o.standard}, {"file", o.file_name}, {"message", o.message},
+                  {"outcome", o.outcome}, {"rule", o.rule},       {"detail", o.detail},  {"by", o.by},
+                  {"at", o.at}};
+    });
+  });
+
+  api.http.Get("/api/v1/interop/providers", [&api](const httplib::Request& req, httplib::Response& res) {
+    auto who = api.require_principal(req, res);
+    if (!who) return;
+    service::Interop svc(api.store, api.clock, api.sealer);
+    auto r = svc.providers(*who);
+    if (!r) return send_error(res, r.error());
+    send_list(res, "providers", *r, [](const store::InteropStore::ProviderLink& p) {
+      return json{{"agb", p.agb}, {"organisation_id", p.organisation_id}, {"organisation_name", p.organisation_name},
+                  {"linked", p.linked}};
+    });
+  });
+
+  // Body {"agb": "65656055", "organisation_id": "ORG1"}: that code's provisions read the organisation from now on.
+  api.http.Post("/api/v1/interop/providers", [&api](const httplib::Request& req, httplib::Response& res) {
+    auto who = api.require_principal(req, res);
+    if (!who) return;
+    auto body = object_body(req);
+    if (!body) return send_error(res, body.error());
+    auto text = [&](const char* key) {
+      auto it = body->find(key);
+      return it != body->end() && it->is_string() ? it->get<std::string>() : std::string();
+    };
+    auto agb = text("agb"), org = text("organisation_id");
+    if (agb.empty() || org.empty()) return send_error(res, invalid("agb en organisation_id zijn verplicht"));
+    service::Interop svc(api.store, api.clock, api.sealer);
+    auto st = svc.link_provider(*who, agb, org);
+    if (!st) return send_error(res, st.error());
+    send_json(res, 200, {{"agb", agb}, {"organisation_id", org}, {"linked", true}});
   });
 
   api.http.Get(kHouseholdPath + R"(/\$export)", [&api](const httplib::Request& req, httplib::Response& res) {

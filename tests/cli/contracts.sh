@@ -175,7 +175,7 @@ golden "export costs round trip" "$data/pilot/expected_businesscase.csv" -- \
 refuses "ijw import needs the BSN key" 4 "no BSN key file" -- import ijw --db "$work/demo.db" \
   --secret-key-file "$work/missing.key" "$data/pilot/costs.csv"
 head -c 32 /dev/zero | tr '\0' 'k' >"$work/fake.key"
-refuses "ijw import names what is wrong" 1 "not well-formed XML" -- \
+refuses "ijw import names what is wrong" 1 "XML /: geen geldige XML" -- \
   import ijw --db "$work/demo.db" --secret-key-file "$work/fake.key" "$data/pilot/costs.csv"
 refuses "csv import names the missing columns" 1 "costs.csv.*neighbourhood" -- \
   import csv --db "$work/demo.db" --households "$data/pilot/costs.csv" --allocations "$data/pilot/costs.csv"
