@@ -13,6 +13,7 @@ import type {
   BusinessCaseResponse,
   HouseholdDetailResponse,
   HouseholdListResponse,
+  ImportRecord,
   ImportResult,
   MessageStandard,
   FileViewPage,
@@ -386,11 +387,17 @@ export function isConflict(err: unknown): boolean {
 // --- iJw/iWmo messages --------------------------------------------------------
 
 /** Imports one iJw/iWmo 3.2 message (administrators): POST /api/v1/interop/messages. */
-export function uploadMessage(standard: MessageStandard, xml: string): Promise<ImportResult> {
-  return request<ImportResult>(`/api/v1/interop/messages?standard=${standard}`, {
+export function uploadMessage(standard: MessageStandard, xml: string, file: string): Promise<ImportResult> {
+  const query = `standard=${standard}&file=${encodeURIComponent(file)}`;
+  return request<ImportResult>(`/api/v1/interop/messages?${query}`, {
     method: 'POST',
     rawBody: { text: xml, contentType: 'application/xml' },
   });
+}
+
+/** The kept outcome of every file offered for import, newest first (administrators). */
+export function listImports(signal?: AbortSignal): Promise<{ imports: ImportRecord[] }> {
+  return request(`/api/v1/interop/imports`, { signal });
 }
 
 export function getOwnHousehold(signal?: AbortSignal): Promise<OwnHouseholdResponse> {

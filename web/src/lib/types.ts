@@ -472,6 +472,21 @@ export interface ImportResult {
   message: string;
   already_imported: boolean;
   provisions: string[];
+  /** Imported, but worth a look (a BSN match whose birth year differs). */
+  warnings?: string[];
+}
+
+/** GET /api/v1/interop/imports: one file offered for import and what came of it. */
+export interface ImportRecord {
+  id: number;
+  standard: MessageStandard;
+  file: string;
+  message: string;
+  outcome: 'accepted' | 'already_imported' | 'refused';
+  rule: string;
+  detail: string;
+  by: string;
+  at: string;
 }
 
 /** GET /api/v1/me: the household's own view. */

@@ -42,7 +42,10 @@ describe('MessagesPage', () => {
       if (call.path !== '/api/v1/interop/messages') return undefined;
       const xml = String(call.body);
       if (xml.includes('jw323'))
-        return { status: 400, body: { error: { code: 'invalid_input', message: '/Bericht/Declaratie: broken' } } };
+        return {
+          status: 400,
+          body: { error: { code: 'invalid_input', message: 'TR358 /Bericht/Declaratie: het totaal klopt niet' } },
+        };
       return { status: 201, body: { message: 'jw301 TW-1', already_imported: false, provisions: ['P1', 'P2'] } };
     });
     renderPage();
@@ -54,14 +57,40 @@ describe('MessagesPage', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Inlezen' }));
     const results = await screen.findByTestId('import-results');
     await waitFor(() => expect(results.textContent).toContain('Ingelezen: jw301 TW-1, 2 voorzieningen'));
-    expect(results.textContent).toContain('Geweigerd, er is niets opgeslagen: /Bericht/Declaratie: broken');
+    expect(results.textContent).toContain(
+      'Geweigerd volgens regel TR358 van de standaard: het totaal klopt niet (bij /Bericht/Declaratie). Er is niets opgeslagen.',
+    );
     const posts = calls.filter((c) => c.method === 'POST' && c.path === '/api/v1/interop/messages');
     expect(posts).toHaveLength(2);
     const first = posts[0]!;
-    expect(first.search).toBe('?standard=ijw');
+    expect(first.search).toBe('?standard=ijw&file=toewijzing.xml');
     expect(String(first.body)).toContain('jw301'); // the allocation went first
     expect(first.headers['content-type']).toBe('application/xml');
     expect(first.headers['x-csrf-token']).toBe('csrf-admin');
+  });
+
+  it('shows the kept outcome of every file offered', async () => {
+    installFakeFetch((call) => {
+      if (call.path === '/api/v1/session') return { status: 200, body: admin };
+      if (call.path === '/api/v1/interop/imports')
+        return {
+          status: 200,
+          body: {
+            imports: [
+              { id: 2, standard: 'ijw', file: 'dec.xml', message: '', outcome: 'refused', rule: 'TR333',
+                detail: 'TR333 /Bericht/Declaratie/DeclaratieNummer: al ingediend', by: 'beheerder', at: '2019-06-01T10:00:00Z' },
+              { id: 1, standard: 'ijw', file: 'tw.xml', message: 'jw301 TW-1', outcome: 'accepted', rule: '',
+                detail: '', by: 'beheerder', at: '2019-06-01T09:00:00Z' },
+            ],
+          },
+        };
+      return undefined;
+    });
+    renderPage();
+    const history = await screen.findByTestId('import-history');
+    await waitFor(() => expect(history.textContent).toContain('Geweigerd (regel TR333)'));
+    expect(history.textContent).toContain('Ingelezen');
+    expect(history.textContent).toContain('tw.xml');
   });
 
   it('asks for a file before uploading', async () => {

@@ -6,13 +6,11 @@ import { canImportMessages } from '../lib/roles';
 import { useSession } from '../lib/session';
 import type { MessageStandard } from '../lib/types';
 import { usePageTitle } from '../lib/usePage';
+import { describeRefusal, MessagesHistory } from './MessagesHistory';
 
 const m = t.messages;
 
-type Outcome =
-  | { file: string; kind: 'imported'; text: string }
-  | { file: string; kind: 'already'; text: string }
-  | { file: string; kind: 'refused'; text: string };
+type Outcome = { file: string; kind: 'imported' | 'already' | 'refused'; text: string; warnings?: string[] };
 
 /** 301 before 305 before 307 before 323, so a batch needs no particular file order. */
 export function messageOrder(xml: string): number {
@@ -34,6 +32,7 @@ export function MessagesPage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [outcomes, setOutcomes] = useState<Outcome[]>([]);
+  const [version, setVersion] = useState(0);
 
   if (!canImportMessages(user?.role)) {
     return (
@@ -73,18 +72,20 @@ export function MessagesPage() {
         continue;
       }
       try {
-        const r = await uploadMessage(standard, xml);
+        const r = await uploadMessage(standard, xml, file);
         results.push(
           r.already_imported
             ? { file, kind: 'already', text: m.already(r.message) }
-            : { file, kind: 'imported', text: m.imported(r.message, r.provisions.length) },
+            : { file, kind: 'imported', text: m.imported(r.message, r.provisions.length), warnings: r.warnings },
         );
       } catch (err: unknown) {
-        results.push({ file, kind: 'refused', text: err instanceof ApiError ? err.message : String(err) });
+        const text = err instanceof ApiError ? err.message : String(err);
+        results.push({ file, kind: 'refused', text: text.split('\n').map(describeRefusal).join(' ') });
       }
     }
     setOutcomes(results);
     setBusy(false);
+    setVersion((v) => v + 1);
   }
 
   return (
@@ -142,12 +143,18 @@ export function MessagesPage() {
           <ul className="utrecht-unordered-list">
             {outcomes.map((o) => (
               <li className="utrecht-unordered-list__item" key={o.file}>
-                <strong>{o.file}</strong>: {o.kind === 'refused' ? `${m.refused} ${o.text}` : o.text}
+                <strong>{o.file}</strong>: {o.text}
+                {(o.warnings ?? []).map((w) => (
+                  <p className="utrecht-paragraph" key={w}>
+                    <strong>{m.warning}</strong> {w}
+                  </p>
+                ))}
               </li>
             ))}
           </ul>
         </section>
       ) : null}
+      <MessagesHistory version={version} />
     </>
   );
 }
