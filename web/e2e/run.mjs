@@ -1359,7 +1359,13 @@ async function main() {
       const results = page.locator('[data-testid="import-results"]');
       await results.waitFor();
       const text = await results.innerText();
-      assert(/bad_bsn\.xml: Geweigerd, er is niets opgeslagen: \/Bericht\/Client\/Bsn/.test(text), `unexpected result: ${text}`);
+      assert(
+        /bad_bsn\.xml: Geweigerd door een controle van Regie: voldoet niet aan de elfproef \(bij \/Bericht\/Client\/Bsn\)/.test(text),
+        `unexpected result: ${text}`,
+      );
+      // The outcome is kept: the list of earlier files names it.
+      const history = page.locator('[data-testid="import-history"]');
+      await history.getByText('bad_bsn.xml').first().waitFor();
       await checkPage(page, 'berichten-resultaat');
       await signOutHere();
     });

@@ -645,7 +645,15 @@ export const nl = {
     already: (message: string) => `Al eerder ingelezen: ${message}; er is niets gewijzigd.`,
     refused: 'Geweigerd, er is niets opgeslagen:',
     refusedRule: (rule: string, reason: string, where: string) =>
-      `Geweigerd volgens regel ${rule} van de standaard: ${reason}${where ? ` (bij ${where})` : ''}. Er is niets opgeslagen.`,
+      `${
+        rule === 'XSD'
+          ? 'Geweigerd, het bestand volgt het schema van de standaard niet'
+          : rule === 'XML'
+            ? 'Geweigerd, het bestand is geen geldige XML'
+            : rule === 'Regie'
+              ? 'Geweigerd door een controle van Regie'
+              : `Geweigerd volgens regel ${rule} van de standaard`
+      }: ${reason}${where ? ` (bij ${where})` : ''}. Er is niets opgeslagen.`,
     warning: 'Let op:',
     readError: 'Het bestand kon niet worden gelezen.',
     history: 'Eerder aangeboden bestanden',
