@@ -36,6 +36,9 @@ void add_interop_routes(Api& api) {
   api.http.Get("/api/v1/interop/imports", [&api](const httplib::Request& req, httplib::Response& res) {
     auto who = api.require_principal(req, res);
     if (!who) return;
+    if (auto st = service::require_role(api.store, api.clock, *who, {domain::Role::administrator}, "interop.imports");
+        !st)
+      return send_error(res, st.error());
     service::Interop svc(api.store, api.clock, api.sealer);
     auto r = svc.outcomes(*who);
     if (!r) return send_error(res, r.error());
@@ -49,6 +52,9 @@ void add_interop_routes(Api& api) {
   api.http.Get("/api/v1/interop/providers", [&api](const httplib::Request& req, httplib::Response& res) {
     auto who = api.require_principal(req, res);
     if (!who) return;
+    if (auto st = service::require_role(api.store, api.clock, *who, {domain::Role::administrator}, "interop.providers");
+        !st)
+      return send_error(res, st.error());
     service::Interop svc(api.store, api.clock, api.sealer);
     auto r = svc.providers(*who);
     if (!r) return send_error(res, r.error());
@@ -62,6 +68,9 @@ void add_interop_routes(Api& api) {
   api.http.Post("/api/v1/interop/providers", [&api](const httplib::Request& req, httplib::Response& res) {
     auto who = api.require_principal(req, res);
     if (!who) return;
+    if (auto st = service::require_role(api.store, api.clock, *who, {domain::Role::administrator}, "interop.link_provider");
+        !st)
+      return send_error(res, st.error());
     auto body = object_body(req);
     if (!body) return send_error(res, body.error());
     auto text = [&](const char* key) {

@@ -98,6 +98,9 @@ const std::map<std::string, Cells>& expectations() {
     set("POST /api/v1/price-list", {"admin"}, 400);
     set("PUT /api/v1/settings/{key}", {"admin"}, 400);
     set("POST /api/v1/interop/messages", {"admin"}, 400);
+    set("GET /api/v1/interop/imports", {"admin"}, 200);
+    set("GET /api/v1/interop/providers", {"admin"}, 200);
+    set("POST /api/v1/interop/providers", {"admin"}, 400);
     set("GET /api/v1/audit", {"admin"}, 200);  // the supervisor's export of the trail
     set("GET /api/v1/accounts", {"admin"}, 200);
     set("POST /api/v1/accounts", {"admin"}, 400);
