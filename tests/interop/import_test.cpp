@@ -1,10 +1,6 @@
 // iJw/iWmo import: each message type, the end-to-end path into the care map
 // and the business case, and every refusal path (nothing stored).
-#include <gtest/gtest.h>
-
-#include <filesystem>
-
-#include "interop/istandaard.h"
+#include "interop/import_fixture.h"
 #include "service/businesscase.h"
 #include "service/interop.h"
 #include "store/interop_store.h"
@@ -20,49 +16,9 @@ namespace {
 using domain::Role;
 using interop::Standard;
 
-// The source tree, found from the demo data path the test build already knows.
-const std::string kMessages =
-    std::filesystem::path(REGIE_DEMO_DATA).parent_path().parent_path().parent_path().string() +
-    "/tests/interop/messages/";
+using testing_interop::message;
 
-std::string message(const std::string& name) { return testing::read_file(kMessages + name); }
-
-class ImportTest : public ::testing::TestWithParam<std::string> {
- protected:
-  void SetUp() override {
-    ASSERT_TRUE(store->write_bundle(testing::small_bundle()));
-    auto s = Sealer::from_key_file(keys.file("regie.key"), true);
-    ASSERT_TRUE(s);
-    sealer.emplace(*s);
-    ASSERT_TRUE(store->set_member_bsn("H1-M2", sealer->seal("111222333")));  // Tim, the child
-    ASSERT_TRUE(store->set_member_bsn("H1-M1", sealer->seal("123456782")));  // Els, the parent
-    interop.emplace(*store, clock, &*sealer);
-  }
-  Result<ImportResult> import(const std::string& name, Standard s = Standard::ijw) {
-    return interop->import_message(admin, message(name), s);
-  }
-  // Everything an import may write, to prove a refusal stored nothing.
-  std::size_t rows(const std::string& table) {
-    long long n = 0;
-    store->read([&](soci::session& sql) { sql << "SELECT COUNT(*) FROM " + table, soci::into(n); });
-    return static_cast<std::size_t>(n);
-  }
-  std::vector<std::size_t> footprint() {
-    std::vector<std::size_t> out;
-    for (auto* t : {"interop_message", "interop_allocation", "interop_declared_line", "provision", "organisation",
-                    "care_map_change"})
-      out.push_back(rows(t));
-    return out;
-  }
-  testing::TestDatabase db{GetParam()};
-  std::unique_ptr<store::Store> store = db.open();
-  testing::TempDir keys;
-  ManualClock clock{1'559'347'200};  // 2019-06-01
-  std::optional<Sealer> sealer;
-  std::optional<Interop> interop;
-  Principal admin{"admin", "Administrator", Role::administrator, ""};
-  Principal dir_a{"dir.a", "Director A", Role::director, ""};
-};
+class ImportTest : public testing_interop::ImportFixture {};
 
 TEST_P(ImportTest, AnAllocationBecomesProvisionsOnTheClientsCareMap) {
   auto r = import("jw301_allocation.xml");
