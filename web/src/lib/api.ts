@@ -14,6 +14,7 @@ import type {
   HouseholdDetailResponse,
   HouseholdListResponse,
   ImportRecord,
+  ProviderLink,
   ImportResult,
   MessageStandard,
   FileViewPage,
@@ -398,6 +399,16 @@ export function uploadMessage(standard: MessageStandard, xml: string, file: stri
 /** The kept outcome of every file offered for import, newest first (administrators). */
 export function listImports(signal?: AbortSignal): Promise<{ imports: ImportRecord[] }> {
   return request(`/api/v1/interop/imports`, { signal });
+}
+
+/** AGB codes of imported providers and the organisation each reads as (administrators). */
+export function listProviderLinks(signal?: AbortSignal): Promise<{ providers: ProviderLink[] }> {
+  return request(`/api/v1/interop/providers`, { signal });
+}
+
+/** Links an AGB code to an organisation once; its provisions read that name from then on. */
+export function linkProvider(agb: string, organisationId: string): Promise<ProviderLink> {
+  return request(`/api/v1/interop/providers`, { method: 'POST', body: { agb, organisation_id: organisationId } });
 }
 
 export function getOwnHousehold(signal?: AbortSignal): Promise<OwnHouseholdResponse> {

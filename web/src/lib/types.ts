@@ -543,3 +543,11 @@ export interface FileViewPage {
   file_views: FileView[];
   next_before: number | null;
 }
+
+/** GET /api/v1/interop/providers: an AGB code from the messages and the organisation it reads as. */
+export interface ProviderLink {
+  agb: string;
+  organisation_id: string;
+  organisation_name: string;
+  linked: boolean;
+}

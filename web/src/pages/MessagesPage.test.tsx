@@ -93,6 +93,37 @@ describe('MessagesPage', () => {
     expect(history.textContent).toContain('tw.xml');
   });
 
+  it('links a provider known only by its AGB code to an organisation', async () => {
+    let linked = false;
+    const calls = installFakeFetch((call) => {
+      if (call.path === '/api/v1/session') return { status: 200, body: admin };
+      if (call.path === '/api/v1/organisations')
+        return { status: 200, body: { organisations: [{ id: 'ORG1', name: 'Jeugdzorg Zuid', kind: 'provider' }] } };
+      if (call.path === '/api/v1/interop/providers' && call.method === 'POST') {
+        linked = true;
+        return { status: 200, body: { agb: '65656055', organisation_id: 'ORG1', linked: true } };
+      }
+      if (call.path === '/api/v1/interop/providers')
+        return {
+          status: 200,
+          body: {
+            providers: [
+              { agb: '65656055', organisation_id: 'AGB65656055', linked,
+                organisation_name: linked ? 'Jeugdzorg Zuid' : 'Aanbieder met AGB-code 65656055' },
+            ],
+          },
+        };
+      return undefined;
+    });
+    renderPage();
+    const select = await screen.findByLabelText('Organisatie voor Aanbieder met AGB-code 65656055');
+    await userEvent.selectOptions(select, 'ORG1');
+    await userEvent.click(screen.getByRole('button', { name: 'Koppelen' }));
+    expect(await screen.findByText('Aanbieder met AGB-code 65656055 is gekoppeld aan Jeugdzorg Zuid.')).toBeTruthy();
+    const post = calls.find((c) => c.method === 'POST' && c.path === '/api/v1/interop/providers');
+    expect(post?.body).toEqual({ agb: '65656055', organisation_id: 'ORG1' });
+  });
+
   it('asks for a file before uploading', async () => {
     installFakeFetch((call) => (call.path === '/api/v1/session' ? { status: 200, body: admin } : undefined));
     renderPage();

@@ -7,6 +7,7 @@ import { useSession } from '../lib/session';
 import type { MessageStandard } from '../lib/types';
 import { usePageTitle } from '../lib/usePage';
 import { describeRefusal, MessagesHistory } from './MessagesHistory';
+import { MessagesProviders } from './MessagesProviders';
 
 const m = t.messages;
 
@@ -154,6 +155,7 @@ export function MessagesPage() {
           </ul>
         </section>
       ) : null}
+      <MessagesProviders version={version} />
       <MessagesHistory version={version} />
     </>
   );
