@@ -71,3 +71,7 @@ CREATE TABLE interop_warning (
   created_at TEXT NOT NULL
 );
 CREATE INDEX interop_warning_household ON interop_warning (household_id);
+-- A warning shows with the household, so it is a change of the household's view (see 0012).
+@sqlite3@ CREATE TRIGGER view_rev_interop_warning_i AFTER INSERT ON interop_warning BEGIN INSERT INTO view_revision (scope, rev) VALUES (NEW.household_id, 1) ON CONFLICT (scope) DO UPDATE SET rev = rev + 1; END;
+@sqlite3@ CREATE TRIGGER view_rev_interop_warning_u AFTER UPDATE ON interop_warning BEGIN INSERT INTO view_revision (scope, rev) VALUES (NEW.household_id, 1) ON CONFLICT (scope) DO UPDATE SET rev = rev + 1; END;
+@sqlite3@ CREATE TRIGGER view_rev_interop_warning_d AFTER DELETE ON interop_warning BEGIN INSERT INTO view_revision (scope, rev) VALUES (OLD.household_id, 1) ON CONFLICT (scope) DO UPDATE SET rev = rev + 1; END;
