@@ -60,9 +60,9 @@ function ijw(dir, prefix, n, firstNumber, bsns) {
     const xml = `<?xml version="1.0" encoding="UTF-8"?>
 <jw301:Bericht xmlns:jw301="http://www.istandaarden.nl/ijw/3_2/jw301/schema" xmlns:ijw="http://www.istandaarden.nl/ijw/3_2/basisschema/schema">
   <jw301:Header>
-    <ijw:BerichtCode>436</ijw:BerichtCode>
-    <ijw:BerichtVersie>3</ijw:BerichtVersie>
-    <ijw:BerichtSubversie>2</ijw:BerichtSubversie>
+    <jw301:BerichtCode>436</jw301:BerichtCode>
+    <jw301:BerichtVersie>3</jw301:BerichtVersie>
+    <jw301:BerichtSubversie>2</jw301:BerichtSubversie>
     <jw301:Afzender>0935</jw301:Afzender>
     <jw301:Ontvanger>87654321</jw301:Ontvanger>
     <jw301:BerichtIdentificatie>
@@ -85,6 +85,7 @@ function ijw(dir, prefix, n, firstNumber, bsns) {
         <ijw:Achternaam>Test</ijw:Achternaam>
       </ijw:Geslachtsnaam>
       <ijw:Voornamen>Kim</ijw:Voornamen>
+      <ijw:NaamGebruik>1</ijw:NaamGebruik>
     </jw301:Naam>
     <jw301:Contactgegevens>
       <jw301:Contact>
