@@ -77,6 +77,10 @@ std::optional<FramingProblem> framing_problem(const httplib::Request& req, std::
   return std::nullopt;
 }
 
+std::size_t body_limit(const httplib::Request& req, std::size_t max_body, std::size_t max_upload) {
+  return req.method == "POST" && req.path == "/api/v1/interop/messages" ? max_upload : max_body;
+}
+
 httplib::Params parse_query(std::string_view target) {
   httplib::Params out;
   auto q = target.find('?');

@@ -26,6 +26,14 @@ inline constexpr std::size_t kDrainFactor = 8;
 std::optional<FramingProblem> framing_problem(const httplib::Request& req, std::size_t max_body,
                                               std::uint64_t* content_length);
 
+// The body limit of the request's route: `max_upload` for the message upload,
+// `max_body` for every other request.
+std::size_t body_limit(const httplib::Request& req, std::size_t max_body, std::size_t max_upload);
+// Where a request whose declared body is over its route's limit is sent, so
+// that the library reads the body away (or drains it, past its own limit)
+// and the answer is a 413 the client can read.
+inline constexpr const char* kTooLargePath = "/api/v1/.te-groot";
+
 // The query of a request target: pairs split at the first '=' and
 // percent-decoded ('+' is a space). The library splits at the last '=',
 // which cuts a value such as "a=b" short.

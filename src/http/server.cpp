@@ -167,6 +167,9 @@ json household_detail_json(const service::HouseholdDetail& d) {
   for (auto n : domain::allowed_next(h.status)) next_statuses.push_back(domain::to_string(n));
   json team_leads = json::array();
   for (auto& a : d.team_leads) team_leads.push_back({{"username", a.username}, {"display_name", a.display_name}});
+  json import_warnings = json::array();
+  for (auto& w : d.import_warnings)
+    import_warnings.push_back({{"member_id", w.member_id}, {"message", w.message}, {"text", w.text}, {"at", w.at}});
   return {{"household",
            {{"id", h.id},
             {"family_name", h.family_name},
@@ -180,6 +183,7 @@ json household_detail_json(const service::HouseholdDetail& d) {
             {"version", h.version},
             {"director", director},
             {"team_leads", team_leads},
+            {"import_warnings", import_warnings},
             {"referral", referral},
             {"members", members},
             {"provisions", provisions},
@@ -769,7 +773,9 @@ struct Server::Impl {
   }
 
   void routes() {
-    http.set_payload_max_length(options.max_body_bytes);
+    // The library's limit is the largest route's; pre-routing holds each
+    // request to its own route's limit.
+    http.set_payload_max_length(std::max(options.max_body_bytes, options.max_upload_bytes));
     http.set_read_timeout(options.read_timeout_ms / 1000, (options.read_timeout_ms % 1000) * 1000);
     http.set_write_timeout(options.write_timeout_s, 0);
     http.set_keep_alive_timeout(options.keep_alive_timeout_s);
@@ -793,7 +799,8 @@ struct Server::Impl {
         return httplib::Server::HandlerResponse::Handled;
       }
       std::uint64_t content_length = 0;
-      if (auto problem = framing_problem(req, options.max_body_bytes, &content_length)) {
+      const auto limit = body_limit(req, options.max_body_bytes, options.max_upload_bytes);
+      if (auto problem = framing_problem(req, limit, &content_length)) {
         guard.close_after_answer(req);
         send_json(res, problem->status,
                   {{"error", {{"code", "invalid_input"}, {"message", problem->message}}}});
@@ -821,10 +828,23 @@ struct Server::Impl {
       if (req.path == "/healthz") return httplib::Server::HandlerResponse::Unhandled;  // for monitors and balancers
       const double now = std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
       int retry_after = 1;
-      if (rate_limit.allow(req.remote_addr, now, &retry_after)) return httplib::Server::HandlerResponse::Unhandled;
+      if (rate_limit.allow(req.remote_addr, now, &retry_after)) {
+        if (content_length > limit) const_cast<httplib::Request&>(req).path = kTooLargePath;
+        return httplib::Server::HandlerResponse::Unhandled;
+      }
       res.set_header("Retry-After", std::to_string(retry_after));
       return refuse(Error{ErrorCode::throttled, "too many requests from this address; try again shortly"});
     });
+
+    auto too_large = [this](const httplib::Request& req, httplib::Response& res) {
+      send_json(res, 413, {{"error", {{"code", "invalid_input"},
+                                      {"message", "the request body is larger than this address accepts (" +
+                                                      std::to_string(options.max_body_bytes) + " bytes)"}}}});
+    };
+    http.Post(kTooLargePath, too_large);
+    http.Put(kTooLargePath, too_large);
+    http.Patch(kTooLargePath, too_large);
+    http.Delete(kTooLargePath, too_large);
 
     http.Get("/healthz", [this](const httplib::Request&, httplib::Response& res) {
       bool ok = store.is_current();

@@ -19,6 +19,8 @@ struct ServerOptions {
   // Limits (docs/reliability.md). A bigger body is refused with 413 before
   // it is read; a client that stalls longer than a timeout is disconnected.
   std::size_t max_body_bytes = 1 << 20;
+  // The one route that takes files: an iJw/iWmo message (docs/interop.md).
+  std::size_t max_upload_bytes = 16 << 20;
   int threads = 32;                      // requests handled at once (incl. idle keep-alive connections)
   int read_timeout_ms = 10000;          // for each read (the library's own limit)
   int write_timeout_s = 10;

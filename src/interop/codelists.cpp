@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <span>
+
 namespace regie::interop {
 
 namespace {
@@ -49,12 +51,39 @@ constexpr CodeEntry kYouthCategories[] = {
     {"55", "Landelijk ingekochte zorg"},
 };
 
+// Productcategorie, iWmo 3.2: the names of the enumeration LDT_ProductCategorie
+// in the iWmo basisschema.
+constexpr CodeEntry kSupportCategories[] = {
+    {"01", "Hulp bij het huishouden"},
+    {"02", "Begeleiding"},
+    {"03", "Persoonlijke verzorging"},
+    {"04", "Kortdurend verblijf"},
+    {"05", "Woondiensten"},
+    {"06", "Overige ondersteuning gericht op het individu of huishouden/gezin"},
+    {"07", "Dagbesteding"},
+    {"08", "Vervoerdiensten"},
+    {"09", "Overige groepsgerichte ondersteuning"},
+    {"10", "Overige maatwerk arrangementen"},
+    {"11", "Rolstoelen"},
+    {"12", "Vervoervoorzieningen"},
+    {"13", "Woonvoorzieningen"},
+    {"14", "Overige hulpmiddelen"},
+    {"15", "Beschermd wonen"},
+    {"16", "Opvang"},
+    {"17", "Spoedopvang"},
+    {"18", "Overige beschermd wonen en opvang"},
+};
+
+std::span<const CodeEntry> categories(Standard s) {
+  if (s == Standard::ijw) return kYouthCategories;
+  return kSupportCategories;
+}
+
 }  // namespace
 
 std::string_view category_name(Standard s, std::string_view category) {
-  if (s == Standard::ijw)
-    for (auto& e : kYouthCategories)
-      if (e.code == category) return e.meaning;
+  for (auto& e : categories(s))
+    if (e.code == category) return e.meaning;
   return {};
 }
 
@@ -109,10 +138,12 @@ const std::vector<CodeEntry>& frequency_codes() {
   return codes;
 }
 
-bool is_product_category(Standard s, std::string_view code) {
-  if (code.size() != 2 || code[0] < '0' || code[0] > '9' || code[1] < '0' || code[1] > '9') return false;
-  int n = (code[0] - '0') * 10 + (code[1] - '0');
-  return s == Standard::iwmo ? (n >= 1 && n <= 18) : ((n >= 31 && n <= 38) || (n >= 40 && n <= 55));
+bool is_product_category(Standard s, std::string_view code) { return !category_name(s, code).empty(); }
+
+std::vector<std::string> category_codes(Standard s) {
+  std::vector<std::string> out;
+  for (auto& e : categories(s)) out.emplace_back(e.code);
+  return out;
 }
 
 const CodeEntry* find_code(const std::vector<CodeEntry>& list, std::string_view code) {

@@ -31,10 +31,11 @@ std::string base_namespace(Standard s);
 
 const std::vector<CodeEntry>& unit_codes();       // WJ756: 01 minute ... 84 pieces (effort)
 const std::vector<CodeEntry>& frequency_codes();  // WMO757: 1 per day, 2 per week, 4 per month, 6 total
-// Product categories: Wmo 01–18, Youth 31–38 (2015) and 40–55.
+// Product categories: Wmo 01–18, Youth 31–38 (2015) and 40–55, each with its
+// Dutch name; a test holds both lists against the schemas' enumerations.
 bool is_product_category(Standard s, std::string_view code);
-// The Dutch name of a product category (iJw JZ020); empty when the project
-// does not hold the name (the iWmo list is not in it yet).
+std::vector<std::string> category_codes(Standard s);
+// The Dutch name of a product category; empty for a code outside the list.
 std::string_view category_name(Standard s, std::string_view category);
 // How an allocated product reads on the care map, in Dutch:
 // "Jeugdhulp ambulant (productcode 45A01)".

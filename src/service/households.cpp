@@ -141,6 +141,7 @@ HouseholdDetail Households::load(const domain::Household& h, Date on, const std:
   d.changes = store_.care_map_change_days(id);
   d.records = store_.timeline_records(id);
   d.team_leads = store::AssignmentStore(store_).of_household(id);
+  d.import_warnings = store::InteropStore(store_).warnings(id);
   for (auto& m : d.members)
     if (m.bsn_sealed && sealer_)
       if (auto bsn = sealer_->open(*m.bsn_sealed)) d.bsn_masked[m.id] = mask_bsn(*bsn);

@@ -17,6 +17,7 @@
 #include "service/auth.h"
 #include "service/view_cache.h"
 #include "store/assignment_store.h"
+#include "store/interop_store.h"
 #include "store/store.h"
 
 namespace regie::service {
@@ -36,6 +37,9 @@ struct HouseholdDetail {
   std::vector<store::Store::TimelineRecord> records;  // measurements, decisions, round tables
   std::map<std::string, std::string> bsn_masked;  // member id -> masked BSN, e.g. ******333
   std::vector<store::Assignment> team_leads;      // assigned next to the director (whole file only)
+  // What an imported message left to check, such as a BSN match onto a member
+  // with another birth year (whole file only).
+  std::vector<store::InteropStore::StoredWarning> import_warnings;
   Date on;  // the date "active" and the cost figures refer to
 };
 

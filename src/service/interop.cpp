@@ -169,12 +169,18 @@ Result<ImportResult> Interop::import_one(const Principal& who, std::string_view 
     auto& ref = member_of.at(m.client_bsn);
     for (auto& member : store_.members(ref.household_id))
       if (member.id == ref.member_id && member.birth_year != 0 && member.birth_year != year_of(*m.client_birth_date)) {
-        auto text = fmt::format("Let op: het BSN in /Bericht/Client/Bsn hoort bij {} (geboren in {}), maar het bericht noemt "
-                                "geboortedatum {}; controleer of dit dezelfde persoon is",
-                                member.given_name.empty() ? member.id : member.given_name, member.birth_year,
-                                format_date(*m.client_birth_date));
-        warnings.push_back({ref.household_id, ref.member_id, text});
-        result.warnings.push_back(text);
+        const auto name = member.given_name.empty() ? member.family_name : member.given_name;
+        const auto born = format_date_nl(*m.client_birth_date);
+        // The administrator gets the element path; the household page says
+        // the same in the director's words.
+        result.warnings.push_back(fmt::format("Let op: het BSN in /Bericht/Client/Bsn hoort bij {} (geboren in {}), "
+                                              "maar het bericht noemt geboortedatum {}; controleer of dit dezelfde "
+                                              "persoon is",
+                                              name, member.birth_year, born));
+        warnings.push_back({ref.household_id, ref.member_id,
+                            fmt::format("Een ingelezen bericht van een aanbieder is gekoppeld aan {} (geboren in {}), "
+                                        "maar noemt als geboortedatum {}. Controleer of dit dezelfde persoon is.",
+                                        name, member.birth_year, born)});
       }
   }
   auto applied = is.apply(m, member_of, hash, who.username, clock_.now_iso8601(), warnings);

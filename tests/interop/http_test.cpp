@@ -115,6 +115,33 @@ TEST_P(InteropHttpTest, UploadNeedsAnAdministratorAndTheCsrfTokenAndExportTheAss
   EXPECT_EQ(messages, 0);
 }
 
+// The upload takes a message up to 16 MiB, sixteen times the limit of every
+// other request; a bigger one is refused before it is stored.
+TEST_P(InteropHttpTest, TheUploadTakesMessagesUpTo16MiBAndRefusesBiggerOnes) {
+  auto admin = sign_in("admin");
+  httplib::Headers h = {{"Cookie", admin.first}, {"X-CSRF-Token", admin.second}};
+  auto message = testing::read_file(kMessages + "jw301_allocation.xml");
+  auto padded = message + std::string(ServerOptions{}.max_body_bytes * 2, ' ');
+  auto r = client->Post("/api/v1/interop/messages?standard=ijw", h, padded, "application/xml");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 201) << r->body.substr(0, 300);
+
+  auto oversized = message + std::string(ServerOptions{}.max_upload_bytes, ' ');
+  auto big = client->Post("/api/v1/interop/messages?standard=ijw", h, oversized, "application/xml");
+  ASSERT_TRUE(big);
+  EXPECT_EQ(big->status, 413);
+  long long messages = 0;
+  store->read([&](soci::session& sql) { sql << "SELECT COUNT(*) FROM interop_message", soci::into(messages); });
+  EXPECT_EQ(messages, 1);
+
+  // Every other route keeps the general limit.
+  auto other = client->Post("/api/v1/interop/providers", h, std::string(ServerOptions{}.max_body_bytes + 1, ' '),
+                            "application/json");
+  ASSERT_TRUE(other);
+  EXPECT_EQ(other->status, 413);
+  EXPECT_EQ(client->Get("/healthz")->status, 200);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, InteropHttpTest, ::testing::ValuesIn(testing::store_backends()),
                          [](const auto& info) { return info.param; });
 

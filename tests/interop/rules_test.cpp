@@ -3,6 +3,7 @@
 // period; a re-sent declaration counted once; every rule's refusal names its
 // code, path and reason and leaves the store as it was.
 #include "interop/import_fixture.h"
+#include "service/households.h"
 
 namespace regie::service {
 namespace {
@@ -152,6 +153,14 @@ TEST_P(RulesTest, ABsnMatchWithAnotherBirthYearIsImportedWithAWarning) {
   auto kept = store::InteropStore(*store).warnings("H1");
   ASSERT_EQ(kept.size(), 1u);
   EXPECT_EQ(kept[0].member_id, "H1-M2");
+  // The director sees it with the household, in plain words and without the BSN.
+  service::Households households(*store, clock, &*sealer);
+  auto file = households.get(dir_a, "H1");
+  ASSERT_TRUE(file) << file.error().message;
+  ASSERT_EQ(file->import_warnings.size(), 1u);
+  EXPECT_NE(file->import_warnings[0].text.find("1 mei 2011"), std::string::npos) << file->import_warnings[0].text;
+  EXPECT_EQ(file->import_warnings[0].text.find("/Bericht"), std::string::npos);
+  EXPECT_EQ(file->import_warnings[0].text.find("111222333"), std::string::npos);
 }
 
 TEST_P(RulesTest, AnAdministratorLinksAnAgbCodeToAnOrganisation) {

@@ -4,10 +4,12 @@
 // agree with the schema. Without the schema folder the tests are skipped,
 // never passed.
 #include <libxml/parser.h>
+#include <libxml/xpath.h>
 
 #include <filesystem>
 #include <memory>
 
+#include "interop/codelists.h"
 #include "interop/import_fixture.h"
 #include "interop/schema.h"
 
@@ -20,6 +22,15 @@ namespace fs = std::filesystem;
 
 struct DocFree {
   void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
+};
+struct XPathContextFree {
+  void operator()(xmlXPathContext* c) const { xmlXPathFreeContext(c); }
+};
+struct XPathObjectFree {
+  void operator()(xmlXPathObject* o) const { xmlXPathFreeObject(o); }
+};
+struct XmlFree {
+  void operator()(xmlChar* p) const { xmlFree(p); }
 };
 
 // The files whose point is XML that is not well-formed have no schema verdict.
@@ -95,6 +106,36 @@ TEST_F(OfficialSchemas, TheBuiltInChecksAgreeWithTheSchemaOnEveryTestMessage) {
       }
     }
   EXPECT_GE(invalid_ones, 5u);  // the structural refusals are there
+}
+
+// The product categories Regie names on the care map are exactly the codes the
+// schema allows; the iWmo names are the schema's own documentation.
+TEST_F(OfficialSchemas, TheProductCategoryListsAreTheSchemasEnumeration) {
+  for (auto s : {Standard::ijw, Standard::iwmo}) {
+    SCOPED_TRACE(std::string(to_string(s)));
+    auto path = fs::path(kSchemas) / (s == Standard::ijw ? "ijw-3.2" : "iwmo-3.2") / "basisschema.xsd";
+    std::unique_ptr<xmlDoc, DocFree> doc(xmlReadFile(path.string().c_str(), nullptr, XML_PARSE_NONET));
+    ASSERT_TRUE(doc);
+    std::unique_ptr<xmlXPathContext, XPathContextFree> ctx(xmlXPathNewContext(doc.get()));
+    std::unique_ptr<xmlXPathObject, XPathObjectFree> found(xmlXPathEvalExpression(
+        BAD_CAST "//*[local-name()='simpleType'][@name='LDT_ProductCategorie']//*[local-name()='enumeration']",
+        ctx.get()));
+    ASSERT_TRUE(found && found->nodesetval);
+    std::vector<std::string> codes;
+    for (int i = 0; i < found->nodesetval->nodeNr; ++i) {
+      auto* node = found->nodesetval->nodeTab[i];
+      std::unique_ptr<xmlChar, XmlFree> value(xmlGetProp(node, BAD_CAST "value"));
+      std::string code(reinterpret_cast<const char*>(value.get()));
+      codes.push_back(code);
+      EXPECT_FALSE(category_name(s, code).empty()) << code;
+      if (s == Standard::iwmo) {
+        std::unique_ptr<xmlChar, XmlFree> doc_text(xmlNodeGetContent(node));
+        std::string documented(reinterpret_cast<const char*>(doc_text.get()));
+        EXPECT_NE(documented.find(std::string(category_name(s, code))), std::string::npos) << code;
+      }
+    }
+    EXPECT_EQ(codes, category_codes(s));
+  }
 }
 
 }  // namespace

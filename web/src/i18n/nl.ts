@@ -247,6 +247,8 @@ export const nl = {
     noSignals: 'Geen',
   },
   household: {
+    importWarnings: 'Controleren na ingelezen berichten',
+    importWarningOn: 'Ingelezen op',
     titlePrefix: 'Huishouden',
     familyPrefix: 'Gezin',
     breadcrumb: 'Kruimelpad',

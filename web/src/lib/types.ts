@@ -89,6 +89,13 @@ export interface SignalAcknowledgement {
   at: string;
 }
 
+export interface ImportWarning {
+  member_id: string;
+  message: string;
+  text: string;
+  at: string;
+}
+
 export interface HouseholdSignal {
   code: string;
   /** English sentence from the server; the UI builds its own Dutch text. */
@@ -189,6 +196,8 @@ export interface HouseholdDetail {
   drop_reason?: string | null;
   allowed_next_statuses?: string[];
   signals?: HouseholdSignal[];
+  /** What imported provider messages left to check (the director's file only). */
+  import_warnings?: ImportWarning[];
   counts?: HouseholdCounts;
   timeline?: TimelineEvent[];
 }

@@ -31,6 +31,32 @@ describe('HouseholdView', () => {
     expect(within(members).getByText('Aangevraagd')).toBeTruthy();
   });
 
+  it('shows what an imported message left to check, and nothing when there is none', () => {
+    renderView();
+    expect(screen.queryByTestId('import-warnings')).toBeNull();
+    render(
+      <Router>
+        <HouseholdView
+          household={{
+            ...household,
+            import_warnings: [
+              {
+                member_id: household.members[0].id,
+                message: 'M1',
+                text: 'Een ingelezen bericht van een aanbieder is gekoppeld aan Johan (geboren in 1979), maar noemt als geboortedatum 1 mei 1980. Controleer of dit dezelfde persoon is.',
+                at: '2019-06-01T10:00:00Z',
+              },
+            ],
+          }}
+        />
+      </Router>,
+    );
+    const box = screen.getByTestId('import-warnings');
+    expect(within(box).getByText('Controleren na ingelezen berichten')).toBeTruthy();
+    expect(box.textContent).toContain('Controleer of dit dezelfde persoon is.');
+    expect(box.textContent).toContain('Ingelezen op 1 juni 2019');
+  });
+
   it('shows only active provisions until ended ones are asked for', async () => {
     const user = userEvent.setup();
     renderView();

@@ -22,6 +22,7 @@ import { useSession } from '../lib/session';
 import type { CategoryCost, HouseholdDetail, Member, Provision } from '../lib/types';
 import { usePageTitle } from '../lib/usePage';
 import { groupByProvider, memberName } from '../lib/household';
+import { ImportWarnings } from './HouseholdImportWarnings';
 import {
   BsnForm,
   EndProvisionForm,
@@ -229,6 +230,7 @@ export function HouseholdView({
       ) : null}
       <HouseholdDetails household={household} />
       <StatusPanel household={household} canChange={isAssignedDirector} onChanged={onReload} />
+      <ImportWarnings warnings={household.import_warnings} />
       <div className="regie-columns regie-columns--overview">
         {household.counts ? <KeyFigures counts={household.counts} /> : null}
         <Signals household={household} canHandle={isAssignedDirector} onChanged={onReload} />
