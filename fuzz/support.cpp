@@ -25,6 +25,7 @@
 #include "http/server.h"
 #include "support/fixtures.h"
 #include "support/totp.h"
+#include "store/bundle.h"
 
 namespace regie::fuzz {
 
@@ -208,7 +209,7 @@ std::unique_ptr<store::Store> seeded_store(const std::string& path) {
   auto s = store::Store::open(path);
   if (!s) give_up("cannot open the store: " + s.error().message);
   if (auto m = (*s)->migrate(); !m) give_up("cannot migrate the store: " + m.error().message);
-  if (auto w = (*s)->write_bundle(testing::small_bundle()); !w) give_up("cannot seed the store: " + w.error().message);
+  if (auto w = regie::store::write_bundle(*(*s), testing::small_bundle()); !w) give_up("cannot seed the store: " + w.error().message);
   return std::move(*s);
 }
 

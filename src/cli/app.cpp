@@ -4,7 +4,6 @@
 #include <fmt/format.h>
 #include <fcntl.h>
 #include <pwd.h>
-#include <soci/soci-backend.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -15,6 +14,8 @@
 
 #include "common/files.h"
 #include "common/log.h"
+#include "store/account_store.h"
+#include "store/unavailable.h"
 
 namespace regie::cli {
 
@@ -30,7 +31,7 @@ Result<service::Principal> acting_administrator(store::Store& store, const std::
     p.username = p.display_name = "cli:" + (user.empty() ? std::to_string(geteuid()) : user);
     return p;
   }
-  auto account = store.account(as);
+  auto account = store::AccountStore(store).find(as);
   if (!account || account->role != domain::Role::administrator || account->disabled)
     return invalid("--as: not an active administrator account");
   p.username = account->username;
@@ -156,8 +157,8 @@ int run(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     app.exit(e);
     return kUsage;
-  } catch (const soci::soci_error& e) {
-    std::cerr << "regie: database error: " << e.get_error_message() << "\n";
+  } catch (const store::Unavailable& e) {
+    std::cerr << "regie: database error: " << e.message() << "\n";
     return kEnvironment;
   } catch (const std::exception& e) {
     std::cerr << "regie: unexpected error: " << e.what() << "\n";

@@ -7,6 +7,8 @@
 #include "cli/app.h"
 #include "service/costs.h"
 #include "service/interop.h"
+#include "store/account_store.h"
+#include "store/household_store.h"
 
 #include <filesystem>
 #include <iostream>
@@ -19,8 +21,8 @@ namespace {
 // account (by default the household's own), who is named in the audit trail.
 Result<service::Principal> acting_director(store::Store& store, const std::string& household, std::string user) {
   if (user.empty())
-    if (auto h = store.household(household)) user = h->director;
-  auto account = store.account(user);
+    if (auto h = store::HouseholdStore(store).find(household)) user = h->director;
+  auto account = store::AccountStore(store).find(user);
   if (!account || account->role != domain::Role::director || account->disabled)
     return invalid("--as: not an active director account");
   return service::Principal{account->username, account->display_name, account->role, ""};

@@ -3,6 +3,8 @@
 
 #include "domain/limits.h"
 
+#include "common/money.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -115,6 +117,11 @@ std::map<Category, Cents> cost_snapshot(const std::vector<Provision>& provisions
     sum = limits::checked_add(sum, annual_cost_on(p, on, prices).annual).value_or(std::numeric_limits<Cents>::max());
   }
   return out;
+}
+
+Cents annualise(Cents amount, std::int64_t days) {
+  if (days <= 0 || amount <= 0) return 0;
+  return static_cast<Cents>(div_round128(static_cast<__int128>(amount) * 365, days));
 }
 
 }  // namespace regie::domain

@@ -67,4 +67,9 @@ Status check_price_item(const PriceItem& item);
 // largest number rather than wrapping to a negative one.
 std::map<Category, Cents> cost_snapshot(const std::vector<Provision>& provisions, Date on, const PriceList& prices);
 
+// An amount over `days` days, scaled to 365 days (rounded half away from
+// zero); 0 when nothing is covered or the sum is negative. Declared costs are
+// annualised so, whichever layer computes them.
+Cents annualise(Cents amount, std::int64_t days);
+
 }  // namespace regie::domain

@@ -23,7 +23,8 @@
 #include "common/sealer.h"
 #include "service/access.h"
 #include "service/auth.h"
-#include "store/rows.h"
+#include "store/organisation_store.h"
+#include "store/unavailable.h"
 #include "interop/xlsx.h"
 #include "service/businesscase.h"
 #include "service/households.h"
@@ -659,13 +660,14 @@ struct Server::Impl {
     http.Get("/api/v1/organisations", [this](const httplib::Request& req, httplib::Response& res) {
       if (!require_principal(req, res)) return;
       json out = json::array();
-      for (auto& o : store.organisations()) out.push_back({{"id", o.id}, {"name", o.name}, {"kind", o.kind}});
+      for (auto& o : store::OrganisationStore(store).list())
+        out.push_back({{"id", o.id}, {"name", o.name}, {"kind", o.kind}});
       send_json(res, 200, {{"organisations", out}});
     });
     http.Get("/api/v1/professionals", [this](const httplib::Request& req, httplib::Response& res) {
       if (!require_principal(req, res)) return;
       json out = json::array();
-      for (auto& p : store.professionals())
+      for (auto& p : store::OrganisationStore(store).professionals())
         out.push_back({{"id", p.id}, {"name", p.name}, {"organisation_id", p.organisation_id}, {"role", p.role},
                        {"phone", p.phone}});
       send_json(res, 200, {{"professionals", out}});
@@ -968,9 +970,9 @@ struct Server::Impl {
       bool environment = false;
       try {
         std::rethrow_exception(ep);
-      } catch (const soci::soci_error& e) {
+      } catch (const store::Unavailable& e) {
         what = e.what();
-        environment = store::is_environment_failure(e);
+        environment = e.environment();
       } catch (const std::exception& e) {
         what = e.what();
       } catch (...) {

@@ -14,6 +14,7 @@
 #include <set>
 
 #include "common/bsn.h"
+#include "domain/costs.h"
 #include "interop/schema.h"
 
 namespace regie::interop {
@@ -392,10 +393,7 @@ Cents estimated_annual_cost(const AllocatedProduct& a) {
   return annualise(*a.budget, a.end->days - a.start.days + 1);
 }
 
-Cents annualise(Cents amount, std::int64_t days) {
-  if (days <= 0 || amount <= 0) return 0;
-  return static_cast<Cents>(div_round128(static_cast<__int128>(amount) * 365, days));
-}
+Cents annualise(Cents amount, std::int64_t days) { return domain::annualise(amount, days); }
 
 std::vector<std::string> Message::bsns() const {
   std::vector<std::string> out;

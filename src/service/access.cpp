@@ -6,12 +6,15 @@
 #include "store/consent_store.h"
 #include "store/plan_store.h"
 #include "service/audit.h"
+#include "store/household_store.h"
+#include "store/provision_store.h"
+#include "store/settings_store.h"
 
 namespace regie::service {
 
 std::set<std::string> care_team(store::Store& store, const std::string& household_id, Date on) {
   std::set<std::string> team;
-  for (auto& p : store.provisions(household_id))
+  for (auto& p : store::ProvisionStore(store).of_household(household_id))
     if (p.professional_id && p.active_on(on)) team.insert(*p.professional_id);
   // A round table that is still ahead brings its invited professionals in;
   // one that was held or cancelled no longer does.
@@ -30,7 +33,7 @@ std::set<std::string> members_visible_to_professional(store::Store& store, const
     return visible;
   if (!care_team(store, household_id, on).contains(who.professional_id)) return visible;
   auto consents = store::ConsentStore(store).of_household(household_id);
-  for (auto& m : store.members(household_id))
+  for (auto& m : store::HouseholdStore(store).members(household_id))
     if (domain::covers(consents, m.id, who.organisation_id, domain::ConsentPurpose::care_coordination, on))
       visible.insert(m.id);
   return visible;
@@ -46,7 +49,7 @@ bool is_assigned(store::Store& store, const Principal& who, const domain::Househ
 
 bool may_use_household(store::Store& store, const Clock& clock, const Principal& who,
                        const std::string& household_id, HouseholdUse use, const std::string& action) {
-  auto h = store.household(household_id);
+  auto h = store::HouseholdStore(store).find(household_id);
   bool allowed = false;
   if (h) {
     switch (who.role) {
@@ -75,7 +78,7 @@ Status require_role(store::Store& store, const Clock& clock, const Principal& wh
 }
 
 int minor_below_age(store::Store& store) {
-  if (auto v = store.setting("access.minor_below_age"))
+  if (auto v = store::SettingsStore(store).get("access.minor_below_age"))
     if (auto n = parse_fixed(*v, 0); n && *n > 0 && *n < 30) return static_cast<int>(*n);
   return 16;
 }

@@ -5,6 +5,7 @@
 #include "service/audit.h"
 #include "service/totp.h"
 #include "store/account_store.h"
+#include "store/organisation_store.h"
 
 namespace regie::service {
 namespace {
@@ -55,7 +56,7 @@ Result<CreatedAccount> Accounts::create(const Principal& who, const NewAccount& 
   if (a.display_name.empty() || a.display_name.size() > 200) return invalid("display_name: 1 to 200 characters");
   if (a.role == Role::professional) {
     if (!a.professional_id) return invalid("professional_id: required for a professional's account");
-    if (!store_.professional(*a.professional_id)) return invalid("professional_id: no such professional");
+    if (!store::OrganisationStore(store_).professional(*a.professional_id)) return invalid("professional_id: no such professional");
   } else if (a.professional_id) {
     return invalid("professional_id: only a professional's account links to a professional");
   }
@@ -92,7 +93,7 @@ Result<std::vector<AccountSummary>> Accounts::list(const Principal& who) {
     return Error{ErrorCode::forbidden, "only an administrator can list accounts"};
   auto enrolled = store::AccountStore(store_).enrolled();
   std::vector<AccountSummary> out;
-  for (auto& a : store_.accounts())
+  for (auto& a : store::AccountStore(store_).list())
     out.push_back(summary_of(a, std::binary_search(enrolled.begin(), enrolled.end(), a.username)));
   return out;
 }
@@ -101,13 +102,13 @@ Status Accounts::set_disabled(const Principal& who, const std::string& username,
   if (!is_administrator(who, disabled ? "account.disable" : "account.enable", subject_of(username)))
     return Error{ErrorCode::forbidden, "only an administrator can disable or enable accounts"};
   if (disabled && username == who.username) return invalid("username: you cannot disable your own account");
-  return store_.set_account_disabled(username, disabled);
+  return store::AccountStore(store_).set_disabled(username, disabled);
 }
 
 Result<std::string> Accounts::reset_second_factor(const Principal& who, const std::string& username) {
   if (!is_administrator(who, "account.reset_totp", subject_of(username)))
     return Error{ErrorCode::forbidden, "only an administrator can reset a second factor"};
-  auto account = store_.account(username);
+  auto account = store::AccountStore(store_).find(username);
   if (!account) return not_found("no account with that user name");
   if (!needs_second_factor(account->role)) return invalid("username: a household member signs in without a code");
   if (!sealer_) return unavailable_without_key();

@@ -2,6 +2,8 @@
 
 #include "service/access.h"
 #include "service/audit.h"
+#include "store/account_store.h"
+#include "store/household_store.h"
 
 namespace regie::service {
 namespace {
@@ -13,7 +15,7 @@ bool is_director_of_record(const Principal& who, const domain::Household& h) {
 }  // namespace
 
 Result<std::vector<store::Assignment>> Assignments::list(const Principal& who, const std::string& household_id) {
-  auto h = store_.household(household_id);
+  auto h = store::HouseholdStore(store_).find(household_id);
   const bool allowed = h && (who.role == domain::Role::team_lead || is_assigned(store_, who, *h));
   record_access(store_, clock_, who, "household.assignments", household_id, allowed);
   if (!allowed) return forbidden(kHidden);
@@ -22,7 +24,7 @@ Result<std::vector<store::Assignment>> Assignments::list(const Principal& who, c
 
 Result<std::vector<store::Assignment>> Assignments::assign(const Principal& who, const std::string& household_id,
                                                            const std::string& username) {
-  auto h = store_.household(household_id);
+  auto h = store::HouseholdStore(store_).find(household_id);
   // Nobody opens a file to themselves: a team lead is brought in by the
   // household's director or by another team lead, so every assignment is
   // one person's decision about someone else.
@@ -31,7 +33,7 @@ Result<std::vector<store::Assignment>> Assignments::assign(const Principal& who,
   record_access(store_, clock_, who, "household.assign", household_id, may_assign && !self, "team lead " + username);
   if (!may_assign) return forbidden(kHidden);
   if (self) return forbidden("you cannot assign yourself; the director or another team lead does");
-  auto account = store_.account(username);
+  auto account = store::AccountStore(store_).find(username);
   if (!account || account->role != domain::Role::team_lead || account->disabled)
     return invalid("username: not the user name of an active team lead's account");
   store::AssignmentStore assignments(store_);
@@ -41,7 +43,7 @@ Result<std::vector<store::Assignment>> Assignments::assign(const Principal& who,
 }
 
 Status Assignments::unassign(const Principal& who, const std::string& household_id, const std::string& username) {
-  auto h = store_.household(household_id);
+  auto h = store::HouseholdStore(store_).find(household_id);
   // Stepping off a file needs nobody else: a team lead may end their own assignment.
   const bool allowed = h && (who.role == domain::Role::team_lead || is_director_of_record(who, *h));
   record_access(store_, clock_, who, "household.unassign", household_id, allowed, "team lead " + username);

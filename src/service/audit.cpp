@@ -1,4 +1,6 @@
 #include "service/audit.h"
+#include "store/account_store.h"
+#include "store/organisation_store.h"
 
 #include <map>
 
@@ -39,14 +41,14 @@ FileViewPage who_looked(store::Store& store, const std::string& household_id, in
   auto organisation_name = [&](const std::string& id) {
     auto it = organisations.find(id);
     if (it == organisations.end()) {
-      auto org = store.organisation(id);
+      auto org = store::OrganisationStore(store).find(id);
       it = organisations.emplace(id, org ? org->name : std::string()).first;
     }
     return it->second;
   };
   for (const auto& e : events) {
     auto acc = accounts.find(e.actor);
-    if (acc == accounts.end()) acc = accounts.emplace(e.actor, store.account(e.actor)).first;
+    if (acc == accounts.end()) acc = accounts.emplace(e.actor, store::AccountStore(store).find(e.actor)).first;
     const auto& account = acc->second;
     FileView v;
     v.id = e.id;
@@ -59,7 +61,7 @@ FileViewPage who_looked(store::Store& store, const std::string& household_id, in
     v.role = !e.role.empty() ? e.role : account ? std::string(domain::to_string(account->role)) : "";
     std::string org_id = e.organisation;
     if (org_id.empty() && account && account->professional_id)
-      if (auto pro = store.professional(*account->professional_id)) org_id = pro->organisation_id;
+      if (auto pro = store::OrganisationStore(store).professional(*account->professional_id)) org_id = pro->organisation_id;
     if (!org_id.empty()) v.organisation = organisation_name(org_id);
     out.push_back(std::move(v));
   }

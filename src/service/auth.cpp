@@ -3,13 +3,16 @@
 
 #include <algorithm>
 #include <sodium.h>
-#include <soci/soci.h>
 
 #include <stdexcept>
 
 #include "common/log.h"
 #include "service/totp.h"
 #include "store/account_store.h"
+#include "store/household_store.h"
+#include "store/organisation_store.h"
+#include "store/session_store.h"
+#include "store/settings_store.h"
 
 namespace regie::service {
 namespace {
@@ -37,16 +40,11 @@ Principal principal_of(store::Store& store, const domain::Account& a, const std:
   Principal p{a.username, a.display_name, a.role, csrf};
   if (a.professional_id) {
     p.professional_id = *a.professional_id;
-    if (auto pro = store.professional(*a.professional_id)) p.organisation_id = pro->organisation_id;
+    if (auto pro = store::OrganisationStore(store).professional(*a.professional_id)) p.organisation_id = pro->organisation_id;
   }
   if (a.member_id) {
     p.member_id = *a.member_id;
-    store.read([&](soci::session& sql) {
-      std::string household;
-      soci::indicator ind = soci::i_null;
-      sql << "SELECT household_id FROM member WHERE id = :m", soci::use(p.member_id), soci::into(household, ind);
-      if (sql.got_data() && ind == soci::i_ok) p.household_id = household;
-    });
+    if (auto household = store::HouseholdStore(store).household_of_member(p.member_id)) p.household_id = *household;
   }
   return p;
 }
@@ -90,10 +88,10 @@ std::string random_token(std::size_t bytes) {
 }
 
 std::string installation_pseudonym_key(store::Store& store) {
-  auto key = store.setting("pseudonym_key");
+  auto key = store::SettingsStore(store).get("pseudonym_key");
   if (!key) {
-    store.set_setting("pseudonym_key", random_token(32));
-    key = store.setting("pseudonym_key");
+    store::SettingsStore(store).set("pseudonym_key", random_token(32));
+    key = store::SettingsStore(store).get("pseudonym_key");
   }
   return *key;
 }
@@ -122,7 +120,7 @@ Result<SignIn> Auth::sign_in(const std::string& username, const std::string& pas
     return refuse(SignInRefusal::throttled,
                   Error{ErrorCode::throttled, "too many failed sign-in attempts; try again later"});
   }
-  auto account = store_.account(username);
+  auto account = store::AccountStore(store_).find(username);
   // Verify against a dummy hash when the user does not exist, so that timing
   // does not tell which user names exist.
   static const std::string dummy = hash_password(random_token(16));
@@ -154,7 +152,7 @@ Result<SignIn> Auth::sign_in(const std::string& username, const std::string& pas
   SignIn s;
   s.token = random_token(32);
   s.principal = principal_of(store_, *account, random_token(16));
-  store_.create_session(token_hash(s.token), store::SessionRecord{account->username, s.principal.csrf_token, now, now, {}});
+  store::SessionStore(store_).create(token_hash(s.token), store::SessionRecord{account->username, s.principal.csrf_token, now, now, {}});
   log::info("sign_in.ok", R"({"role":")" + std::string(domain::to_string(account->role)) + "\"}");
   return s;
 }
@@ -163,24 +161,24 @@ Result<Principal> Auth::authenticate(const std::string& token) {
   if (token.empty()) return Error{ErrorCode::unauthenticated, "sign in first"};
   const auto now = clock_.now_seconds();
   const auto key = token_hash(token);
-  auto s = store_.session(key);
+  auto s = store::SessionStore(store_).find(key);
   if (!s) return Error{ErrorCode::unauthenticated, "sign in first"};
   if (now - s->last_seen_at > policy_.idle_timeout_s || now - s->created_at > policy_.absolute_timeout_s) {
-    store_.delete_session(key);
+    store::SessionStore(store_).remove(key);
     return Error{ErrorCode::unauthenticated, "your session has expired; sign in again"};
   }
   const auto& account = s->account;
   if (!account || account->disabled) {
-    store_.delete_session(key);
+    store::SessionStore(store_).remove(key);
     return Error{ErrorCode::unauthenticated, "this account is disabled"};
   }
   // Touch at most once a minute, to keep reads from turning into writes.
-  if (now - s->last_seen_at >= 60) store_.touch_session(key, now);
+  if (now - s->last_seen_at >= 60) store::SessionStore(store_).touch(key, now);
   return principal_of(store_, *account, s->csrf_token);
 }
 
 void Auth::sign_out(const std::string& token) {
-  if (!token.empty()) store_.delete_session(token_hash(token));
+  if (!token.empty()) store::SessionStore(store_).remove(token_hash(token));
 }
 
 }  // namespace regie::service

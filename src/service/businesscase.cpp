@@ -13,6 +13,9 @@
 #include "domain/costs.h"
 #include "domain/limits.h"
 #include "service/costs.h"
+#include "store/household_store.h"
+#include "store/price_store.h"
+#include "store/time_store.h"
 
 namespace regie::service {
 
@@ -69,7 +72,7 @@ Result<BusinessCaseReport> BusinessCaseService::report(const Principal& who, con
   std::vector<std::string> ids;
   std::set<std::string> directors;  // whose project time is reported apart (report §8.1)
   const std::set<std::string> wanted(q.household_ids.begin(), q.household_ids.end());
-  for (auto& s : store_.list_households(director, q.t1)) {
+  for (auto& s : store::HouseholdStore(store_).list(director, q.t1)) {
     if (!wanted.empty() && !wanted.contains(s.household.id)) continue;
     if (q.neighbourhood && s.household.neighbourhood != *q.neighbourhood) continue;
     ids.push_back(s.household.id);
@@ -85,14 +88,14 @@ Result<BusinessCaseReport> BusinessCaseService::report(const Principal& who, con
 
   auto lines = cost_lines_for(store_, ids, q.t1, q.t2);
   for (auto& d : directors)
-    for (auto& t : store_.time_entries(d, std::nullopt, q.t1, q.t2))
+    for (auto& t : store::TimeStore(store_).entries(d, std::nullopt, q.t1, q.t2))
       if (!t.household_id && t.kind == domain::TimeKind::project) r.time.project += t.minutes;
 
   const std::int64_t period_days = q.t2.days - q.t1.days;
   std::map<std::string, Cents> registered;
   for (auto& id : ids) {
     std::int64_t client_minutes = 0;
-    for (auto& t : store_.time_entries(std::nullopt, id, q.t1, q.t2)) {
+    for (auto& t : store::TimeStore(store_).entries(std::nullopt, id, q.t1, q.t2)) {
       switch (t.kind) {
         case domain::TimeKind::direct: r.time.direct += t.minutes; break;
         case domain::TimeKind::indirect: r.time.indirect += t.minutes; break;
@@ -112,7 +115,7 @@ Result<BusinessCaseReport> BusinessCaseService::report(const Principal& who, con
                                               ? analytics::director_cost_registered(registered, q.hourly_rate)
                                               : norm;
   for (auto& id : ids) {
-    for (auto& v : store_.virtual_savings(id)) {
+    for (auto& v : store::PriceStore(store_).virtual_savings(id)) {
       // One saving stored before the maximum was enforced is left out of the
       // total (and listed), so that it cannot turn the total into nonsense.
       const bool in_range = v.amount >= 0 && v.amount <= domain::limits::kVirtualSaving;

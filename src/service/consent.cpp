@@ -6,6 +6,9 @@
 #include "common/money.h"
 #include "common/problems.h"
 #include "service/households.h"
+#include "store/household_store.h"
+#include "store/organisation_store.h"
+#include "store/settings_store.h"
 
 namespace regie::service {
 namespace {
@@ -31,17 +34,17 @@ Status Consents::owned(const Principal& who, const std::string& household_id, st
 }
 
 int guardian_below_age(store::Store& store) {
-  if (auto v = store.setting("consent.guardian_below_age"))
+  if (auto v = store::SettingsStore(store).get("consent.guardian_below_age"))
     if (auto n = parse_fixed(*v, 0); n && *n > 0 && *n < 30) return static_cast<int>(*n);
   return 16;
 }
 
 Result<domain::ConsentScope> Consents::scope_of(const std::string& household_id, const domain::Consent& c) {
-  auto members = store_.members(household_id);
+  auto members = store::HouseholdStore(store_).members(household_id);
   ProblemList problems;
   auto* member = find_member(members, c.member_id);
   if (!member) problems.add("member_id: not a member of this household");
-  auto org = store_.organisation(c.organisation_id);
+  auto org = store::OrganisationStore(store_).find(c.organisation_id);
   if (!org) problems.add("organisation_id: unknown organisation");
   const domain::Member* guardian = nullptr;
   if (member) {
@@ -68,7 +71,7 @@ Result<std::vector<domain::Consent>> Consents::list(const Principal& who, const 
 }
 
 Result<domain::Consent> Consents::add(const Principal& who, const std::string& household_id, domain::Consent c) {
-  const auto members = store_.members(household_id);
+  const auto members = store::HouseholdStore(store_).members(household_id);
   if (auto st = may_work_on_record(store_, clock_, who, household_id, "consents.add", {"consent", "", c.member_id},
                                    find_member(members, c.member_id) != nullptr,
                                    invalid("member_id: not a member of this household"));

@@ -2,15 +2,18 @@
 #include "service/costs.h"
 
 #include "domain/costs.h"
+#include "store/household_store.h"
+#include "store/price_store.h"
+#include "store/provision_store.h"
 
 namespace regie::service {
 
 std::vector<analytics::CostLine> cost_lines_for(store::Store& store, const std::vector<std::string>& household_ids,
                                                 Date t1, Date t2) {
   std::vector<analytics::CostLine> out;
-  const auto prices = store.price_list();
+  const auto prices = store::PriceStore(store).price_list();
   for (auto& id : household_ids) {
-    auto provisions = store.provisions(id);
+    auto provisions = store::ProvisionStore(store).of_household(id);
     for (auto [moment, date] : {std::pair{"T1", t1}, std::pair{"T2", t2}}) {
       for (auto& [category, cents] : domain::cost_snapshot(provisions, date, prices))
         out.push_back({id, moment, std::string(domain::to_string(category)), cents});
@@ -21,7 +24,7 @@ std::vector<analytics::CostLine> cost_lines_for(store::Store& store, const std::
 
 std::vector<analytics::CostLine> cost_lines_from_store(store::Store& store, Date t1, Date t2) {
   std::vector<std::string> ids;
-  for (auto& s : store.list_households(std::nullopt, t1)) ids.push_back(s.household.id);
+  for (auto& s : store::HouseholdStore(store).list(std::nullopt, t1)) ids.push_back(s.household.id);
   return cost_lines_for(store, ids, t1, t2);
 }
 

@@ -14,6 +14,9 @@
 #include "domain/limits.h"
 #include "service/auth.h"
 #include "service/totp.h"
+#include "store/account_store.h"
+#include "store/bundle.h"
+#include "store/settings_store.h"
 
 namespace regie::service {
 namespace {
@@ -266,22 +269,22 @@ Result<std::vector<DemoLogin>> load_demo(store::Store& store, DemoData data, con
     logins.push_back({a.username, a.display_name, a.role, password, ""});
   }
   data.bundle.settings.emplace_back("demo", "true");
-  auto st = store.write_bundle(data.bundle);
+  auto st = store::write_bundle(store, data.bundle);
   if (!st) return st.error();
   if (auto enrolled = enrol_demo_second_factors(store, sealer, logins); !enrolled) return enrolled.error();
   return logins;
 }
 
 Result<std::vector<DemoLogin>> reset_demo_passwords(store::Store& store, const Sealer& sealer) {
-  if (store.setting("demo") != "true")
+  if (store::SettingsStore(store).get("demo") != "true")
     return invalid("this database holds data that was not created by `regie demo`; choose another --db");
   std::vector<DemoLogin> logins;
-  auto accounts = store.accounts();
+  auto accounts = store::AccountStore(store).list();
   // Directors first, as on the first run.
   std::stable_partition(accounts.begin(), accounts.end(), [](auto& a) { return a.role == Role::director; });
   for (auto& a : accounts) {
     std::string password = random_token(8);
-    auto st = store.set_password_hash(a.username, hash_password(password));
+    auto st = store::AccountStore(store).set_password_hash(a.username, hash_password(password));
     if (!st) return st.error();
     logins.push_back({a.username, a.display_name, a.role, password, ""});
   }

@@ -8,6 +8,7 @@
 #include "common/result.h"
 #include "common/sealer.h"
 #include "store/store.h"
+#include "store/bundle.h"
 
 namespace regie::service {
 

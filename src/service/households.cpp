@@ -12,6 +12,14 @@
 #include "common/bsn.h"
 #include "domain/costs.h"
 #include "domain/limits.h"
+#include "store/account_store.h"
+#include "store/bundle.h"
+#include "store/household_store.h"
+#include "store/organisation_store.h"
+#include "store/plan_store.h"
+#include "store/price_store.h"
+#include "store/provision_store.h"
+#include "store/settings_store.h"
 
 namespace regie::service {
 
@@ -32,13 +40,13 @@ Result<std::vector<store::HouseholdSummary>> Households::list(const Principal& w
       return forbidden("your role has no household list");
   }
   audit(who, "household.list", "*", true);
-  auto list = store_.list_households(director, clock_.today());
+  auto list = store::HouseholdStore(store_).list(director, clock_.today());
   // Signal codes only, so a caseload can be filtered on them; the rules are the household view's.
   const auto thresholds = signal_thresholds(store_);
-  const auto prices = store_.price_list();
+  const auto prices = store::PriceStore(store_).price_list();
   for (auto& s : list) {
-    auto plans = store_.plan_state(s.household.id);
-    domain::CareMapInput in{store_.provisions(s.household.id), store_.members(s.household.id), {}, {}, plans.active,
+    auto plans = store::PlanStore(store_).state(s.household.id);
+    domain::CareMapInput in{store::ProvisionStore(store_).of_household(s.household.id), store::HouseholdStore(store_).members(s.household.id), {}, {}, plans.active,
                             plans.agreed};
     // The cost here, not in SQL: the same figures as the household view (the
     // price list included), and a figure stored beyond the maxima marks this
@@ -59,7 +67,7 @@ Result<std::vector<store::HouseholdSummary>> Households::list(const Principal& w
 }
 
 Result<HouseholdDetail> Households::get(const Principal& who, const std::string& id) {
-  auto h = store_.household(id);
+  auto h = store::HouseholdStore(store_).find(id);
   const bool director = h && is_assigned(store_, who, *h);
   // A professional's view holds only the members whose consent covers their
   // organisation; with none, the professional sees nothing at all.
@@ -101,9 +109,9 @@ HouseholdDetail Households::load(const domain::Household& h, Date on, const std:
   HouseholdDetail d;
   d.household = h;
   d.on = on;
-  if (auto a = store_.account(h.director)) d.director_display_name = a->display_name;
-  d.members = store_.members(id);
-  d.provisions = store_.provisions(id);
+  if (auto a = store::AccountStore(store_).find(h.director)) d.director_display_name = a->display_name;
+  d.members = store::HouseholdStore(store_).members(id);
+  d.provisions = store::ProvisionStore(store_).of_household(id);
   std::set<std::string> named;  // providers and professionals on the provisions shown
   if (visible) {
     // Household-wide provisions concern everyone, so they need everyone's consent.
@@ -117,13 +125,13 @@ HouseholdDetail Households::load(const domain::Household& h, Date on, const std:
       if (p.professional_id) named.insert(*p.professional_id);
     }
   }
-  d.prices = store_.price_list();
+  d.prices = store::PriceStore(store_).price_list();
   const auto thresholds = signal_thresholds(store_);
-  auto plans = store_.plan_state(id);
+  auto plans = store::PlanStore(store_).state(id);
   domain::CareMapInput in{d.provisions, d.members, {}, {}, plans.active, plans.agreed};
-  for (auto& o : store_.organisations_of_household(id))
+  for (auto& o : store::OrganisationStore(store_).of_household(id))
     if (!visible || named.contains(o.id)) d.organisations[o.id] = o;
-  for (auto& pr : store_.professionals_of_household(id))
+  for (auto& pr : store::OrganisationStore(store_).professionals_of_household(id))
     if (!visible || named.contains(pr.id)) d.professionals[pr.id] = pr;
   for (auto& [oid, o] : d.organisations) in.provider_names[oid] = o.name;
   for (auto& [pid, pr] : d.professionals) in.professional_names[pid] = pr.name;
@@ -137,9 +145,9 @@ HouseholdDetail Households::load(const domain::Household& h, Date on, const std:
     d.household.referral.reset();
     return d;
   }
-  d.acknowledgements = store_.signal_acks(id);
-  d.changes = store_.care_map_change_days(id);
-  d.records = store_.timeline_records(id);
+  d.acknowledgements = store::ProvisionStore(store_).signal_acks(id);
+  d.changes = store::ProvisionStore(store_).change_days(id);
+  d.records = store::HouseholdStore(store_).timeline(id);
   d.team_leads = store::AssignmentStore(store_).of_household(id);
   d.import_warnings = store::InteropStore(store_).warnings(id);
   for (auto& m : d.members)
@@ -150,7 +158,7 @@ HouseholdDetail Households::load(const domain::Household& h, Date on, const std:
 
 domain::SignalThresholds signal_thresholds(store::Store& store) {
   domain::SignalThresholds t;
-  const auto stored = store.settings_with_prefix("signal.");
+  const auto stored = store::SettingsStore(store).with_prefix("signal.");
   auto read = [&](const char* key, int& out) {
     for (const auto& [k, v] : stored) {
       if (k != key) continue;
@@ -170,7 +178,7 @@ domain::SignalThresholds signal_thresholds(store::Store& store) {
 bool is_assigned_director(store::Store& store, const Clock& clock, const Principal& who,
                           const std::string& household_id, const std::string& action,
                           const AccessedRecord& record) {
-  auto h = store.household(household_id);
+  auto h = store::HouseholdStore(store).find(household_id);
   bool allowed = h && is_assigned(store, who, *h);
   record_access(store, clock, who, action, household_id, allowed, {}, record);
   return allowed;
@@ -179,7 +187,7 @@ bool is_assigned_director(store::Store& store, const Clock& clock, const Princip
 Status may_work_on_record(store::Store& store, const Clock& clock, const Principal& who,
                           const std::string& household_id, const std::string& action, AccessedRecord record,
                           bool here, Error elsewhere) {
-  auto h = store.household(household_id);
+  auto h = store::HouseholdStore(store).find(household_id);
   const bool assigned = h && is_assigned(store, who, *h);
   if (!here) record.person.clear();
   record_access(store, clock, who, action, household_id, assigned && here,
@@ -197,23 +205,23 @@ Status Households::check_provision(const domain::Provision& p) {
   if (auto st = domain::limits::check_optional_id("id", p.id); !st) return st;
   if (p.member_id) {
     bool member_here = false;
-    for (auto& m : store_.members(p.household_id)) member_here |= m.id == *p.member_id;
+    for (auto& m : store::HouseholdStore(store_).members(p.household_id)) member_here |= m.id == *p.member_id;
     if (!member_here) return invalid("member_id: not a member of this household");
   }
-  if (!store_.organisation(p.provider_id)) return invalid("provider_id: unknown organisation");
-  if (p.professional_id && !store_.professional(*p.professional_id))
+  if (!store::OrganisationStore(store_).find(p.provider_id)) return invalid("provider_id: unknown organisation");
+  if (p.professional_id && !store::OrganisationStore(store_).professional(*p.professional_id))
     return invalid("professional_id: unknown professional");
   if (p.end && *p.end < p.start) return invalid("end_date: before start_date");
   if (p.price_code) {
     if (p.units_per_year_centi <= 0) return invalid("units_per_year: a positive number is needed with a price code");
-    auto prices = store_.price_list();
+    auto prices = store::PriceStore(store_).price_list();
     bool known = false;
     for (auto& i : prices.items()) known |= i.code == *p.price_code;
     if (!known) return invalid("price_code: not on the price list");
   } else if (p.annual_cost <= 0) {
     return invalid("annual_cost_cents: required (or a price_code with units_per_year)");
   }
-  return domain::check_provision_numbers(p, store_.price_list());
+  return domain::check_provision_numbers(p, store::PriceStore(store_).price_list());
 }
 
 Status check_chosen_provision_id(store::Store& store, const std::string& household_id, const std::string& id,
@@ -222,13 +230,13 @@ Status check_chosen_provision_id(store::Store& store, const std::string& househo
   const std::string own = household_id + "-";
   if (id.size() <= own.size() || !id.starts_with(own))
     return invalid(fmt::format("{}: starts with the household id and a hyphen ({}...), or leave it out", field, own));
-  if (store.provision(id)) return Error{ErrorCode::conflict, fmt::format("{}: already in use; leave it out", field)};
+  if (store::ProvisionStore(store).find(id)) return Error{ErrorCode::conflict, fmt::format("{}: already in use; leave it out", field)};
   return ok_status();
 }
 
 bool Households::member_of(const std::string& household_id, const std::optional<std::string>& member_id) {
   if (!member_id) return true;
-  for (auto& m : store_.members(household_id))
+  for (auto& m : store::HouseholdStore(store_).members(household_id))
     if (m.id == *member_id) return true;
   return false;
 }
@@ -245,14 +253,14 @@ Result<domain::Provision> Households::add_provision(const Principal& who, domain
   if (auto st = check_chosen_provision_id(store_, p.household_id, p.id); !st) return st.error();
   if (p.id.empty()) p.id = p.household_id + "-P" + random_token(4);
   p.version = 1;
-  auto st = store_.add_provision(p, domain::CareMapChange{0, p.household_id, p.id, who.username, clock_.now_iso8601(),
+  auto st = store::ProvisionStore(store_).add(p, domain::CareMapChange{0, p.household_id, p.id, who.username, clock_.now_iso8601(),
                                                           "added", std::string(domain::to_string(p.domain))});
   if (!st) return st.error();
   return p;
 }
 
 Result<int> Households::update_provision(const Principal& who, domain::Provision p) {
-  auto stored = store_.provision(p.id);
+  auto stored = store::ProvisionStore(store_).find(p.id);
   const bool here = stored && stored->household_id == p.household_id;
   const bool member_here = member_of(p.household_id, p.member_id);
   if (auto st = may_work_on_record(store_, clock_, who, p.household_id, "provision.edit",
@@ -264,13 +272,13 @@ Result<int> Households::update_provision(const Principal& who, domain::Provision
     return st.error();
   if (p.price_code) p.annual_cost = 0;
   if (auto st = check_provision(p); !st) return st.error();
-  return store_.update_provision(p, domain::CareMapChange{0, p.household_id, p.id, who.username, clock_.now_iso8601(),
+  return store::ProvisionStore(store_).update(p, domain::CareMapChange{0, p.household_id, p.id, who.username, clock_.now_iso8601(),
                                                           "edited", ""});
 }
 
 Result<int> Households::end_provision(const Principal& who, const std::string& household_id,
                                       const std::string& provision_id, Date end, int version) {
-  auto p = store_.provision(provision_id);
+  auto p = store::ProvisionStore(store_).find(provision_id);
   const bool here = p && p->household_id == household_id;
   if (auto st = may_work_on_record(store_, clock_, who, household_id, "provision.end",
                                    {"provision", provision_id, here && p->member_id ? *p->member_id : ""}, here,
@@ -280,7 +288,7 @@ Result<int> Households::end_provision(const Principal& who, const std::string& h
   if (end < p->start) return invalid("end_date: before the provision's start_date");
   p->end = end;
   p->version = version;
-  return store_.update_provision(*p, domain::CareMapChange{0, household_id, provision_id, who.username,
+  return store::ProvisionStore(store_).update(*p, domain::CareMapChange{0, household_id, provision_id, who.username,
                                                            clock_.now_iso8601(), "ended", format_date(end)});
 }
 
@@ -289,12 +297,12 @@ Status Households::acknowledge_signal(const Principal& who, const std::string& h
   if (!domain::parse_signal_code(code)) return invalid("signal: unknown signal code");
   if (note.empty()) return invalid("note: say why the signal is acceptable or what is being done");
   if (!is_director_of(who, household_id, "signal.acknowledge")) return forbidden("no household with this id that you may see");
-  return store_.add_signal_ack({0, household_id, code, note, who.username, clock_.now_iso8601()});
+  return store::ProvisionStore(store_).add_signal_ack({0, household_id, code, note, who.username, clock_.now_iso8601()});
 }
 
 Result<int> Households::change_status(const Principal& who, const std::string& household_id,
                                       domain::HouseholdStatus to, const std::string& drop_reason, int version) {
-  auto h = store_.household(household_id);
+  auto h = store::HouseholdStore(store_).find(household_id);
   bool allowed = h && (who.role == Role::team_lead || is_assigned(store_, who, *h));
   audit(who, "household.status", household_id, allowed);
   if (!allowed) return forbidden("no household with this id that you may see");
@@ -313,7 +321,7 @@ Result<int> Households::change_status(const Principal& who, const std::string& h
   }
   if (to == domain::HouseholdStatus::dropped && !domain::is_drop_reason(drop_reason))
     return invalid("drop_reason: not_needed, no_consent, withdrew or moved_away");
-  return store_.set_household_status(household_id, to, to == domain::HouseholdStatus::dropped ? drop_reason : "",
+  return store::HouseholdStore(store_).set_status(household_id, to, to == domain::HouseholdStatus::dropped ? drop_reason : "",
                                      version);
 }
 
@@ -322,12 +330,12 @@ Status Households::set_bsn(const Principal& who, const std::string& household_id
   if (!is_valid_bsn(bsn)) return invalid("bsn: nine digits that pass the 11-check");
   if (!sealer_) return Error{ErrorCode::unavailable, "this server has no secret key for BSNs (--secret-key-file)"};
   bool member_here = false;
-  for (auto& m : store_.members(household_id)) member_here |= m.id == member_id;
+  for (auto& m : store::HouseholdStore(store_).members(household_id)) member_here |= m.id == member_id;
   if (auto st = may_work_on_record(store_, clock_, who, household_id, "member.bsn", {"member", member_id, member_id},
                                    member_here, not_found("no member with this id in this household"));
       !st)
     return st;
-  return store_.set_member_bsn(member_id, sealer_->seal(bsn));
+  return store::HouseholdStore(store_).set_member_bsn(member_id, sealer_->seal(bsn));
 }
 
 Result<domain::Household> Households::add_household(const Principal& who, domain::Household h) {
@@ -338,7 +346,7 @@ Result<domain::Household> Households::add_household(const Principal& who, domain
   // household anyway.
   const bool chosen_by_director = who.role == Role::director && !h.id.empty();
   // Nor is a household whose id was taken by mistake shown a look at its file.
-  const bool taken = allowed && !chosen_by_director && !h.id.empty() && store_.household(h.id);
+  const bool taken = allowed && !chosen_by_director && !h.id.empty() && store::HouseholdStore(store_).find(h.id);
   const bool named = !h.id.empty() && !chosen_by_director && !taken;
   audit(who, "household.add", named ? h.id : "*", allowed && !chosen_by_director && !taken);
   if (!allowed) return forbidden("team leads and directors register referrals");
@@ -347,7 +355,7 @@ Result<domain::Household> Households::add_household(const Principal& who, domain
   if (taken) return Error{ErrorCode::conflict, "id: already in use; leave it out"};
   if (who.role == Role::director) h.director = who.username;
   if (!h.director.empty()) {
-    auto a = store_.account(h.director);
+    auto a = store::AccountStore(store_).find(h.director);
     if (!a || a->role != Role::director) return invalid("director: not a director's user name");
   }
   if (h.family_name.empty()) return invalid("family_name: required");
@@ -357,7 +365,7 @@ Result<domain::Household> Households::add_household(const Principal& who, domain
   if (h.id.empty()) h.id = "HH-" + random_token(4);
   store::Bundle b;
   b.households.push_back(h);
-  if (auto st = store_.write_bundle(b); !st) return st.error();
+  if (auto st = store::write_bundle(store_, b); !st) return st.error();
   return h;
 }
 
@@ -368,7 +376,7 @@ Result<domain::Member> Households::add_member(const Principal& who, domain::Memb
   const int year = year_of(clock_.today());
   if (m.birth_year < 1900 || m.birth_year > year) return invalid(fmt::format("birth_year: between 1900 and {}", year));
   if (m.id.empty()) m.id = m.household_id + "-M" + random_token(3);
-  if (auto st = store_.add_member(m); !st) return st.error();
+  if (auto st = store::HouseholdStore(store_).add_member(m); !st) return st.error();
   return m;
 }
 
@@ -381,7 +389,7 @@ Status Households::set_signal_threshold(const Principal& who, const std::string&
                                              "signal.coaching_min",          "signal.turnover_window_months"};
   if (!keys.contains(key)) return invalid("key: not a signal threshold");
   if (value < 1 || value > 999) return invalid("value: between 1 and 999");
-  store_.set_setting(key, std::to_string(value));
+  store::SettingsStore(store_).set(key, std::to_string(value));
   return ok_status();
 }
 
@@ -392,9 +400,9 @@ Result<domain::Professional> Households::add_professional(const Principal& who, 
   if (auto st = domain::limits::check_optional_id("id", p.id); !st) return st.error();
   if (p.name.empty()) return invalid("name: required");
   if (p.role.empty()) return invalid("role: required");
-  if (!store_.organisation(p.organisation_id)) return invalid("organisation_id: unknown organisation");
+  if (!store::OrganisationStore(store_).find(p.organisation_id)) return invalid("organisation_id: unknown organisation");
   if (p.id.empty()) p.id = "PRO-" + random_token(4);
-  auto st = store_.add_professional(p);
+  auto st = store::OrganisationStore(store_).add_professional(p);
   if (!st) return st.error();
   return p;
 }

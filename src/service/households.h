@@ -19,6 +19,7 @@
 #include "store/assignment_store.h"
 #include "store/interop_store.h"
 #include "store/store.h"
+#include "store/household_store.h"
 
 namespace regie::service {
 
@@ -34,7 +35,7 @@ struct HouseholdDetail {
   std::vector<domain::SignalAck> acknowledgements;
   domain::CareMapCounts counts;
   std::vector<domain::CareMapChangeDay> changes;
-  std::vector<store::Store::TimelineRecord> records;  // measurements, decisions, round tables
+  std::vector<store::HouseholdStore::TimelineRecord> records;  // measurements, decisions, round tables
   std::map<std::string, std::string> bsn_masked;  // member id -> masked BSN, e.g. ******333
   std::vector<store::Assignment> team_leads;      // assigned next to the director (whole file only)
   // What an imported message left to check, such as a BSN match onto a member

@@ -20,12 +20,76 @@
 #include "service/households.h"
 #include "store/consent_store.h"
 #include "store/interop_store.h"
+#include "store/measurement_store.h"
+#include "store/plan_store.h"
+#include "store/account_store.h"
+#include "store/bundle.h"
+#include "store/household_store.h"
+#include "store/organisation_store.h"
+#include "store/provision_store.h"
+#include "store/settings_store.h"
 
 namespace regie::service {
 
 using domain::Role;
 
 namespace {
+
+std::string stored_kind(interop::MessageKind k) { return std::to_string(static_cast<int>(k)); }
+
+// The parsed message as the plain records the store applies, with what the
+// interop layer derives from it worked out here: the store does not know the
+// interop layer.
+store::ImportMessage import_records(const interop::Message& m) {
+  const auto& h = m.header;
+  store::ImportMessage out;
+  auto& oh = out.header;
+  switch (h.kind) {
+    case interop::MessageKind::allocation: oh.kind = store::ImportKind::allocation; break;
+    case interop::MessageKind::start: oh.kind = store::ImportKind::start; break;
+    case interop::MessageKind::stop: oh.kind = store::ImportKind::stop; break;
+    case interop::MessageKind::declaration: oh.kind = store::ImportKind::declaration; break;
+  }
+  oh.standard = std::string(to_string(h.standard));
+  oh.kind_code = stored_kind(h.kind);
+  oh.name = interop::message_name(h.standard, h.kind);
+  bool youth = h.standard == interop::Standard::ijw;
+  oh.provision_prefix = youth ? "IJW" : "IWMO";
+  oh.domain = youth ? domain::Domain::jeugd : domain::Domain::wmo;
+  oh.code = h.code;
+  oh.sender = h.sender;
+  oh.receiver = h.receiver;
+  oh.id = h.id;
+  oh.date = h.date;
+  oh.municipality = h.municipality;
+  oh.agb = h.agb;
+  out.client_bsn = m.client_bsn;
+  for (auto& a : m.allocations) {
+    store::ImportAllocation r;
+    r.allocation_number = a.allocation_number;
+    r.category = a.category;
+    r.code = a.code;
+    r.start = a.start;
+    r.end = a.end;
+    if (a.size) r.size = store::ImportAllocation::Size{a.size->volume, a.size->unit, a.size->frequency};
+    r.budget = a.budget;
+    r.path = a.path;
+    r.goal = interop::product_description(h.standard, a.category, a.code);
+    r.hours_per_week_centi = interop::hours_per_week_centi(a);
+    r.estimated_annual_cost = interop::estimated_annual_cost(a);
+    out.allocations.push_back(std::move(r));
+  }
+  for (auto& s : m.starts_stops)
+    out.starts_stops.push_back({s.bsn, s.allocation_number, s.begin, s.end, s.status, s.path});
+  out.declaration_number = m.declaration_number;
+  out.declaration_start = m.declaration_start;
+  out.declaration_end = m.declaration_end;
+  out.declared_total = m.declared_total;
+  for (auto& l : m.lines)
+    out.lines.push_back({l.bsn, l.reference, l.previous_reference, l.allocation_number, l.category, l.code,
+                         l.period_start, l.period_end, l.volume, l.unit, l.tariff, l.amount, l.path});
+  return out;
+}
 
 std::string sha256_hex(std::string_view data) {
   if (sodium_init() < 0) throw std::runtime_error("libsodium could not be initialised");
@@ -119,7 +183,7 @@ Result<ImportResult> Interop::import_one(const Principal& who, std::string_view 
   po.schema_dir = options.schema_dir;
   // The server has no flag for it: an installation names its schema folder in the settings.
   if (po.schema_dir.empty())
-    if (auto dir = store_.setting("interop.schema_dir")) po.schema_dir = *dir;
+    if (auto dir = store::SettingsStore(store_).get("interop.schema_dir")) po.schema_dir = *dir;
   auto parsed = interop::parse_message(xml, standard, po);
   if (!parsed) return parsed.error();
   auto& m = *parsed;
@@ -127,13 +191,13 @@ Result<ImportResult> Interop::import_one(const Principal& who, std::string_view 
   const auto& h = m.header;
   ImportResult result;
   result.message = fmt::format("{} {}", interop::message_name(h.standard, h.kind), h.id);
-  if (auto own = store_.setting("interop.municipality_code"); own && !own->empty() && *own != h.municipality)
+  if (auto own = store::SettingsStore(store_).get("interop.municipality_code"); own && !own->empty() && *own != h.municipality)
     return invalid(fmt::format("Regie /Bericht/Header/{}: gemeente {} is niet de gemeente van deze installatie ({})",
                                h.kind == interop::MessageKind::allocation ? "Afzender" : "Ontvanger", h.municipality,
                                *own));
   store::InteropStore is(store_);
   auto hash = sha256_hex(xml);
-  if (auto previous = is.imported_hash(h.standard, h.kind, h.sender, h.id)) {
+  if (auto previous = is.imported_hash(std::string(to_string(h.standard)), stored_kind(h.kind), h.sender, h.id)) {
     if (*previous != hash)
       return Error{ErrorCode::conflict,
                    fmt::format("TR056 /Bericht/Header/BerichtIdentificatie/Identificatie: bericht {} van afzender {} "
@@ -167,7 +231,7 @@ Result<ImportResult> Interop::import_one(const Principal& who, std::string_view 
   std::vector<store::InteropStore::Warning> warnings;
   if (m.client_birth_date) {
     auto& ref = member_of.at(m.client_bsn);
-    for (auto& member : store_.members(ref.household_id))
+    for (auto& member : store::HouseholdStore(store_).members(ref.household_id))
       if (member.id == ref.member_id && member.birth_year != 0 && member.birth_year != year_of(*m.client_birth_date)) {
         const auto name = member.given_name.empty() ? member.family_name : member.given_name;
         const auto born = format_date_nl(*m.client_birth_date);
@@ -183,7 +247,7 @@ Result<ImportResult> Interop::import_one(const Principal& who, std::string_view 
                                         name, member.birth_year, born)});
       }
   }
-  auto applied = is.apply(m, member_of, hash, who.username, clock_.now_iso8601(), warnings);
+  auto applied = is.apply(import_records(m), member_of, hash, who.username, clock_.now_iso8601(), warnings);
   if (!applied) return applied.error();
   if (applied->declaration_resent) {
     result.already_imported = true;
@@ -234,7 +298,7 @@ Result<CsvImportResult> Interop::import_csv(const Principal& who, const std::str
       std::string id((*r)->field(c_id));
       if (!valid_id(id)) problems.add((*r)->where(c_id) + ": " + kIdRule);
       else if (!households.insert(id).second) problems.add((*r)->where(c_id) + ": '" + id + "' occurs twice");
-      else if (store_.household(id)) problems.add((*r)->where(c_id) + ": household '" + id + "' is already stored");
+      else if (store::HouseholdStore(store_).find(id)) problems.add((*r)->where(c_id) + ": household '" + id + "' is already stored");
       if (!parse_fixed((*r)->field(c_members), 0)) problems.add((*r)->where(c_members) + ": not a whole number");
       domain::Household h;
       h.id = id;
@@ -246,7 +310,7 @@ Result<CsvImportResult> Interop::import_csv(const Principal& who, const std::str
   }
   std::map<std::string, std::string> member_household;
   std::set<std::string> organisations, allocations;
-  for (auto& o : store_.organisations()) organisations.insert(o.id);
+  for (auto& o : store::OrganisationStore(store_).list()) organisations.insert(o.id);
   std::size_t new_orgs = 0;
   {
     auto r = CsvReader::open(allocations_path);
@@ -317,7 +381,7 @@ Result<CsvImportResult> Interop::import_csv(const Principal& who, const std::str
     if ((*r)->error()) return *(*r)->error();
   }
   if (!problems.empty()) return problems.error();
-  auto st = store_.write_bundle(bundle);
+  auto st = store::write_bundle(store_, bundle);
   if (!st) return st.error();
   audit(who, "interop.import_csv", "*", true, fmt::format("{} households", bundle.households.size()));
   return CsvImportResult{bundle.households.size(), bundle.members.size(), bundle.provisions.size(), new_orgs};
@@ -325,7 +389,7 @@ Result<CsvImportResult> Interop::import_csv(const Principal& who, const std::str
 
 Result<nlohmann::json> Interop::export_fhir(const Principal& who, const std::string& household_id, bool include_bsn) {
   auto action = include_bsn ? "household.export_fhir_bsn" : "household.export_fhir";
-  auto h = store_.household(household_id);
+  auto h = store::HouseholdStore(store_).find(household_id);
   const bool assigned = h && is_assigned(store_, who, *h);
   // Clear BSNs leave Regie only with the household's director of record; an
   // assigned team lead exports the file without them, as they see them
@@ -339,19 +403,20 @@ Result<nlohmann::json> Interop::export_fhir(const Principal& who, const std::str
   interop::FhirInput in;
   in.household = *h;
   in.director_username = h->director;
-  if (auto a = store_.account(h->director)) in.director_display_name = a->display_name;
-  in.members = store_.members(household_id);
+  if (auto a = store::AccountStore(store_).find(h->director)) in.director_display_name = a->display_name;
+  in.members = store::HouseholdStore(store_).members(household_id);
   if (include_bsn)
     for (auto& m : in.members)
       if (m.bsn_sealed)
         if (auto bsn = sealer_->open(*m.bsn_sealed)) in.bsn[m.id] = *bsn;
-  in.provisions = store_.provisions(household_id);
-  for (auto& o : store_.organisations()) in.organisations[o.id] = o;
-  for (auto& p : store_.professionals()) in.professionals[p.id] = p;
+  in.provisions = store::ProvisionStore(store_).of_household(household_id);
+  for (auto& o : store::OrganisationStore(store_).list()) in.organisations[o.id] = o;
+  for (auto& p : store::OrganisationStore(store_).professionals()) in.professionals[p.id] = p;
   store::InteropStore is(store_);
   in.allocation_numbers = is.allocation_numbers(household_id);
-  for (auto& p : is.plans(household_id)) in.plans.push_back({p.id, p.plan_version, p.status, p.created_at, p.agreed_at});
-  for (auto& m : is.measurements(household_id))
+  for (auto& p : store::PlanStore(store_).versions(household_id))
+    in.plans.push_back({p.id, p.plan_version, p.status, p.created_at, p.agreed_at});
+  for (auto& m : store::MeasurementStore(store_).answers(household_id))
     in.measurements.push_back({m.member_id, m.instrument, m.moment, m.measured_on, m.item, m.score_milli});
   in.consents = store::ConsentStore(store_).of_household(household_id);
   in.generated_at = clock_.now_iso8601();

@@ -14,6 +14,7 @@
 #include "common/money.h"
 #include "common/problems.h"
 #include "service/households.h"
+#include "store/household_store.h"
 
 namespace regie::service {
 namespace {
@@ -60,7 +61,7 @@ Status import_measurements_csv(store::Store& store, const interop::Instruments& 
     if (!on) problems.add(r.where(c[4]) + ": not a date (yyyy-mm-dd)");
     if (!value) problems.add(r.where(c[6]) + ": not a whole number");
     if (!household_of.contains(household))
-      for (auto& m : store.members(household)) household_of[m.id] = household;
+      for (auto& m : store::HouseholdStore(store).members(household)) household_of[m.id] = household;
     if (household_of[member] != household)
       problems.add(r.where(c[1]) + fmt::format(": '{}' is not a member of household '{}'", member, household));
     if (!instrument || !on || !value) continue;
@@ -134,7 +135,7 @@ Result<MeasurementView> Measurements::get(const Principal& who, const std::strin
 Result<MeasurementView> Measurements::start(const Principal& who, const std::string& household_id,
                                             const NewMeasurement& in) {
   bool member_here = false;
-  for (auto& m : store_.members(household_id)) member_here |= m.id == in.member_id;
+  for (auto& m : store::HouseholdStore(store_).members(household_id)) member_here |= m.id == in.member_id;
   if (auto st = may_work_on_record(store_, clock_, who, household_id, "measurements.start",
                                    {"measurement", "", in.member_id}, member_here,
                                    invalid("member_id: not a member of this household"));
@@ -221,7 +222,7 @@ Result<std::vector<domain::Wish>> Measurements::wishes(const Principal& who, con
 Result<domain::Wish> Measurements::add_wish(const Principal& who, const std::string& household_id,
                                             const domain::Wish& in) {
   bool member_here = false;
-  for (auto& m : store_.members(household_id)) member_here |= m.id == in.member_id;
+  for (auto& m : store::HouseholdStore(store_).members(household_id)) member_here |= m.id == in.member_id;
   if (auto st = may_work_on_record(store_, clock_, who, household_id, "wishes.add", {"wish", "", in.member_id},
                                    member_here, invalid("member_id: not a member of this household"));
       !st)
@@ -265,7 +266,7 @@ Result<analytics::Table> Measurements::outcomes(const Principal& who, const std:
   std::vector<std::string> ids = household_ids;
   if (who.role == Role::director) {
     if (ids.empty())
-      for (auto& s : store_.list_households(who.username, clock_.today())) ids.push_back(s.household.id);
+      for (auto& s : store::HouseholdStore(store_).list(who.username, clock_.today())) ids.push_back(s.household.id);
     for (auto& id : ids)
       if (!allowed(who, id, "outcomes.read")) return forbidden(fmt::format("household {} is not yours", id));
     if (ids.empty()) return analytics::outcomes_from_scores({});

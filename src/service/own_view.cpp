@@ -7,6 +7,10 @@
 #include "service/access.h"
 #include "store/measurement_store.h"
 #include "store/plan_store.h"
+#include "store/account_store.h"
+#include "store/household_store.h"
+#include "store/organisation_store.h"
+#include "store/provision_store.h"
 
 namespace regie::service {
 namespace {
@@ -24,7 +28,7 @@ std::string given_name(const std::vector<domain::Member>& members, const std::st
 Result<domain::Household> OwnView::own_household(const Principal& who, const std::string& action) {
   std::optional<domain::Household> h;
   if (who.role == domain::Role::member && !who.household_id.empty() && !who.member_id.empty())
-    h = store_.household(who.household_id);
+    h = store::HouseholdStore(store_).find(who.household_id);
   record_access(store_, clock_, who, action, h ? h->id : std::string("*"), h.has_value());
   if (!h) return forbidden("this view is for members of a household, about their own household");
   return *h;
@@ -50,13 +54,13 @@ Result<OwnHousehold> OwnView::household(const Principal& who) {
   OwnHousehold out;
   out.household_id = h->id;
   out.family_name = h->family_name;
-  if (auto a = store_.account(h->director)) out.director_name = a->display_name;
-  auto members = store_.members(h->id);
+  if (auto a = store::AccountStore(store_).find(h->director)) out.director_name = a->display_name;
+  auto members = store::HouseholdStore(store_).members(h->id);
   out.me = given_name(members, who.member_id);
   for (auto& m : members) out.members.push_back(m.given_name);
   const auto mine = own_people(who, members);
 
-  for (auto& p : store_.provisions(h->id)) {
+  for (auto& p : store::ProvisionStore(store_).of_household(h->id)) {
     if (!p.active_on(today)) continue;
     if (p.member_id && !mine.contains(*p.member_id)) continue;  // another adult's care is theirs
     Helper helper;
@@ -64,9 +68,9 @@ Result<OwnHousehold> OwnView::household(const Principal& who) {
     helper.domain = std::string(domain::to_string(p.domain));
     helper.since = p.start;
     if (p.member_id) helper.for_whom = given_name(members, *p.member_id);
-    if (auto org = store_.organisation(p.provider_id)) helper.organisation = org->name;
+    if (auto org = store::OrganisationStore(store_).find(p.provider_id)) helper.organisation = org->name;
     if (p.professional_id)
-      if (auto pro = store_.professional(*p.professional_id)) {
+      if (auto pro = store::OrganisationStore(store_).professional(*p.professional_id)) {
         helper.name = pro->name;
         helper.role = pro->role;
         helper.phone = pro->phone;
@@ -92,7 +96,7 @@ Result<OwnHousehold> OwnView::household(const Principal& who) {
         std::string by = a.responsible.name;
         if (a.responsible.kind == "member") by = given_name(members, a.responsible.id);
         else if (a.responsible.kind == "professional") {
-          if (auto pro = store_.professional(a.responsible.id)) by = pro->name;
+          if (auto pro = store::OrganisationStore(store_).professional(a.responsible.id)) by = pro->name;
         } else if (a.responsible.kind == "director") {
           by = out.director_name;
         }
@@ -125,7 +129,7 @@ Result<OwnHousehold> OwnView::household(const Principal& who) {
 Result<OwnSpiderWebs> OwnView::spider_webs(const Principal& who) {
   auto h = own_household(who, "own_view.spider_webs");
   if (!h) return h.error();
-  auto members = store_.members(h->id);
+  auto members = store::HouseholdStore(store_).members(h->id);
   const domain::Member* me = nullptr;
   for (auto& m : members)
     if (m.id == who.member_id) me = &m;
@@ -154,7 +158,7 @@ Result<FileViewPage> OwnView::file_views(const Principal& who, int limit, std::o
   // from before roles were stored fall back to the account's role.
   auto page = who_looked(store_, h->id, limit, before, "member");
   // Looks at another adult's own data are in that adult's list, not here.
-  const auto mine = own_people(who, store_.members(h->id));
+  const auto mine = own_people(who, store::HouseholdStore(store_).members(h->id));
   std::erase_if(page.views,
                 [&](const FileView& v) { return v.role == "member" || (!v.person.empty() && !mine.contains(v.person)); });
   return page;

@@ -15,6 +15,13 @@
 #include "interop/ics.h"
 #include "service/households.h"
 #include "store/measurement_store.h"
+#include "store/account_store.h"
+#include "store/household_store.h"
+#include "store/organisation_store.h"
+#include "store/plan_store.h"
+#include "store/price_store.h"
+#include "store/provision_store.h"
+#include "store/time_store.h"
 
 namespace regie::service {
 
@@ -33,7 +40,7 @@ Status PlanService::require_director(const Principal& who, const std::string& ho
 
 Status PlanService::check_party(const std::string& household_id, domain::PartyRef& party, const std::string& field) {
   if (party.kind == "member") {
-    for (auto& m : store_.members(household_id))
+    for (auto& m : store::HouseholdStore(store_).members(household_id))
       if (m.id == party.id) {
         party.name = m.given_name + " " + m.family_name;
         return ok_status();
@@ -41,15 +48,15 @@ Status PlanService::check_party(const std::string& household_id, domain::PartyRe
     return invalid(fmt::format("{}: {} is not a member of this household", field, party.id));
   }
   if (party.kind == "professional") {
-    auto p = store_.professional(party.id);
+    auto p = store::OrganisationStore(store_).professional(party.id);
     if (!p) return invalid(fmt::format("{}: unknown professional {}", field, party.id));
     party.name = p->name;
     return ok_status();
   }
   if (party.kind == "director") {
-    auto h = store_.household(household_id);
+    auto h = store::HouseholdStore(store_).find(household_id);
     if (!h || h->director != party.id) return invalid(fmt::format("{}: not this household's director", field));
-    if (auto a = store_.account(party.id)) party.name = a->display_name;
+    if (auto a = store::AccountStore(store_).find(party.id)) party.name = a->display_name;
     return ok_status();
   }
   if (party.name.empty()) return invalid(fmt::format("{}.name: required", field));
@@ -66,7 +73,7 @@ Result<int> PlanService::save_plan(const Principal& who, const std::string& hous
   if (auto st = require_director(who, household_id, "plan.write"); !st) return st.error();
   if (goals.empty()) return invalid("goals: a plan needs at least one goal");
   std::set<std::string> members, wishes;
-  for (auto& m : store_.members(household_id)) members.insert(m.id);
+  for (auto& m : store::HouseholdStore(store_).members(household_id)) members.insert(m.id);
   for (auto& w : store::MeasurementStore(store_).wishes(household_id)) wishes.insert(std::to_string(w.id));
   for (std::size_t i = 0; i < goals.size(); ++i) {
     for (auto& m : goals[i].member_ids)
@@ -111,17 +118,17 @@ Status PlanService::check_new_provision(const domain::Provision& p, const std::s
   if (auto st = domain::limits::check_optional_id(field + ".id", p.id); !st) return st;
   if (p.member_id) {
     bool here = false;
-    for (auto& m : store_.members(p.household_id)) here |= m.id == *p.member_id;
+    for (auto& m : store::HouseholdStore(store_).members(p.household_id)) here |= m.id == *p.member_id;
     if (!here) return invalid(fmt::format("{}.member_id: not a member of this household", field));
   }
-  if (!store_.organisation(p.provider_id)) return invalid(fmt::format("{}.provider_id: unknown organisation", field));
-  if (p.professional_id && !store_.professional(*p.professional_id))
+  if (!store::OrganisationStore(store_).find(p.provider_id)) return invalid(fmt::format("{}.provider_id: unknown organisation", field));
+  if (p.professional_id && !store::OrganisationStore(store_).professional(*p.professional_id))
     return invalid(fmt::format("{}.professional_id: unknown professional", field));
   if (p.price_code) {
     if (p.units_per_year_centi <= 0)
       return invalid(fmt::format("{}.units_per_year: required with a price code", field));
     bool known = false;
-    const auto prices = store_.price_list();  // named: a temporary's items would dangle in the loop
+    const auto prices = store::PriceStore(store_).price_list();  // named: a temporary's items would dangle in the loop
     for (auto& i : prices.items()) known |= i.code == *p.price_code;
     if (!known) return invalid(fmt::format("{}.price_code: not on the price list", field));
   } else if (p.annual_cost <= 0) {
@@ -145,7 +152,7 @@ Result<domain::Decision> PlanService::record_decision(const Principal& who, doma
     if (!rt || rt->household_id != req.household_id)
       return invalid("round_table_id: not a round table of this household");
   }
-  auto effect = domain::plan_decision(req, store_.provisions(req.household_id), store_.price_list());
+  auto effect = domain::plan_decision(req, store::ProvisionStore(store_).of_household(req.household_id), store::PriceStore(store_).price_list());
   if (!effect) return effect.error();
   domain::Decision d;
   d.household_id = req.household_id;
@@ -346,7 +353,7 @@ Status PlanService::start_aftercare(const Principal& who, const std::string& hou
                                     int interval_months, int household_version) {
   if (auto st = require_director(who, household_id, "aftercare.start"); !st) return st;
   if (interval_months < 1 || interval_months > 12) return invalid("interval_months: 1 to 12");
-  auto h = store_.household(household_id);
+  auto h = store::HouseholdStore(store_).find(household_id);
   if (h->status != domain::HouseholdStatus::active && h->status != domain::HouseholdStatus::aftercare)
     return invalid("status: only an active household moves to aftercare");
   std::optional<int> move;
@@ -371,11 +378,11 @@ Caseload PlanService::caseload_of(const std::string& director) {
   Caseload c;
   c.director = director;
   const Date today = clock_.today();
-  for (auto& s : store_.list_households(director, today)) {
+  for (auto& s : store::HouseholdStore(store_).list(director, today)) {
     const auto& h = s.household;
     CaseloadHousehold row{h.id, h.family_name, std::string(domain::to_string(h.status)), false, false, {}};
     c.households_per_status[row.status] += 1;
-    auto plan = store_.plan_state(h.id);
+    auto plan = store::PlanStore(store_).state(h.id);
     row.plan_active = plan.active > 0;
     row.plan_agreed = plan.agreed;
     if (h.status == domain::HouseholdStatus::aftercare) {
@@ -405,7 +412,7 @@ Caseload PlanService::caseload_of(const std::string& director) {
                    [](auto& a, auto& b) { return a.decision.effective > b.decision.effective; });
   auto iso = format_date(today);
   const Date month_start = *parse_date(iso.substr(0, 8) + "01");
-  for (auto& t : store_.time_entries(director, std::nullopt, month_start, today))
+  for (auto& t : store::TimeStore(store_).entries(director, std::nullopt, month_start, today))
     c.minutes_this_month[std::string(domain::to_string(t.kind))] += t.minutes;
   return c;
 }
@@ -429,7 +436,7 @@ Result<std::vector<Caseload>> PlanService::caseload(const Principal& who, const 
     return forbidden("your role has no caseload overview");
   }
   audit(true);
-  for (auto& a : store_.accounts())
+  for (auto& a : store::AccountStore(store_).list())
     if (a.role == Role::director && !a.disabled && (director.empty() || a.username == director))
       out.push_back(caseload_of(a.username));
   return out;

@@ -12,6 +12,9 @@
 #include "common/csv.h"
 #include "common/pseudonym.h"
 #include "domain/costs.h"
+#include "store/household_store.h"
+#include "store/price_store.h"
+#include "store/provision_store.h"
 
 namespace regie::service {
 
@@ -40,11 +43,11 @@ Status PopulationService::export_population(const std::string& folder, Date pric
   hh << "household_id,neighbourhood,members\n";
   al << "allocation_id,household_id,client_id,neighbourhood,domain,provider_id,product_code,start_date,end_date,"
         "hours_per_week,yearly_cost_eur\n";
-  const auto prices = store_.price_list();
-  for (auto& s : store_.list_households(std::nullopt, prices_on)) {
+  const auto prices = store::PriceStore(store_).price_list();
+  for (auto& s : store::HouseholdStore(store_).list(std::nullopt, prices_on)) {
     const auto& h = s.household;
     hh << csv_escape(h.id) << ',' << csv_escape(h.neighbourhood) << ',' << s.member_count << '\n';
-    for (auto& p : store_.provisions(h.id)) {
+    for (auto& p : store::ProvisionStore(store_).of_household(h.id)) {
       auto cost = domain::annual_cost_on(p, prices_on, prices);
       al << csv_escape(p.id) << ',' << csv_escape(h.id) << ','
          << csv_escape(p.member_id.value_or(h.id + "-household")) << ',' << csv_escape(h.neighbourhood) << ','

@@ -15,6 +15,11 @@
 #include "store/interop_store.h"
 #include "store/measurement_store.h"
 #include "store/plan_store.h"
+#include "store/account_store.h"
+#include "store/household_store.h"
+#include "store/organisation_store.h"
+#include "store/provision_store.h"
+#include "store/settings_store.h"
 
 namespace regie::service {
 namespace {
@@ -54,14 +59,14 @@ std::vector<domain::RetentionRule> retention_rules(store::Store& store) {
   auto rules = domain::default_retention_rules();
   for (auto& r : rules) {
     if (r.setting.empty()) continue;
-    if (auto v = store.setting(r.setting))
+    if (auto v = store::SettingsStore(store).get(r.setting))
       if (auto n = parse_fixed(*v, 0); n && *n >= 1 && *n <= 100) r.years = static_cast<int>(*n);
   }
   return rules;
 }
 
 int closed_file_years(store::Store& store) {
-  if (auto v = store.setting("retention.closed_file_years"))
+  if (auto v = store::SettingsStore(store).get("retention.closed_file_years"))
     if (auto n = parse_fixed(*v, 0); n && *n >= 1 && *n <= 100) return static_cast<int>(*n);
   return 7;
 }
@@ -109,7 +114,7 @@ Result<domain::Member> Privacy::exportable(const Principal& who, const std::stri
                                            const std::string& format) {
   auto member = store::PrivacyStore(store_).member(member_id);
   std::optional<domain::Household> h;
-  if (member) h = store_.household(member->household_id);
+  if (member) h = store::HouseholdStore(store_).find(member->household_id);
   bool allowed = false;
   if (member && h) {
     switch (who.role) {
@@ -126,7 +131,7 @@ Result<domain::Member> Privacy::exportable(const Principal& who, const std::stri
         } else if (!who.member_id.empty() && who.household_id == h->id && member->role == domain::MemberRole::child &&
                    is_minor(*member, clock_.today(), minor_below_age(store_))) {
           // A parent answers for their minor child.
-          for (auto& m : store_.members(h->id))
+          for (auto& m : store::HouseholdStore(store_).members(h->id))
             allowed |= m.id == who.member_id && m.role == domain::MemberRole::parent;
         }
         break;
@@ -145,7 +150,7 @@ Result<domain::Member> Privacy::exportable(const Principal& who, const std::stri
 Result<ojson> Privacy::export_json(const Principal& who, const std::string& member_id) {
   auto m = exportable(who, member_id, "json");
   if (!m) return m.error();
-  const auto h = *store_.household(m->household_id);
+  const auto h = *store::HouseholdStore(store_).find(m->household_id);
   const Date today = clock_.today();
 
   ojson person = {{"id", m->id},
@@ -168,10 +173,10 @@ Result<ojson> Privacy::export_json(const Principal& who, const std::string& memb
                      {"city", h.city},
                      {"status", std::string(domain::to_string(h.status))},
                      {"director", {{"username", h.director}, {"name", ""}}}};
-  if (auto a = store_.account(h.director)) household["director"]["name"] = a->display_name;
+  if (auto a = store::AccountStore(store_).find(h.director)) household["director"]["name"] = a->display_name;
 
   ojson provisions = ojson::array();
-  for (auto& p : store_.provisions(h.id)) {
+  for (auto& p : store::ProvisionStore(store_).of_household(h.id)) {
     if (p.member_id && *p.member_id != m->id) continue;
     ojson j = {{"id", p.id},
                {"for", p.member_id ? "member" : "household"},
@@ -186,9 +191,9 @@ Result<ojson> Privacy::export_json(const Principal& who, const std::string& memb
                {"hours_per_week_centi", p.hours_per_week_centi},
                {"annual_cost_cents", p.annual_cost},
                {"cost_basis", std::string(domain::to_string(p.basis))}};
-    if (auto o = store_.organisation(p.provider_id)) j["provider"] = o->name;
+    if (auto o = store::OrganisationStore(store_).find(p.provider_id)) j["provider"] = o->name;
     if (p.professional_id)
-      if (auto pr = store_.professional(*p.professional_id)) j["professional"] = pr->name;
+      if (auto pr = store::OrganisationStore(store_).professional(*p.professional_id)) j["professional"] = pr->name;
     provisions.push_back(j);
   }
 
@@ -307,16 +312,16 @@ Result<json> Privacy::export_fhir(const Principal& who, const std::string& membe
   auto m = exportable(who, member_id, "fhir");
   if (!m) return m.error();
   interop::FhirInput in;
-  in.household = *store_.household(m->household_id);
+  in.household = *store::HouseholdStore(store_).find(m->household_id);
   in.director_username = in.household.director;
-  if (auto a = store_.account(in.household.director)) in.director_display_name = a->display_name;
+  if (auto a = store::AccountStore(store_).find(in.household.director)) in.director_display_name = a->display_name;
   in.members = {*m};
   if (m->bsn_sealed && sealer_ && shows_bsn(who))
     if (auto bsn = sealer_->open(*m->bsn_sealed)) in.bsn[m->id] = *bsn;
-  for (auto& p : store_.provisions(m->household_id))
+  for (auto& p : store::ProvisionStore(store_).of_household(m->household_id))
     if (p.member_id == m->id) in.provisions.push_back(p);
-  for (auto& o : store_.organisations()) in.organisations[o.id] = o;
-  for (auto& p : store_.professionals()) in.professionals[p.id] = p;
+  for (auto& o : store::OrganisationStore(store_).list()) in.organisations[o.id] = o;
+  for (auto& p : store::OrganisationStore(store_).professionals()) in.professionals[p.id] = p;
   for (auto& [provision, number] : store::InteropStore(store_).allocation_numbers(m->household_id))
     for (auto& p : in.provisions)
       if (p.id == provision) in.allocation_numbers[provision] = number;
@@ -357,7 +362,7 @@ Result<store::ErasureRecord> Privacy::erase(const Principal& who, const std::str
   req.member_ids = {member_id};
   // The household's own data (name, address) goes with its last member.
   int left = 0;
-  for (auto& m : store_.members(member->household_id)) left += m.id != member_id && m.given_name != domain::kErased;
+  for (auto& m : store::HouseholdStore(store_).members(member->household_id)) left += m.id != member_id && m.given_name != domain::kErased;
   req.household_data = left == 0;
   req.kind = "request";
   req.reason = reason;
@@ -396,7 +401,7 @@ Result<RetentionReport> Privacy::retention(const Principal& who, bool dry_run) {
     if (!f.erased_on) {
       store::ErasureRequest req;
       req.household_id = f.household_id;
-      for (auto& m : store_.members(f.household_id)) req.member_ids.push_back(m.id);
+      for (auto& m : store::HouseholdStore(store_).members(f.household_id)) req.member_ids.push_back(m.id);
       req.household_data = true;
       req.kind = "retention";
       req.reason = reason;

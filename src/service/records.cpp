@@ -9,6 +9,8 @@
 
 #include "domain/costs.h"
 #include "domain/limits.h"
+#include "store/price_store.h"
+#include "store/time_store.h"
 
 namespace regie::service {
 
@@ -24,7 +26,7 @@ Status CostRecords::require_director_of(const Principal& who, const std::string&
 Result<std::vector<domain::TimeEntry>> CostRecords::time_entries(const Principal& who,
                                                                  const std::string& household_id) {
   if (auto st = require_director_of(who, household_id, "time.read"); !st) return st.error();
-  return store_.time_entries(std::nullopt, household_id, Date{0}, kOpenEnd);
+  return store::TimeStore(store_).entries(std::nullopt, household_id, Date{0}, kOpenEnd);
 }
 
 Result<domain::TimeEntry> CostRecords::add_time_entry(const Principal& who, domain::TimeEntry e) {
@@ -34,7 +36,7 @@ Result<domain::TimeEntry> CostRecords::add_time_entry(const Principal& who, doma
   if (e.date > clock_.today()) return invalid("date: time cannot be registered in the future");
   if (auto st = require_director_of(who, *e.household_id, "time.add"); !st) return st.error();
   e.director = who.username;
-  auto id = store_.add_time_entry(e);
+  auto id = store::TimeStore(store_).add(e);
   if (!id) return id.error();
   e.id = *id;
   return e;
@@ -46,7 +48,7 @@ Result<std::vector<domain::TimeEntry>> CostRecords::project_time(const Principal
     return forbidden("project time is registered by directors");
   }
   std::vector<domain::TimeEntry> out;
-  for (auto& t : store_.time_entries(who.username, std::nullopt, Date{0}, kOpenEnd))
+  for (auto& t : store::TimeStore(store_).entries(who.username, std::nullopt, Date{0}, kOpenEnd))
     if (!t.household_id) out.push_back(t);
   return out;
 }
@@ -62,7 +64,7 @@ Result<domain::TimeEntry> CostRecords::add_project_time(const Principal& who, do
   e.kind = domain::TimeKind::project;
   e.household_id.reset();
   e.director = who.username;
-  auto id = store_.add_time_entry(e);
+  auto id = store::TimeStore(store_).add(e);
   if (!id) return id.error();
   e.id = *id;
   return e;
@@ -71,7 +73,7 @@ Result<domain::TimeEntry> CostRecords::add_project_time(const Principal& who, do
 Result<std::vector<domain::VirtualSaving>> CostRecords::virtual_savings(const Principal& who,
                                                                        const std::string& household_id) {
   if (auto st = require_director_of(who, household_id, "virtual_saving.read"); !st) return st.error();
-  return store_.virtual_savings(household_id);
+  return store::PriceStore(store_).virtual_savings(household_id);
 }
 
 Result<domain::VirtualSaving> CostRecords::add_virtual_saving(const Principal& who, domain::VirtualSaving v) {
@@ -82,7 +84,7 @@ Result<domain::VirtualSaving> CostRecords::add_virtual_saving(const Principal& w
   if (auto st = require_director_of(who, v.household_id, "virtual_saving.add"); !st) return st.error();
   v.recorded_by = who.username;
   v.recorded_on = clock_.today();
-  auto id = store_.add_virtual_saving(v);
+  auto id = store::PriceStore(store_).add_virtual_saving(v);
   if (!id) return id.error();
   v.id = *id;
   return v;
@@ -94,7 +96,7 @@ Status CostRecords::add_price_item(const Principal& who, const domain::PriceItem
   if (!allowed) return forbidden("only an administrator maintains the price list");
   if (item.code.empty() || item.name.empty()) return invalid("code and name are required");
   if (auto st = domain::check_price_item(item); !st) return st;
-  return store_.add_price_item(item, who.username);
+  return store::PriceStore(store_).add_price_item(item, who.username);
 }
 
 }  // namespace regie::service

@@ -8,6 +8,7 @@
 #include "common/clock.h"
 #include "service/auth.h"
 #include "store/store.h"
+#include "store/price_store.h"
 
 namespace regie::service {
 
@@ -26,7 +27,7 @@ class CostRecords {
   Result<domain::VirtualSaving> add_virtual_saving(const Principal& who, domain::VirtualSaving saving);
 
   // Everyone signed in may read the price list; only an administrator adds versions.
-  domain::PriceList price_list() { return store_.price_list(); }
+  domain::PriceList price_list() { return store::PriceStore(store_).price_list(); }
   Status add_price_item(const Principal& who, const domain::PriceItem& item);
 
  private:

@@ -1,19 +1,12 @@
 #include "service/view_cache.h"
 
-#include <soci/soci.h>
-
-#include "store/rows.h"
+#include "store/household_store.h"
 
 namespace regie::service {
 
 bool ViewCache::enabled() {
   std::call_once(checked_, [&] {
-    if (store_.backend() != "sqlite3") return;
-    store_.read([&](soci::session& sql) {
-      int n = 0;
-      sql << "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'view_revision'", soci::into(n);
-      enabled_ = n == 1;
-    });
+    enabled_ = store::HouseholdStore(store_).keeps_view_revisions();
   });
   return enabled_;
 }
@@ -27,15 +20,13 @@ std::string revision_key(const std::string& day, std::int64_t own, std::int64_t 
 ViewCache::Lookup ViewCache::household(const std::string& household_id, const std::string& day) {
   Lookup out;
   if (!enabled()) {
-    out.household = store_.household(household_id);
+    out.household = store::HouseholdStore(store_).find(household_id);
     return out;
   }
-  store_.query("SELECT h.*, (SELECT rev FROM view_revision WHERE scope = h.id) AS own_revision, "
-               "(SELECT rev FROM view_revision WHERE scope = '*') AS shared_revision FROM household h WHERE h.id = :h",
-               {household_id}, [&](const soci::row& r) {
-                 out.household = store::household_from(r);
-                 out.revision = revision_key(day, store::i64(r, "own_revision"), store::i64(r, "shared_revision"));
-               });
+  if (auto found = store::HouseholdStore(store_).find_with_revisions(household_id)) {
+    out.household = std::move(found->household);
+    out.revision = revision_key(day, found->own_revision, found->shared_revision);
+  }
   return out;
 }
 

@@ -7,6 +7,66 @@
 
 namespace regie::store {
 
+domain::Account account_from(const soci::row& r) {
+  domain::Account a;
+  a.username = str(r, "username");
+  a.display_name = str(r, "display_name");
+  a.role = must(domain::parse_role(str(r, "role")), "role");
+  a.password_hash = str(r, "password_hash");
+  a.disabled = i64(r, "disabled") != 0;
+  a.professional_id = opt_str(r, "professional_id");
+  a.member_id = opt_str(r, "member_id");
+  return a;
+}
+
+std::optional<domain::Account> AccountStore::find(const std::string& username) {
+  std::optional<domain::Account> out;
+  store_.read([&](soci::session& sql) {
+    soci::rowset<soci::row> rs = (sql.prepare << "SELECT * FROM account WHERE username = :u", soci::use(username));
+    for (auto& r : rs) {
+      out = account_from(r);
+      break;
+    }
+  });
+  return out;
+}
+
+std::vector<domain::Account> AccountStore::list() {
+  std::vector<domain::Account> out;
+  store_.read([&](soci::session& sql) {
+    soci::rowset<soci::row> rs = (sql.prepare << "SELECT * FROM account ORDER BY username");
+    for (auto& r : rs) out.push_back(account_from(r));
+  });
+  return out;
+}
+
+Status AccountStore::set_password_hash(const std::string& username, const std::string& hash) {
+  Status out = ok_status();
+  store_.write([&](soci::session& sql) {
+    soci::statement st = (sql.prepare << "UPDATE account SET password_hash = :h WHERE username = :u", soci::use(hash),
+                          soci::use(username));
+    st.execute(true);
+    if (st.get_affected_rows() == 0) out = not_found("no account with that user name");
+  });
+  return out;
+}
+
+Status AccountStore::set_disabled(const std::string& username, bool disabled) {
+  Status out = ok_status();
+  int flag = disabled ? 1 : 0;
+  store_.write([&](soci::session& sql) {
+    soci::statement st = (sql.prepare << "UPDATE account SET disabled = :d WHERE username = :u", soci::use(flag),
+                          soci::use(username));
+    st.execute(true);
+    if (st.get_affected_rows() == 0) {
+      out = not_found("no account with that user name");
+      return;
+    }
+    if (disabled) sql << "DELETE FROM session WHERE username = :u", soci::use(username);
+  });
+  return out;
+}
+
 Status AccountStore::create(const domain::Account& a, const std::string& created_at) {
   Status out = ok_status();
   store_.write([&](soci::session& sql) {

@@ -1,4 +1,5 @@
-// Accounts as an administrator manages them, and their second factor. The
+// Accounts: reading them, their password and disabled flag as an
+// administrator manages them, and their second factor. The
 // TOTP secret arrives here sealed (see common/sealer.h); this layer never sees
 // it in the clear.
 #pragma once
@@ -21,6 +22,12 @@ struct TotpRecord {
 class AccountStore {
  public:
   explicit AccountStore(Store& store) : store_(store) {}
+
+  std::optional<domain::Account> find(const std::string& username);
+  std::vector<domain::Account> list();  // by user name
+  Status set_password_hash(const std::string& username, const std::string& hash);
+  // Disabling also ends every session of the account, in the same transaction.
+  Status set_disabled(const std::string& username, bool disabled);
 
   // A new account; a user name that exists already is a conflict.
   Status create(const domain::Account& a, const std::string& created_at);

@@ -211,4 +211,19 @@ AuditVerdict AuditStore::verify(const std::optional<AuditAnchor>& anchor) {
   return v;
 }
 
+std::vector<domain::AuditEvent> AuditStore::recent(const std::optional<std::string>& subject, int limit) {
+  std::string s = subject.value_or("");
+  int all = subject ? 0 : 1;
+  std::vector<domain::AuditEvent> out;
+  store_.read([&](soci::session& sql) {
+    soci::rowset<soci::row> rs = (sql.prepare << "SELECT * FROM audit_event WHERE (:all1 = 1 OR subject = :s) "
+                                                 "ORDER BY id DESC LIMIT :lim",
+                                  soci::use(all, "all1"), soci::use(s, "s"), soci::use(limit, "lim"));
+    for (auto& r : rs)
+      out.push_back(domain::AuditEvent{i64(r, "id"), str(r, "at"), str(r, "actor"), str(r, "action"),
+                                       str(r, "subject"), str(r, "outcome"), str(r, "detail")});
+  });
+  return out;
+}
+
 }  // namespace regie::store

@@ -76,6 +76,8 @@ class AuditStore {
 
   // Events matching `q`, in chain order (legacy events first, by id) unless newest_first.
   std::vector<domain::AuditEvent> query(const AuditQuery& q);
+  // The newest `limit` events, of one subject or of all, newest first.
+  std::vector<domain::AuditEvent> recent(const std::optional<std::string>& subject, int limit);
   // Walks the whole chain in order; stops at the first bad event. With an
   // anchor, that record must still carry the noted hash.
   AuditVerdict verify(const std::optional<AuditAnchor>& anchor = std::nullopt);

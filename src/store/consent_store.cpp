@@ -44,19 +44,19 @@ Result<std::int64_t> ConsentStore::add(const Consent& c) {
   soci::indicator guardian_ind = c.guardian_member_id ? soci::i_ok : soci::i_null,
                   expires_ind = c.expires_on ? soci::i_ok : soci::i_null;
   std::string guardian = c.guardian_member_id.value_or(""), expires = c.expires_on ? format_date(*c.expires_on) : "";
-  try {
-    store_.write([&](soci::session& sql) {
+  auto stored = write_checked(
+      store_, [&](soci::session& sql) {
       sql << "INSERT INTO consent (household_id, member_id, guardian_member_id, purpose, organisation_id, method, "
              "witness, given_on, expires_on, recorded_by) VALUES (:h, :m, :g, :p, :o, :me, :w, :gi, :e, :r) "
              "RETURNING id",
           soci::use(c.household_id), soci::use(c.member_id), soci::use(guardian, guardian_ind), soci::use(purpose),
           soci::use(c.organisation_id), soci::use(method), soci::use(c.witness), soci::use(given),
           soci::use(expires, expires_ind), soci::use(c.recorded_by), soci::into(id);
-    });
-  } catch (const soci::soci_error& e) {
-    rethrow_if_environment(e);
-    return Error{ErrorCode::conflict, fmt::format("the consent could not be stored: {}", constraint_reason(e))};
-  }
+    },
+      [&](const soci::soci_error& e) {
+        return Error{ErrorCode::conflict, fmt::format("the consent could not be stored: {}", constraint_reason(e))};
+      });
+  if (!stored) return stored.error();
   return static_cast<std::int64_t>(id);
 }
 

@@ -1,6 +1,5 @@
 // Records of the interoperability area that are read and written outside an
-// import: outcomes, warnings, provider links, and the household records the
-// FHIR export reads; see interop_store.h.
+// import: outcomes, warnings and provider links; see interop_store.h.
 #include <fmt/format.h>
 
 #include "store/interop_store.h"
@@ -79,35 +78,6 @@ Status InteropStore::link_provider(const std::string& agb, const std::string& or
         soci::use(organisation_id), soci::use(agb);
   });
   return result;
-}
-
-std::vector<InteropStore::PlanRecord> InteropStore::plans(const std::string& household_id) {
-  std::vector<PlanRecord> out;
-  store_.read([&](soci::session& sql) {
-    soci::rowset<soci::row> rs =
-        (sql.prepare << "SELECT id, plan_version, status, created_by, created_at, agreed_at FROM household_plan "
-                        "WHERE household_id = :h ORDER BY plan_version",
-         soci::use(household_id));
-    for (auto& r : rs)
-      out.push_back({i64(r, "id"), static_cast<int>(i64(r, "plan_version")), str(r, "status"), str(r, "created_by"),
-                     str(r, "created_at"), opt_str(r, "agreed_at")});
-  });
-  return out;
-}
-
-std::vector<InteropStore::MeasurementRecord> InteropStore::measurements(const std::string& household_id) {
-  std::vector<MeasurementRecord> out;
-  store_.read([&](soci::session& sql) {
-    soci::rowset<soci::row> rs =
-        (sql.prepare << "SELECT m.member_id, m.instrument, m.moment, m.measured_on, a.item, a.value FROM "
-                        "measurement m JOIN measurement_answer a ON a.measurement_id = m.id WHERE m.household_id = :h "
-                        "ORDER BY m.member_id, m.instrument, m.moment, a.item",
-         soci::use(household_id));
-    for (auto& r : rs)
-      out.push_back({str(r, "member_id"), str(r, "instrument"), str(r, "moment"), str(r, "measured_on"),
-                     str(r, "item"), i64(r, "value") * 1000});
-  });
-  return out;
 }
 
 }  // namespace regie::store

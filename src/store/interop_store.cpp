@@ -6,12 +6,11 @@
 #include <algorithm>
 #include <set>
 
+#include "domain/costs.h"
 #include "store/rows.h"
 
 namespace regie::store {
 
-using interop::MessageKind;
-using interop::Standard;
 
 namespace {
 
@@ -59,11 +58,11 @@ std::optional<AllocationRow> find_allocation(soci::session& sql, const std::stri
 
 // The allocation a provider's message (305, 307, 323) refers to: it must
 // exist, be for this provider and belong to the client named in the message.
-AllocationRow allocation_for(soci::session& sql, const interop::MessageHeader& h, const std::string& number,
+AllocationRow allocation_for(soci::session& sql, const ImportHeader& h, const std::string& number,
                              const std::string& member_id, const std::string& path) {
   // TR019 for a start or stop, TR338 for a declared line.
-  const char* rule = h.kind == MessageKind::declaration ? "TR338" : "TR019";
-  auto a = find_allocation(sql, std::string(to_string(h.standard)), h.municipality, number);
+  const char* rule = h.kind == ImportKind::declaration ? "TR338" : "TR019";
+  auto a = find_allocation(sql, h.standard, h.municipality, number);
   if (!a)
     refuse(rule, path + "/ToewijzingNummer",
            fmt::format("toewijzing {} van gemeente {} is niet ingelezen", number, h.municipality));
@@ -121,15 +120,14 @@ std::string provider_organisation(soci::session& sql, const std::string& agb) {
   return provider;
 }
 
-void apply_allocation(soci::session& sql, const interop::Message& m, const InteropStore::MemberRef& member,
+void apply_allocation(soci::session& sql, const ImportMessage& m, const InteropStore::MemberRef& member,
                       const std::string& by, const std::string& at, InteropStore::Applied& out) {
   const auto& h = m.header;
-  std::string standard(to_string(h.standard));
+  const std::string& standard = h.standard;
   std::string provider = provider_organisation(sql, h.agb);
   for (auto& a : m.allocations) {
-    std::string goal = interop::product_description(h.standard, a.category, a.code);
-    auto hours = interop::hours_per_week_centi(a);
-    auto estimate = interop::estimated_annual_cost(a);
+    const std::string& goal = a.goal;
+    long long hours = a.hours_per_week_centi, estimate = a.estimated_annual_cost;
     std::string start = format_date(a.start), end = opt_iso(a.end);
     std::string unit = a.size ? a.size->unit : "", freq = a.size ? a.size->frequency : "";
     long long volume = a.size ? a.size->volume : 0, budget = a.budget.value_or(0);
@@ -155,15 +153,15 @@ void apply_allocation(soci::session& sql, const interop::Message& m, const Inter
         sql << "UPDATE provision SET annual_cost_cents = :c, cost_basis = 'estimate' WHERE id = :i",
             soci::use(estimate), soci::use(row.provision_id);
       add_change(sql, member.household_id, row.provision_id, by, at, "edited",
-                 fmt::format("toewijzing gewijzigd door bericht {} {}", interop::message_name(h.standard, h.kind), h.id));
+                 fmt::format("toewijzing gewijzigd door bericht {} {}", h.name, h.id));
       out.provisions.push_back(row.provision_id);
       continue;
     }
     domain::Provision p;
-    p.id = fmt::format("{}-{}-{}", h.standard == Standard::ijw ? "IJW" : "IWMO", h.municipality, a.allocation_number);
+    p.id = fmt::format("{}-{}-{}", h.provision_prefix, h.municipality, a.allocation_number);
     p.household_id = member.household_id;
     p.member_id = member.member_id;
-    p.domain = h.standard == Standard::ijw ? domain::Domain::jeugd : domain::Domain::wmo;
+    p.domain = h.domain;
     p.provider_id = provider;
     p.goal = goal;
     p.start = a.start;
@@ -181,17 +179,17 @@ void apply_allocation(soci::session& sql, const interop::Message& m, const Inter
         soci::use(end, ei), soci::use(volume, si), soci::use(unit, si), soci::use(freq, si), soci::use(budget, bi),
         soci::use(h.id);
     add_change(sql, member.household_id, p.id, by, at, "added",
-               fmt::format("toewijzing ingelezen uit bericht {} {}", interop::message_name(h.standard, h.kind), h.id));
+               fmt::format("toewijzing ingelezen uit bericht {} {}", h.name, h.id));
     out.provisions.push_back(p.id);
   }
 }
 
-void apply_start_stop(soci::session& sql, const interop::Message& m,
+void apply_start_stop(soci::session& sql, const ImportMessage& m,
                       const std::map<std::string, InteropStore::MemberRef>& member_of, const std::string& by,
                       const std::string& at, InteropStore::Applied& out) {
   const auto& h = m.header;
-  std::string standard(to_string(h.standard));
-  bool stop = h.kind == MessageKind::stop;
+  const std::string& standard = h.standard;
+  bool stop = h.kind == ImportKind::stop;
   for (auto& s : m.starts_stops) {
     auto& member = member_of.at(s.bsn);
     auto a = allocation_for(sql, h, s.allocation_number, member.member_id, s.path);
@@ -211,7 +209,7 @@ void apply_start_stop(soci::session& sql, const interop::Message& m,
     update_dates(sql, a, s.path + (stop ? "/Einddatum" : "/Begindatum"));
     auto detail = fmt::format("zorg {} op {}{} (bericht {} {})", stop ? "gestopt" : "gestart",
                               format_date(stop ? *s.end : s.begin), withdraw ? ", ingetrokken" : "",
-                              interop::message_name(h.standard, h.kind), h.id);
+                              h.name, h.id);
     add_change(sql, member.household_id, a.provision_id, by, at, stop && !withdraw ? "ended" : "edited", detail);
     out.provisions.push_back(a.provision_id);
   }
@@ -220,7 +218,7 @@ void apply_start_stop(soci::session& sql, const interop::Message& m,
 // The lines of a declaration in a fixed order, so that the same declaration
 // sent again under another message id is recognised (the content hash of the
 // file differs with the header).
-std::string declaration_digest(const interop::Message& m) {
+std::string declaration_digest(const ImportMessage& m) {
   std::vector<std::string> lines;
   for (auto& l : m.lines)
     lines.push_back(fmt::format("{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}", l.bsn, l.reference, l.previous_reference,
@@ -237,8 +235,8 @@ std::string declaration_digest(const interop::Message& m) {
 // was used before (TR314); a credit must cancel exactly one uncredited debit
 // line declared before (TR323, TR390); a debit must not repeat an uncredited
 // debit of the same allocation and period (TR389).
-void check_line(soci::session& sql, const std::string& standard, const interop::MessageHeader& h,
-                const interop::ServiceLine& l, const AllocationRow& a) {
+void check_line(soci::session& sql, const std::string& standard, const ImportHeader& h,
+                const ImportLine& l, const AllocationRow& a) {
   auto rp = l.path + "/ProductReferentie";
   long long used = 0;
   sql << "SELECT COUNT(*) FROM interop_declared_line WHERE standard = :s AND sender = :f AND product_reference = :r",
@@ -294,7 +292,7 @@ void check_line(soci::session& sql, const std::string& standard, const interop::
 // The provision's declared cost: the lines still standing (a credited debit
 // and its credit drop out together), annualised over their distinct periods.
 void update_declared_cost(soci::session& sql, const std::string& provision, const std::string& household,
-                          const interop::MessageHeader& h, const std::string& by, const std::string& at) {
+                          const ImportHeader& h, const std::string& by, const std::string& at) {
   soci::rowset<soci::row> rs =
       (sql.prepare << "SELECT d.period_start, d.period_end, d.amount_cents FROM interop_declared_line d WHERE "
                       "d.provision_id = :p AND d.amount_cents > 0 AND NOT EXISTS (SELECT 1 FROM interop_declared_line "
@@ -309,19 +307,19 @@ void update_declared_cost(soci::session& sql, const std::string& provision, cons
   }
   std::int64_t days = 0;
   for (auto& [s, e] : periods) days += must_date(e).days - must_date(s).days + 1;
-  long long annual = interop::annualise(total, days);
+  long long annual = domain::annualise(total, days);
   sql << "UPDATE provision SET annual_cost_cents = :c, cost_basis = 'declared', version = version + 1 WHERE id = :i",
       soci::use(annual), soci::use(provision);
   add_change(sql, household, provision, by, at, "edited",
              fmt::format("gedeclareerde kosten: EUR {} per jaar (bericht {} {})", format_cents(annual),
-                         interop::message_name(h.standard, h.kind), h.id));
+                         h.name, h.id));
 }
 
-void apply_declaration(soci::session& sql, const interop::Message& m,
+void apply_declaration(soci::session& sql, const ImportMessage& m,
                        const std::map<std::string, InteropStore::MemberRef>& member_of, const std::string& by,
                        const std::string& at, InteropStore::Applied& out) {
   const auto& h = m.header;
-  std::string standard(to_string(h.standard));
+  const std::string& standard = h.standard;
   std::string digest = declaration_digest(m);
   soci::rowset<soci::row> before =
       (sql.prepare << "SELECT content_digest, message_ref FROM interop_declaration WHERE standard = :s AND "
@@ -341,7 +339,7 @@ void apply_declaration(soci::session& sql, const interop::Message& m,
       soci::use(standard), soci::use(h.agb), soci::use(m.declaration_number), soci::use(digest), soci::use(h.id);
   std::map<std::string, std::string> household_of;  // provision -> household
   // Credits first: a correction credits a line and declares it again in one message.
-  std::vector<const interop::ServiceLine*> order;
+  std::vector<const ImportLine*> order;
   for (auto& l : m.lines) order.push_back(&l);
   std::stable_partition(order.begin(), order.end(), [](auto* l) { return l->amount < 0; });
   for (auto* lp : order) {
@@ -382,10 +380,9 @@ std::vector<InteropStore::SealedBsn> InteropStore::sealed_bsns() {
   return out;
 }
 
-std::optional<std::string> InteropStore::imported_hash(Standard s, MessageKind k, const std::string& sender,
-                                                      const std::string& ref) {
+std::optional<std::string> InteropStore::imported_hash(const std::string& standard, const std::string& kind,
+                                                      const std::string& sender, const std::string& ref) {
   std::optional<std::string> out;
-  std::string standard(to_string(s)), kind = std::to_string(static_cast<int>(k));
   store_.read([&](soci::session& sql) {
     soci::rowset<soci::row> rs =
         (sql.prepare << "SELECT content_hash FROM interop_message WHERE standard = :s AND kind = :k AND sender = :f "
@@ -396,7 +393,7 @@ std::optional<std::string> InteropStore::imported_hash(Standard s, MessageKind k
   return out;
 }
 
-Result<InteropStore::Applied> InteropStore::apply(const interop::Message& m,
+Result<InteropStore::Applied> InteropStore::apply(const ImportMessage& m,
                                                   const std::map<std::string, MemberRef>& member_of,
                                                   const std::string& content_hash, const std::string& by,
                                                   const std::string& at, const std::vector<Warning>& warnings) {
@@ -404,7 +401,7 @@ Result<InteropStore::Applied> InteropStore::apply(const interop::Message& m,
   try {
     store_.write([&](soci::session& sql) {
       const auto& h = m.header;
-      std::string standard(to_string(h.standard)), kind = std::to_string(static_cast<int>(h.kind));
+      const std::string &standard = h.standard, &kind = h.kind_code;
       std::string date = format_date(h.date);
       long long seen = 0;
       sql << "SELECT COUNT(*) FROM interop_message WHERE standard = :s AND kind = :k AND sender = :f AND "
@@ -413,7 +410,7 @@ Result<InteropStore::Applied> InteropStore::apply(const interop::Message& m,
       if (seen)
         throw Refused{Error{ErrorCode::conflict, "TR056 /Bericht/Header/BerichtIdentificatie: dit bericht werd op "
                                                  "hetzelfde moment al door een ander verzoek ingelezen"}};
-      if (h.kind == MessageKind::declaration) {
+      if (h.kind == ImportKind::declaration) {
         // A re-sent declaration stores nothing, not even its new message id.
         apply_declaration(sql, m, member_of, by, at, out);
         if (out.declaration_resent) return;
@@ -423,13 +420,13 @@ Result<InteropStore::Applied> InteropStore::apply(const interop::Message& m,
           soci::use(standard), soci::use(kind), soci::use(h.code), soci::use(h.sender), soci::use(h.receiver),
           soci::use(h.id), soci::use(date), soci::use(content_hash), soci::use(by), soci::use(at);
       switch (h.kind) {
-        case MessageKind::allocation: apply_allocation(sql, m, member_of.at(m.client_bsn), by, at, out); break;
-        case MessageKind::start:
-        case MessageKind::stop: apply_start_stop(sql, m, member_of, by, at, out); break;
-        case MessageKind::declaration: break;
+        case ImportKind::allocation: apply_allocation(sql, m, member_of.at(m.client_bsn), by, at, out); break;
+        case ImportKind::start:
+        case ImportKind::stop: apply_start_stop(sql, m, member_of, by, at, out); break;
+        case ImportKind::declaration: break;
       }
       for (auto& w : warnings) {
-        std::string ref = fmt::format("{} {}", interop::message_name(h.standard, h.kind), h.id);
+        std::string ref = fmt::format("{} {}", h.name, h.id);
         sql << "INSERT INTO interop_warning (household_id, member_id, message, text, created_at) "
                "VALUES (:h, :m, :r, :t, :a)",
             soci::use(w.household_id), soci::use(w.member_id), soci::use(ref), soci::use(w.text), soci::use(at);

@@ -90,27 +90,27 @@ long long insert_measurement(soci::session& sql, const Measurement& m) {
 
 Result<std::int64_t> MeasurementStore::add(const Measurement& m) {
   long long id = 0;
-  try {
-    store_.write([&](soci::session& sql) { id = insert_measurement(sql, m); });
-  } catch (const soci::soci_error& e) {
-    rethrow_if_environment(e);
-    // The unique key is the only constraint a checked request can meet.
-    return Error{ErrorCode::conflict, fmt::format("{} already has a {} measurement at {}", m.member_id, m.instrument,
-                                                  m.moment)};
-  }
+  auto stored = write_checked(
+      store_, [&](soci::session& sql) { id = insert_measurement(sql, m); },
+      [&](const soci::soci_error&) {
+        // The unique key is the only constraint a checked request can meet.
+        return Error{ErrorCode::conflict, fmt::format("{} already has a {} measurement at {}", m.member_id,
+                                                      m.instrument, m.moment)};
+      });
+  if (!stored) return stored.error();
   return static_cast<std::int64_t>(id);
 }
 
 Status MeasurementStore::add_all(const std::vector<Measurement>& ms) {
-  try {
-    store_.write([&](soci::session& sql) {
-      for (auto& m : ms) insert_measurement(sql, m);
-    });
-  } catch (const soci::soci_error& e) {
-    rethrow_if_environment(e);
-    return Error{ErrorCode::conflict, fmt::format("the measurements could not be stored: {}", constraint_reason(e))};
-  }
-  return ok_status();
+  return write_checked(
+      store_,
+      [&](soci::session& sql) {
+        for (auto& m : ms) insert_measurement(sql, m);
+      },
+      [](const soci::soci_error& e) {
+        return Error{ErrorCode::conflict,
+                     fmt::format("the measurements could not be stored: {}", constraint_reason(e))};
+      });
 }
 
 std::optional<Measurement> MeasurementStore::get(std::int64_t id) {
@@ -175,17 +175,18 @@ Status MeasurementStore::remove(std::int64_t id, int version) {
 
 Result<std::int64_t> MeasurementStore::add_wish(const Wish& w) {
   long long id = 0;
-  try {
-    store_.write([&](soci::session& sql) {
-      sql << "INSERT INTO wish (household_id, member_id, dimension, text, created_by, created_at) "
-             "VALUES (:h, :m, :d, :t, :b, :a) RETURNING id",
-          soci::use(w.household_id), soci::use(w.member_id), soci::use(w.dimension), soci::use(w.text),
-          soci::use(w.created_by), soci::use(w.created_at), soci::into(id);
-    });
-  } catch (const soci::soci_error& e) {
-    rethrow_if_environment(e);
-    return Error{ErrorCode::conflict, fmt::format("the wish could not be stored: {}", constraint_reason(e))};
-  }
+  auto stored = write_checked(
+      store_,
+      [&](soci::session& sql) {
+        sql << "INSERT INTO wish (household_id, member_id, dimension, text, created_by, created_at) "
+               "VALUES (:h, :m, :d, :t, :b, :a) RETURNING id",
+            soci::use(w.household_id), soci::use(w.member_id), soci::use(w.dimension), soci::use(w.text),
+            soci::use(w.created_by), soci::use(w.created_at), soci::into(id);
+      },
+      [](const soci::soci_error& e) {
+        return Error{ErrorCode::conflict, fmt::format("the wish could not be stored: {}", constraint_reason(e))};
+      });
+  if (!stored) return stored.error();
   return static_cast<std::int64_t>(id);
 }
 
@@ -220,6 +221,21 @@ Result<int> MeasurementStore::update_wish(std::int64_t id, int version, const st
         soci::use(lid);
   });
   return result;
+}
+
+std::vector<MeasurementStore::Answer> MeasurementStore::answers(const std::string& household_id) {
+  std::vector<Answer> out;
+  store_.read([&](soci::session& sql) {
+    soci::rowset<soci::row> rs =
+        (sql.prepare << "SELECT m.member_id, m.instrument, m.moment, m.measured_on, a.item, a.value FROM "
+                        "measurement m JOIN measurement_answer a ON a.measurement_id = m.id WHERE m.household_id = :h "
+                        "ORDER BY m.member_id, m.instrument, m.moment, a.item",
+         soci::use(household_id));
+    for (auto& r : rs)
+      out.push_back({str(r, "member_id"), str(r, "instrument"), str(r, "moment"), str(r, "measured_on"),
+                     str(r, "item"), i64(r, "value") * 1000});
+  });
+  return out;
 }
 
 }  // namespace regie::store

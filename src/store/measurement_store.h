@@ -34,6 +34,14 @@ class MeasurementStore {
   std::vector<domain::Wish> wishes(const std::string& household_id);
   Result<int> update_wish(std::int64_t id, int version, const std::string& dimension, const std::string& text);
 
+  // Every answer of every measurement of a household, one record per item,
+  // by member, instrument, moment and item (the FHIR export lists them).
+  struct Answer {
+    std::string member_id, instrument, moment, measured_on, item;
+    std::optional<std::int64_t> score_milli;
+  };
+  std::vector<Answer> answers(const std::string& household_id);
+
  private:
   Store& store_;
 };

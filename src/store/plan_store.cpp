@@ -390,4 +390,29 @@ Result<std::int64_t> PlanStore::add_aftercare_contact(const AftercareContact& c,
   return static_cast<std::int64_t>(id);
 }
 
+std::vector<PlanStore::VersionRecord> PlanStore::versions(const std::string& household_id) {
+  std::vector<VersionRecord> out;
+  store_.read([&](soci::session& sql) {
+    soci::rowset<soci::row> rs =
+        (sql.prepare << "SELECT id, plan_version, status, created_by, created_at, agreed_at FROM household_plan "
+                        "WHERE household_id = :h ORDER BY plan_version",
+         soci::use(household_id));
+    for (auto& r : rs)
+      out.push_back({i64(r, "id"), static_cast<int>(i64(r, "plan_version")), str(r, "status"), str(r, "created_by"),
+                     str(r, "created_at"), opt_str(r, "agreed_at")});
+  });
+  return out;
+}
+
+PlanStore::State PlanStore::state(const std::string& household_id) {
+  State st;
+  store_.query("SELECT COUNT(*) AS active, COUNT(agreed_at) AS agreed FROM household_plan "
+               "WHERE household_id = :h AND status = 'active'",
+               {household_id}, [&](const soci::row& r) {
+                 st.active = static_cast<int>(i64(r, "active"));
+                 st.agreed = i64(r, "agreed") > 0;
+               });
+  return st;
+}
+
 }  // namespace regie::store

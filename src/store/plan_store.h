@@ -50,6 +50,21 @@ class PlanStore {
   std::vector<domain::AftercareContact> aftercare_contacts(const std::string& household_id);
   Result<std::int64_t> add_aftercare_contact(const domain::AftercareContact& c, const std::string& at);
 
+  // Plan versions without their content, oldest first (the FHIR export lists them).
+  struct VersionRecord {
+    std::int64_t id = 0;
+    int plan_version = 0;
+    std::string status, created_by, created_at;
+    std::optional<std::string> agreed_at;
+  };
+  std::vector<VersionRecord> versions(const std::string& household_id);
+  // Household plans in force (status 'active') and whether one of them is agreed.
+  struct State {
+    int active = 0;
+    bool agreed = false;
+  };
+  State state(const std::string& household_id);
+
  private:
   Store& store_;
 };

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "store/rows.h"
+#include "store/household_store.h"
 
 namespace regie::store {
 namespace {
@@ -156,7 +157,7 @@ std::optional<domain::Member> PrivacyStore::member(const std::string& id) {
     sql << "SELECT household_id FROM member WHERE id = :m", soci::use(id), soci::into(household, ind);
   });
   if (ind != soci::i_ok) return std::nullopt;
-  for (auto& m : store_.members(household))
+  for (auto& m : store::HouseholdStore(store_).members(household))
     if (m.id == id) return m;
   return std::nullopt;
 }

@@ -5,12 +5,14 @@
 #include <soci/soci.h>
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 
 #include "common/date.h"
 #include "common/result.h"
 #include "domain/model.h"
+#include "store/store.h"
 
 namespace regie::store {
 
@@ -95,6 +97,16 @@ inline std::string constraint_reason(const soci::soci_error& e) {
   if (has("CHECK") || has("check constraint")) return "a value is outside its allowed range";
   return "the store refused it";
 }
+
+// Runs `fn` in store.write(). A statement the database refuses because of the
+// records (a constraint: a duplicate or dangling id, a value out of range)
+// rolls the transaction back and comes back as the error `why` makes of it;
+// an environment failure still escapes, as Unavailable.
+Status write_checked(Store& store, const std::function<void(soci::session&)>& fn,
+                     const std::function<Error(const soci::soci_error&)>& why);
+
+// An account from a row holding the account table's columns.
+domain::Account account_from(const soci::row& r);
 
 // A provision row as the domain type, and the insert that checks its constraints.
 domain::Provision provision_from(const soci::row& r);

@@ -13,6 +13,8 @@
 #include "store/measurement_store.h"
 #include "store/plan_store.h"
 #include "support/api_server.h"
+#include "store/audit_store.h"
+#include "store/bundle.h"
 
 namespace regie::testing {
 
@@ -60,7 +62,7 @@ class AccessFixture : public ApiServerTest {
     p.professional_id.reset();
     p.goal = "Bert's own care";
     b.provisions.push_back(p);
-    ASSERT_TRUE(store->write_bundle(b));
+    ASSERT_TRUE(regie::store::write_bundle(*store, b));
     ASSERT_TRUE(store::AssignmentStore(*store).assign({"H1", "lead.a", "", "lead", "2019-01-01T00:00:00Z"}));
     enrol_test_second_factors(*store, web.file("secret.key"), clock.now_seconds());
 
@@ -135,12 +137,12 @@ class AccessFixture : public ApiServerTest {
 
   int denied_events(const std::string& user) {
     int n = 0;
-    for (auto& e : store->audit_events(std::nullopt, 100000)) n += e.actor == user && e.outcome == "denied";
+    for (auto& e : regie::store::AuditStore(*store).recent(std::nullopt, 100000)) n += e.actor == user && e.outcome == "denied";
     return n;
   }
   int allowed_events(const std::string& user) {
     int n = 0;
-    for (auto& e : store->audit_events(std::nullopt, 100000)) n += e.actor == user && e.outcome == "allowed";
+    for (auto& e : regie::store::AuditStore(*store).recent(std::nullopt, 100000)) n += e.actor == user && e.outcome == "allowed";
     return n;
   }
 

@@ -13,6 +13,8 @@
 #include <vector>
 
 #include "http/access_fixture.h"
+#include "store/provision_store.h"
+#include "store/settings_store.h"
 
 namespace regie {
 namespace {
@@ -270,9 +272,9 @@ TEST_P(AccessMatrixTest, AProfessionalSeesOnlyTheMembersAndProvisionsTheConsentC
 
   // Off the care team once the provision has ended: refused although consent still holds.
   clock.advance(1'577'836'800 - 1'546'300'800);  // to 2020-01-01
-  auto p = store->provision("H1-P1");
+  auto p = regie::store::ProvisionStore(*store).find("H1-P1");
   p->end = *parse_date("2019-12-31");
-  ASSERT_TRUE(store->update_provision(*p, {0, "H1", "H1-P1", "dir.a", "2019-12-31T00:00:00Z", "ended", ""}));
+  ASSERT_TRUE(regie::store::ProvisionStore(*store).update(*p, {0, "H1", "H1-P1", "dir.a", "2019-12-31T00:00:00Z", "ended", ""}));
   EXPECT_EQ(client->Get("/api/v1/households/H1", signed_in("prof.yes"))->status, 403);
 }
 
@@ -302,7 +304,7 @@ TEST_P(AccessMatrixTest, AMemberSeesTheirOwnHouseholdAndWhoLookedButNoHouseholdU
   EXPECT_EQ(people[1]["given_name"], "Tim");
 
   // Above the age rule, a child's web is their own.
-  store->set_setting("access.minor_below_age", "8");
+  regie::store::SettingsStore(*store).set("access.minor_below_age", "8");
   EXPECT_EQ(json::parse(client->Get("/api/v1/me/spider-webs", member)->body)["people"].size(), 1u);
 
   EXPECT_EQ(client->Get("/api/v1/households/H1", member)->status, 403);

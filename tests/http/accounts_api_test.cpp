@@ -7,6 +7,8 @@
 
 #include "service/totp.h"
 #include "support/api_server.h"
+#include "store/account_store.h"
+#include "store/audit_store.h"
 
 namespace regie::http {
 namespace {
@@ -53,10 +55,10 @@ TEST_P(AccountsApiTest, OnlyAnAdministratorManagesAccountsAndOthersAreAudited) {
     EXPECT_EQ(call("POST", "/api/v1/accounts/dir.b/disable", h).first, 403) << user;
     EXPECT_EQ(call("POST", "/api/v1/accounts/dir.b/totp", h).first, 403) << user;
   }
-  EXPECT_FALSE(store->account("x.y"));
-  EXPECT_FALSE(store->account("dir.b")->disabled);
+  EXPECT_FALSE(regie::store::AccountStore(*store).find("x.y"));
+  EXPECT_FALSE(regie::store::AccountStore(*store).find("dir.b")->disabled);
   int denied = 0;
-  for (auto& e : store->audit_events(std::nullopt, 1000))
+  for (auto& e : regie::store::AuditStore(*store).recent(std::nullopt, 1000))
     if (e.action.starts_with("account.") && e.outcome == "denied") ++denied;
   EXPECT_EQ(denied, 16);
 }
@@ -125,7 +127,7 @@ TEST_P(AccountsApiTest, RefusesBadAccountsNamingTheField) {
              "professional_id");
   expect_400({{"username", "ok"}, {"display_name", "X"}, {"role", "member"}, {"member_id", "NOPE"}}, "member_id");
   expect_400({{"username", "ok"}, {"display_name", "X"}, {"role", "director"}, {"member_id", "H1-M1"}}, "member_id");
-  EXPECT_FALSE(store->account("ok"));
+  EXPECT_FALSE(regie::store::AccountStore(*store).find("ok"));
   auto [dup, body] = call("POST", "/api/v1/accounts", admin,
                           {{"username", "dir.a"}, {"display_name", "X"}, {"role", "director"}});
   EXPECT_EQ(dup, 409);

@@ -11,6 +11,9 @@
 #include <vector>
 
 #include "http/access_fixture.h"
+#include "store/audit_store.h"
+#include "store/household_store.h"
+#include "store/provision_store.h"
 
 namespace regie {
 namespace {
@@ -86,12 +89,12 @@ TEST_P(CrossHouseholdTest, AnotherHouseholdsRecordIdsThroughTheOwnPathAre404AndA
   auto looked = client->Get("/api/v1/me/file-views", signed_in("gezin.b"));
   ASSERT_EQ(looked->status, 200) << looked->body;
   EXPECT_TRUE(json::parse(looked->body)["file_views"].empty()) << looked->body;
-  for (auto& e : store->audit_events(std::nullopt, 100000))
+  for (auto& e : regie::store::AuditStore(*store).recent(std::nullopt, 100000))
     if (e.person == "H2-M1") {
       EXPECT_NE(e.outcome, "allowed") << e.actor << " " << e.action;
     }
   // H2's records are unchanged.
-  EXPECT_FALSE(store->provision("H2-P1")->end);
+  EXPECT_FALSE(regie::store::ProvisionStore(*store).find("H2-P1")->end);
   EXPECT_TRUE(store::MeasurementStore(*store).get(h2.measurement));
 }
 
@@ -211,7 +214,7 @@ TEST_P(CrossHouseholdTest, AClientChosenIdTellsNothingAboutAnotherHousehold) {
 
 TEST_P(CrossHouseholdTest, AParentSeesTheirMinorChildsCareButNotAnAdultChilds) {
   Member adult{"H1-M3", "H1", "Sanne", "Aarts", MemberRole::child, 1998, ConsentStatus::given, std::nullopt};
-  ASSERT_TRUE(store->add_member(adult));
+  ASSERT_TRUE(regie::store::HouseholdStore(*store).add_member(adult));
   Provision ggz;
   ggz.id = "H1-P9";
   ggz.household_id = "H1";
@@ -221,7 +224,7 @@ TEST_P(CrossHouseholdTest, AParentSeesTheirMinorChildsCareButNotAnAdultChilds) {
   ggz.goal = "Sanne's therapy";
   ggz.start = *parse_date("2018-06-01");
   ggz.annual_cost = 500000;
-  ASSERT_TRUE(store->add_provision(
+  ASSERT_TRUE(regie::store::ProvisionStore(*store).add(
       ggz, domain::CareMapChange{0, "H1", "H1-P9", "dir.a", "2018-06-01T00:00:00Z", "added", "zvw_ggz"}));
   // The director reads Sanne's measurement: her own business, not her parent's.
   domain::Measurement m;

@@ -10,6 +10,7 @@
 #include "http/framing.h"
 #include "support/api_server.h"
 #include "support/raw_http.h"
+#include "store/provision_store.h"
 
 namespace regie::testing {
 namespace {
@@ -81,7 +82,7 @@ TEST_P(HardeningTest, AChunkedBodyIsRefusedWith411AndNothingIsStored) {
     if (!c.send(std::string(size) + chunk + "\r\n")) break;  // the server may close while we send
   auto answer = c.read_all();
   EXPECT_EQ(RawConnection::status_of(answer), 411) << answer.substr(0, 300);
-  EXPECT_EQ(store->provisions("H1").size(), 2u);
+  EXPECT_EQ(regie::store::ProvisionStore(*store).of_household("H1").size(), 2u);
   expect_alive();
 }
 
@@ -101,7 +102,7 @@ TEST_P(HardeningTest, BrokenContentLengthFramingIs400AndClosesTheConnection) {
     EXPECT_EQ(answer.find("HTTP/1.1 201"), std::string::npos) << framing << ": the hidden request was run";
     EXPECT_LT(steady_clock::now() - t0, std::chrono::seconds(5)) << framing << " hangs";
   }
-  EXPECT_EQ(store->provisions("H1").size(), 2u);
+  EXPECT_EQ(regie::store::ProvisionStore(*store).of_household("H1").size(), 2u);
   expect_alive();
 }
 
@@ -114,7 +115,7 @@ TEST_P(HardeningTest, TheBodyOfARequestRefusedBeforeItIsReadIsNotRunAsTheNextReq
                                    "Content-Length: " + std::to_string(hidden.size()) + "\r\n\r\n" + hidden);
   EXPECT_EQ(RawConnection::status_of(answer), 400) << answer.substr(0, 300);
   EXPECT_EQ(answer.find("HTTP/1.1 201"), std::string::npos) << "the request in the body was run";
-  EXPECT_EQ(store->provisions("H1").size(), 2u);
+  EXPECT_EQ(regie::store::ProvisionStore(*store).of_household("H1").size(), 2u);
   expect_alive();
 }
 
@@ -152,7 +153,7 @@ TEST_P(HardeningTest, ASlowBodyIsCutOff) {
                      "Content-Type: application/json\r\nContent-Length: 100000\r\n\r\n"));
   auto took = time_until_closed(c, [&] { return c.send("          "); });
   EXPECT_LT(took, std::chrono::seconds(4)) << "a body of ten bytes every 300 ms kept its connection";
-  EXPECT_EQ(store->provisions("H1").size(), 2u);
+  EXPECT_EQ(regie::store::ProvisionStore(*store).of_household("H1").size(), 2u);
   expect_alive();
 }
 

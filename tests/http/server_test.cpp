@@ -9,6 +9,10 @@
 #include <thread>
 
 #include "support/api_server.h"
+#include "store/household_store.h"
+#include "store/price_store.h"
+#include "store/provision_store.h"
+#include "store/settings_store.h"
 
 namespace regie::http {
 namespace {
@@ -197,7 +201,7 @@ TEST_P(ServerTest, TheAssignedDirectorRecordsTimeAndVirtualSavings) {
                               R"({"kind":"eviction","amount_cents":100,"note":"x"})", "application/json");
   ASSERT_TRUE(foreign);
   EXPECT_EQ(foreign->status, 403);
-  EXPECT_EQ(store->virtual_savings("H2").size(), 0u);
+  EXPECT_EQ(regie::store::PriceStore(*store).virtual_savings("H2").size(), 0u);
 }
 
 TEST_P(ServerTest, OnlyAnAdministratorAddsPriceListVersions) {
@@ -208,7 +212,7 @@ TEST_P(ServerTest, OnlyAnAdministratorAddsPriceListVersions) {
                               "application/json");
   ASSERT_TRUE(refused);
   EXPECT_EQ(refused->status, 403);
-  EXPECT_TRUE(store->price_list().items().empty());
+  EXPECT_TRUE(regie::store::PriceStore(*store).price_list().items().empty());
   auto list = client->Get("/api/v1/price-list", httplib::Headers{{"Cookie", cookie}});
   ASSERT_TRUE(list);
   EXPECT_EQ(list->status, 200);
@@ -261,7 +265,7 @@ TEST_P(ServerTest, APriceListedProvisionShowsItsCostAndBasisOnTheCareMap) {
     ASSERT_TRUE(b);
     EXPECT_EQ(b->status, 400) << bad << " " << b->body;
   }
-  EXPECT_EQ(store->provisions("H1").size(), 3u);
+  EXPECT_EQ(regie::store::ProvisionStore(*store).of_household("H1").size(), 3u);
 
   // One answer names every bad field, one line each, and nothing is stored.
   auto many = client->Post("/api/v1/households/H1/provisions", h,
@@ -273,7 +277,7 @@ TEST_P(ServerTest, APriceListedProvisionShowsItsCostAndBasisOnTheCareMap) {
   auto message = json::parse(many->body)["error"]["message"].get<std::string>();
   for (auto field : {"domain:", "start_date:", "end_date:", "hours_per_week:", "annual_cost_cents:"})
     EXPECT_NE(message.find(field), std::string::npos) << field << " in " << message;
-  EXPECT_EQ(store->provisions("H1").size(), 3u);
+  EXPECT_EQ(regie::store::ProvisionStore(*store).of_household("H1").size(), 3u);
 }
 
 TEST_P(ServerTest, AnalystsGetPopulationAnalysesDirectorsDoNot) {
@@ -313,7 +317,7 @@ TEST_P(ServerTest, RepeatedEditsOfAProvisionOnOneDayAreOneTimelineLineWithTheirC
     ASSERT_EQ(put->status, 200) << put->body;
   }
   // Every change is kept in the store; the timeline shows them as one line.
-  EXPECT_EQ(store->care_map_changes("H1").size(), 3u);
+  EXPECT_EQ(regie::store::ProvisionStore(*store).changes("H1").size(), 3u);
   auto detail = json::parse(client->Get("/api/v1/households/H1", h)->body)["household"];
   int edited_lines = 0;
   for (auto& e : detail["timeline"]) {
@@ -344,7 +348,7 @@ TEST_P(ServerTest, EditsEndProvisionsAndRefusesAStaleVersion) {
   ASSERT_TRUE(stale);
   EXPECT_EQ(stale->status, 409);
   EXPECT_NE(json::parse(stale->body)["error"]["message"].get<std::string>().find("version 2"), std::string::npos);
-  EXPECT_EQ(store->provision("H1-P1")->annual_cost, 1300000);
+  EXPECT_EQ(regie::store::ProvisionStore(*store).find("H1-P1")->annual_cost, 1300000);
   auto bad_end = client->Post("/api/v1/households/H1/provisions/H1-P1/end", h,
                               R"({"end_date":"2017-01-01","version":2})", "application/json");
   ASSERT_TRUE(bad_end);
@@ -353,13 +357,13 @@ TEST_P(ServerTest, EditsEndProvisionsAndRefusesAStaleVersion) {
                           "application/json");
   ASSERT_TRUE(end);
   ASSERT_EQ(end->status, 200) << end->body;
-  EXPECT_EQ(format_date(*store->provision("H1-P1")->end), "2018-12-31");
+  EXPECT_EQ(format_date(*regie::store::ProvisionStore(*store).find("H1-P1")->end), "2018-12-31");
   auto detail = json::parse(client->Get("/api/v1/households/H1", h)->body)["household"];
   bool ended_on_timeline = false;
   for (auto& e : detail["timeline"]) ended_on_timeline |= e["kind"] == "provision_ended" && e["date"] == "2018-12-31";
   EXPECT_TRUE(ended_on_timeline);
   EXPECT_EQ(detail["timeline"][0]["kind"], "care_map_edited");  // newest first: the edits of today
-  auto changes = store->care_map_changes("H1");
+  auto changes = regie::store::ProvisionStore(*store).changes("H1");
   ASSERT_EQ(changes.size(), 2u);
   EXPECT_EQ(changes[1].change, "ended");
   auto missing_version = client->Put("/api/v1/households/H1/provisions/H1-P1", h, body + R"("x":1})", "application/json");
@@ -446,7 +450,7 @@ TEST_P(ServerTest, MovesAlongTheStatusPipelineOnly) {
                           R"({"status":"dropped","drop_reason":"moved_away","version":3})", "application/json");
   ASSERT_TRUE(drop);
   EXPECT_EQ(drop->status, 200);
-  EXPECT_EQ(store->household("H1")->drop_reason, "moved_away");
+  EXPECT_EQ(regie::store::HouseholdStore(*store).find("H1")->drop_reason, "moved_away");
 }
 
 TEST_P(ServerTest, StoresABsnEncryptedAndShowsItMasked) {
@@ -459,7 +463,7 @@ TEST_P(ServerTest, StoresABsnEncryptedAndShowsItMasked) {
   auto ok = client->Put("/api/v1/households/H1/members/H1-M1/bsn", h, R"({"bsn":"111222333"})", "application/json");
   ASSERT_TRUE(ok);
   ASSERT_EQ(ok->status, 204) << ok->body;
-  auto sealed = store->members("H1")[0].bsn_sealed;
+  auto sealed = regie::store::HouseholdStore(*store).members("H1")[0].bsn_sealed;
   ASSERT_TRUE(sealed);
   EXPECT_EQ(sealed->find("111222333"), std::string::npos);
   auto detail = client->Get("/api/v1/households/H1", h);
@@ -489,7 +493,7 @@ TEST_P(ServerTest, AReferralBecomesAHouseholdWithMembers) {
   ASSERT_TRUE(ok);
   ASSERT_EQ(ok->status, 201) << ok->body;
   auto id = json::parse(ok->body)["id"].get<std::string>();
-  auto created = store->household(id);
+  auto created = regie::store::HouseholdStore(*store).find(id);
   ASSERT_TRUE(created);
   EXPECT_EQ(created->director, "dir.a");
   EXPECT_EQ(created->status, domain::HouseholdStatus::referred);
@@ -502,7 +506,7 @@ TEST_P(ServerTest, AReferralBecomesAHouseholdWithMembers) {
                                R"({"given_name":"X","role":"child","birth_year":3000})", "application/json");
   ASSERT_TRUE(bad_year);
   EXPECT_EQ(bad_year->status, 400);
-  EXPECT_EQ(store->members(id).size(), 1u);
+  EXPECT_EQ(regie::store::HouseholdStore(*store).members(id).size(), 1u);
 }
 
 TEST_P(ServerTest, AnAdministratorTunesSignalThresholds) {
@@ -511,7 +515,7 @@ TEST_P(ServerTest, AnAdministratorTunesSignalThresholds) {
   auto ok = client->Put("/api/v1/settings/signal.stacking_min", admin, R"({"value":2})", "application/json");
   ASSERT_TRUE(ok);
   EXPECT_EQ(ok->status, 200) << ok->body;
-  EXPECT_EQ(store->setting("signal.stacking_min"), "2");
+  EXPECT_EQ(regie::store::SettingsStore(*store).get("signal.stacking_min"), "2");
   auto unknown = client->Put("/api/v1/settings/signal.nonsense", admin, R"({"value":2})", "application/json");
   ASSERT_TRUE(unknown);
   EXPECT_EQ(unknown->status, 400);

@@ -15,6 +15,10 @@
 #include "support/backends.h"
 #include "support/fixtures.h"
 #include "support/temp_dir.h"
+#include "store/audit_store.h"
+#include "store/bundle.h"
+#include "store/household_store.h"
+#include "store/provision_store.h"
 
 namespace regie::service {
 namespace {
@@ -41,11 +45,11 @@ void walk(const json& j, const std::function<void(const std::string&, const json
 class InteropExportTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    ASSERT_TRUE(store->write_bundle(testing::small_bundle()));
+    ASSERT_TRUE(regie::store::write_bundle(*store, testing::small_bundle()));
     auto s = Sealer::from_key_file(keys.file("regie.key"), true);
     ASSERT_TRUE(s);
     sealer.emplace(*s);
-    ASSERT_TRUE(store->set_member_bsn("H1-M2", sealer->seal("111222333")));
+    ASSERT_TRUE(regie::store::HouseholdStore(*store).set_member_bsn("H1-M2", sealer->seal("111222333")));
     interop.emplace(*store, clock, &*sealer);
     ASSERT_TRUE(interop->import_message(admin, testing::read_file(kMessages + "jw301_allocation.xml"),
                                         interop::Standard::ijw));
@@ -236,7 +240,7 @@ TEST_P(InteropExportTest, TheBsnIsAnIdentifierOnlyWhenAskedFor) {
   });
   EXPECT_EQ(found, 1);  // only Tim has a stored BSN
   bool audited = false;
-  for (auto& e : store->audit_events(std::string("H1"), 50)) audited |= e.action == "household.export_fhir_bsn";
+  for (auto& e : regie::store::AuditStore(*store).recent(std::string("H1"), 50)) audited |= e.action == "household.export_fhir_bsn";
   EXPECT_TRUE(audited);
 }
 
@@ -246,7 +250,7 @@ TEST_P(InteropExportTest, OnlyTheAssignedDirectorExportsAndADenialIsAudited) {
   EXPECT_EQ(r.error().code, ErrorCode::forbidden);
   auto admin_try = interop->export_fhir(admin, "H1");
   ASSERT_FALSE(admin_try);
-  auto events = store->audit_events(std::string("H1"), 50);
+  auto events = regie::store::AuditStore(*store).recent(std::string("H1"), 50);
   int denied = 0;
   for (auto& e : events) denied += e.action == "household.export_fhir" && e.outcome == "denied";
   EXPECT_EQ(denied, 2);
@@ -268,14 +272,14 @@ TEST_P(InteropExportTest, CsvImportStoresHouseholdsAndAllocationsWholeOrNotAtAll
   EXPECT_EQ(r->members, 3u);
   EXPECT_EQ(r->provisions, 3u);
   EXPECT_EQ(r->organisations, 2u);  // O1 existed
-  auto p = store->provision("A1");
+  auto p = regie::store::ProvisionStore(*store).find("A1");
   ASSERT_TRUE(p);
   EXPECT_EQ(p->annual_cost, 1200050);
   EXPECT_EQ(p->hours_per_week_centi, 250);
   EXPECT_EQ(p->basis, domain::CostBasis::declared);
-  EXPECT_EQ(store->household("HH1")->neighbourhood, "Noord");
-  EXPECT_EQ(store->provision("A3")->basis, domain::CostBasis::estimate);
-  EXPECT_FALSE(store->provision("A3")->indicated);
+  EXPECT_EQ(regie::store::HouseholdStore(*store).find("HH1")->neighbourhood, "Noord");
+  EXPECT_EQ(regie::store::ProvisionStore(*store).find("A3")->basis, domain::CostBasis::estimate);
+  EXPECT_FALSE(regie::store::ProvisionStore(*store).find("A3")->indicated);
 
   // Importing again: the households exist, so nothing is stored.
   auto again = interop->import_csv(admin, hh, al);

@@ -13,6 +13,8 @@
 #include "support/fixtures.h"
 #include "support/totp.h"
 #include "support/temp_dir.h"
+#include "store/bundle.h"
+#include "store/household_store.h"
 
 #include <soci/soci.h>
 
@@ -28,10 +30,10 @@ const std::string kMessages =
 class InteropHttpTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    ASSERT_TRUE(store->write_bundle(testing::small_bundle()));
+    ASSERT_TRUE(regie::store::write_bundle(*store, testing::small_bundle()));
     auto sealer = Sealer::from_key_file(dir.file("secret.key"), true);
     ASSERT_TRUE(sealer);
-    ASSERT_TRUE(store->set_member_bsn("H1-M2", sealer->seal("111222333")));
+    ASSERT_TRUE(regie::store::HouseholdStore(*store).set_member_bsn("H1-M2", sealer->seal("111222333")));
     ServerOptions o;
     o.port = 0;
     o.web_root = dir.path();

@@ -11,6 +11,9 @@
 #include "support/backends.h"
 #include "support/fixtures.h"
 #include "support/temp_dir.h"
+#include "store/bundle.h"
+#include "store/household_store.h"
+#include "store/provision_store.h"
 
 namespace regie::service::testing_interop {
 
@@ -27,12 +30,12 @@ inline std::string message(const std::string& name) { return testing::read_file(
 class ImportFixture : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    ASSERT_TRUE(store->write_bundle(testing::small_bundle()));
+    ASSERT_TRUE(regie::store::write_bundle(*store, testing::small_bundle()));
     auto s = Sealer::from_key_file(keys.file("regie.key"), true);
     ASSERT_TRUE(s);
     sealer.emplace(*s);
-    ASSERT_TRUE(store->set_member_bsn("H1-M2", sealer->seal("111222333")));  // Tim, the child
-    ASSERT_TRUE(store->set_member_bsn("H1-M1", sealer->seal("123456782")));  // Els, the parent
+    ASSERT_TRUE(regie::store::HouseholdStore(*store).set_member_bsn("H1-M2", sealer->seal("111222333")));  // Tim, the child
+    ASSERT_TRUE(regie::store::HouseholdStore(*store).set_member_bsn("H1-M1", sealer->seal("123456782")));  // Els, the parent
     interop.emplace(*store, clock, &*sealer);
   }
   Result<ImportResult> import(const std::string& name, interop::Standard s = interop::Standard::ijw) {
@@ -57,7 +60,7 @@ class ImportFixture : public ::testing::TestWithParam<std::string> {
   // The declared cost and dates of every provision, to prove nothing moved.
   std::vector<std::string> provisions_state() {
     std::vector<std::string> out;
-    for (auto& p : store->provisions("H1"))
+    for (auto& p : regie::store::ProvisionStore(*store).of_household("H1"))
       out.push_back(p.id + " " + std::to_string(p.annual_cost) + " " + format_date(p.start) + " " +
                     (p.end ? format_date(*p.end) : "-") + " " + std::string(domain::to_string(p.basis)));
     return out;

@@ -7,6 +7,10 @@
 #include "support/backends.h"
 #include "support/fixtures.h"
 #include "support/temp_dir.h"
+#include "store/audit_store.h"
+#include "store/organisation_store.h"
+#include "store/provision_store.h"
+#include "store/settings_store.h"
 
 #include <soci/soci.h>
 
@@ -25,7 +29,7 @@ TEST_P(ImportTest, AnAllocationBecomesProvisionsOnTheClientsCareMap) {
   ASSERT_TRUE(r) << r.error().message;
   EXPECT_EQ(r->message, "jw301 TW-2019-001");
   EXPECT_EQ(r->provisions, (std::vector<std::string>{"IJW-0363-1001", "IJW-0363-1002"}));
-  auto p = store->provision("IJW-0363-1001");
+  auto p = regie::store::ProvisionStore(*store).find("IJW-0363-1001");
   ASSERT_TRUE(p);
   EXPECT_EQ(p->household_id, "H1");
   EXPECT_EQ(p->member_id, "H1-M2");
@@ -35,12 +39,12 @@ TEST_P(ImportTest, AnAllocationBecomesProvisionsOnTheClientsCareMap) {
   EXPECT_EQ(format_date(*p->end), "2019-12-31");
   EXPECT_EQ(p->hours_per_week_centi, 200);  // 2 hours (04) per week (2)
   EXPECT_EQ(p->basis, domain::CostBasis::estimate);
-  auto q = store->provision("IJW-0363-1002");
+  auto q = regie::store::ProvisionStore(*store).find("IJW-0363-1002");
   ASSERT_TRUE(q);
   EXPECT_FALSE(q->end);
   EXPECT_EQ(q->hours_per_week_centi, 369);  // 4 parts of a day (16) per month (4): 16 h x 12 / 52
-  EXPECT_EQ(store->organisation("AGB12345678")->kind, "provider");
-  auto changes = store->care_map_changes("H1");
+  EXPECT_EQ(regie::store::OrganisationStore(*store).find("AGB12345678")->kind, "provider");
+  auto changes = regie::store::ProvisionStore(*store).changes("H1");
   ASSERT_FALSE(changes.empty());
   EXPECT_EQ(changes.back().by, "admin");
 }
@@ -70,7 +74,7 @@ TEST_P(ImportTest, AChangeKeepsTheAllocationNumberAndItsProvision) {
   auto r = import("jw301_change.xml");
   ASSERT_TRUE(r) << r.error().message;
   EXPECT_EQ(r->provisions, (std::vector<std::string>{"IJW-0363-1001"}));
-  auto p = store->provision("IJW-0363-1001");
+  auto p = regie::store::ProvisionStore(*store).find("IJW-0363-1001");
   EXPECT_EQ(format_date(*p->end), "2020-06-30");
   EXPECT_EQ(p->hours_per_week_centi, 300);
   EXPECT_EQ(rows("interop_allocation"), 2u);
@@ -79,37 +83,37 @@ TEST_P(ImportTest, AChangeKeepsTheAllocationNumberAndItsProvision) {
 TEST_P(ImportTest, StartAndStopSetTheActualDates) {
   ASSERT_TRUE(import("jw301_allocation.xml"));
   ASSERT_TRUE(import("jw305_start.xml"));
-  EXPECT_EQ(format_date(store->provision("IJW-0363-1001")->start), "2019-01-14");
-  EXPECT_EQ(format_date(store->provision("IJW-0363-1002")->start), "2019-02-04");
+  EXPECT_EQ(format_date(regie::store::ProvisionStore(*store).find("IJW-0363-1001")->start), "2019-01-14");
+  EXPECT_EQ(format_date(regie::store::ProvisionStore(*store).find("IJW-0363-1002")->start), "2019-02-04");
   auto stop = import("jw307_stop.xml");
   ASSERT_TRUE(stop) << stop.error().message;
-  auto p = store->provision("IJW-0363-1001");
+  auto p = regie::store::ProvisionStore(*store).find("IJW-0363-1001");
   EXPECT_EQ(format_date(*p->end), "2019-09-30");
   EXPECT_GT(p->version, 1);
-  EXPECT_EQ(store->care_map_changes("H1").back().change, "ended");
+  EXPECT_EQ(regie::store::ProvisionStore(*store).changes("H1").back().change, "ended");
 }
 
 TEST_P(ImportTest, ADeclarationGivesTheAnnualisedDeclaredCost) {
   ASSERT_TRUE(import("jw301_allocation.xml"));
   auto r = import("jw323_declaration.xml");
   ASSERT_TRUE(r) << r.error().message;
-  auto p = store->provision("IJW-0363-1001");
+  auto p = regie::store::ProvisionStore(*store).find("IJW-0363-1001");
   EXPECT_EQ(p->basis, domain::CostBasis::declared);
   EXPECT_EQ(p->annual_cost, 706452);  // 600.00 in March (31 days) x 365 / 31
-  EXPECT_EQ(store->provision("IJW-0363-1002")->annual_cost, 565161);
+  EXPECT_EQ(regie::store::ProvisionStore(*store).find("IJW-0363-1002")->annual_cost, 565161);
   EXPECT_EQ(rows("interop_declared_line"), 2u);
 }
 
 TEST_P(ImportTest, WmoMessagesGoToTheWmoDomain) {
   auto a = import("wmo301_allocation.xml", Standard::iwmo);
   ASSERT_TRUE(a) << a.error().message;
-  auto p = store->provision("IWMO-0363-2001");
+  auto p = regie::store::ProvisionStore(*store).find("IWMO-0363-2001");
   ASSERT_TRUE(p);
   EXPECT_EQ(p->domain, domain::Domain::wmo);
   EXPECT_EQ(p->member_id, "H1-M1");
   EXPECT_EQ(p->annual_cost, 520000);  // the budget over the whole year 2019
   ASSERT_TRUE(import("wmo323_declaration.xml", Standard::iwmo));
-  EXPECT_EQ(store->provision("IWMO-0363-2001")->annual_cost, 476855);  // 405.00 x 365 / 31
+  EXPECT_EQ(regie::store::ProvisionStore(*store).find("IWMO-0363-2001")->annual_cost, 476855);  // 405.00 x 365 / 31
 }
 
 // Done-when of issue #9: 301, 305, 307 and 323 for a demo household give the
@@ -137,13 +141,13 @@ TEST_P(ImportTest, EndToEndTheBusinessCaseUsesTheDeclaredCosts) {
   EXPECT_EQ(after->business_case.categories.at("gemeente").t2 - before->business_case.categories.at("gemeente").t2,
             706452 + 565161);
   // The care map shows the actual dates.
-  auto p = store->provision("IJW-0363-1001");
+  auto p = regie::store::ProvisionStore(*store).find("IJW-0363-1001");
   EXPECT_EQ(format_date(p->start), "2019-01-14");
   EXPECT_EQ(format_date(*p->end), "2019-09-30");
   EXPECT_EQ(p->basis, domain::CostBasis::declared);
   // The import is audited per household.
   bool audited = false;
-  for (auto& e : store->audit_events(std::string("H1"), 50)) audited |= e.action == "interop.import";
+  for (auto& e : regie::store::AuditStore(*store).recent(std::string("H1"), 50)) audited |= e.action == "interop.import";
   EXPECT_TRUE(audited);
 }
 
@@ -255,7 +259,7 @@ TEST_P(ImportTest, OnlyAnAdministratorImportsAndAnotherMunicipalityIsRefused) {
   auto r = interop->import_message(dir_a, message("jw301_allocation.xml"), Standard::ijw);
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().code, ErrorCode::forbidden);
-  store->set_setting("interop.municipality_code", "0344");
+  regie::store::SettingsStore(*store).set("interop.municipality_code", "0344");
   auto other = import("jw301_allocation.xml");
   ASSERT_FALSE(other);
   EXPECT_NE(other.error().message.find("Regie /Bericht/Header/Afzender: gemeente 0363"), std::string::npos);
@@ -264,7 +268,7 @@ TEST_P(ImportTest, OnlyAnAdministratorImportsAndAnotherMunicipalityIsRefused) {
 
 TEST_P(ImportTest, TheSchemaFolderSettingTurnsOnXsdValidation) {
   testing::TempDir schemas;
-  store->set_setting("interop.schema_dir", schemas.path());
+  regie::store::SettingsStore(*store).set("interop.schema_dir", schemas.path());
   auto r = import("jw301_allocation.xml");
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().code, ErrorCode::unavailable);  // the folder has no jw301.xsd

@@ -4,6 +4,10 @@
 // code, path and reason and leaves the store as it was.
 #include "interop/import_fixture.h"
 #include "service/households.h"
+#include "store/bundle.h"
+#include "store/household_store.h"
+#include "store/organisation_store.h"
+#include "store/provision_store.h"
 
 namespace regie::service {
 namespace {
@@ -17,8 +21,8 @@ class RulesTest : public testing_interop::ImportFixture {
     store::Bundle b;
     b.members = {{"H1-M3", "H1", "Noor", "Aarts", domain::MemberRole::child, 2012, domain::ConsentStatus::given,
                   std::nullopt}};
-    ASSERT_TRUE(store->write_bundle(b));
-    ASSERT_TRUE(store->set_member_bsn("H1-M3", sealer->seal("222333443")));
+    ASSERT_TRUE(regie::store::write_bundle(*store, b));
+    ASSERT_TRUE(regie::store::HouseholdStore(*store).set_member_bsn("H1-M3", sealer->seal("222333443")));
   }
 };
 
@@ -32,18 +36,18 @@ TEST_P(RulesTest, ABatchForTwoChildrenGivesTheCareMapAndTheAnnualisedDeclaredCos
     EXPECT_FALSE(r->already_imported) << f;
   }
   // The care map: Tim's two provisions with the actual start and stop, Noor's one.
-  auto tim = store->provision("IJW-0363-1001");
+  auto tim = regie::store::ProvisionStore(*store).find("IJW-0363-1001");
   ASSERT_TRUE(tim);
   EXPECT_EQ(tim->member_id, "H1-M2");
   EXPECT_EQ(format_date(tim->start), "2019-01-14");
   EXPECT_EQ(format_date(*tim->end), "2019-09-30");
   EXPECT_EQ(tim->goal, "Jeugdhulp ambulant (productcode 45A01)");
-  EXPECT_EQ(store->organisation(tim->provider_id)->name, "Aanbieder met AGB-code 12345678");
-  auto noor = store->provision("IJW-0363-1003");
+  EXPECT_EQ(regie::store::OrganisationStore(*store).find(tim->provider_id)->name, "Aanbieder met AGB-code 12345678");
+  auto noor = regie::store::ProvisionStore(*store).find("IJW-0363-1003");
   ASSERT_TRUE(noor);
   EXPECT_EQ(noor->member_id, "H1-M3");
   EXPECT_EQ(format_date(noor->start), "2019-03-01");
-  EXPECT_EQ(store->provision("IJW-0363-1002")->basis, domain::CostBasis::estimate);  // nothing declared yet
+  EXPECT_EQ(regie::store::ProvisionStore(*store).find("IJW-0363-1002")->basis, domain::CostBasis::estimate);  // nothing declared yet
   // The declared costs, annualised: April for Tim (30 days), March for Noor (31 days, the earlier period).
   EXPECT_EQ(tim->basis, domain::CostBasis::declared);
   EXPECT_EQ(tim->annual_cost, 730000);   // 600.00 x 365 / 30
@@ -75,17 +79,17 @@ TEST_P(RulesTest, AStartAndAStopMayShareAMessageIdButNotTwoAllocations) {
   auto stop = import("jw307_stop.xml");  // the same id ST-2019-001 as the start: another message type
   ASSERT_TRUE(stop) << stop.error().message;
   EXPECT_FALSE(stop->already_imported);
-  EXPECT_EQ(format_date(*store->provision("IJW-0363-1001")->end), "2019-09-30");
+  EXPECT_EQ(format_date(*regie::store::ProvisionStore(*store).find("IJW-0363-1001")->end), "2019-09-30");
 }
 
 TEST_P(RulesTest, ACorrectionCreditsExactlyTheLineItNamesAndDeclaresItAgain) {
   ASSERT_TRUE(import("jw301_allocation.xml"));
   ASSERT_TRUE(import("jw323_declaration.xml"));
-  EXPECT_EQ(store->provision("IJW-0363-1001")->annual_cost, 706452);  // 600.00 in March
+  EXPECT_EQ(regie::store::ProvisionStore(*store).find("IJW-0363-1001")->annual_cost, 706452);  // 600.00 in March
   auto r = import("jw323_correction.xml");
   ASSERT_TRUE(r) << r.error().message;
-  EXPECT_EQ(store->provision("IJW-0363-1001")->annual_cost, 529839);  // 450.00 x 365 / 31: the credited line is gone
-  EXPECT_EQ(store->provision("IJW-0363-1002")->annual_cost, 565161);  // the other line stands
+  EXPECT_EQ(regie::store::ProvisionStore(*store).find("IJW-0363-1001")->annual_cost, 529839);  // 450.00 x 365 / 31: the credited line is gone
+  EXPECT_EQ(regie::store::ProvisionStore(*store).find("IJW-0363-1002")->annual_cost, 565161);  // the other line stands
 }
 
 struct RuleCase {
@@ -171,11 +175,11 @@ TEST_P(RulesTest, AnAdministratorLinksAnAgbCodeToAnOrganisation) {
   EXPECT_FALSE(before->front().linked);
   EXPECT_EQ(before->front().organisation_name, "Aanbieder met AGB-code 12345678");
   EXPECT_FALSE(interop->link_provider(dir_a, "12345678", "ORG1"));
-  auto org = store->organisations().front().id;
+  auto org = regie::store::OrganisationStore(*store).list().front().id;
   ASSERT_TRUE(interop->link_provider(admin, "12345678", org));
-  EXPECT_EQ(store->provision("IJW-0363-1001")->provider_id, org);
+  EXPECT_EQ(regie::store::ProvisionStore(*store).find("IJW-0363-1001")->provider_id, org);
   ASSERT_TRUE(import("jw301_change.xml"));  // later messages of that code land on the organisation too
-  EXPECT_EQ(store->provision("IJW-0363-1001")->provider_id, org);
+  EXPECT_EQ(regie::store::ProvisionStore(*store).find("IJW-0363-1001")->provider_id, org);
   EXPECT_TRUE(interop->providers(admin)->front().linked);
   EXPECT_FALSE(interop->link_provider(admin, "99999999", org));
 }

@@ -14,6 +14,10 @@
 #include "support/backends.h"
 #include "support/fixtures.h"
 #include "support/temp_dir.h"
+#include "store/account_store.h"
+#include "store/bundle.h"
+#include "store/household_store.h"
+#include "store/provision_store.h"
 
 namespace regie::store {
 namespace {
@@ -32,11 +36,11 @@ class Writer {
  private:
   void run() {
     for (int i = 0; !stop_; ++i) {
-      domain::Provision p = *store_.provision("H1-P1");
+      domain::Provision p = *regie::store::ProvisionStore(store_).find("H1-P1");
       p.id = "W" + std::to_string(i);
       p.version = 1;
       domain::CareMapChange c{0, "H1", p.id, "dir.a", "2019-01-01T00:00:00Z", "added", "writer"};
-      if (store_.add_provision(p, c)) ++written_;
+      if (regie::store::ProvisionStore(store_).add(p, c)) ++written_;
     }
   }
   Store& store_;
@@ -53,7 +57,7 @@ long long count_where(Store& s, const std::string& sql_text) {
 
 class BackupTest : public ::testing::TestWithParam<std::string> {
  protected:
-  void SetUp() override { ASSERT_TRUE(store->write_bundle(testing::small_bundle())); }
+  void SetUp() override { ASSERT_TRUE(regie::store::write_bundle(*store, testing::small_bundle())); }
   testing::TestDatabase db{GetParam()};
   std::unique_ptr<Store> store = db.open();
   testing::TempDir dir;
@@ -86,16 +90,16 @@ TEST_P(BackupTest, AnOnlineBackupWhileWritingRestoresConsistently) {
   EXPECT_LE(w, after_backup);
   EXPECT_EQ(w, c) << "a provision without its history row (or the reverse): not one consistent moment";
   EXPECT_EQ(restored->count("household"), 2u);
-  EXPECT_TRUE(restored->account("dir.a"));
+  EXPECT_TRUE(regie::store::AccountStore(*restored).find("dir.a"));
 }
 
 TEST_P(BackupTest, RestoreReplacesLaterChangesWithTheBackedUpState) {
   ASSERT_TRUE(backup(db.url(), dir.file("b1")));
-  ASSERT_TRUE(store->set_household_status("H1", domain::HouseholdStatus::closed, "", store->household("H1")->version));
+  ASSERT_TRUE(regie::store::HouseholdStore(*store).set_status("H1", domain::HouseholdStatus::closed, "", regie::store::HouseholdStore(*store).find("H1")->version));
   store.reset();  // restore is for a stopped server
   ASSERT_TRUE(restore(dir.file("b1"), db.url()));
   auto reopened = db.open();
-  EXPECT_NE(reopened->household("H1")->status, domain::HouseholdStatus::closed);
+  EXPECT_NE(regie::store::HouseholdStore(*reopened).find("H1")->status, domain::HouseholdStatus::closed);
 }
 
 TEST_P(BackupTest, ABrokenBackupFileIsRefusedAndTheDatabaseIsUntouched) {

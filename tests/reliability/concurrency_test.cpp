@@ -11,6 +11,9 @@
 #include "service/households.h"
 #include "support/backends.h"
 #include "support/fixtures.h"
+#include "store/bundle.h"
+#include "store/household_store.h"
+#include "store/provision_store.h"
 
 namespace regie::service {
 namespace {
@@ -19,7 +22,7 @@ using domain::Role;
 
 class ParallelWritersTest : public ::testing::TestWithParam<std::string> {
  protected:
-  void SetUp() override { ASSERT_TRUE(store->write_bundle(testing::small_bundle())); }
+  void SetUp() override { ASSERT_TRUE(regie::store::write_bundle(*store, testing::small_bundle())); }
   testing::TestDatabase db{GetParam()};
   std::unique_ptr<store::Store> store = db.open();
   ManualClock clock{1'546'300'800};  // 2019-01-01
@@ -30,8 +33,8 @@ TEST_P(ParallelWritersTest, NoCareMapUpdateIsLostAndStaleWritesAreConflicts) {
   // A second store on the same database stands for a second server process.
   auto other_process = db.open();
   Households here{*store, clock}, there{*other_process, clock};
-  const auto before = *store->provision("H1-P1");
-  const auto changes_before = store->care_map_changes("H1").size();
+  const auto before = *regie::store::ProvisionStore(*store).find("H1-P1");
+  const auto changes_before = regie::store::ProvisionStore(*store).changes("H1").size();
   constexpr int kWriters = 4, kEach = 15;
   std::atomic<int> conflicts = 0, failures = 0;
   std::vector<std::thread> writers;
@@ -40,7 +43,7 @@ TEST_P(ParallelWritersTest, NoCareMapUpdateIsLostAndStaleWritesAreConflicts) {
       Households& service = w % 2 == 0 ? here : there;
       store::Store& s = w % 2 == 0 ? *store : *other_process;
       for (int done = 0; done < kEach;) {
-        auto p = *s.provision("H1-P1");
+        auto p = *regie::store::ProvisionStore(s).find("H1-P1");
         p.annual_cost += 100;
         auto v = service.update_provision(dir_a, p);
         if (v) {
@@ -57,17 +60,17 @@ TEST_P(ParallelWritersTest, NoCareMapUpdateIsLostAndStaleWritesAreConflicts) {
   }
   for (auto& t : writers) t.join();
   ASSERT_EQ(failures, 0);
-  auto after = *store->provision("H1-P1");
+  auto after = *regie::store::ProvisionStore(*store).find("H1-P1");
   EXPECT_EQ(after.annual_cost, before.annual_cost + 100 * kWriters * kEach);
   EXPECT_EQ(after.version, before.version + kWriters * kEach);
-  EXPECT_EQ(store->care_map_changes("H1").size(), changes_before + kWriters * kEach);
+  EXPECT_EQ(regie::store::ProvisionStore(*store).changes("H1").size(), changes_before + kWriters * kEach);
   // Each conflict was a real race that was refused, not swallowed.
   RecordProperty("conflicts", conflicts.load());
 }
 
 TEST_P(ParallelWritersTest, AStaleWriteIsAConflictThatNamesTheCurrentVersion) {
   Households service{*store, clock};
-  auto p = *store->provision("H1-P1");
+  auto p = *regie::store::ProvisionStore(*store).find("H1-P1");
   auto first = p;
   first.goal = "first writer";
   ASSERT_TRUE(service.update_provision(dir_a, first));
@@ -78,14 +81,14 @@ TEST_P(ParallelWritersTest, AStaleWriteIsAConflictThatNamesTheCurrentVersion) {
   EXPECT_EQ(stale.error().code, ErrorCode::conflict);
   EXPECT_NE(stale.error().message.find("version " + std::to_string(p.version + 1)), std::string::npos)
       << stale.error().message;
-  EXPECT_EQ(store->provision("H1-P1")->goal, "first writer");
+  EXPECT_EQ(regie::store::ProvisionStore(*store).find("H1-P1")->goal, "first writer");
 }
 
 TEST_P(ParallelWritersTest, OfTwoStatusChangesOnOneVersionExactlyOneWins) {
   auto other_process = db.open();
   Households here{*store, clock}, there{*other_process, clock};
-  const int version = store->household("H1")->version;
-  const auto status = store->household("H1")->status;
+  const int version = regie::store::HouseholdStore(*store).find("H1")->version;
+  const auto status = regie::store::HouseholdStore(*store).find("H1")->status;
   std::vector<domain::HouseholdStatus> next;
   for (auto n : domain::allowed_next(status))
     if (n != domain::HouseholdStatus::dropped) next.push_back(n);
@@ -102,7 +105,7 @@ TEST_P(ParallelWritersTest, OfTwoStatusChangesOnOneVersionExactlyOneWins) {
   for (auto& t : threads) t.join();
   EXPECT_EQ(won, 1);
   EXPECT_EQ(conflicted, 1);
-  EXPECT_EQ(store->household("H1")->version, version + 1);
+  EXPECT_EQ(regie::store::HouseholdStore(*store).find("H1")->version, version + 1);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ParallelWritersTest, ::testing::ValuesIn(testing::store_backends()),

@@ -14,6 +14,8 @@
 #include "support/fixtures.h"
 #include "support/temp_dir.h"
 #include "support/totp.h"
+#include "store/bundle.h"
+#include "store/provision_store.h"
 
 namespace regie::http {
 namespace {
@@ -43,7 +45,7 @@ TEST(ParseObject, RefusesInvalidUtf8AndNonObjects) {
 class LimitsTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    ASSERT_TRUE(store->write_bundle(testing::small_bundle()));
+    ASSERT_TRUE(regie::store::write_bundle(*store, testing::small_bundle()));
     ServerOptions o;
     o.port = 0;
     o.secret_key_file = dir.file("secret.key");
@@ -72,7 +74,7 @@ class LimitsTest : public ::testing::Test {
     return client->Post("/api/v1/households/H1/provisions", headers, body, "application/json");
   }
   void expect_alive_and_nothing_stored() {
-    EXPECT_EQ(store->provisions("H1").size(), 2u);
+    EXPECT_EQ(regie::store::ProvisionStore(*store).of_household("H1").size(), 2u);
     auto h = client->Get("/healthz");
     ASSERT_TRUE(h);
     EXPECT_EQ(h->status, 200);

@@ -13,6 +13,7 @@
 #include "support/fixtures.h"
 #include "support/temp_dir.h"
 #include "support/totp.h"
+#include "store/bundle.h"
 
 namespace regie::http {
 namespace {
@@ -54,7 +55,7 @@ struct RunningServer {
 class SharedThrottleTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    ASSERT_TRUE(store_a->write_bundle(testing::small_bundle()));
+    ASSERT_TRUE(regie::store::write_bundle(*store_a, testing::small_bundle()));
     testing::enrol_test_second_factors(*store_a, key_file, clock.now_seconds());
   }
   testing::TempDir dir;

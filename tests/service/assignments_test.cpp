@@ -8,6 +8,10 @@
 #include "service/households.h"
 #include "support/backends.h"
 #include "support/fixtures.h"
+#include "store/audit_store.h"
+#include "store/bundle.h"
+#include "store/household_store.h"
+#include "store/provision_store.h"
 
 namespace regie::service {
 namespace {
@@ -21,11 +25,11 @@ class AssignmentsTest : public ::testing::TestWithParam<std::string> {
     auto b = testing::small_bundle();
     b.accounts.push_back({"lead.b", "Team Lead B", Role::team_lead, "x", false});
     b.accounts.push_back({"lead.gone", "Team Lead Gone", Role::team_lead, "x", true});
-    ASSERT_TRUE(store->write_bundle(b));
+    ASSERT_TRUE(regie::store::write_bundle(*store, b));
   }
   int events(const std::string& actor, const std::string& action, const std::string& outcome) {
     int n = 0;
-    for (auto& e : store->audit_events(std::nullopt, 1000))
+    for (auto& e : regie::store::AuditStore(*store).recent(std::nullopt, 1000))
       n += e.actor == actor && e.action == action && e.outcome == outcome;
     return n;
   }
@@ -73,7 +77,7 @@ TEST_P(AssignmentsTest, AnAssignedTeamLeadWorksOnTheFileAsTheDirectorDoesUntilUn
   EXPECT_EQ(directors->team_leads[0].username, "lead.b");
   // And the same work: consents, provisions.
   EXPECT_TRUE(Consents(*store, clock).list(lead_b, "H1"));
-  auto p = store->provisions("H1").front();
+  auto p = regie::store::ProvisionStore(*store).of_household("H1").front();
   p.goal = "weer naar school";
   EXPECT_TRUE(households.update_provision(lead_b, p));
   // Only this household: H2 stays closed, and the assigning lead is not assigned themselves.
@@ -139,7 +143,7 @@ TEST_P(AssignmentsTest, TeamLeadsAndTheHouseholdsDirectorAssignOnlyActiveTeamLea
 
 TEST_P(AssignmentsTest, AnAssignedTeamLeadMayChangeTheStatusAsAnyTeamLeadMay) {
   ASSERT_TRUE(assignments.assign(lead, "H1", "lead.b"));
-  auto h = store->household("H1");
+  auto h = regie::store::HouseholdStore(*store).find("H1");
   auto v = households.change_status(lead_b, "H1", domain::allowed_next(h->status).front(), "", h->version);
   EXPECT_TRUE(v) << v.error().message;
 }

@@ -8,6 +8,7 @@
 
 #include "support/backends.h"
 #include "support/fixtures.h"
+#include "store/bundle.h"
 
 namespace regie::service {
 namespace {
@@ -18,7 +19,7 @@ using testing::TestDatabase;
 class AuditServiceTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    ASSERT_TRUE(store->write_bundle(testing::small_bundle()));
+    ASSERT_TRUE(regie::store::write_bundle(*store, testing::small_bundle()));
     prof.organisation_id = "O1";
     prof.professional_id = "PR1";
     prof.client = "10.1.2.3";
@@ -79,7 +80,7 @@ TEST_F(AuditServiceTest, WhoLookedShowsAllowedLooksWithRoleAndOrganisationNewest
 // across the pages, also when new looks arrive between two pages.
 class WhoLookedPagingTest : public ::testing::TestWithParam<std::string> {
  protected:
-  void SetUp() override { ASSERT_TRUE(store->write_bundle(testing::small_bundle())); }
+  void SetUp() override { ASSERT_TRUE(regie::store::write_bundle(*store, testing::small_bundle())); }
   TestDatabase db{GetParam()};
   std::unique_ptr<store::Store> store = db.open();
   ManualClock clock{1'546'300'800};  // 2019-01-01

@@ -8,6 +8,8 @@
 #include "support/temp_dir.h"
 #include "support/totp.h"
 #include "service/totp.h"
+#include "store/account_store.h"
+#include "store/bundle.h"
 
 namespace regie::service {
 namespace {
@@ -17,7 +19,7 @@ using testing::TestDatabase;
 class AuthTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    ASSERT_TRUE(store->write_bundle(testing::small_bundle()));
+    ASSERT_TRUE(regie::store::write_bundle(*store, testing::small_bundle()));
     testing::enrol_test_second_factors(*store, key_file, clock.now_seconds());
   }
   // Signs in with a fresh code of the user's second factor.
@@ -101,12 +103,12 @@ TEST_F(AuthTest, EndsSessionsAfterIdleAndAbsoluteTimeouts) {
 TEST_F(AuthTest, ADisabledAccountCannotSignInAndLosesItsSessionsAtOnce) {
   auto s = sign_in("dir.b", "secret-dir.b", "c");
   ASSERT_TRUE(s);
-  ASSERT_TRUE(store->set_account_disabled("dir.b", true));
+  ASSERT_TRUE(regie::store::AccountStore(*store).set_disabled("dir.b", true));
   EXPECT_FALSE(auth.authenticate(s->token));
   EXPECT_FALSE(sign_in("dir.b", "secret-dir.b", "c"));
-  ASSERT_TRUE(store->set_account_disabled("dir.b", false));
+  ASSERT_TRUE(regie::store::AccountStore(*store).set_disabled("dir.b", false));
   EXPECT_TRUE(sign_in("dir.b", "secret-dir.b", "c"));
-  EXPECT_FALSE(store->set_account_disabled("nobody", true));
+  EXPECT_FALSE(regie::store::AccountStore(*store).set_disabled("nobody", true));
 }
 
 TEST(Totp, MatchesTheRfc6238TestVectorAndAllowsOneStepOfDrift) {
@@ -186,7 +188,7 @@ TEST_F(AuthTest, AHouseholdMemberSignsInWithoutACode) {
   m.member_id = "H1-M1";
   store::Bundle b;
   b.accounts = {m};
-  ASSERT_TRUE(store->write_bundle(b));
+  ASSERT_TRUE(regie::store::write_bundle(*store, b));
   auto s = auth.sign_in("els", "secret-els", "", "c");
   ASSERT_TRUE(s) << s.error().message;
   EXPECT_EQ(s->principal.household_id, "H1");

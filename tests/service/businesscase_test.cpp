@@ -9,6 +9,10 @@
 
 #include "support/backends.h"
 #include "support/fixtures.h"
+#include "store/audit_store.h"
+#include "store/bundle.h"
+#include "store/price_store.h"
+#include "store/time_store.h"
 
 namespace regie::service {
 namespace {
@@ -29,7 +33,7 @@ class BusinessCaseTest : public ::testing::Test {
     p.annual_cost = 1000000;
     p.end = *parse_date("2019-03-31");
     b.provisions.push_back(p);
-    ASSERT_TRUE(store->write_bundle(b));
+    ASSERT_TRUE(regie::store::write_bundle(*store, b));
   }
   BusinessCaseQuery query() {
     BusinessCaseQuery q;
@@ -61,7 +65,7 @@ TEST_F(BusinessCaseTest, ADirectorGetsTheCaseOfTheirOwnHouseholdsOnly) {
   foreign.household_ids = {"H2"};
   EXPECT_EQ(service.report(dir_a, foreign).error().code, ErrorCode::forbidden);
   EXPECT_EQ(service.report(prof, query()).error().code, ErrorCode::forbidden);
-  EXPECT_FALSE(store->audit_events(std::nullopt, 10).empty());
+  EXPECT_FALSE(regie::store::AuditStore(*store).recent(std::nullopt, 10).empty());
 }
 
 TEST_F(BusinessCaseTest, ShowsTheNormFigureNextToAFixedAmount) {
@@ -79,12 +83,12 @@ TEST_F(BusinessCaseTest, ShowsTheNormFigureNextToAFixedAmount) {
 
 TEST_F(BusinessCaseTest, RegisteredTimeIsClientTimeOnlyAnnualisedOverThePeriod) {
   auto add = [&](const char* h, int minutes, domain::TimeKind kind) {
-    ASSERT_TRUE(store->add_time_entry({0, std::string(h), "dir.a", *parse_date("2019-02-01"), minutes, kind}));
+    ASSERT_TRUE(regie::store::TimeStore(*store).add({0, std::string(h), "dir.a", *parse_date("2019-02-01"), minutes, kind}));
   };
   add("H1", 600, domain::TimeKind::direct);
   add("H1", 300, domain::TimeKind::indirect);
   add("H1", 60, domain::TimeKind::travel);
-  ASSERT_TRUE(store->add_time_entry({0, std::nullopt, "dir.a", *parse_date("2019-02-01"), 120, domain::TimeKind::project}));
+  ASSERT_TRUE(regie::store::TimeStore(*store).add({0, std::nullopt, "dir.a", *parse_date("2019-02-01"), 120, domain::TimeKind::project}));
   auto q = query();  // 365 days
   q.director_cost_mode = "registered";
   auto r = service.report(dir_a, q);
@@ -101,7 +105,7 @@ TEST_F(BusinessCaseTest, RegisteredTimeIsClientTimeOnlyAnnualisedOverThePeriod) 
 TEST_F(BusinessCaseTest, VirtualSavingsAreReportedApartAndNeverAddedToTheNetResult) {
   auto q = query();
   auto before = service.report(lead, q);
-  ASSERT_TRUE(store->add_virtual_saving(
+  ASSERT_TRUE(regie::store::PriceStore(*store).add_virtual_saving(
       {0, "H1", domain::VirtualSavingKind::eviction, 1500000, "betalingsregeling", "dir.a", *parse_date("2019-05-01")}));
   auto after = service.report(lead, q);
   ASSERT_TRUE(after);
@@ -112,7 +116,7 @@ TEST_F(BusinessCaseTest, VirtualSavingsAreReportedApartAndNeverAddedToTheNetResu
 }
 
 TEST_F(BusinessCaseTest, AnAnalystSeesPseudonymsAndNoNotes) {
-  ASSERT_TRUE(store->add_virtual_saving(
+  ASSERT_TRUE(regie::store::PriceStore(*store).add_virtual_saving(
       {0, "H1", domain::VirtualSavingKind::eviction, 1500000, "Els Aarts", "dir.a", *parse_date("2019-05-01")}));
   auto r = service.report(analyst, query());
   ASSERT_TRUE(r);
@@ -152,9 +156,9 @@ TEST_F(BusinessCaseTest, AVirtualSavingBeyondTheMaximumIsRefusedAndAStoredOneCan
   // Stored before the maximum existed: left out of the total, which stays right.
   v.recorded_on = *parse_date("2019-05-01");
   v.recorded_by = "dir.a";
-  ASSERT_TRUE(store->add_virtual_saving(v));
-  ASSERT_TRUE(store->add_virtual_saving(v));
-  ASSERT_TRUE(store->add_virtual_saving(
+  ASSERT_TRUE(regie::store::PriceStore(*store).add_virtual_saving(v));
+  ASSERT_TRUE(regie::store::PriceStore(*store).add_virtual_saving(v));
+  ASSERT_TRUE(regie::store::PriceStore(*store).add_virtual_saving(
       {0, "H1", domain::VirtualSavingKind::eviction, 1500000, "betalingsregeling", "dir.a", *parse_date("2019-05-01")}));
   auto r = service.report(lead, query());
   ASSERT_TRUE(r) << r.error().message;

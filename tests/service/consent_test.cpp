@@ -4,6 +4,8 @@
 
 #include "support/backends.h"
 #include "support/fixtures.h"
+#include "store/bundle.h"
+#include "store/settings_store.h"
 
 namespace regie::service {
 namespace {
@@ -12,7 +14,7 @@ using domain::Role;
 
 class ConsentsTest : public ::testing::TestWithParam<std::string> {
  protected:
-  void SetUp() override { ASSERT_TRUE(store->write_bundle(testing::small_bundle())); }
+  void SetUp() override { ASSERT_TRUE(regie::store::write_bundle(*store, testing::small_bundle())); }
   domain::Consent scope(const std::string& member) {
     domain::Consent c;
     c.member_id = member;
@@ -56,7 +58,7 @@ TEST_P(ConsentsTest, AParentGivesConsentForAChildBelowTheConfiguredAge) {
   auto text = consents.text(dir_a, "H1", ok->id);
   ASSERT_TRUE(text);
   EXPECT_NE(text->find("Els Aarts is de ouder of voogd van Tim Aarts."), std::string::npos) << *text;
-  store->set_setting("consent.guardian_below_age", "8");
+  regie::store::SettingsStore(*store).set("consent.guardian_below_age", "8");
   EXPECT_TRUE(consents.add(dir_a, "H1", scope("H1-M2")));  // 9 years old: now old enough
   auto adult_with_guardian = scope("H1-M1");
   adult_with_guardian.guardian_member_id = "H1-M2";

@@ -10,6 +10,9 @@
 
 #include "support/backends.h"
 #include "support/fixtures.h"
+#include "store/audit_store.h"
+#include "store/bundle.h"
+#include "store/provision_store.h"
 
 namespace regie::service {
 namespace {
@@ -19,7 +22,7 @@ using testing::TestDatabase;
 
 class HouseholdsTest : public ::testing::Test {
  protected:
-  void SetUp() override { ASSERT_TRUE(store->write_bundle(testing::small_bundle())); }
+  void SetUp() override { ASSERT_TRUE(regie::store::write_bundle(*store, testing::small_bundle())); }
   TestDatabase db{"sqlite3"};
   std::unique_ptr<store::Store> store = db.open();
   ManualClock clock{1'546'300'800};  // 2019-01-01
@@ -62,7 +65,7 @@ TEST_F(HouseholdsTest, OnlyTheAssignedDirectorReadsTheFileAndEveryReadIsAudited)
   EXPECT_EQ(other.error().code, ErrorCode::forbidden);
   EXPECT_EQ(other.error().message, unknown.error().message);  // existence is not revealed
 
-  auto events = store->audit_events(std::string("H1"), 10);
+  auto events = regie::store::AuditStore(*store).recent(std::string("H1"), 10);
   ASSERT_EQ(events.size(), 3u);
   EXPECT_EQ(events[2].actor, "dir.a");
   EXPECT_EQ(events[2].outcome, "allowed");
@@ -120,7 +123,7 @@ TEST_F(HouseholdsTest, AnAnnualCostBeyondTheMaximumIsRefusedNamingFieldAndMaximu
   EXPECT_NE(too_many.error().message.find("hours_per_week: 0 to 168"), std::string::npos);
   EXPECT_TRUE(households.add_provision(dir_a, a_provision(domain::limits::kAnnualCost)));
   // The same rule when the provision is edited.
-  auto stored = store->provisions("H1").front();
+  auto stored = regie::store::ProvisionStore(*store).of_household("H1").front();
   stored.annual_cost = domain::limits::kAnnualCost + 1;
   EXPECT_FALSE(households.update_provision(dir_a, stored));
 }
@@ -129,9 +132,9 @@ TEST_F(HouseholdsTest, AFigureStoredBeyondTheMaximumMarksOneHouseholdAndTheListS
   // As data from before the maxima: written past the service.
   auto p = a_provision(std::numeric_limits<Cents>::max());
   p.id = "H1-BIG";
-  ASSERT_TRUE(store->add_provision(p));
+  ASSERT_TRUE(regie::store::ProvisionStore(*store).add(p));
   p.id = "H1-BIG2";
-  ASSERT_TRUE(store->add_provision(p));
+  ASSERT_TRUE(regie::store::ProvisionStore(*store).add(p));
   for (auto* who : {&dir_a, &lead}) {
     auto list = households.list(*who);
     ASSERT_TRUE(list) << list.error().message;

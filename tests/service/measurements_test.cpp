@@ -4,6 +4,8 @@
 
 #include "support/backends.h"
 #include "support/fixtures.h"
+#include "store/audit_store.h"
+#include "store/bundle.h"
 
 namespace regie::service {
 namespace {
@@ -19,7 +21,7 @@ std::shared_ptr<const interop::Instruments> shipped() {
 
 class MeasurementsTest : public ::testing::TestWithParam<std::string> {
  protected:
-  void SetUp() override { ASSERT_TRUE(store->write_bundle(testing::small_bundle())); }
+  void SetUp() override { ASSERT_TRUE(regie::store::write_bundle(*store, testing::small_bundle())); }
   NewMeasurement ph(const std::string& member, const std::string& moment) {
     return {member, "positive_health", "1.0", moment, "with_director", make_date(2019, 1, 1)};
   }
@@ -110,7 +112,7 @@ TEST_P(MeasurementsTest, OnlyTheAssignedDirectorSeesOrChangesMeasurements) {
   // An id of H1 through a household dir.b does have is not found either.
   EXPECT_EQ(service.get(dir_b, "H2", m->measurement.id).error().code, ErrorCode::not_found);
   EXPECT_FALSE(service.list(analyst, "H1"));
-  auto audit = store->audit_events("H1", 50);
+  auto audit = regie::store::AuditStore(*store).recent("H1", 50);
   int denied = 0;
   for (auto& e : audit) denied += e.outcome == "denied";
   EXPECT_EQ(denied, 4);  // dir.b's list, start and save, and the analyst's list

@@ -8,6 +8,11 @@
 #include "service/households.h"
 #include "support/backends.h"
 #include "support/fixtures.h"
+#include "store/bundle.h"
+#include "store/household_store.h"
+#include "store/plan_store.h"
+#include "store/price_store.h"
+#include "store/provision_store.h"
 
 namespace regie::service {
 namespace {
@@ -19,7 +24,7 @@ Date d(const char* s) { return *parse_date(s); }
 class PlanServiceTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    ASSERT_TRUE(store->write_bundle(testing::small_bundle()));
+    ASSERT_TRUE(regie::store::write_bundle(*store, testing::small_bundle()));
     domain::Wish w;
     w.household_id = "H1";
     w.member_id = "H1-M2";
@@ -46,8 +51,8 @@ class PlanServiceTest : public ::testing::TestWithParam<std::string> {
   // Active provisions' annual cost on `on`, as the household view shows it.
   Cents cost_on(const char* on) {
     Cents total = 0;
-    for (auto& p : store->provisions("H1"))
-      if (p.active_on(d(on))) total += domain::annual_cost_on(p, d(on), store->price_list()).annual;
+    for (auto& p : regie::store::ProvisionStore(*store).of_household("H1"))
+      if (p.active_on(d(on))) total += domain::annual_cost_on(p, d(on), regie::store::PriceStore(*store).price_list()).annual;
     return total;
   }
 
@@ -89,7 +94,7 @@ TEST_P(PlanServiceTest, OnePlanWithVersionsAgreementAndHouseholdWords) {
   EXPECT_TRUE((*all)[1].agreed_by.empty());  // the new version is not agreed yet
   EXPECT_EQ((*all)[1].goals[0].wish_id, std::optional<std::string>(wish_id));
   EXPECT_EQ((*all)[1].goals[0].actions[0].responsible.name, "Anna Prof");
-  auto state = store->plan_state("H1");
+  auto state = regie::store::PlanStore(*store).state("H1");
   EXPECT_EQ(state.active, 1);
   EXPECT_FALSE(state.agreed);
   // A member of another household cannot be in the plan; another director cannot write it.
@@ -126,7 +131,7 @@ TEST_P(PlanServiceTest, AFutureDecisionChangesNothingUntilItsDate) {
   EXPECT_EQ(cost_on("2019-01-01"), before);
   EXPECT_EQ(cost_on("2019-02-28"), before);
   EXPECT_EQ(cost_on("2019-03-01"), 800'000);
-  auto changes = store->care_map_changes("H1");
+  auto changes = regie::store::ProvisionStore(*store).changes("H1");
   EXPECT_EQ(changes.size(), 3u);  // two ended, one added
   // The log shows it and the timeline has it on its effective date.
   auto log = plans.decisions(dir_a, "H1");
@@ -158,7 +163,7 @@ TEST_P(PlanServiceTest, ADecisionCannotTouchAnotherHouseholdsProvisions) {
   theirs.provider_id = "O1";
   theirs.start = d("2018-01-01");
   theirs.annual_cost = 100'000;
-  ASSERT_TRUE(store->add_provision(theirs));
+  ASSERT_TRUE(regie::store::ProvisionStore(*store).add(theirs));
   domain::DecisionRequest r{"H1", domain::DecisionKind::stop, "not mine", d("2019-03-01"), {"H1-P1", "H2-P1"}, {}, {},
                             {}};
   auto refused = plans.record_decision(dir_a, r);
@@ -167,8 +172,8 @@ TEST_P(PlanServiceTest, ADecisionCannotTouchAnotherHouseholdsProvisions) {
   EXPECT_EQ(refused.error().message, "stop[1]: provision H2-P1 is not on this household's care map");
   // Nothing stored: neither the decision nor the end of H1-P1.
   EXPECT_TRUE(plans.decisions(dir_a, "H1")->empty());
-  EXPECT_FALSE(store->provision("H1-P1")->end);
-  EXPECT_FALSE(store->provision("H2-P1")->end);
+  EXPECT_FALSE(regie::store::ProvisionStore(*store).find("H1-P1")->end);
+  EXPECT_FALSE(regie::store::ProvisionStore(*store).find("H2-P1")->end);
   // Another director cannot decide for H1 at all.
   r.stop = {"H1-P1"};
   EXPECT_EQ(plans.record_decision(dir_b, r).error().code, ErrorCode::forbidden);
@@ -229,9 +234,9 @@ TEST_P(PlanServiceTest, RoundTableFindsASlotAndWritesInvitations) {
 }
 
 TEST_P(PlanServiceTest, AftercareScheduleFlagsMissedContactsOnTheCaseload) {
-  auto h = store->household("H1");
+  auto h = regie::store::HouseholdStore(*store).find("H1");
   ASSERT_TRUE(plans.start_aftercare(dir_a, "H1", d("2018-10-15"), 1, h->version));
-  EXPECT_EQ(store->household("H1")->status, domain::HouseholdStatus::aftercare);
+  EXPECT_EQ(regie::store::HouseholdStore(*store).find("H1")->status, domain::HouseholdStatus::aftercare);
   ASSERT_TRUE(plans.add_aftercare_contact(dir_a, "H1", d("2018-11-10"), "goed gesprek"));
   auto view = plans.aftercare(dir_a, "H1");
   ASSERT_TRUE(view);
@@ -248,7 +253,7 @@ TEST_P(PlanServiceTest, AftercareScheduleFlagsMissedContactsOnTheCaseload) {
   EXPECT_EQ(plans.caseload(lead, "")->size(), 2u);
   // Back to active through the status pipeline.
   ASSERT_TRUE(
-      households.change_status(dir_a, "H1", domain::HouseholdStatus::active, "", store->household("H1")->version));
+      households.change_status(dir_a, "H1", domain::HouseholdStatus::active, "", regie::store::HouseholdStore(*store).find("H1")->version));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, PlanServiceTest, ::testing::ValuesIn(testing::store_backends()),

@@ -6,6 +6,9 @@
 
 #include "support/backends.h"
 #include "support/fixtures.h"
+#include "store/audit_store.h"
+#include "store/bundle.h"
+#include "store/provision_store.h"
 
 namespace regie::service {
 namespace {
@@ -29,7 +32,7 @@ class PopulationTest : public ::testing::Test {
       b.provisions.push_back(p);
     }
     b.households[1].neighbourhood = "Caberg";
-    ASSERT_TRUE(store->write_bundle(b));
+    ASSERT_TRUE(regie::store::write_bundle(*store, b));
   }
   TestDatabase db{"sqlite3"};
   std::unique_ptr<store::Store> store = db.open();
@@ -40,12 +43,12 @@ class PopulationTest : public ::testing::Test {
 };
 
 TEST_F(PopulationTest, AProvisionStoredBeyondTheMaximumDoesNotBreakTheParetoTable) {
-  auto p = store->provisions("H1").front();
+  auto p = regie::store::ProvisionStore(*store).of_household("H1").front();
   p.id = "H1-BIG";
   p.domain = domain::Domain::jeugd;
   p.price_code.reset();
   p.annual_cost = std::numeric_limits<Cents>::max();
-  ASSERT_TRUE(store->add_provision(p));
+  ASSERT_TRUE(regie::store::ProvisionStore(*store).add(p));
   PopulationQuery q;
   q.year = 2019;
   auto t = population.run(analyst, q);
@@ -91,7 +94,7 @@ TEST_F(PopulationTest, IsRefusedToDirectorsAndAudited) {
   auto r = population.run(director, PopulationQuery{});
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().code, ErrorCode::forbidden);
-  auto events = store->audit_events(std::nullopt, 5);
+  auto events = regie::store::AuditStore(*store).recent(std::nullopt, 5);
   ASSERT_FALSE(events.empty());
   EXPECT_EQ(events[0].action, "population.pareto");
   EXPECT_EQ(events[0].outcome, "denied");

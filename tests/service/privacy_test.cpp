@@ -19,6 +19,10 @@
 #include "support/backends.h"
 #include "support/fixtures.h"
 #include "support/temp_dir.h"
+#include "store/bundle.h"
+#include "store/household_store.h"
+#include "store/provision_store.h"
+#include "store/settings_store.h"
 
 namespace regie::service {
 namespace {
@@ -52,11 +56,11 @@ class PrivacyTest : public ::testing::TestWithParam<std::string> {
     p.start = *parse_date("2018-03-01");
     p.end = *parse_date("2018-12-31");
     b.provisions.push_back(p);
-    ASSERT_TRUE(store->write_bundle(b));
+    ASSERT_TRUE(regie::store::write_bundle(*store, b));
     auto s = Sealer::from_key_file(keys.file("regie.key"), true);
     ASSERT_TRUE(s);
     sealer.emplace(*s);
-    ASSERT_TRUE(store->set_member_bsn("H1-M1", sealer->seal("111222333")));
+    ASSERT_TRUE(regie::store::HouseholdStore(*store).set_member_bsn("H1-M1", sealer->seal("111222333")));
 
     store::ConsentStore consents(*store);
     domain::Consent c;
@@ -123,7 +127,7 @@ class PrivacyTest : public ::testing::TestWithParam<std::string> {
   }
 
   std::string member_name(const std::string& id) {
-    for (auto& m : store->members(id.substr(0, 2)))
+    for (auto& m : regie::store::HouseholdStore(*store).members(id.substr(0, 2)))
       if (m.id == id) return m.given_name;
     return "(none)";
   }
@@ -207,7 +211,7 @@ TEST_P(PrivacyTest, WhoMayExportWhomAndEveryTryIsAuditedWithThePerson) {
   EXPECT_FALSE(privacy->export_fhir(prof, "H1-M1"));
 
   // Above the age rule, the child's data is no longer the parent's to export.
-  store->set_setting("access.minor_below_age", "8");
+  regie::store::SettingsStore(*store).set("access.minor_below_age", "8");
   EXPECT_FALSE(privacy->export_json(els, "H1-M2"));
 
   store::AuditQuery q;
@@ -255,7 +259,7 @@ TEST_P(PrivacyTest, ErasureTakesTheNameOutOfTheReferralThePlanAgreementAndAFamil
   EXPECT_EQ(referral, "[erased] belde de wijkteamlijn");
   EXPECT_EQ(goal, "mw. [erased] krijgt hulp bij de post");
   EXPECT_EQ(json::parse(agreed)["name"], "[erased]");
-  EXPECT_EQ(store->members("H1")[1].family_name, "Aarts");  // Tim's name is not hers
+  EXPECT_EQ(regie::store::HouseholdStore(*store).members("H1")[1].family_name, "Aarts");  // Tim's name is not hers
 }
 
 TEST_P(PrivacyTest, TheFhirExportIsABundleOfThePersonWithConsentsFromTheConsentRecords) {
@@ -330,7 +334,7 @@ TEST_P(PrivacyTest, ErasureRemovesNameBsnAndAnswersKeepsTheAuditChainAndRecordsE
   EXPECT_EQ(erased["bsn"], 1);
 
   // Gone: her names, BSN, answers, wish, and her name in the household's texts.
-  auto members = store->members("H1");
+  auto members = regie::store::HouseholdStore(*store).members("H1");
   for (auto& m : members) {
     if (m.id != "H1-M1") continue;
     EXPECT_EQ(m.given_name, "[erased]");
@@ -350,7 +354,7 @@ TEST_P(PrivacyTest, ErasureRemovesNameBsnAndAnswersKeepsTheAuditChainAndRecordsE
   EXPECT_EQ(plans[0].goals[0].household_words, "[erased] vindt werk");
   EXPECT_EQ(plans[0].goals[1].household_words, "Tim gaat naar school");
   EXPECT_EQ(store::PlanStore(*store).round_tables("H1")[0].title, "Overleg met [erased]");
-  EXPECT_EQ(store->provision("H1-P3")->goal, "[erased] krijgt hulp bij de post");
+  EXPECT_EQ(regie::store::ProvisionStore(*store).find("H1-P3")->goal, "[erased] krijgt hulp bij de post");
   for (auto& c : store::ConsentStore(*store).of_household("H1")) {
     if (c.member_id == "H1-M1") {
       EXPECT_EQ(c.withdrawn_on, clock.today());
@@ -405,7 +409,7 @@ TEST_P(PrivacyTest, ErasureIsAllOrNothingWhenTheDatabaseRefusesAStep) {
              "'refused'; END $$";
       sql << "CREATE TRIGGER refuse_member BEFORE UPDATE ON member FOR EACH ROW EXECUTE FUNCTION refuse_member()";
     });
-  EXPECT_THROW((void)privacy->erase(admin, "H1-M1", "request"), soci::soci_error);
+  EXPECT_THROW((void)privacy->erase(admin, "H1-M1", "request"), store::Unavailable);
   EXPECT_EQ(count("measurement"), 2u);
   EXPECT_EQ(count("wish"), 1u);
   EXPECT_EQ(count("erasure"), 0u);
@@ -415,13 +419,13 @@ TEST_P(PrivacyTest, ErasureIsAllOrNothingWhenTheDatabaseRefusesAStep) {
 
 TEST_P(PrivacyTest, TheRetentionRuleErasesOldClosedFilesAndRemovesThemWhenNothingMustBeKept) {
   // H2 closed in 2010 with a youth-care provision that ended then: erased now, kept until 2029.
-  domain::Provision p = *store->provision("H1-P1");
+  domain::Provision p = *regie::store::ProvisionStore(*store).find("H1-P1");
   p.id = "H2-P1";
   p.household_id = "H2";
   p.member_id = "H2-M1";
   p.start = *parse_date("2009-01-01");
   p.end = *parse_date("2009-12-31");
-  ASSERT_TRUE(store->add_provision(p));
+  ASSERT_TRUE(regie::store::ProvisionStore(*store).add(p));
   store->write([](soci::session& sql) {
     sql << "UPDATE household SET status = 'closed' WHERE id = 'H2'";
     sql << "UPDATE household SET closed_on = '2010-01-15' WHERE id = 'H2'";
@@ -451,7 +455,7 @@ TEST_P(PrivacyTest, TheRetentionRuleErasesOldClosedFilesAndRemovesThemWhenNothin
     }
   EXPECT_TRUE(youth);
   EXPECT_EQ(member_name("H2-M1"), "[erased]");
-  EXPECT_EQ(store->household("H2")->family_name, "[erased]");
+  EXPECT_EQ(regie::store::HouseholdStore(*store).find("H2")->family_name, "[erased]");
   EXPECT_EQ(member_name("H1-M1"), "Els");  // an active file is not touched
   EXPECT_EQ(count("erasure"), 1u);
   EXPECT_TRUE(privacy->retention(admin, false)->items.empty());  // not erased twice
@@ -464,10 +468,10 @@ TEST_P(PrivacyTest, TheRetentionRuleErasesOldClosedFilesAndRemovesThemWhenNothin
   EXPECT_EQ(later->items[0].action, "remove");
   ASSERT_EQ(later->items[0].record.exceptions.size(), 1u);
   EXPECT_EQ(later->items[0].record.exceptions[0].category, "audit_trail");  // the trail outlives the file
-  EXPECT_FALSE(store->household("H2"));
-  EXPECT_FALSE(store->provision("H2-P1"));
+  EXPECT_FALSE(regie::store::HouseholdStore(*store).find("H2"));
+  EXPECT_FALSE(regie::store::ProvisionStore(*store).find("H2-P1"));
   EXPECT_EQ(count("erasure"), 2u);  // the records of the erasure and the removal stay
-  EXPECT_TRUE(store->household("H1"));
+  EXPECT_TRUE(regie::store::HouseholdStore(*store).find("H1"));
   auto verdict = store::AuditStore(*store).verify();
   EXPECT_TRUE(verdict.intact) << verdict.why;
 }

@@ -11,6 +11,9 @@
 #include "service/households.h"
 #include "support/backends.h"
 #include "support/fixtures.h"
+#include "store/audit_store.h"
+#include "store/bundle.h"
+#include "store/provision_store.h"
 
 namespace regie::service {
 namespace {
@@ -32,7 +35,7 @@ std::string render(const HouseholdDetail& d) {
 
 class ViewCacheTest : public ::testing::TestWithParam<std::string> {
  protected:
-  void SetUp() override { ASSERT_TRUE(store->write_bundle(testing::small_bundle())); }
+  void SetUp() override { ASSERT_TRUE(regie::store::write_bundle(*store, testing::small_bundle())); }
   std::string view(const std::string& id = "H1") {
     auto body = households.rendered(dir_a, id, [&](const HouseholdDetail& d) {
       ++renders;
@@ -60,12 +63,12 @@ TEST_P(ViewCacheTest, AnUnchangedHouseholdIsRenderedOnceAndEveryReadIsStillAudit
   EXPECT_EQ(first, second);
   EXPECT_EQ(renders, cached() ? 1 : 2);
   if (cached()) EXPECT_EQ(last.get(), first_body);
-  EXPECT_EQ(store->audit_events(std::string("H1"), 10).size(), 2u);
+  EXPECT_EQ(regie::store::AuditStore(*store).recent(std::string("H1"), 10).size(), 2u);
 }
 
 TEST_P(ViewCacheTest, AChangeThroughTheServiceShowsInTheNextView) {
   view();
-  auto p = store->provisions("H1").front();
+  auto p = regie::store::ProvisionStore(*store).of_household("H1").front();
   p.goal = "weer naar school";
   ASSERT_TRUE(households.update_provision(dir_a, p));
   const auto after = view();
@@ -135,7 +138,7 @@ TEST_P(ViewCacheTest, AWarmCacheReachesATeamLeadOnlyWhileAssigned) {
   EXPECT_EQ(after.error().code, ErrorCode::forbidden);
   EXPECT_EQ(renders, renders_before);
   int denied = 0;
-  for (auto& e : store->audit_events(std::string("H1"), 100)) denied += e.actor == "lead" && e.outcome == "denied";
+  for (auto& e : regie::store::AuditStore(*store).recent(std::string("H1"), 100)) denied += e.actor == "lead" && e.outcome == "denied";
   EXPECT_EQ(denied, 2);
 }
 

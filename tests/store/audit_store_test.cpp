@@ -86,8 +86,8 @@ TEST_P(AuditChainTest, ConcurrentAppendsFromTwoProcessesKeepOneChain) {
 }
 
 TEST_P(AuditChainTest, TheDatabaseRefusesChangesAndRemovals) {
-  EXPECT_THROW(exec("UPDATE audit_event SET actor = 'someone.else' WHERE seq = 2"), soci::soci_error);
-  EXPECT_THROW(exec("DELETE FROM audit_event WHERE seq = 2"), soci::soci_error);
+  EXPECT_THROW(exec("UPDATE audit_event SET actor = 'someone.else' WHERE seq = 2"), store::Unavailable);
+  EXPECT_THROW(exec("DELETE FROM audit_event WHERE seq = 2"), store::Unavailable);
   EXPECT_TRUE(verify().intact);
 }
 

@@ -9,6 +9,15 @@
 #include "store/migrations.h"
 #include "support/backends.h"
 #include "support/fixtures.h"
+#include "store/account_store.h"
+#include "store/audit_store.h"
+#include "store/bundle.h"
+#include "store/household_store.h"
+#include "store/organisation_store.h"
+#include "store/price_store.h"
+#include "store/provision_store.h"
+#include "store/session_store.h"
+#include "store/time_store.h"
 
 namespace regie::store {
 namespace {
@@ -37,20 +46,20 @@ TEST_P(StoreTest, MigratesOnceAndKnowsItIsCurrent) {
 }
 
 TEST_P(StoreTest, RoundTripsABundle) {
-  ASSERT_TRUE(store->write_bundle(small_bundle()));
-  auto h = store->household("H1");
+  ASSERT_TRUE(regie::store::write_bundle(*store, small_bundle()));
+  auto h = regie::store::HouseholdStore(*store).find("H1");
   ASSERT_TRUE(h);
   EXPECT_EQ(h->family_name, "Aarts");
   EXPECT_EQ(h->director, "dir.a");
   ASSERT_TRUE(h->referral);
   EXPECT_EQ(h->referral->source, ReferralSource::gp);
   EXPECT_EQ(format_date(h->referral->date), "2018-09-01");
-  EXPECT_FALSE(store->household("H2")->referral);
-  auto members = store->members("H1");
+  EXPECT_FALSE(regie::store::HouseholdStore(*store).find("H2")->referral);
+  auto members = regie::store::HouseholdStore(*store).members("H1");
   ASSERT_EQ(members.size(), 2u);
   EXPECT_EQ(members[1].role, MemberRole::child);
   EXPECT_EQ(members[1].birth_year, 2010);
-  auto provisions = store->provisions("H1");
+  auto provisions = regie::store::ProvisionStore(*store).of_household("H1");
   ASSERT_EQ(provisions.size(), 2u);
   EXPECT_EQ(provisions[0].annual_cost, 1234567);
   EXPECT_EQ(provisions[0].hours_per_week_centi, 250);
@@ -60,106 +69,106 @@ TEST_P(StoreTest, RoundTripsABundle) {
   EXPECT_EQ(format_date(*provisions[1].end), "2019-06-30");
   EXPECT_EQ(provisions[1].basis, CostBasis::price_list);
   EXPECT_FALSE(provisions[1].indicated);
-  EXPECT_EQ(store->organisation("O1")->name, "Jeugdhulp Test");
-  EXPECT_EQ(store->professional("PR1")->organisation_id, "O1");
-  EXPECT_EQ(store->account("dir.a")->role, Role::director);
+  EXPECT_EQ(regie::store::OrganisationStore(*store).find("O1")->name, "Jeugdhulp Test");
+  EXPECT_EQ(regie::store::OrganisationStore(*store).professional("PR1")->organisation_id, "O1");
+  EXPECT_EQ(regie::store::AccountStore(*store).find("dir.a")->role, Role::director);
 }
 
 TEST_P(StoreTest, WritesABundleWholeOrNotAtAll) {
   auto b = small_bundle();
   b.provisions.back().provider_id = "NO-SUCH-ORG";  // the very last record is bad
-  auto st = store->write_bundle(b);
+  auto st = regie::store::write_bundle(*store, b);
   ASSERT_FALSE(st);
   EXPECT_EQ(st.error().code, ErrorCode::conflict);
   for (auto table : {"organisation", "professional", "account", "household", "member", "provision"})
     EXPECT_EQ(store->count(table), 0u) << table;
   // And the same ids can be written once, not twice.
-  ASSERT_TRUE(store->write_bundle(small_bundle()));
-  EXPECT_FALSE(store->write_bundle(small_bundle()));
+  ASSERT_TRUE(regie::store::write_bundle(*store, small_bundle()));
+  EXPECT_FALSE(regie::store::write_bundle(*store, small_bundle()));
   EXPECT_EQ(store->count("household"), 2u);
 }
 
 TEST_P(StoreTest, ListsHouseholdsPerDirectorWithActiveCounts) {
-  ASSERT_TRUE(store->write_bundle(small_bundle()));
-  auto mine = store->list_households("dir.a", *parse_date("2019-01-01"));
+  ASSERT_TRUE(regie::store::write_bundle(*store, small_bundle()));
+  auto mine = regie::store::HouseholdStore(*store).list("dir.a", *parse_date("2019-01-01"));
   ASSERT_EQ(mine.size(), 1u);
   EXPECT_EQ(mine[0].household.id, "H1");
   EXPECT_EQ(mine[0].director_display_name, "Director A");
   EXPECT_EQ(mine[0].member_count, 2);
   EXPECT_EQ(mine[0].provision_count, 2);
-  auto later = store->list_households("dir.a", *parse_date("2019-07-01"));
+  auto later = regie::store::HouseholdStore(*store).list("dir.a", *parse_date("2019-07-01"));
   EXPECT_EQ(later[0].provision_count, 1);
-  EXPECT_EQ(store->list_households(std::nullopt, *parse_date("2019-01-01")).size(), 2u);
-  EXPECT_TRUE(store->list_households("nobody", *parse_date("2019-01-01")).empty());
+  EXPECT_EQ(regie::store::HouseholdStore(*store).list(std::nullopt, *parse_date("2019-01-01")).size(), 2u);
+  EXPECT_TRUE(regie::store::HouseholdStore(*store).list("nobody", *parse_date("2019-01-01")).empty());
 }
 
 TEST_P(StoreTest, KeepsSessionsAndAuditEvents) {
-  ASSERT_TRUE(store->write_bundle(small_bundle()));
-  ASSERT_TRUE(store->create_session("hash1", SessionRecord{"dir.a", "csrf", 100, 100}));
-  store->touch_session("hash1", 160);
-  auto s = store->session("hash1");
+  ASSERT_TRUE(regie::store::write_bundle(*store, small_bundle()));
+  ASSERT_TRUE(regie::store::SessionStore(*store).create("hash1", SessionRecord{"dir.a", "csrf", 100, 100}));
+  regie::store::SessionStore(*store).touch("hash1", 160);
+  auto s = regie::store::SessionStore(*store).find("hash1");
   ASSERT_TRUE(s);
   EXPECT_EQ(s->last_seen_at, 160);
-  store->delete_sessions_of("dir.a");
-  EXPECT_FALSE(store->session("hash1"));
+  regie::store::SessionStore(*store).remove_of("dir.a");
+  EXPECT_FALSE(regie::store::SessionStore(*store).find("hash1"));
 
   store->append_audit(AuditEvent{0, "2026-01-01T00:00:00Z", "dir.a", "household.read", "H1", "allowed", ""});
   store->append_audit(AuditEvent{0, "2026-01-01T00:00:01Z", "dir.b", "household.read", "H1", "denied", ""});
   store->append_audit(AuditEvent{0, "2026-01-01T00:00:02Z", "dir.b", "household.read", "H2", "allowed", ""});
-  auto events = store->audit_events(std::string("H1"), 10);
+  auto events = regie::store::AuditStore(*store).recent(std::string("H1"), 10);
   ASSERT_EQ(events.size(), 2u);
   EXPECT_EQ(events[0].actor, "dir.b");  // newest first
   EXPECT_EQ(events[0].outcome, "denied");
-  EXPECT_EQ(store->audit_events(std::nullopt, 10).size(), 3u);
+  EXPECT_EQ(regie::store::AuditStore(*store).recent(std::nullopt, 10).size(), 3u);
 }
 
 TEST_P(StoreTest, KeepsPriceListVersionsAndRefusesADuplicateVersion) {
-  ASSERT_TRUE(store->add_price_item({"MW-01", "Maatschappelijk werk", PriceUnit::intervention, 9500,
+  ASSERT_TRUE(regie::store::PriceStore(*store).add_price_item({"MW-01", "Maatschappelijk werk", PriceUnit::intervention, 9500,
                                      *parse_date("2018-01-01")}, "admin"));
-  ASSERT_TRUE(store->add_price_item({"MW-01", "Maatschappelijk werk", PriceUnit::intervention, 9900,
+  ASSERT_TRUE(regie::store::PriceStore(*store).add_price_item({"MW-01", "Maatschappelijk werk", PriceUnit::intervention, 9900,
                                      *parse_date("2019-07-01")}, "admin"));
-  auto dup = store->add_price_item({"MW-01", "x", PriceUnit::hour, 1, *parse_date("2019-07-01")}, "admin");
+  auto dup = regie::store::PriceStore(*store).add_price_item({"MW-01", "x", PriceUnit::hour, 1, *parse_date("2019-07-01")}, "admin");
   ASSERT_FALSE(dup);
   EXPECT_EQ(dup.error().code, ErrorCode::conflict);
-  auto list = store->price_list();
+  auto list = regie::store::PriceStore(*store).price_list();
   ASSERT_EQ(list.items().size(), 2u);
   EXPECT_EQ(list.on("MW-01", *parse_date("2019-08-01"))->amount, 9900);
 }
 
 TEST_P(StoreTest, StoresPricedProvisionsTimeAndVirtualSavings) {
-  ASSERT_TRUE(store->write_bundle(small_bundle()));
+  ASSERT_TRUE(regie::store::write_bundle(*store, small_bundle()));
   auto p = small_bundle().provisions[1];
   p.id = "H1-P3";
   p.price_code = "MW-01";
   p.units_per_year_centi = 2400;
-  ASSERT_TRUE(store->add_provision(p));
-  EXPECT_FALSE(store->add_provision(p));  // same id again
-  auto back = store->provisions("H1");
+  ASSERT_TRUE(regie::store::ProvisionStore(*store).add(p));
+  EXPECT_FALSE(regie::store::ProvisionStore(*store).add(p));  // same id again
+  auto back = regie::store::ProvisionStore(*store).of_household("H1");
   ASSERT_EQ(back.size(), 3u);
   EXPECT_EQ(back[2].price_code, "MW-01");
   EXPECT_EQ(back[2].units_per_year_centi, 2400);
   EXPECT_FALSE(back[0].price_code);
 
-  auto t = store->add_time_entry({0, std::string("H1"), "dir.a", *parse_date("2019-02-01"), 90, TimeKind::direct});
+  auto t = regie::store::TimeStore(*store).add({0, std::string("H1"), "dir.a", *parse_date("2019-02-01"), 90, TimeKind::direct});
   ASSERT_TRUE(t);
   EXPECT_GT(*t, 0);
-  EXPECT_FALSE(store->add_time_entry({0, std::string("H404"), "dir.a", *parse_date("2019-02-01"), 90, TimeKind::direct}));
-  auto entries = store->time_entries(std::nullopt, std::string("H1"), *parse_date("2019-01-01"), *parse_date("2019-12-31"));
+  EXPECT_FALSE(regie::store::TimeStore(*store).add({0, std::string("H404"), "dir.a", *parse_date("2019-02-01"), 90, TimeKind::direct}));
+  auto entries = regie::store::TimeStore(*store).entries(std::nullopt, std::string("H1"), *parse_date("2019-01-01"), *parse_date("2019-12-31"));
   ASSERT_EQ(entries.size(), 1u);
   EXPECT_EQ(entries[0].minutes, 90);
-  EXPECT_TRUE(store->time_entries(std::string("dir.b"), std::nullopt, Date{0}, kOpenEnd).empty());
+  EXPECT_TRUE(regie::store::TimeStore(*store).entries(std::string("dir.b"), std::nullopt, Date{0}, kOpenEnd).empty());
 
-  auto v = store->add_virtual_saving({0, "H1", VirtualSavingKind::crisis_admission, 250000, "note", "dir.a",
+  auto v = regie::store::PriceStore(*store).add_virtual_saving({0, "H1", VirtualSavingKind::crisis_admission, 250000, "note", "dir.a",
                                       *parse_date("2019-03-01")});
   ASSERT_TRUE(v);
-  auto savings = store->virtual_savings("H1");
+  auto savings = regie::store::PriceStore(*store).virtual_savings("H1");
   ASSERT_EQ(savings.size(), 1u);
   EXPECT_EQ(savings[0].kind, VirtualSavingKind::crisis_admission);
   EXPECT_EQ(savings[0].amount, 250000);
 }
 
 TEST_P(StoreTest, PassesItsIntegrityCheck) {
-  ASSERT_TRUE(store->write_bundle(small_bundle()));
+  ASSERT_TRUE(regie::store::write_bundle(*store, small_bundle()));
   EXPECT_TRUE(store->check_integrity());
 }
 
@@ -182,7 +191,7 @@ void unguarded(Store& store, const std::function<void(soci::session&)>& fn) {
 }
 
 TEST_P(StoreTest, TheIntegrityCheckNamesARowWhoseForeignKeyPointsNowhere) {
-  ASSERT_TRUE(store->write_bundle(small_bundle()));
+  ASSERT_TRUE(regie::store::write_bundle(*store, small_bundle()));
   ASSERT_TRUE(store->check_integrity());
   unguarded(*store, [](soci::session& sql) {
     sql << "INSERT INTO member (id, household_id, given_name, family_name, role, birth_year, consent_status) "
@@ -212,7 +221,7 @@ class PostgresStoreTest : public StoreTest {};
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(PostgresStoreTest);
 
 TEST_P(PostgresStoreTest, TheIntegrityCheckChecksEveryIndexWithAmcheck) {
-  ASSERT_TRUE(store->write_bundle(small_bundle()));
+  ASSERT_TRUE(regie::store::write_bundle(*store, small_bundle()));
   ASSERT_TRUE(store->check_integrity());
   long long installed = 0;
   store->read([&](soci::session& sql) {

@@ -15,13 +15,14 @@
 #include "support/fixtures.h"
 #include "support/temp_dir.h"
 #include "support/totp.h"
+#include "store/bundle.h"
 
 namespace regie::testing {
 
 class ApiServerTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    ASSERT_TRUE(store->write_bundle(small_bundle()));
+    ASSERT_TRUE(regie::store::write_bundle(*store, small_bundle()));
     http::ServerOptions o;
     o.port = 0;
     o.rate_limit_per_second = 0;  // API suites send hundreds of requests at once; limits_test covers the limit

@@ -2,6 +2,7 @@
 #include "support/fixtures.h"
 
 #include "service/auth.h"
+#include "store/bundle.h"
 
 namespace regie::testing {
 

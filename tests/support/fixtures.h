@@ -2,6 +2,7 @@
 // exercise the store, the access rules and the API.
 #pragma once
 #include "store/store.h"
+#include "store/bundle.h"
 
 namespace regie::testing {
 

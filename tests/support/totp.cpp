@@ -5,6 +5,7 @@
 #include "common/sealer.h"
 #include "service/auth.h"
 #include "service/totp.h"
+#include "store/account_store.h"
 
 namespace regie::testing {
 
@@ -16,7 +17,7 @@ std::string test_totp_secret(const std::string& user) {
 void enrol_test_second_factors(store::Store& store, const std::string& key_file, std::int64_t now) {
   auto sealer = Sealer::from_key_file(key_file, true);
   if (!sealer) throw std::runtime_error(sealer.error().message);
-  for (auto& a : store.accounts()) {
+  for (auto& a : regie::store::AccountStore(store).list()) {
     if (!service::needs_second_factor(a.role)) continue;
     auto st = service::store_totp_secret(store, *sealer, a.username, test_totp_secret(a.username), now);
     if (!st) throw std::runtime_error(st.error().message);

@@ -1,0 +1,28 @@
+// A set of records written together, all or nothing: the demo data, test
+// fixtures and imports of whole households.
+#pragma once
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "common/result.h"
+#include "domain/model.h"
+#include "store/store.h"
+
+namespace regie::store {
+
+struct Bundle {
+  std::vector<domain::Organisation> organisations;
+  std::vector<domain::Professional> professionals;
+  std::vector<domain::Account> accounts;
+  std::vector<domain::Household> households;
+  std::vector<domain::Member> members;
+  std::vector<domain::Provision> provisions;
+  std::vector<std::pair<std::string, std::string>> settings;
+};
+
+// Writes every record of `bundle` in one transaction; a duplicate or dangling
+// id is a conflict naming the kind of record, and nothing is stored.
+Status write_bundle(Store& store, const Bundle& bundle);
+
+}  // namespace regie::store

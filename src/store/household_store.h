@@ -1,0 +1,69 @@
+// Households and their members: the household list with its counts, one
+// household, its members, its status, its timeline, the household of a
+// member, and the view revisions the household view cache is keyed on. On
+// Store::read / Store::write (one transaction per call).
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/result.h"
+#include "domain/model.h"
+#include "store/store.h"
+
+namespace regie::store {
+
+struct HouseholdSummary {
+  domain::Household household;
+  std::string director_display_name;
+  int member_count = 0;
+  int provision_count = 0;  // active on the requested date
+  // Of the provisions active on the requested date; filled by the service
+  // layer (domain::cost_snapshot), which also sets cost_out_of_range when a
+  // provision's stored figure is beyond the maxima and so counted as 0.
+  Cents annual_cost = 0;
+  bool cost_out_of_range = false;
+  std::vector<std::string> signals;  // filled by the service layer: codes of raised stacking signals
+};
+
+class HouseholdStore {
+ public:
+  explicit HouseholdStore(Store& store) : store_(store) {}
+
+  // Every household (or those of one director) with its counts on `on`.
+  std::vector<HouseholdSummary> list(const std::optional<std::string>& director, Date on);
+  std::optional<domain::Household> find(const std::string& id);
+  std::vector<domain::Member> members(const std::string& household_id);
+  Status add_member(const domain::Member& m);
+  Status set_member_bsn(const std::string& member_id, const std::string& sealed);
+  // The household a member belongs to; none for an unknown member.
+  std::optional<std::string> household_of_member(const std::string& member_id);
+
+  // Moves a household to `status` if it still has `version`; returns the new version.
+  Result<int> set_status(const std::string& id, domain::HouseholdStatus status, const std::string& drop_reason,
+                         int version);
+
+  // Measurements, mandate decisions, round tables, plan versions and their
+  // agreement, and aftercare of a household, for its timeline: (date, kind,
+  // detail), in no particular order.
+  struct TimelineRecord {
+    std::string date, kind, detail;
+  };
+  std::vector<TimelineRecord> timeline(const std::string& household_id);
+
+  // View revisions (migration 0012): a revision per household and one for
+  // shared data, bumped by triggers with every change. Kept on SQLite only.
+  bool keeps_view_revisions();
+  struct Revisioned {
+    domain::Household household;
+    std::int64_t own_revision = 0, shared_revision = 0;
+  };
+  // The household and both revisions in one statement; none for an unknown id.
+  std::optional<Revisioned> find_with_revisions(const std::string& id);
+
+ private:
+  Store& store_;
+};
+
+}  // namespace regie::store
