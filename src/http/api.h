@@ -41,6 +41,12 @@ struct Api {
   // Authenticates the request (and its CSRF header when it changes state);
   // on failure writes the 401/403 answer and returns nullopt.
   std::function<std::optional<service::Principal>(const httplib::Request&, httplib::Response&)> require_principal;
+  // Sign-in and sessions (routes_session.cpp).
+  service::Auth& auth;
+  bool secure_cookies = false;
+  // Tells the connection guard the body is in, for a route that answers
+  // without require_principal (sign-in).
+  std::function<void(const httplib::Request&)> body_read;
 };
 
 // Path prefix of one household's resources; matches[1] is the household id.
@@ -81,6 +87,10 @@ json measurement_json(const service::MeasurementView& v);
 
 // One function per area; server.cpp calls each once, before the catch-all
 // that answers unknown /api paths.
+void add_session_routes(Api& api);
+void add_household_routes(Api& api);
+void add_cost_routes(Api& api);
+void add_analytics_routes(Api& api);
 void add_measurement_routes(Api& api);
 void add_interop_routes(Api& api);
 void add_plan_routes(Api& api);

@@ -183,4 +183,6 @@ void Auth::sign_out(const std::string& token) {
   if (!token.empty()) store_.delete_session(token_hash(token));
 }
 
+bool schema_current(store::Store& store) { return store.is_current(); }
+
 }  // namespace regie::service
