@@ -61,6 +61,11 @@ Answer list(const char* key, const Result<std::vector<T>>& r, Render render) {
   return ok({{key, out}});
 }
 
+// Renders the new version of an edited record: {"id": id, "version": v}.
+inline auto id_and_version(json id) {
+  return [id = std::move(id)](int version) { return json{{"id", id}, {"version", version}}; };
+}
+
 enum class Body { none, json, raw };
 
 // What a route needs before its handler runs.

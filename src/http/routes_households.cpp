@@ -76,7 +76,7 @@ void add_household_routes(Api& api) {
     if (!provision) return provision.error();
     provision->id = c.part(2);
     return answer(svc->update_provision(c.who, *provision),
-                  [&](int v) { return json{{"id", provision->id}, {"version", v}}; });
+                  id_and_version(provision->id));
   });
   routes.post(hh + "/provisions/" + kIdSegment + "/end", [svc](const Call& c) -> Answer {
     FieldReader f(c.body);
@@ -84,7 +84,7 @@ void add_household_routes(Api& api) {
     auto version = f.integer("version");
     if (!f.ok()) return f.error();
     return answer(svc->end_provision(c.who, c.household(), c.part(2), end, static_cast<int>(version)),
-                  [&](int v) { return json{{"id", c.part(2)}, {"version", v}}; });
+                  id_and_version(c.part(2)));
   });
 
   routes.post(hh + R"(/signals/([a-z_]{1,64})/acknowledge)", [svc](const Call& c) -> Answer {

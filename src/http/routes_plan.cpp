@@ -357,7 +357,7 @@ void add_plan_routes(Api& api) {
     auto t = round_table_from_json(c.body, c.household());
     if (!t) return t.error();
     t->id = c.id(2);
-    return answer(svc->update_round_table(c.who, *t), [&](int v) { return json{{"id", t->id}, {"version", v}}; });
+    return answer(svc->update_round_table(c.who, *t), id_and_version(t->id));
   }, Need::record_ids({2}));
   routes.get(rt + "/slot", [svc](const Call& c) -> Answer {
     auto a = svc->find_slot(c.who, c.household(), c.id(2));
@@ -377,7 +377,7 @@ void add_plan_routes(Api& api) {
     auto version = f.integer("version");
     if (!f.ok()) return f.error();
     return answer(svc->schedule_round_table(c.who, c.household(), c.id(2), start, static_cast<int>(version)),
-                  [&](int v) { return json{{"id", c.id(2)}, {"version", v}}; });
+                  id_and_version(c.id(2)));
   }, Need::record_ids({2}));
   routes.get(rt + R"(/participants/([0-9]{1,18})/invitation\.ics)", [svc](const Call& c) -> Answer {
     auto ics = svc->invitation(c.who, c.household(), c.id(2), c.id(3));
