@@ -69,15 +69,6 @@ void send_table(const httplib::Request& req, httplib::Response& res, const analy
 // A numeric record id from a path segment; anything else is simply not found.
 Result<std::int64_t> record_id(const std::string& text);
 
-// Answers a list as {"<key>": [...]}, not cached: the shape of every list endpoint.
-template <class T, class ToJson>
-void send_list(httplib::Response& res, const char* key, const std::vector<T>& items, ToJson to_json) {
-  json out = json::array();
-  for (auto& item : items) out.push_back(to_json(item));
-  res.set_header("Cache-Control", "no-store");
-  send_json(res, 200, {{key, out}});
-}
-
 // Parses a JSON object body (see parse_object); the error says what is wrong with it.
 Result<json> object_body(const httplib::Request& req);
 
@@ -85,8 +76,8 @@ Result<json> object_body(const httplib::Request& req);
 // measurements API, shared by the household's own view.
 json measurement_json(const service::MeasurementView& v);
 
-// One function per area; server.cpp calls each once, before the catch-all
-// that answers unknown /api paths.
+// One function per area (routes_<area>.cpp, in the shape of http/handler.h);
+// server.cpp calls each once, before the catch-all that answers unknown /api paths.
 void add_session_routes(Api& api);
 void add_household_routes(Api& api);
 void add_cost_routes(Api& api);
