@@ -41,6 +41,12 @@ struct Api {
   // Authenticates the request (and its CSRF header when it changes state);
   // on failure writes the 401/403 answer and returns nullopt.
   std::function<std::optional<service::Principal>(const httplib::Request&, httplib::Response&)> require_principal;
+  // Sign-in and sessions (routes_session.cpp).
+  service::Auth& auth;
+  bool secure_cookies = false;
+  // Tells the connection guard the body is in, for a route that answers
+  // without require_principal (sign-in).
+  std::function<void(const httplib::Request&)> body_read;
 };
 
 // Path prefix of one household's resources; matches[1] is the household id.
@@ -63,15 +69,6 @@ void send_table(const httplib::Request& req, httplib::Response& res, const analy
 // A numeric record id from a path segment; anything else is simply not found.
 Result<std::int64_t> record_id(const std::string& text);
 
-// Answers a list as {"<key>": [...]}, not cached: the shape of every list endpoint.
-template <class T, class ToJson>
-void send_list(httplib::Response& res, const char* key, const std::vector<T>& items, ToJson to_json) {
-  json out = json::array();
-  for (auto& item : items) out.push_back(to_json(item));
-  res.set_header("Cache-Control", "no-store");
-  send_json(res, 200, {{key, out}});
-}
-
 // Parses a JSON object body (see parse_object); the error says what is wrong with it.
 Result<json> object_body(const httplib::Request& req);
 
@@ -79,8 +76,12 @@ Result<json> object_body(const httplib::Request& req);
 // measurements API, shared by the household's own view.
 json measurement_json(const service::MeasurementView& v);
 
-// One function per area; server.cpp calls each once, before the catch-all
-// that answers unknown /api paths.
+// One function per area (routes_<area>.cpp, in the shape of http/handler.h);
+// server.cpp calls each once, before the catch-all that answers unknown /api paths.
+void add_session_routes(Api& api);
+void add_household_routes(Api& api);
+void add_cost_routes(Api& api);
+void add_analytics_routes(Api& api);
 void add_measurement_routes(Api& api);
 void add_interop_routes(Api& api);
 void add_plan_routes(Api& api);

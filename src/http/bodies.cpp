@@ -60,6 +60,49 @@ Result<std::int64_t> integer_field(const json& body, const char* name) {
   return body[name].get<std::int64_t>();
 }
 
+std::string FieldReader::text(const char* name, bool required) {
+  auto v = string_field(body_, name, required);
+  if (!v) problems_.add(v.error().message);
+  return v ? *v : std::string();
+}
+
+std::int64_t FieldReader::integer(const char* name) {
+  auto v = integer_field(body_, name);
+  if (!v) problems_.add(v.error().message);
+  return v ? *v : 0;
+}
+
+std::int64_t FieldReader::integer(const char* name, std::int64_t min, std::int64_t max) {
+  auto v = integer_field(body_, name);
+  if (!v) problems_.add(v.error().message);
+  else if (*v < min || *v > max) problems_.add(fmt::format("{}: between {} and {}", name, min, max));
+  return v ? *v : 0;
+}
+
+std::int64_t FieldReader::integer_or(const char* name, std::int64_t fallback) {
+  if (!body_.contains(name)) return fallback;
+  return integer(name);
+}
+
+Date FieldReader::date(const char* name) {
+  auto v = string_field(body_, name, true);
+  if (!v) {
+    problems_.add(v.error().message);
+    return Date{};
+  }
+  auto d = parse_date(*v);
+  if (!d) problems_.add(fmt::format("{}: not a date (yyyy-mm-dd)", name));
+  return d.value_or(Date{});
+}
+
+std::optional<Date> FieldReader::optional_date(const char* name) {
+  auto v = text(name, false);
+  if (v.empty()) return std::nullopt;
+  auto d = parse_date(v);
+  if (!d) problems_.add(fmt::format("{}: not a date (yyyy-mm-dd)", name));
+  return d;
+}
+
 // A provision from a request body; fields are checked one by one so that
 // the message names the field.
 Result<domain::Provision> provision_from_json(const json& body, const std::string& household_id) {

@@ -1,9 +1,7 @@
 // Account administration (administrators only; see docs/accounts.md). Answers
 // that carry a one-time secret are never cached.
 #include "common/problems.h"
-#include "http/api.h"
-
-#include "service/access.h"
+#include "http/handler.h"
 #include "service/accounts.h"
 
 namespace regie::http {
@@ -43,56 +41,31 @@ Result<service::NewAccount> new_account_from(const json& body) {
 
 void add_account_routes(Api& api) {
   auto service = std::make_shared<service::Accounts>(api.store, api.clock, api.sealer);
-  auto auth = api.require_principal;
+  Routes routes(api);
   const std::string accounts = "/api/v1/accounts";
   const std::string one = accounts + "/" + kIdSegment;
 
-  api.http.Get(accounts, [service, auth](const httplib::Request& req, httplib::Response& res) {
-    auto p = auth(req, res);
-    if (!p) return;
-    auto list = service->list(*p);
-    if (!list) return send_error(res, list.error());
-    send_list(res, "accounts", *list, account_json);
-  });
-  api.http.Post(accounts, [service, auth, store = &api.store, clock = &api.clock](const httplib::Request& req,
-                                                                                 httplib::Response& res) {
-    auto p = auth(req, res);
-    if (!p) return;
-    // The role before the body: a caller who may not create accounts learns
-    // nothing about what a valid request looks like.
-    if (auto st = service::require_role(*store, *clock, *p, {domain::Role::administrator},
-                                        "account.create");
-        !st)
-      return send_error(res, st.error());
-    auto body = object_body(req);
-    if (!body) return send_error(res, body.error());
-    auto a = new_account_from(*body);
-    if (!a) return send_error(res, a.error());
-    auto created = service->create(*p, *a);
-    if (!created) return send_error(res, created.error());
-    res.set_header("Cache-Control", "no-store");
-    json out = {{"account", account_json(created->account)}, {"initial_password", created->initial_password}};
-    out["otpauth_uri"] = created->otpauth_uri.empty() ? json(nullptr) : json(created->otpauth_uri);
-    send_json(res, 201, out);
-  });
+  routes.get(accounts, [service](const Call& c) { return list("accounts", service->list(c.who), account_json); });
+  // The role before the body: a caller who may not create accounts learns
+  // nothing about what a valid request looks like.
+  routes.post(accounts, [service](const Call& c) -> Answer {
+    auto a = new_account_from(c.body);
+    if (!a) return a.error();
+    return answer(service->create(c.who, *a), [](auto& created) {
+      return json{{"account", account_json(created.account)},
+                  {"initial_password", created.initial_password},
+                  {"otpauth_uri", created.otpauth_uri.empty() ? json(nullptr) : json(created.otpauth_uri)}};
+    }, 201);
+  }, service::Permission::account_create);
   for (bool disable : {true, false}) {
-    api.http.Post(one + (disable ? "/disable" : "/enable"),
-                  [service, auth, disable](const httplib::Request& req, httplib::Response& res) {
-                    auto p = auth(req, res);
-                    if (!p) return;
-                    auto st = service->set_disabled(*p, req.matches[1], disable);
-                    if (!st) return send_error(res, st.error());
-                    res.status = 204;
-                  });
+    routes.post(one + (disable ? "/disable" : "/enable"), [service, disable](const Call& c) -> Answer {
+      if (auto st = service->set_disabled(c.who, c.part(1), disable); !st) return st.error();
+      return no_content();
+    }, Body::none);
   }
-  api.http.Post(one + "/totp", [service, auth](const httplib::Request& req, httplib::Response& res) {
-    auto p = auth(req, res);
-    if (!p) return;
-    auto uri = service->reset_second_factor(*p, req.matches[1]);
-    if (!uri) return send_error(res, uri.error());
-    res.set_header("Cache-Control", "no-store");
-    send_json(res, 200, {{"otpauth_uri", *uri}});
-  });
+  routes.post(one + "/totp", [service](const Call& c) {
+    return answer(service->reset_second_factor(c.who, c.part(1)), [](auto& uri) { return json{{"otpauth_uri", uri}}; });
+  }, Body::none);
 }
 
 }  // namespace regie::http

@@ -1,6 +1,6 @@
 // Team leads assigned to a household (see service/assignments.h and
 // docs/access.md). The user name is in the path, so the requests carry no body.
-#include "http/api.h"
+#include "http/handler.h"
 #include "service/assignments.h"
 
 namespace regie::http {
@@ -17,30 +17,19 @@ json assignment_json(const store::Assignment& a) {
 
 void add_assignment_routes(Api& api) {
   auto service = std::make_shared<service::Assignments>(api.store, api.clock);
-  auto auth = api.require_principal;
+  Routes routes(api);
   const std::string leads = kHouseholdPath + "/team-leads";
   const std::string one = leads + "/" + kIdSegment;
 
-  api.http.Get(leads, [service, auth](const httplib::Request& req, httplib::Response& res) {
-    auto p = auth(req, res);
-    if (!p) return;
-    auto list = service->list(*p, req.matches[1]);
-    if (!list) return send_error(res, list.error());
-    send_list(res, "team_leads", *list, assignment_json);
+  routes.get(leads, [service](const Call& c) {
+    return list("team_leads", service->list(c.who, c.household()), assignment_json);
   });
-  api.http.Put(one, [service, auth](const httplib::Request& req, httplib::Response& res) {
-    auto p = auth(req, res);
-    if (!p) return;
-    auto list = service->assign(*p, req.matches[1], req.matches[2]);
-    if (!list) return send_error(res, list.error());
-    send_list(res, "team_leads", *list, assignment_json);
-  });
-  api.http.Delete(one, [service, auth](const httplib::Request& req, httplib::Response& res) {
-    auto p = auth(req, res);
-    if (!p) return;
-    auto st = service->unassign(*p, req.matches[1], req.matches[2]);
-    if (!st) return send_error(res, st.error());
-    res.status = 204;
+  routes.put(one, [service](const Call& c) {
+    return list("team_leads", service->assign(c.who, c.household(), c.part(2)), assignment_json);
+  }, Body::none);
+  routes.del(one, [service](const Call& c) -> Answer {
+    if (auto st = service->unassign(c.who, c.household(), c.part(2)); !st) return st.error();
+    return no_content();
   });
 }
 

@@ -1,19 +1,18 @@
 // The audit trail for administrators: GET /api/v1/audit (docs/audit.md).
 #include "common/problems.h"
-#include "http/api.h"
+#include "http/handler.h"
 #include "service/audit.h"
 
 namespace regie::http {
 
 void add_audit_routes(Api& api) {
-  api.http.Get("/api/v1/audit", [&api](const httplib::Request& req, httplib::Response& res) {
-    auto p = api.require_principal(req, res);
-    if (!p) return;
+  Routes routes(api);
+  routes.get("/api/v1/audit", [&api](const Call& c) -> Answer {
     store::AuditQuery q;
     ProblemList problems;
     auto text = [&](const char* name) -> std::optional<std::string> {
-      if (!req.has_param(name) || req.get_param_value(name).empty()) return std::nullopt;
-      return req.get_param_value(name);
+      if (c.param(name).empty()) return std::nullopt;
+      return c.param(name);
     };
     q.person = text("person");
     q.subject = text("subject");
@@ -30,12 +29,11 @@ void add_audit_routes(Api& api) {
     auto format = text("format").value_or("json");
     if (format != "json" && format != "csv" && format != "xlsx") problems.add("format: json, csv or xlsx");
     // Who may read comes first: anyone else is refused (and recorded) whatever they asked.
-    if (!service::may_read_audit(*p) || problems.empty()) {
-      auto t = service::audit_export(api.store, api.clock, *p, q);
-      if (!t) return send_error(res, t.error());
-      return send_table(req, res, *t, "audit");
-    }
-    send_error(res, problems.error());
+    if (service::may_read_audit(c.who) && !problems.empty()) return problems.error();
+    auto t = service::audit_export(api.store, api.clock, c.who, q);
+    if (!t) return t.error();
+    send_table(c.req, c.res, *t, "audit");
+    return written();
   });
 }
 

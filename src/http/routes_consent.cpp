@@ -1,7 +1,7 @@
 // Consent per member, purpose and organisation; see docs/consent.md.
 #include "common/money.h"
 #include "common/problems.h"
-#include "http/api.h"
+#include "http/handler.h"
 #include "service/consent.h"
 
 namespace regie::http {
@@ -62,63 +62,31 @@ Result<domain::Consent> consent_from(const json& body) {
 
 void add_consent_routes(Api& api) {
   auto service = std::make_shared<service::Consents>(api.store, api.clock);
-  auto auth = api.require_principal;
+  Routes routes(api);
   const std::string consents = kHouseholdPath + "/consents";
 
-  api.http.Get(consents, [service, auth](const httplib::Request& req, httplib::Response& res) {
-    auto p = auth(req, res);
-    if (!p) return;
-    auto list = service->list(*p, req.matches[1]);
-    if (!list) return send_error(res, list.error());
-    send_list(res, "consents", *list, consent_json);
-  });
-  api.http.Post(consents, [service, auth](const httplib::Request& req, httplib::Response& res) {
-    auto p = auth(req, res);
-    if (!p) return;
-    auto body = object_body(req);
-    if (!body) return send_error(res, body.error());
-    auto c = consent_from(*body);
-    if (!c) return send_error(res, c.error());
-    auto stored = service->add(*p, req.matches[1], *c);
-    if (!stored) return send_error(res, stored.error());
-    send_json(res, 201, consent_json(*stored));
+  routes.get(consents, [service](const Call& c) { return list("consents", service->list(c.who, c.household()), consent_json); });
+  routes.post(consents, [service](const Call& c) -> Answer {
+    auto consent = consent_from(c.body);
+    if (!consent) return consent.error();
+    return answer(service->add(c.who, c.household(), *consent), consent_json, 201);
   });
   // The text for a scope before it is given: what the household reads and signs.
-  api.http.Post(consents + "/preview", [service, auth](const httplib::Request& req, httplib::Response& res) {
-    auto p = auth(req, res);
-    if (!p) return;
-    auto body = object_body(req);
-    if (!body) return send_error(res, body.error());
-    auto c = consent_from(*body);
-    if (!c) return send_error(res, c.error());
-    auto text = service->preview(*p, req.matches[1], *c);
-    if (!text) return send_error(res, text.error());
-    send_json(res, 200, {{"text", *text}});
+  routes.post(consents + "/preview", [service](const Call& c) -> Answer {
+    auto consent = consent_from(c.body);
+    if (!consent) return consent.error();
+    return answer(service->preview(c.who, c.household(), *consent), [](auto& text) { return json{{"text", text}}; });
   });
   const std::string one = consents + "/" + kIdSegment;
-  api.http.Get(one + "/text", [service, auth](const httplib::Request& req, httplib::Response& res) {
-    auto p = auth(req, res);
-    if (!p) return;
-    auto id = record_id(req.matches[2]);
-    if (!id) return send_error(res, id.error());
-    auto text = service->text(*p, req.matches[1], *id);
-    if (!text) return send_error(res, text.error());
-    res.set_header("Cache-Control", "no-store");
-    send_json(res, 200, {{"text", *text}});
-  });
-  api.http.Post(one + "/withdraw", [service, auth](const httplib::Request& req, httplib::Response& res) {
-    auto p = auth(req, res);
-    if (!p) return;
-    auto id = record_id(req.matches[2]);
-    if (!id) return send_error(res, id.error());
-    auto body = object_body(req);
-    if (!body) return send_error(res, body.error());
-    auto version = integer_field(*body, "version");
-    if (!version) return send_error(res, version.error());
-    auto c = service->withdraw(*p, req.matches[1], *id, static_cast<int>(*version));
-    if (!c) return send_error(res, c.error());
-    send_json(res, 200, consent_json(*c));
-  });
+  routes.get(one + "/text", [service](const Call& c) {
+    return answer(service->text(c.who, c.household(), c.id(2)), [](auto& text) { return json{{"text", text}}; });
+  }, Need::record_ids({2}));
+  routes.post(one + "/withdraw", [service](const Call& c) -> Answer {
+    FieldReader f(c.body);
+    auto version = f.integer("version");
+    if (!f.ok()) return f.error();
+    return answer(service->withdraw(c.who, c.household(), c.id(2), static_cast<int>(version)), consent_json);
+  }, Need::record_ids({2}));
 }
 
 }  // namespace regie::http

@@ -1,5 +1,5 @@
 // The household's own view: GET /api/v1/me and its parts; see docs/own-view.md.
-#include "http/api.h"
+#include "http/handler.h"
 #include "service/own_view.h"
 
 namespace regie::http {
@@ -56,22 +56,13 @@ json web_measurement_json(const service::MeasurementView& v) {
 
 void add_me_routes(Api& api) {
   auto service = std::make_shared<service::OwnView>(api.store, api.clock, api.instruments);
-  auto auth = api.require_principal;
+  Routes routes(api);
 
-  api.http.Get("/api/v1/me", [service, auth](const httplib::Request& req, httplib::Response& res) {
-    auto p = auth(req, res);
-    if (!p) return;
-    auto h = service->household(*p);
-    if (!h) return send_error(res, h.error());
-    res.set_header("Cache-Control", "no-store");
-    send_json(res, 200, own_household_json(*h));
-  });
+  routes.get("/api/v1/me", [service](const Call& c) { return answer(service->household(c.who), own_household_json); });
 
-  api.http.Get("/api/v1/me/spider-webs", [service, auth](const httplib::Request& req, httplib::Response& res) {
-    auto p = auth(req, res);
-    if (!p) return;
-    auto webs = service->spider_webs(*p);
-    if (!webs) return send_error(res, webs.error());
+  routes.get("/api/v1/me/spider-webs", [service](const Call& c) -> Answer {
+    auto webs = service->spider_webs(c.who);
+    if (!webs) return webs.error();
     json people = json::array();
     for (auto& person : webs->people) {
       json ms = json::array();
@@ -79,31 +70,26 @@ void add_me_routes(Api& api) {
       people.push_back(
           {{"member_id", person.member_id}, {"given_name", person.given_name}, {"me", person.me}, {"measurements", ms}});
     }
-    res.set_header("Cache-Control", "no-store");
-    send_json(res, 200, {{"people", people}});
+    return ok({{"people", people}});
   });
 
-  api.http.Get("/api/v1/me/file-views", [service, auth](const httplib::Request& req, httplib::Response& res) {
-    auto p = auth(req, res);
-    if (!p) return;
+  routes.get("/api/v1/me/file-views", [service](const Call& c) -> Answer {
     // Malformed numbers go to the service as out of range, which names the parameter.
     auto number = [&](const char* name, std::int64_t fallback) -> std::int64_t {
-      if (!req.has_param(name)) return fallback;
-      auto n = record_id(req.get_param_value(name));
+      if (!c.has(name)) return fallback;
+      auto n = record_id(c.param(name));
       return n ? *n : -1;
     };
     const auto limit = number("limit", service::kFileViewPage);
     std::optional<std::int64_t> before;
-    if (req.has_param("before")) before = number("before", 0);
-    auto page = service->file_views(*p, limit > service::kFileViewPageMax ? -1 : static_cast<int>(limit), before);
-    if (!page) return send_error(res, page.error());
+    if (c.has("before")) before = number("before", 0);
+    auto page = service->file_views(c.who, limit > service::kFileViewPageMax ? -1 : static_cast<int>(limit), before);
+    if (!page) return page.error();
     json views = json::array();
     for (auto& v : page->views)
       views.push_back(
           {{"at", v.at}, {"who", v.who}, {"role", v.role}, {"organisation", v.organisation}, {"action", v.action}});
-    res.set_header("Cache-Control", "no-store");
-    send_json(res, 200,
-              {{"file_views", views}, {"next_before", page->next_before ? json(*page->next_before) : json(nullptr)}});
+    return ok({{"file_views", views}, {"next_before", page->next_before ? json(*page->next_before) : json(nullptr)}});
   });
 }
 

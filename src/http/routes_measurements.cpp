@@ -2,7 +2,8 @@
 #include <fmt/format.h>
 
 #include "common/money.h"
-#include "http/api.h"
+#include "http/handler.h"
+#include "http/queries.h"
 #include "service/measurements.h"
 
 namespace regie::http {
@@ -102,174 +103,89 @@ void add_measurement_routes(Api& api) {
     return;
   }
   auto service = std::make_shared<service::Measurements>(api.store, api.clock, api.instruments);
-  auto auth = api.require_principal;
+  Routes routes(api);
 
-  http.Get("/api/v1/questionnaires", [service, auth](const httplib::Request& req, httplib::Response& res) {
-    if (!auth(req, res)) return;
+  routes.get("/api/v1/questionnaires", [service](const Call&) {
     json list = json::array();
     for (auto& [key, in] : service->instruments().by_key) list.push_back(instrument_json(in));
-    send_json(res, 200, {{"questionnaires", list}});
+    return ok({{"questionnaires", list}});
   });
 
   const std::string measurements = kHouseholdPath + "/measurements";
-  http.Get(measurements, [service, auth](const httplib::Request& req, httplib::Response& res) {
-    auto p = auth(req, res);
-    if (!p) return;
-    auto list = service->list(*p, req.matches[1]);
-    if (!list) return send_error(res, list.error());
-    send_list(res, "measurements", *list, measurement_json);
+  routes.get(measurements, [service](const Call& c) {
+    return list("measurements", service->list(c.who, c.household()), measurement_json);
   });
-  http.Post(measurements, [service, auth](const httplib::Request& req, httplib::Response& res) {
-    auto p = auth(req, res);
-    if (!p) return;
-    auto body = object_body(req);
-    if (!body) return send_error(res, body.error());
+  routes.post(measurements, [service](const Call& c) -> Answer {
+    FieldReader f(c.body);
     service::NewMeasurement m;
-    std::string problems;
-    auto take = [&](const char* name, std::string& into) {
-      auto v = string_field(*body, name);
-      if (!v) problems += (problems.empty() ? "" : "\n") + v.error().message;
-      else into = *v;
-    };
-    take("member_id", m.member_id);
-    take("instrument", m.instrument);
-    take("instrument_version", m.instrument_version);
-    take("moment", m.moment);
-    take("filled_by", m.filled_by);
-    auto on = string_field(*body, "measured_on", false);
-    if (!on) {
-      problems += (problems.empty() ? "" : "\n") + on.error().message;
-    } else if (!on->empty()) {
-      m.measured_on = parse_date(*on);
-      if (!m.measured_on) problems += (problems.empty() ? "" : "\n") + std::string("measured_on: not a date (yyyy-mm-dd)");
-    }
-    if (!problems.empty()) return send_error(res, invalid(problems));
-    auto v = service->start(*p, req.matches[1], m);
-    if (!v) return send_error(res, v.error());
-    send_json(res, 201, measurement_json(*v));
+    m.member_id = f.text("member_id");
+    m.instrument = f.text("instrument");
+    m.instrument_version = f.text("instrument_version");
+    m.moment = f.text("moment");
+    m.filled_by = f.text("filled_by");
+    m.measured_on = f.optional_date("measured_on");
+    if (!f.ok()) return f.error();
+    return answer(service->start(c.who, c.household(), m), measurement_json, 201);
   });
   const std::string one = measurements + "/" + kIdSegment;
-  http.Get(one, [service, auth](const httplib::Request& req, httplib::Response& res) {
-    auto p = auth(req, res);
-    if (!p) return;
-    auto id = record_id(req.matches[2]);
-    if (!id) return send_error(res, id.error());
-    auto v = service->get(*p, req.matches[1], *id);
-    if (!v) return send_error(res, v.error());
-    res.set_header("Cache-Control", "no-store");
-    send_json(res, 200, measurement_json(*v));
-  });
-  http.Put(one, [service, auth](const httplib::Request& req, httplib::Response& res) {
-    auto p = auth(req, res);
-    if (!p) return;
-    auto id = record_id(req.matches[2]);
-    if (!id) return send_error(res, id.error());
-    auto body = object_body(req);
-    if (!body) return send_error(res, body.error());
-    auto version = integer_field(*body, "version");
-    if (!version) return send_error(res, version.error());
-    auto instrument_version = string_field(*body, "instrument_version");
-    if (!instrument_version) return send_error(res, instrument_version.error());
-    auto answers = answers_from(*body);
-    if (!answers) return send_error(res, answers.error());
-    if (body->contains("complete") && !(*body)["complete"].is_boolean())
-      return send_error(res, invalid("complete: true or false"));
-    service::AnswerUpdate u{static_cast<int>(*version), *instrument_version, std::move(*answers),
-                            body->value("complete", false)};
-    auto v = service->save(*p, req.matches[1], *id, u);
-    if (!v) return send_error(res, v.error());
-    send_json(res, 200, measurement_json(*v));
-  });
-  http.Delete(one, [service, auth](const httplib::Request& req, httplib::Response& res) {
-    auto p = auth(req, res);
-    if (!p) return;
-    auto id = record_id(req.matches[2]);
-    if (!id) return send_error(res, id.error());
-    auto version = parse_fixed(req.has_param("version") ? req.get_param_value("version") : "", 0);
-    if (!version) return send_error(res, invalid("version: the version you last saw, as ?version=N"));
-    auto st = service->remove(*p, req.matches[1], *id, static_cast<int>(*version));
-    if (!st) return send_error(res, st.error());
-    res.status = 204;
-  });
-  http.Get(one + "/questionnaire-response", [service, auth](const httplib::Request& req, httplib::Response& res) {
-    auto p = auth(req, res);
-    if (!p) return;
-    auto id = record_id(req.matches[2]);
-    if (!id) return send_error(res, id.error());
-    auto r = service->questionnaire_response(*p, req.matches[1], *id);
-    if (!r) return send_error(res, r.error());
-    res.set_header("Cache-Control", "no-store");
-    res.status = 200;
-    res.set_content(r->dump(), "application/fhir+json; charset=utf-8");
-  });
+  const auto id_first = Need::record_ids({2});
+  routes.get(one, [service](const Call& c) {
+    return answer(service->get(c.who, c.household(), c.id(2)), measurement_json);
+  }, id_first);
+  routes.put(one, [service](const Call& c) -> Answer {
+    FieldReader f(c.body);
+    auto version = f.integer("version");
+    auto instrument_version = f.text("instrument_version");
+    if (!f.ok()) return f.error();
+    auto answers = answers_from(c.body);
+    if (!answers) return answers.error();
+    if (c.body.contains("complete") && !c.body["complete"].is_boolean()) return invalid("complete: true or false");
+    service::AnswerUpdate u{static_cast<int>(version), instrument_version, std::move(*answers),
+                            c.body.value("complete", false)};
+    return answer(service->save(c.who, c.household(), c.id(2), u), measurement_json);
+  }, id_first);
+  routes.del(one, [service](const Call& c) -> Answer {
+    auto version = parse_fixed(c.param("version"), 0);
+    if (!version) return invalid("version: the version you last saw, as ?version=N");
+    if (auto st = service->remove(c.who, c.household(), c.id(2), static_cast<int>(*version)); !st) return st.error();
+    return no_content();
+  }, id_first);
+  routes.get(one + "/questionnaire-response", [service](const Call& c) -> Answer {
+    auto r = service->questionnaire_response(c.who, c.household(), c.id(2));
+    if (!r) return r.error();
+    c.res.status = 200;
+    c.res.set_content(r->dump(), "application/fhir+json; charset=utf-8");
+    return written();
+  }, id_first);
 
   const std::string wishes = kHouseholdPath + "/wishes";
-  http.Get(wishes, [service, auth](const httplib::Request& req, httplib::Response& res) {
-    auto p = auth(req, res);
-    if (!p) return;
-    auto list = service->wishes(*p, req.matches[1]);
-    if (!list) return send_error(res, list.error());
-    send_list(res, "wishes", *list, wish_json);
-  });
-  http.Post(wishes, [service, auth](const httplib::Request& req, httplib::Response& res) {
-    auto p = auth(req, res);
-    if (!p) return;
-    auto body = object_body(req);
-    if (!body) return send_error(res, body.error());
-    auto member = string_field(*body, "member_id"), dimension = string_field(*body, "dimension"),
-         text = string_field(*body, "text");
-    for (auto* f : {&member, &dimension, &text})
-      if (!*f) return send_error(res, f->error());
+  routes.get(wishes, [service](const Call& c) { return list("wishes", service->wishes(c.who, c.household()), wish_json); });
+  routes.post(wishes, [service](const Call& c) -> Answer {
+    FieldReader f(c.body);
     domain::Wish w;
-    w.member_id = *member;
-    w.dimension = *dimension;
-    w.text = *text;
-    auto stored = service->add_wish(*p, req.matches[1], w);
-    if (!stored) return send_error(res, stored.error());
-    send_json(res, 201, wish_json(*stored));
+    w.member_id = f.text("member_id");
+    w.dimension = f.text("dimension");
+    w.text = f.text("text");
+    if (!f.ok()) return f.error();
+    return answer(service->add_wish(c.who, c.household(), w), wish_json, 201);
   });
-  http.Put(wishes + "/" + kIdSegment, [service, auth](const httplib::Request& req, httplib::Response& res) {
-    auto p = auth(req, res);
-    if (!p) return;
-    auto id = record_id(req.matches[2]);
-    if (!id) return send_error(res, id.error());
-    auto body = object_body(req);
-    if (!body) return send_error(res, body.error());
-    auto version = integer_field(*body, "version");
-    if (!version) return send_error(res, version.error());
-    auto dimension = string_field(*body, "dimension"), text = string_field(*body, "text");
-    for (auto* f : {&dimension, &text})
-      if (!*f) return send_error(res, f->error());
-    auto stored = service->update_wish(*p, req.matches[1], *id, static_cast<int>(*version), *dimension, *text);
-    if (!stored) return send_error(res, stored.error());
-    send_json(res, 200, wish_json(*stored));
-  });
+  routes.put(wishes + "/" + kIdSegment, [service](const Call& c) -> Answer {
+    FieldReader f(c.body);
+    auto version = f.integer("version");
+    auto dimension = f.text("dimension"), text = f.text("text");
+    if (!f.ok()) return f.error();
+    return answer(service->update_wish(c.who, c.household(), c.id(2), static_cast<int>(version), dimension, text),
+                  wish_json);
+  }, id_first);
 
-  http.Get(kHouseholdPath + "/outcomes", [service, auth](const httplib::Request& req, httplib::Response& res) {
-    auto p = auth(req, res);
-    if (!p) return;
-    auto t = service->outcomes(*p, {req.matches[1]});
-    if (!t) return send_error(res, t.error());
-    send_table(req, res, *t, "uitkomsten");
-  });
-  http.Get("/api/v1/outcomes", [service, auth](const httplib::Request& req, httplib::Response& res) {
-    auto p = auth(req, res);
-    if (!p) return;
-    std::vector<std::string> ids;
-    if (req.has_param("households")) {
-      auto list = req.get_param_value("households");
-      for (std::size_t start = 0; start <= list.size();) {
-        auto comma = list.find(',', start);
-        auto id = list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-        if (!id.empty()) ids.push_back(id);
-        if (comma == std::string::npos) break;
-        start = comma + 1;
-      }
-    }
-    auto t = service->outcomes(*p, ids);
-    if (!t) return send_error(res, t.error());
-    send_table(req, res, *t, "uitkomsten");
-  });
+  auto outcomes = [service](const Call& c, const std::vector<std::string>& ids) -> Answer {
+    auto t = service->outcomes(c.who, ids);
+    if (!t) return t.error();
+    send_table(c.req, c.res, *t, "uitkomsten");
+    return written();
+  };
+  routes.get(kHouseholdPath + "/outcomes", [outcomes](const Call& c) { return outcomes(c, {c.household()}); });
+  routes.get("/api/v1/outcomes", [outcomes](const Call& c) { return outcomes(c, id_list(c.req, "households")); });
 }
 
 }  // namespace regie::http

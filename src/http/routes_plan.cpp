@@ -4,7 +4,7 @@
 
 #include "common/money.h"
 #include "domain/plan_json.h"
-#include "http/api.h"
+#include "http/handler.h"
 #include "service/plan.h"
 
 namespace regie::http {
@@ -306,220 +306,126 @@ json caseload_json(const service::Caseload& c) {
 void add_plan_routes(Api& api) {
   // One service for the server's lifetime, shared by the routes below.
   auto svc = std::make_shared<service::PlanService>(api.store, api.clock);
-  auto& http = api.http;
+  Routes routes(api);
   const std::string& hh = kHouseholdPath;
   const std::string rt = hh + "/round-tables/" + R"(([0-9]{1,18}))";
-  auto auth = api.require_principal;
 
-  http.Get(hh + "/plans", [svc, auth](const httplib::Request& req, httplib::Response& res) {
-    auto p = auth(req, res);
-    if (!p) return;
-    auto list = svc->plans(*p, req.matches[1]);
-    if (!list) return send_error(res, list.error());
-    json out = json::array();
-    for (auto& v : *list) out.push_back(plan_json(v));
-    res.set_header("Cache-Control", "no-store");
-    send_json(res, 200, {{"plans", out}});
+  routes.get(hh + "/plans", [svc](const Call& c) { return list("plans", svc->plans(c.who, c.household()), plan_json); });
+  routes.post(hh + "/plans", [svc](const Call& c) -> Answer {
+    auto based_on = integer_field(c.body, "based_on");
+    if (!based_on) return invalid("based_on: required, the latest plan version you read (0: none)");
+    if (!c.body.contains("goals")) return invalid("goals: required");
+    auto goals = domain::goals_from_json(c.body["goals"]);
+    if (!goals) return goals.error();
+    return answer(svc->save_plan(c.who, c.household(), *goals, static_cast<int>(*based_on)),
+                  [](int v) { return json{{"plan_version", v}}; }, 201);
   });
-  http.Post(hh + "/plans", [svc, auth](const httplib::Request& req, httplib::Response& res) {
-    auto p = auth(req, res);
-    if (!p) return;
-    auto body = object_body(req);
-    if (!body) return send_error(res, body.error());
-    auto based_on = integer_field(*body, "based_on");
-    if (!based_on) return send_error(res, invalid("based_on: required, the latest plan version you read (0: none)"));
-    if (!body->contains("goals")) return send_error(res, invalid("goals: required"));
-    auto goals = domain::goals_from_json((*body)["goals"]);
-    if (!goals) return send_error(res, goals.error());
-    auto v = svc->save_plan(*p, req.matches[1], *goals, static_cast<int>(*based_on));
-    if (!v) return send_error(res, v.error());
-    send_json(res, 201, {{"plan_version", *v}});
-  });
-  http.Post(hh + R"(/plans/([0-9]{1,9})/agreement)", [svc, auth](const httplib::Request& req, httplib::Response& res) {
-    auto p = auth(req, res);
-    if (!p) return;
-    auto body = object_body(req);
-    if (!body) return send_error(res, body.error());
-    auto on = date_field(*body, "agreed_on");
-    if (!on) return send_error(res, on.error());
-    if (!body->contains("agreed_by") || !(*body)["agreed_by"].is_array())
-      return send_error(res, invalid("agreed_by: a list of parties (kind and id)"));
+  routes.post(hh + R"(/plans/([0-9]{1,9})/agreement)", [svc](const Call& c) -> Answer {
+    auto on = date_field(c.body, "agreed_on");
+    if (!on) return on.error();
+    if (!c.body.contains("agreed_by") || !c.body["agreed_by"].is_array())
+      return invalid("agreed_by: a list of parties (kind and id)");
     std::vector<domain::PartyRef> parties;
-    for (std::size_t i = 0; i < (*body)["agreed_by"].size(); ++i) {
-      auto party = domain::party_from_json((*body)["agreed_by"][i], fmt::format("agreed_by[{}]", i));
-      if (!party) return send_error(res, party.error());
+    for (std::size_t i = 0; i < c.body["agreed_by"].size(); ++i) {
+      auto party = domain::party_from_json(c.body["agreed_by"][i], fmt::format("agreed_by[{}]", i));
+      if (!party) return party.error();
       parties.push_back(*party);
     }
-    auto st = svc->agree_plan(*p, req.matches[1], std::stoi(req.matches[2]), parties, *on);
-    if (!st) return send_error(res, st.error());
-    send_json(res, 200, {{"plan_version", std::stoi(req.matches[2])}, {"agreed_on", format_date(*on)}});
+    const int version = std::stoi(c.part(2));
+    if (auto st = svc->agree_plan(c.who, c.household(), version, parties, *on); !st) return st.error();
+    return ok({{"plan_version", version}, {"agreed_on", format_date(*on)}});
   });
 
-  http.Get(hh + "/decisions", [svc, auth](const httplib::Request& req, httplib::Response& res) {
-    auto p = auth(req, res);
-    if (!p) return;
-    auto list = svc->decisions(*p, req.matches[1]);
-    if (!list) return send_error(res, list.error());
-    json out = json::array();
-    for (auto& d : *list) out.push_back(decision_json(d));
-    res.set_header("Cache-Control", "no-store");
-    send_json(res, 200, {{"decisions", out}});
-  });
-  http.Post(hh + "/decisions", [svc, auth](const httplib::Request& req, httplib::Response& res) {
-    auto p = auth(req, res);
-    if (!p) return;
-    auto body = object_body(req);
-    if (!body) return send_error(res, body.error());
-    auto r = decision_from_json(*body, req.matches[1]);
-    if (!r) return send_error(res, r.error());
-    auto d = svc->record_decision(*p, *r);
-    if (!d) return send_error(res, d.error());
-    send_json(res, 201, decision_json(*d));
+  routes.get(hh + "/decisions",
+             [svc](const Call& c) { return list("decisions", svc->decisions(c.who, c.household()), decision_json); });
+  routes.post(hh + "/decisions", [svc](const Call& c) -> Answer {
+    auto r = decision_from_json(c.body, c.household());
+    if (!r) return r.error();
+    return answer(svc->record_decision(c.who, *r), decision_json, 201);
   });
 
-  http.Get(hh + "/round-tables", [svc, auth](const httplib::Request& req, httplib::Response& res) {
-    auto p = auth(req, res);
-    if (!p) return;
-    auto list = svc->round_tables(*p, req.matches[1]);
-    if (!list) return send_error(res, list.error());
-    json out = json::array();
-    for (auto& t : *list) out.push_back(round_table_json(t));
-    res.set_header("Cache-Control", "no-store");
-    send_json(res, 200, {{"round_tables", out}});
+  routes.get(hh + "/round-tables", [svc](const Call& c) {
+    return list("round_tables", svc->round_tables(c.who, c.household()), round_table_json);
   });
-  http.Post(hh + "/round-tables", [svc, auth](const httplib::Request& req, httplib::Response& res) {
-    auto p = auth(req, res);
-    if (!p) return;
-    auto body = object_body(req);
-    if (!body) return send_error(res, body.error());
-    auto t = round_table_from_json(*body, req.matches[1]);
-    if (!t) return send_error(res, t.error());
-    auto added = svc->add_round_table(*p, *t);
-    if (!added) return send_error(res, added.error());
-    send_json(res, 201, round_table_json(*added));
+  routes.post(hh + "/round-tables", [svc](const Call& c) -> Answer {
+    auto t = round_table_from_json(c.body, c.household());
+    if (!t) return t.error();
+    return answer(svc->add_round_table(c.who, *t), round_table_json, 201);
   });
-  http.Put(rt, [svc, auth](const httplib::Request& req, httplib::Response& res) {
-    auto p = auth(req, res);
-    if (!p) return;
-    auto body = object_body(req);
-    if (!body) return send_error(res, body.error());
-    if (!body->contains("version")) return send_error(res, invalid("version: required, the version you read"));
-    auto t = round_table_from_json(*body, req.matches[1]);
-    if (!t) return send_error(res, t.error());
-    auto id = record_id(req.matches[2]);
-    if (!id) return send_error(res, id.error());
-    t->id = *id;
-    auto v = svc->update_round_table(*p, *t);
-    if (!v) return send_error(res, v.error());
-    send_json(res, 200, {{"id", *id}, {"version", *v}});
-  });
-  http.Get(rt + "/slot", [svc, auth](const httplib::Request& req, httplib::Response& res) {
-    auto p = auth(req, res);
-    if (!p) return;
-    auto id = record_id(req.matches[2]);
-    if (!id) return send_error(res, id.error());
-    auto a = svc->find_slot(*p, req.matches[1], *id);
-    if (!a) return send_error(res, a.error());
-    if (!a->found) return send_json(res, 200, {{"found", false}, {"message", a->message}});
-    send_json(res, 200,
-              {{"found", true},
+  routes.put(rt, [svc](const Call& c) -> Answer {
+    if (!c.body.contains("version")) return invalid("version: required, the version you read");
+    auto t = round_table_from_json(c.body, c.household());
+    if (!t) return t.error();
+    t->id = c.id(2);
+    return answer(svc->update_round_table(c.who, *t), id_and_version(t->id));
+  }, Need::record_ids({2}));
+  routes.get(rt + "/slot", [svc](const Call& c) -> Answer {
+    auto a = svc->find_slot(c.who, c.household(), c.id(2));
+    if (!a) return a.error();
+    if (!a->found) return ok({{"found", false}, {"message", a->message}});
+    return ok({{"found", true},
                {"start", a->start_utc},
                {"end", a->end_utc},
                {"start_local", a->start_local},
                {"end_local", a->end_local},
                {"optional_available", a->optional_available},
                {"optional_missing", a->optional_missing}});
-  });
-  http.Post(rt + "/schedule", [svc, auth](const httplib::Request& req, httplib::Response& res) {
-    auto p = auth(req, res);
-    if (!p) return;
-    auto body = object_body(req);
-    if (!body) return send_error(res, body.error());
-    auto start = string_field(*body, "start");
-    auto version = integer_field(*body, "version");
-    if (!start) return send_error(res, start.error());
-    if (!version) return send_error(res, version.error());
-    auto id = record_id(req.matches[2]);
-    if (!id) return send_error(res, id.error());
-    auto v = svc->schedule_round_table(*p, req.matches[1], *id, *start, static_cast<int>(*version));
-    if (!v) return send_error(res, v.error());
-    send_json(res, 200, {{"id", *id}, {"version", *v}});
-  });
-  http.Get(rt + R"(/participants/([0-9]{1,18})/invitation\.ics)", [svc, auth](const httplib::Request& req,
-                                                                              httplib::Response& res) {
-    auto p = auth(req, res);
-    if (!p) return;
-    auto id = record_id(req.matches[2]);
-    auto pid = record_id(req.matches[3]);
-    if (!id) return send_error(res, id.error());
-    if (!pid) return send_error(res, pid.error());
-    auto ics = svc->invitation(*p, req.matches[1], *id, *pid);
-    if (!ics) return send_error(res, ics.error());
-    res.set_header("Cache-Control", "no-store");
-    res.set_header("Content-Disposition", fmt::format("attachment; filename=\"ronde-tafel-{}-{}.ics\"", *id, *pid));
-    res.status = 200;
-    res.set_content(*ics, "text/calendar; charset=utf-8; method=REQUEST");
-  });
+  }, Need::record_ids({2}));
+  routes.post(rt + "/schedule", [svc](const Call& c) -> Answer {
+    FieldReader f(c.body);
+    auto start = f.text("start");
+    auto version = f.integer("version");
+    if (!f.ok()) return f.error();
+    return answer(svc->schedule_round_table(c.who, c.household(), c.id(2), start, static_cast<int>(version)),
+                  id_and_version(c.id(2)));
+  }, Need::record_ids({2}));
+  routes.get(rt + R"(/participants/([0-9]{1,18})/invitation\.ics)", [svc](const Call& c) -> Answer {
+    auto ics = svc->invitation(c.who, c.household(), c.id(2), c.id(3));
+    if (!ics) return ics.error();
+    c.res.set_header("Content-Disposition",
+                     fmt::format("attachment; filename=\"ronde-tafel-{}-{}.ics\"", c.id(2), c.id(3)));
+    c.res.status = 200;
+    c.res.set_content(*ics, "text/calendar; charset=utf-8; method=REQUEST");
+    return written();
+  }, Need::record_ids({2, 3}));
 
-  http.Get(hh + "/aftercare", [svc, auth](const httplib::Request& req, httplib::Response& res) {
-    auto p = auth(req, res);
-    if (!p) return;
-    auto v = svc->aftercare(*p, req.matches[1]);
-    if (!v) return send_error(res, v.error());
+  routes.get(hh + "/aftercare", [svc](const Call& c) -> Answer {
+    auto v = svc->aftercare(c.who, c.household());
+    if (!v) return v.error();
     json contacts = json::array();
-    for (auto& c : v->contacts)
-      contacts.push_back({{"id", c.id},
-                          {"contacted_on", format_date(c.contacted_on)},
-                          {"note", c.note},
-                          {"recorded_by", c.recorded_by}});
+    for (auto& a : v->contacts)
+      contacts.push_back({{"id", a.id},
+                          {"contacted_on", format_date(a.contacted_on)},
+                          {"note", a.note},
+                          {"recorded_by", a.recorded_by}});
     json schedule = nullptr;
     if (v->schedule)
       schedule = {{"start_date", format_date(v->schedule->start)}, {"interval_months", v->schedule->interval_months}};
-    res.set_header("Cache-Control", "no-store");
-    send_json(res, 200, {{"schedule", schedule}, {"contacts", contacts}, {"status", aftercare_status_json(v->status)}});
+    return ok({{"schedule", schedule}, {"contacts", contacts}, {"status", aftercare_status_json(v->status)}});
   });
-  http.Post(hh + "/aftercare", [svc, auth](const httplib::Request& req, httplib::Response& res) {
-    auto p = auth(req, res);
-    if (!p) return;
-    auto body = object_body(req);
-    if (!body) return send_error(res, body.error());
-    auto start = date_field(*body, "start_date");
-    if (!start) return send_error(res, start.error());
-    auto version = integer_field(*body, "household_version");
-    if (!version) return send_error(res, version.error());
-    int interval = 1;  // monthly contact unless the director chooses otherwise
-    if (body->contains("interval_months")) {
-      auto n = integer_field(*body, "interval_months");
-      if (!n) return send_error(res, n.error());
-      interval = static_cast<int>(*n);
-    }
-    auto st = svc->start_aftercare(*p, req.matches[1], *start, interval, static_cast<int>(*version));
-    if (!st) return send_error(res, st.error());
-    send_json(res, 200, {{"status", "aftercare"}, {"interval_months", interval}});
+  routes.post(hh + "/aftercare", [svc](const Call& c) -> Answer {
+    FieldReader f(c.body);
+    auto start = f.date("start_date");
+    auto version = f.integer("household_version");
+    // Monthly contact unless the director chooses otherwise.
+    auto interval = static_cast<int>(f.integer_or("interval_months", 1));
+    if (!f.ok()) return f.error();
+    if (auto st = svc->start_aftercare(c.who, c.household(), start, interval, static_cast<int>(version)); !st)
+      return st.error();
+    return ok({{"status", "aftercare"}, {"interval_months", interval}});
   });
-  http.Post(hh + "/aftercare/contacts", [svc, auth](const httplib::Request& req, httplib::Response& res) {
-    auto p = auth(req, res);
-    if (!p) return;
-    auto body = object_body(req);
-    if (!body) return send_error(res, body.error());
-    auto on = date_field(*body, "contacted_on");
-    auto note = string_field(*body, "note", false);
-    if (!on) return send_error(res, on.error());
-    if (!note) return send_error(res, note.error());
-    auto c = svc->add_aftercare_contact(*p, req.matches[1], *on, *note);
-    if (!c) return send_error(res, c.error());
-    send_json(res, 201, {{"id", c->id}, {"contacted_on", format_date(c->contacted_on)}});
+  routes.post(hh + "/aftercare/contacts", [svc](const Call& c) -> Answer {
+    FieldReader f(c.body);
+    auto on = f.date("contacted_on");
+    auto note = f.text("note", false);
+    if (!f.ok()) return f.error();
+    return answer(svc->add_aftercare_contact(c.who, c.household(), on, note), [](auto& a) {
+      return json{{"id", a.id}, {"contacted_on", format_date(a.contacted_on)}};
+    }, 201);
   });
 
-  http.Get("/api/v1/caseload", [svc, auth](const httplib::Request& req, httplib::Response& res) {
-    auto p = auth(req, res);
-    if (!p) return;
-    auto list = svc->caseload(*p, req.get_param_value("director"));
-    if (!list) return send_error(res, list.error());
-    json out = json::array();
-    for (auto& c : *list) out.push_back(caseload_json(c));
-    res.set_header("Cache-Control", "no-store");
-    send_json(res, 200, {{"caseloads", out}});
+  routes.get("/api/v1/caseload", [svc](const Call& c) {
+    return list("caseloads", svc->caseload(c.who, c.param("director")), caseload_json);
   });
 }
 

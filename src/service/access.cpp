@@ -69,12 +69,32 @@ bool may_use_household(store::Store& store, const Clock& clock, const Principal&
   return allowed;
 }
 
-Status require_role(store::Store& store, const Clock& clock, const Principal& who,
-                    std::initializer_list<domain::Role> roles, const std::string& action) {
-  for (auto r : roles)
-    if (who.role == r) return ok_status();
-  record_access(store, clock, who, action, "*", false);
-  return forbidden("your role may not do this");
+bool is_assigned_director(store::Store& store, const Clock& clock, const Principal& who,
+                          const std::string& household_id, const std::string& action,
+                          const AccessedRecord& record) {
+  auto h = store::HouseholdStore(store).find(household_id);
+  bool allowed = h && is_assigned(store, who, *h);
+  record_access(store, clock, who, action, household_id, allowed, {}, record);
+  return allowed;
+}
+
+Status require_assigned(store::Store& store, const Clock& clock, const Principal& who,
+                        const std::string& household_id, const std::string& action) {
+  if (!is_assigned_director(store, clock, who, household_id, action)) return hidden_household();
+  return ok_status();
+}
+
+Status may_work_on_record(store::Store& store, const Clock& clock, const Principal& who,
+                          const std::string& household_id, const std::string& action, AccessedRecord record,
+                          bool here, Error elsewhere) {
+  auto h = store::HouseholdStore(store).find(household_id);
+  const bool assigned = h && is_assigned(store, who, *h);
+  if (!here) record.person.clear();
+  record_access(store, clock, who, action, household_id, assigned && here,
+                assigned && !here ? "not in this household" : "", record);
+  if (!assigned) return hidden_household();
+  if (!here) return elsewhere;
+  return ok_status();
 }
 
 int minor_below_age(store::Store& store) {

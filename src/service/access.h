@@ -3,13 +3,13 @@
 // household member in their own household. Rules only; the services that
 // read the data call these and record the access.
 #pragma once
-#include <initializer_list>
 #include <set>
 #include <string>
 
 #include "common/clock.h"
 #include "common/result.h"
 #include "domain/model.h"
+#include "service/audit.h"
 #include "service/auth.h"
 #include "store/store.h"
 
@@ -46,12 +46,35 @@ enum class HouseholdUse { read_file, change_status, assignments, work };
 bool may_use_household(store::Store& store, const Clock& clock, const Principal& who,
                        const std::string& household_id, HouseholdUse use, const std::string& action);
 
-// For routes that read a body before their service can judge the caller:
-// refuses (forbidden, audited under `action`) a role not in `roles`, so the
-// caller is told 403 before anything about the body. The service still
-// applies its full rule afterwards.
-Status require_role(store::Store& store, const Clock& clock, const Principal& who,
-                    std::initializer_list<domain::Role> roles, const std::string& action);
+// The one refusal for a household the caller may not see, or that does not
+// exist: the same answer either way, so ids cannot be probed.
+inline constexpr const char* kHiddenHousehold = "no household with this id that you may see";
+inline Error hidden_household() { return forbidden(kHiddenHousehold); }
+
+// The one rule for work on a household's file: true when `who` is assigned
+// to it (is_assigned on the household row, read once here). Writes an audit
+// event for `action`, allowed or denied, either way; `record` names the
+// record and the member concerned when the request is about one member's
+// data, so that the audit query for that person finds it.
+bool is_assigned_director(store::Store& store, const Clock& clock, const Principal& who,
+                          const std::string& household_id, const std::string& action,
+                          const AccessedRecord& record = {});
+
+// The same rule as a Status: ok, or hidden_household() (audited either way).
+Status require_assigned(store::Store& store, const Clock& clock, const Principal& who,
+                        const std::string& household_id, const std::string& action);
+
+// For a request on one record of the household (a measurement, a consent, a
+// provision, a member named in the body): as is_assigned_director, but the
+// access is recorded as allowed only when the record belongs to this
+// household (`here`). A record that is missing or another household's is a
+// refusal, not a look: it is recorded as denied without naming its person,
+// so it never shows in a "who looked" list or in someone's trail. Returns
+// hidden_household() for a caller not assigned, `elsewhere` when the record
+// is not here, ok otherwise.
+Status may_work_on_record(store::Store& store, const Clock& clock, const Principal& who,
+                          const std::string& household_id, const std::string& action, AccessedRecord record,
+                          bool here, Error elsewhere);
 
 // Analysts see pseudonymised aggregates; a query naming household ids is
 // refused for them with this message, whether the ids exist or not.

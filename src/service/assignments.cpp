@@ -7,7 +7,6 @@
 
 namespace regie::service {
 namespace {
-const char* const kHidden = "no household with this id that you may see";
 
 bool is_director_of_record(const Principal& who, const domain::Household& h) {
   return who.role == domain::Role::director && h.director == who.username;
@@ -18,7 +17,7 @@ Result<std::vector<store::Assignment>> Assignments::list(const Principal& who, c
   auto h = store::HouseholdStore(store_).find(household_id);
   const bool allowed = h && (who.role == domain::Role::team_lead || is_assigned(store_, who, *h));
   record_access(store_, clock_, who, "household.assignments", household_id, allowed);
-  if (!allowed) return forbidden(kHidden);
+  if (!allowed) return hidden_household();
   return store::AssignmentStore(store_).of_household(household_id);
 }
 
@@ -31,7 +30,7 @@ Result<std::vector<store::Assignment>> Assignments::assign(const Principal& who,
   const bool may_assign = h && (who.role == domain::Role::team_lead || is_director_of_record(who, *h));
   const bool self = username == who.username;
   record_access(store_, clock_, who, "household.assign", household_id, may_assign && !self, "team lead " + username);
-  if (!may_assign) return forbidden(kHidden);
+  if (!may_assign) return hidden_household();
   if (self) return forbidden("you cannot assign yourself; the director or another team lead does");
   auto account = store::AccountStore(store_).find(username);
   if (!account || account->role != domain::Role::team_lead || account->disabled)
@@ -47,7 +46,7 @@ Status Assignments::unassign(const Principal& who, const std::string& household_
   // Stepping off a file needs nobody else: a team lead may end their own assignment.
   const bool allowed = h && (who.role == domain::Role::team_lead || is_director_of_record(who, *h));
   record_access(store_, clock_, who, "household.unassign", household_id, allowed, "team lead " + username);
-  if (!allowed) return forbidden(kHidden);
+  if (!allowed) return hidden_household();
   return store::AssignmentStore(store_).unassign(household_id, username);
 }
 

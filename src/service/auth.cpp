@@ -181,4 +181,6 @@ void Auth::sign_out(const std::string& token) {
   if (!token.empty()) store::SessionStore(store_).remove(token_hash(token));
 }
 
+bool schema_current(store::Store& store) { return store.is_current(); }
+
 }  // namespace regie::service

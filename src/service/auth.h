@@ -97,4 +97,7 @@ class Auth {
   AuthPolicy policy_;
 };
 
+// For the health check: true when the store's schema is the one this build expects.
+bool schema_current(store::Store& store);
+
 }  // namespace regie::service

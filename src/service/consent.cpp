@@ -66,7 +66,7 @@ Result<domain::ConsentScope> Consents::scope_of(const std::string& household_id,
 }
 
 Result<std::vector<domain::Consent>> Consents::list(const Principal& who, const std::string& household_id) {
-  if (!is_assigned_director(store_, clock_, who, household_id, "consents.read")) return forbidden("no household with this id that you may see");
+  if (!is_assigned_director(store_, clock_, who, household_id, "consents.read")) return hidden_household();
   return consents_.of_household(household_id);
 }
 
@@ -115,7 +115,7 @@ Result<std::string> Consents::text(const Principal& who, const std::string& hous
 Result<std::string> Consents::preview(const Principal& who, const std::string& household_id,
                                       const domain::Consent& c) {
   if (!is_assigned_director(store_, clock_, who, household_id, "consents.preview"))
-    return forbidden("no household with this id that you may see");
+    return hidden_household();
   domain::Consent dated = c;
   if (dated.given_on.days == 0) dated.given_on = clock_.today();
   auto scope = scope_of(household_id, dated);

@@ -75,7 +75,7 @@ Result<HouseholdDetail> Households::get(const Principal& who, const std::string&
   if (h && !director) visible = members_visible_to_professional(store_, who, id, clock_.today());
   const bool allowed = director || !visible.empty();
   audit(who, "household.read", id, allowed);
-  if (!allowed) return forbidden("no household with this id that you may see");
+  if (!allowed) return hidden_household();
   return load(*h, clock_.today(), director ? nullptr : &visible);
 }
 
@@ -96,7 +96,7 @@ Result<std::shared_ptr<const std::string>> Households::rendered(const Principal&
   // can end between two requests, and the cache does not know who asked.
   const bool allowed = h && is_assigned(store_, who, *h);
   audit(who, "household.read", id, allowed);
-  if (!allowed) return forbidden("no household with this id that you may see");
+  if (!allowed) return hidden_household();
   if (revision)
     if (auto body = views_->find(id, *revision)) return body;
   auto body = std::make_shared<const std::string>(render(load(*h, on, nullptr)));
@@ -173,32 +173,6 @@ domain::SignalThresholds signal_thresholds(store::Store& store) {
   read("signal.coaching_min", t.coaching_min);
   read("signal.turnover_window_months", t.turnover_window_months);
   return t;
-}
-
-bool is_assigned_director(store::Store& store, const Clock& clock, const Principal& who,
-                          const std::string& household_id, const std::string& action,
-                          const AccessedRecord& record) {
-  auto h = store::HouseholdStore(store).find(household_id);
-  bool allowed = h && is_assigned(store, who, *h);
-  record_access(store, clock, who, action, household_id, allowed, {}, record);
-  return allowed;
-}
-
-Status may_work_on_record(store::Store& store, const Clock& clock, const Principal& who,
-                          const std::string& household_id, const std::string& action, AccessedRecord record,
-                          bool here, Error elsewhere) {
-  auto h = store::HouseholdStore(store).find(household_id);
-  const bool assigned = h && is_assigned(store, who, *h);
-  if (!here) record.person.clear();
-  record_access(store, clock, who, action, household_id, assigned && here,
-                assigned && !here ? "not in this household" : "", record);
-  if (!assigned) return forbidden("no household with this id that you may see");
-  if (!here) return elsewhere;
-  return ok_status();
-}
-
-bool Households::is_director_of(const Principal& who, const std::string& household_id, const std::string& action) {
-  return is_assigned_director(store_, clock_, who, household_id, action);
 }
 
 Status Households::check_provision(const domain::Provision& p) {
@@ -296,7 +270,7 @@ Status Households::acknowledge_signal(const Principal& who, const std::string& h
                                       const std::string& note) {
   if (!domain::parse_signal_code(code)) return invalid("signal: unknown signal code");
   if (note.empty()) return invalid("note: say why the signal is acceptable or what is being done");
-  if (!is_director_of(who, household_id, "signal.acknowledge")) return forbidden("no household with this id that you may see");
+  if (auto st = require_assigned(store_, clock_, who, household_id, "signal.acknowledge"); !st) return st;
   return store::ProvisionStore(store_).add_signal_ack({0, household_id, code, note, who.username, clock_.now_iso8601()});
 }
 
@@ -305,7 +279,7 @@ Result<int> Households::change_status(const Principal& who, const std::string& h
   auto h = store::HouseholdStore(store_).find(household_id);
   bool allowed = h && (who.role == Role::team_lead || is_assigned(store_, who, *h));
   audit(who, "household.status", household_id, allowed);
-  if (!allowed) return forbidden("no household with this id that you may see");
+  if (!allowed) return hidden_household();
   // A stale version is a conflict before anything else: the transition rules
   // below would otherwise judge the request against a status its sender never saw.
   if (h->version != version)
@@ -370,7 +344,7 @@ Result<domain::Household> Households::add_household(const Principal& who, domain
 }
 
 Result<domain::Member> Households::add_member(const Principal& who, domain::Member m) {
-  if (!is_director_of(who, m.household_id, "member.add")) return forbidden("no household with this id that you may see");
+  if (auto st = require_assigned(store_, clock_, who, m.household_id, "member.add"); !st) return st.error();
   if (auto st = domain::limits::check_optional_id("id", m.id); !st) return st.error();
   if (m.given_name.empty()) return invalid("given_name: required");
   const int year = year_of(clock_.today());
@@ -406,5 +380,9 @@ Result<domain::Professional> Households::add_professional(const Principal& who, 
   if (!st) return st.error();
   return p;
 }
+
+std::vector<domain::Organisation> Households::organisations() { return store::OrganisationStore(store_).list(); }
+
+std::vector<domain::Professional> Households::professionals() { return store::OrganisationStore(store_).professionals(); }
 
 }  // namespace regie::service

@@ -13,6 +13,7 @@
 #include "common/sealer.h"
 #include "domain/signals.h"
 #include "common/result.h"
+#include "service/access.h"
 #include "service/audit.h"
 #include "service/auth.h"
 #include "service/view_cache.h"
@@ -44,27 +45,6 @@ struct HouseholdDetail {
   Date on;  // the date "active" and the cost figures refer to
 };
 
-// True when `who` is the household's assigned director, or a team lead
-// assigned to it, who works on the file as the director does (see
-// service::is_assigned). Writes an audit event for `action`, allowed or
-// denied, either way; `record` names the record and the member concerned when
-// the request is about one member's data, so that the audit query for that
-// person finds it.
-bool is_assigned_director(store::Store& store, const Clock& clock, const Principal& who,
-                          const std::string& household_id, const std::string& action,
-                          const AccessedRecord& record = {});
-
-// For a request on one record of the household (a measurement, a consent, a
-// provision, a member named in the body): as is_assigned_director, but the
-// access is recorded as allowed only when the record belongs to this
-// household (`here`). A record that is missing or another household's is a
-// refusal, not a look: it is recorded as denied without naming its person,
-// so it never shows in a "who looked" list or in someone's trail. Returns
-// forbidden for a caller not assigned, `elsewhere` when the record is not
-// here, ok otherwise.
-Status may_work_on_record(store::Store& store, const Clock& clock, const Principal& who,
-                          const std::string& household_id, const std::string& action, AccessedRecord record,
-                          bool here, Error elsewhere);
 
 // A provision id chosen by the client must lie in its household's own name
 // space ("<household id>-..."), so that nobody can ask about another
@@ -131,10 +111,12 @@ class Households {
   Status set_signal_threshold(const Principal& who, const std::string& key, int value);
   // A new professional at a known organisation (directors and administrators).
   Result<domain::Professional> add_professional(const Principal& who, domain::Professional p);
+  // The organisations and professionals every signed-in user may list.
+  std::vector<domain::Organisation> organisations();
+  std::vector<domain::Professional> professionals();
 
  private:
   Status check_provision(const domain::Provision& p);
-  bool is_director_of(const Principal& who, const std::string& household_id, const std::string& action);
   // True when `member_id` is absent (the whole household) or one of the household's members.
   bool member_of(const std::string& household_id, const std::optional<std::string>& member_id);
   // Reads the whole file of a household the caller may see.

@@ -120,7 +120,7 @@ Result<domain::Measurement> Measurements::owned(const Principal& who, const std:
 }
 
 Result<std::vector<MeasurementView>> Measurements::list(const Principal& who, const std::string& household_id) {
-  if (!allowed(who, household_id, "measurements.read")) return forbidden("no household with this id that you may see");
+  if (!allowed(who, household_id, "measurements.read")) return hidden_household();
   std::vector<MeasurementView> out;
   for (auto& m : measurements_.of_household(household_id)) out.push_back(view(m));
   return out;
@@ -215,7 +215,7 @@ Status Measurements::check_dimension(const std::string& dimension) const {
 }
 
 Result<std::vector<domain::Wish>> Measurements::wishes(const Principal& who, const std::string& household_id) {
-  if (!allowed(who, household_id, "wishes.read")) return forbidden("no household with this id that you may see");
+  if (!allowed(who, household_id, "wishes.read")) return hidden_household();
   return measurements_.wishes(household_id);
 }
 

@@ -15,7 +15,6 @@
 namespace regie::service {
 namespace {
 
-const char* kNotYours = "no household with this id that you may see";
 
 std::string given_name(const std::vector<domain::Member>& members, const std::string& id) {
   for (auto& m : members)

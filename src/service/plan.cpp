@@ -27,16 +27,7 @@ namespace regie::service {
 
 using domain::Role;
 
-namespace {
 
-const char* kHidden = "no household with this id that you may see";
-
-}  // namespace
-
-Status PlanService::require_director(const Principal& who, const std::string& household_id, const std::string& action) {
-  if (!is_assigned_director(store_, clock_, who, household_id, action)) return forbidden(kHidden);
-  return ok_status();
-}
 
 Status PlanService::check_party(const std::string& household_id, domain::PartyRef& party, const std::string& field) {
   if (party.kind == "member") {
@@ -64,13 +55,13 @@ Status PlanService::check_party(const std::string& household_id, domain::PartyRe
 }
 
 Result<std::vector<domain::HouseholdPlan>> PlanService::plans(const Principal& who, const std::string& household_id) {
-  if (auto st = require_director(who, household_id, "plan.read"); !st) return st.error();
+  if (auto st = require_assigned(store_, clock_, who, household_id, "plan.read"); !st) return st.error();
   return plans_.plans(household_id);
 }
 
 Result<int> PlanService::save_plan(const Principal& who, const std::string& household_id,
                                    std::vector<domain::PlanGoal> goals, int based_on) {
-  if (auto st = require_director(who, household_id, "plan.write"); !st) return st.error();
+  if (auto st = require_assigned(store_, clock_, who, household_id, "plan.write"); !st) return st.error();
   if (goals.empty()) return invalid("goals: a plan needs at least one goal");
   std::set<std::string> members, wishes;
   for (auto& m : store::HouseholdStore(store_).members(household_id)) members.insert(m.id);
@@ -98,7 +89,7 @@ Result<int> PlanService::save_plan(const Principal& who, const std::string& hous
 
 Status PlanService::agree_plan(const Principal& who, const std::string& household_id, int plan_version,
                                std::vector<domain::PartyRef> parties, Date on) {
-  if (auto st = require_director(who, household_id, "plan.agree"); !st) return st.error();
+  if (auto st = require_assigned(store_, clock_, who, household_id, "plan.agree"); !st) return st.error();
   if (on > clock_.today()) return invalid("agreed_on: cannot lie in the future");
   bool member = false;
   for (std::size_t i = 0; i < parties.size(); ++i) {
@@ -110,7 +101,7 @@ Status PlanService::agree_plan(const Principal& who, const std::string& househol
 }
 
 Result<std::vector<domain::Decision>> PlanService::decisions(const Principal& who, const std::string& household_id) {
-  if (auto st = require_director(who, household_id, "decision.read"); !st) return st.error();
+  if (auto st = require_assigned(store_, clock_, who, household_id, "decision.read"); !st) return st.error();
   return plans_.decisions(household_id);
 }
 
@@ -138,7 +129,7 @@ Status PlanService::check_new_provision(const domain::Provision& p, const std::s
 }
 
 Result<domain::Decision> PlanService::record_decision(const Principal& who, domain::DecisionRequest req) {
-  if (auto st = require_director(who, req.household_id, "decision.add"); !st) return st.error();
+  if (auto st = require_assigned(store_, clock_, who, req.household_id, "decision.add"); !st) return st.error();
   for (std::size_t i = 0; i < req.start.size(); ++i) {
     req.start[i].household_id = req.household_id;
     if (req.start[i].price_code) req.start[i].annual_cost = 0;  // computed from the price list
@@ -178,7 +169,7 @@ Result<domain::Decision> PlanService::record_decision(const Principal& who, doma
 
 Result<std::vector<domain::RoundTable>> PlanService::round_tables(const Principal& who,
                                                                   const std::string& household_id) {
-  if (auto st = require_director(who, household_id, "round_table.read"); !st) return st.error();
+  if (auto st = require_assigned(store_, clock_, who, household_id, "round_table.read"); !st) return st.error();
   return plans_.round_tables(household_id);
 }
 
@@ -216,7 +207,7 @@ Status check_round_table(const domain::RoundTable& rt) {
 }  // namespace
 
 Result<domain::RoundTable> PlanService::add_round_table(const Principal& who, domain::RoundTable rt) {
-  if (auto st = require_director(who, rt.household_id, "round_table.add"); !st) return st.error();
+  if (auto st = require_assigned(store_, clock_, who, rt.household_id, "round_table.add"); !st) return st.error();
   rt.status = "planning";
   rt.scheduled_at.reset();
   if (auto st = check_round_table(rt); !st) return st.error();
@@ -337,7 +328,7 @@ Result<std::string> PlanService::invitation(const Principal& who, const std::str
 }
 
 Result<AftercareView> PlanService::aftercare(const Principal& who, const std::string& household_id) {
-  if (auto st = require_director(who, household_id, "aftercare.read"); !st) return st.error();
+  if (auto st = require_assigned(store_, clock_, who, household_id, "aftercare.read"); !st) return st.error();
   AftercareView v;
   v.schedule = plans_.aftercare_schedule(household_id);
   v.contacts = plans_.aftercare_contacts(household_id);
@@ -351,7 +342,7 @@ Result<AftercareView> PlanService::aftercare(const Principal& who, const std::st
 
 Status PlanService::start_aftercare(const Principal& who, const std::string& household_id, Date start,
                                     int interval_months, int household_version) {
-  if (auto st = require_director(who, household_id, "aftercare.start"); !st) return st;
+  if (auto st = require_assigned(store_, clock_, who, household_id, "aftercare.start"); !st) return st;
   if (interval_months < 1 || interval_months > 12) return invalid("interval_months: 1 to 12");
   auto h = store::HouseholdStore(store_).find(household_id);
   if (h->status != domain::HouseholdStatus::active && h->status != domain::HouseholdStatus::aftercare)
@@ -364,7 +355,7 @@ Status PlanService::start_aftercare(const Principal& who, const std::string& hou
 Result<domain::AftercareContact> PlanService::add_aftercare_contact(const Principal& who,
                                                                     const std::string& household_id, Date on,
                                                                     const std::string& note) {
-  if (auto st = require_director(who, household_id, "aftercare.contact"); !st) return st.error();
+  if (auto st = require_assigned(store_, clock_, who, household_id, "aftercare.contact"); !st) return st.error();
   if (on > clock_.today()) return invalid("contacted_on: cannot lie in the future");
   if (!plans_.aftercare_schedule(household_id)) return invalid("the household has no aftercare schedule");
   domain::AftercareContact c{0, household_id, on, note, who.username};

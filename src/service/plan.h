@@ -109,7 +109,6 @@ class PlanService {
   Result<std::vector<Caseload>> caseload(const Principal& who, const std::string& director);
 
  private:
-  Status require_director(const Principal& who, const std::string& household_id, const std::string& action);
   Status check_party(const std::string& household_id, domain::PartyRef& party, const std::string& field);
   Status check_new_provision(const domain::Provision& p, const std::string& field);
   Result<domain::RoundTable> round_table_of(const Principal& who, const std::string& household_id, std::int64_t id,

@@ -16,16 +16,9 @@ namespace regie::service {
 
 using domain::Role;
 
-Status CostRecords::require_director_of(const Principal& who, const std::string& household_id,
-                                        const std::string& action) {
-  if (!is_assigned_director(store_, clock_, who, household_id, action))
-    return forbidden("no household with this id that you may see");
-  return ok_status();
-}
-
 Result<std::vector<domain::TimeEntry>> CostRecords::time_entries(const Principal& who,
                                                                  const std::string& household_id) {
-  if (auto st = require_director_of(who, household_id, "time.read"); !st) return st.error();
+  if (auto st = require_assigned(store_, clock_, who, household_id, "time.read"); !st) return st.error();
   return store::TimeStore(store_).entries(std::nullopt, household_id, Date{0}, kOpenEnd);
 }
 
@@ -34,7 +27,7 @@ Result<domain::TimeEntry> CostRecords::add_time_entry(const Principal& who, doma
     return st.error();
   if (e.kind == domain::TimeKind::project) return invalid("kind: project time is not registered on a household");
   if (e.date > clock_.today()) return invalid("date: time cannot be registered in the future");
-  if (auto st = require_director_of(who, *e.household_id, "time.add"); !st) return st.error();
+  if (auto st = require_assigned(store_, clock_, who, *e.household_id, "time.add"); !st) return st.error();
   e.director = who.username;
   auto id = store::TimeStore(store_).add(e);
   if (!id) return id.error();
@@ -72,7 +65,7 @@ Result<domain::TimeEntry> CostRecords::add_project_time(const Principal& who, do
 
 Result<std::vector<domain::VirtualSaving>> CostRecords::virtual_savings(const Principal& who,
                                                                        const std::string& household_id) {
-  if (auto st = require_director_of(who, household_id, "virtual_saving.read"); !st) return st.error();
+  if (auto st = require_assigned(store_, clock_, who, household_id, "virtual_saving.read"); !st) return st.error();
   return store::PriceStore(store_).virtual_savings(household_id);
 }
 
@@ -81,7 +74,7 @@ Result<domain::VirtualSaving> CostRecords::add_virtual_saving(const Principal& w
   if (auto st = domain::limits::check_cents("amount_cents", v.amount, domain::limits::kVirtualSaving); !st)
     return st.error();
   if (v.note.empty()) return invalid("note: say what was prevented and how the amount was estimated");
-  if (auto st = require_director_of(who, v.household_id, "virtual_saving.add"); !st) return st.error();
+  if (auto st = require_assigned(store_, clock_, who, v.household_id, "virtual_saving.add"); !st) return st.error();
   v.recorded_by = who.username;
   v.recorded_on = clock_.today();
   auto id = store::PriceStore(store_).add_virtual_saving(v);

@@ -31,7 +31,6 @@ class CostRecords {
   Status add_price_item(const Principal& who, const domain::PriceItem& item);
 
  private:
-  Status require_director_of(const Principal& who, const std::string& household_id, const std::string& action);
   store::Store& store_;
   const Clock& clock_;
 };
