@@ -97,10 +97,43 @@ void update_dates(soci::session& sql, const AllocationRow& a, const std::string&
       soci::use(e, ei), soci::use(a.provision_id);
 }
 
-bool has_declarations(soci::session& sql, const std::string& provision_id) {
-  long long n = 0;
-  sql << "SELECT COUNT(*) FROM interop_declared_line WHERE provision_id = :p", soci::into(n), soci::use(provision_id);
-  return n > 0;
+// A provision's cost from its interop data: the declared lines that stand
+// (not credited) annualised over their periods, or, while none stand, the
+// estimate of its allocation.
+struct InteropCost {
+  long long annual = 0;
+  bool declared = false;
+};
+
+InteropCost interop_cost(soci::session& sql, const std::string& provision) {
+  soci::rowset<soci::row> rs =
+      (sql.prepare << "SELECT d.period_start, d.period_end, d.amount_cents FROM interop_declared_line d WHERE "
+                      "d.provision_id = :p AND d.amount_cents > 0 AND NOT EXISTS (SELECT 1 FROM interop_declared_line "
+                      "c WHERE c.standard = d.standard AND c.sender = d.sender AND c.previous_reference = "
+                      "d.product_reference AND c.amount_cents < 0)",
+       soci::use(provision));
+  Cents total = 0;
+  std::set<std::pair<std::string, std::string>> periods;
+  for (auto& r : rs) {
+    total += i64(r, "amount_cents");
+    periods.insert({str(r, "period_start"), str(r, "period_end")});
+  }
+  if (periods.empty()) {
+    long long estimate = 0;
+    soci::indicator ind = soci::i_null;
+    sql << "SELECT estimate_cents FROM interop_allocation WHERE provision_id = :p", soci::into(estimate, ind),
+        soci::use(provision);
+    return {ind == soci::i_ok ? estimate : 0, false};
+  }
+  std::int64_t days = 0;
+  for (auto& [s, e] : periods) days += must_date(e).days - must_date(s).days + 1;
+  return {domain::annualise(total, days), true};
+}
+
+void set_cost(soci::session& sql, const std::string& provision, const InteropCost& c) {
+  std::string basis = c.declared ? "declared" : "estimate";
+  sql << "UPDATE provision SET annual_cost_cents = :c, cost_basis = :b, version = version + 1 WHERE id = :i",
+      soci::use(c.annual), soci::use(basis), soci::use(provision);
 }
 
 // The organisation behind an AGB code: the one an administrator linked it to,
@@ -149,9 +182,9 @@ void apply_allocation(soci::session& sql, const ImportMessage& m, const InteropS
       update_dates(sql, row, a.path + "/Ingangsdatum");
       sql << "UPDATE provision SET goal = :g, hours_per_week_centi = :h WHERE id = :i", soci::use(goal),
           soci::use(hours), soci::use(row.provision_id);
-      if (!has_declarations(sql, row.provision_id))
-        sql << "UPDATE provision SET annual_cost_cents = :c, cost_basis = 'estimate' WHERE id = :i",
-            soci::use(estimate), soci::use(row.provision_id);
+      sql << "UPDATE interop_allocation SET estimate_cents = :c WHERE provision_id = :p", soci::use(estimate),
+          soci::use(row.provision_id);
+      set_cost(sql, row.provision_id, interop_cost(sql, row.provision_id));
       add_change(sql, member.household_id, row.provision_id, by, at, "edited",
                  fmt::format("toewijzing gewijzigd door bericht {} {}", h.name, h.id));
       out.provisions.push_back(row.provision_id);
@@ -173,11 +206,12 @@ void apply_allocation(soci::session& sql, const ImportMessage& m, const InteropS
     insert_provision(sql, p);
     sql << "INSERT INTO interop_allocation (standard, municipality, allocation_number, provision_id, member_id, "
            "provider_agb, product_category, product_code, allocated_start, allocated_end, volume, unit, frequency, "
-           "budget_cents, last_message_ref) VALUES (:st, :m, :n, :p, :mb, :agb, :c, :pc, :s, :e, :v, :u, :f, :b, :r)",
+           "budget_cents, last_message_ref, estimate_cents) VALUES (:st, :m, :n, :p, :mb, :agb, :c, :pc, :s, :e, :v, :u, :f, "
+           ":b, :r, :est)",
         soci::use(standard), soci::use(h.municipality), soci::use(a.allocation_number), soci::use(p.id),
         soci::use(member.member_id), soci::use(h.agb), soci::use(a.category), soci::use(a.code), soci::use(start),
         soci::use(end, ei), soci::use(volume, si), soci::use(unit, si), soci::use(freq, si), soci::use(budget, bi),
-        soci::use(h.id);
+        soci::use(h.id), soci::use(estimate);
     add_change(sql, member.household_id, p.id, by, at, "added",
                fmt::format("toewijzing ingelezen uit bericht {} {}", h.name, h.id));
     out.provisions.push_back(p.id);
@@ -293,26 +327,14 @@ void check_line(soci::session& sql, const std::string& standard, const ImportHea
 // and its credit drop out together), annualised over their distinct periods.
 void update_declared_cost(soci::session& sql, const std::string& provision, const std::string& household,
                           const ImportHeader& h, const std::string& by, const std::string& at) {
-  soci::rowset<soci::row> rs =
-      (sql.prepare << "SELECT d.period_start, d.period_end, d.amount_cents FROM interop_declared_line d WHERE "
-                      "d.provision_id = :p AND d.amount_cents > 0 AND NOT EXISTS (SELECT 1 FROM interop_declared_line "
-                      "c WHERE c.standard = d.standard AND c.sender = d.sender AND c.previous_reference = "
-                      "d.product_reference AND c.amount_cents < 0)",
-       soci::use(provision));
-  Cents total = 0;
-  std::set<std::pair<std::string, std::string>> periods;
-  for (auto& r : rs) {
-    total += i64(r, "amount_cents");
-    periods.insert({str(r, "period_start"), str(r, "period_end")});
-  }
-  std::int64_t days = 0;
-  for (auto& [s, e] : periods) days += must_date(e).days - must_date(s).days + 1;
-  long long annual = domain::annualise(total, days);
-  sql << "UPDATE provision SET annual_cost_cents = :c, cost_basis = 'declared', version = version + 1 WHERE id = :i",
-      soci::use(annual), soci::use(provision);
+  auto cost = interop_cost(sql, provision);
+  set_cost(sql, provision, cost);
   add_change(sql, household, provision, by, at, "edited",
-             fmt::format("gedeclareerde kosten: EUR {} per jaar (bericht {} {})", format_cents(annual),
-                         h.name, h.id));
+             cost.declared ? fmt::format("gedeclareerde kosten: EUR {} per jaar (bericht {} {})",
+                                         format_cents(cost.annual), h.name, h.id)
+                           : fmt::format("alle gedeclareerde prestaties zijn gecrediteerd; weer de geschatte kosten "
+                                         "van de toewijzing: EUR {} per jaar (bericht {} {})",
+                                         format_cents(cost.annual), h.name, h.id));
 }
 
 void apply_declaration(soci::session& sql, const ImportMessage& m,

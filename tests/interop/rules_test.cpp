@@ -92,6 +92,22 @@ TEST_P(RulesTest, ACorrectionCreditsExactlyTheLineItNamesAndDeclaresItAgain) {
   EXPECT_EQ(regie::store::ProvisionStore(*store).find("IJW-0363-1002")->annual_cost, 565161);  // the other line stands
 }
 
+// A provision whose every declared line was credited is still allocated: it
+// goes back to the allocation's estimate, not to a declared cost of nothing.
+TEST_P(RulesTest, AProvisionWhoseDeclarationsAreAllCreditedShowsItsEstimateAgain) {
+  ASSERT_TRUE(import("wmo301_allocation.xml", Standard::iwmo));
+  const auto estimate = *regie::store::ProvisionStore(*store).find("IWMO-0363-2001");
+  ASSERT_EQ(estimate.basis, domain::CostBasis::estimate);
+  ASSERT_EQ(estimate.annual_cost, 520000);  // the budget over the whole year
+  ASSERT_TRUE(import("wmo323_declaration.xml", Standard::iwmo));
+  EXPECT_EQ(regie::store::ProvisionStore(*store).find("IWMO-0363-2001")->basis, domain::CostBasis::declared);
+  auto r = import("wmo323_withdrawal.xml", Standard::iwmo);
+  ASSERT_TRUE(r) << r.error().message;
+  auto after = *regie::store::ProvisionStore(*store).find("IWMO-0363-2001");
+  EXPECT_EQ(after.basis, domain::CostBasis::estimate);
+  EXPECT_EQ(after.annual_cost, 520000);
+}
+
 struct RuleCase {
   const char* file;
   const char* rule;   // the code the refusal starts with

@@ -41,7 +41,7 @@ describe('HouseholdView', () => {
             ...household,
             import_warnings: [
               {
-                member_id: household.members[0].id,
+                member_id: household.members[0]!.id,
                 message: 'M1',
                 text: 'Een ingelezen bericht van een aanbieder is gekoppeld aan Johan (geboren in 1979), maar noemt als geboortedatum 1 mei 1980. Controleer of dit dezelfde persoon is.',
                 at: '2019-06-01T10:00:00Z',
