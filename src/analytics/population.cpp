@@ -14,6 +14,7 @@
 #include "common/csv.h"
 #include "domain/limits.h"
 #include "common/problems.h"
+#include "domain/funding.h"
 
 namespace regie::analytics {
 namespace {

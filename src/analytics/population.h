@@ -13,7 +13,7 @@
 #include "common/date.h"
 #include "common/money.h"
 #include "common/result.h"
-#include "domain/types.h"
+#include "domain/funding.h"
 
 namespace regie::analytics {
 

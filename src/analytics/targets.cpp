@@ -12,6 +12,7 @@
 
 #include "common/csv.h"
 #include "common/pseudonym.h"
+#include "domain/funding.h"
 
 namespace regie::analytics {
 namespace {

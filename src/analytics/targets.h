@@ -6,6 +6,7 @@
 #include <string>
 
 #include "analytics/population.h"
+#include "domain/funding.h"
 
 namespace regie::analytics {
 

@@ -19,6 +19,7 @@
 #include "common/clock.h"
 #include "common/sealer.h"
 #include "service/accounts.h"
+#include "domain/account.h"
 
 namespace regie::cli {
 namespace {

@@ -9,6 +9,8 @@
 #include "common/pseudonym.h"
 #include "service/businesscase.h"
 #include "cli/app.h"
+#include "domain/funding.h"
+#include "domain/account.h"
 
 namespace regie::cli {
 namespace {

@@ -16,6 +16,7 @@
 #include "common/log.h"
 #include "store/account_store.h"
 #include "store/unavailable.h"
+#include "domain/account.h"
 
 namespace regie::cli {
 

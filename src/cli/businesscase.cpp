@@ -8,6 +8,7 @@
 #include "cli/app.h"
 #include "domain/limits.h"
 #include "service/businesscase.h"
+#include "domain/account.h"
 
 namespace regie::cli {
 

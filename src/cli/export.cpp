@@ -9,6 +9,7 @@
 #include "service/interop.h"
 #include "store/account_store.h"
 #include "store/household_store.h"
+#include "domain/account.h"
 
 #include <filesystem>
 #include <iostream>

@@ -9,6 +9,7 @@
 #include "cli/app.h"
 #include "common/sealer.h"
 #include "service/interop.h"
+#include "domain/account.h"
 
 namespace regie::cli {
 

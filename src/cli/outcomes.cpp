@@ -5,6 +5,7 @@
 #include "cli/serve_common.h"
 #include "common/clock.h"
 #include "service/measurements.h"
+#include "domain/account.h"
 
 namespace regie::cli {
 

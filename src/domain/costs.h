@@ -10,7 +10,8 @@
 #include <vector>
 
 #include "common/result.h"
-#include "domain/model.h"
+#include "domain/funding.h"
+#include "domain/provision.h"
 
 namespace regie::domain {
 

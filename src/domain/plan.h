@@ -14,7 +14,8 @@
 #include "common/money.h"
 #include "common/result.h"
 #include "domain/costs.h"
-#include "domain/model.h"
+#include "domain/funding.h"
+#include "domain/provision.h"
 
 namespace regie::domain {
 

@@ -5,7 +5,9 @@
 #include <string>
 #include <vector>
 
-#include "domain/model.h"
+#include "domain/funding.h"
+#include "domain/household.h"
+#include "domain/provision.h"
 
 namespace regie::domain {
 

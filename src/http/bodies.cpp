@@ -6,6 +6,8 @@
 #include "common/date.h"
 #include "common/money.h"
 #include "common/problems.h"
+#include "domain/funding.h"
+#include "domain/provision.h"
 
 namespace regie::http {
 namespace {

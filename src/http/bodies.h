@@ -12,7 +12,7 @@
 #include "common/date.h"
 #include "common/problems.h"
 #include "common/result.h"
-#include "domain/model.h"
+#include "domain/provision.h"
 
 namespace regie::http {
 

@@ -7,6 +7,8 @@
 #include "common/date.h"
 #include "common/money.h"
 #include "domain/costs.h"
+#include "domain/funding.h"
+#include "domain/household.h"
 
 namespace regie::http {
 namespace {

@@ -3,6 +3,7 @@
 #include "common/problems.h"
 #include "http/handler.h"
 #include "service/accounts.h"
+#include "domain/account.h"
 
 namespace regie::http {
 namespace {

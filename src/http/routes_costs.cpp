@@ -8,6 +8,8 @@
 #include "http/queries.h"
 #include "service/businesscase.h"
 #include "service/records.h"
+#include "domain/time_entry.h"
+#include "domain/virtual_saving.h"
 
 namespace regie::http {
 namespace {

@@ -4,6 +4,8 @@
 #include "http/handler.h"
 #include "http/household_json.h"
 #include "service/households.h"
+#include "domain/household.h"
+#include "domain/organisation.h"
 
 namespace regie::http {
 

@@ -6,6 +6,8 @@
 #include "domain/plan_json.h"
 #include "http/handler.h"
 #include "service/plan.h"
+#include "domain/funding.h"
+#include "domain/provision.h"
 
 namespace regie::http {
 namespace {

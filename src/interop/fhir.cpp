@@ -1,5 +1,6 @@
 // FHIR R4 mapping of a household; see fhir.h.
 #include "interop/fhir.h"
+#include "domain/household.h"
 
 #include <fmt/format.h>
 #include <sodium.h>

@@ -15,7 +15,10 @@
 #include <vector>
 
 #include "domain/consent.h"
-#include "domain/model.h"
+#include "domain/household.h"
+#include "domain/organisation.h"
+#include "domain/provision.h"
+#include "domain/audit_event.h"
 
 namespace regie::interop {
 

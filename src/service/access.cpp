@@ -9,6 +9,8 @@
 #include "store/household_store.h"
 #include "store/provision_store.h"
 #include "store/settings_store.h"
+#include "domain/household.h"
+#include "domain/account.h"
 
 namespace regie::service {
 

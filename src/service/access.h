@@ -8,7 +8,7 @@
 
 #include "common/clock.h"
 #include "common/result.h"
-#include "domain/model.h"
+#include "domain/household.h"
 #include "service/audit.h"
 #include "service/auth.h"
 #include "store/store.h"

@@ -6,6 +6,7 @@
 #include "service/totp.h"
 #include "store/account_store.h"
 #include "store/organisation_store.h"
+#include "domain/account.h"
 
 namespace regie::service {
 namespace {

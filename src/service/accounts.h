@@ -13,6 +13,7 @@
 #include "common/sealer.h"
 #include "service/auth.h"
 #include "store/store.h"
+#include "domain/account.h"
 
 namespace regie::service {
 

@@ -4,6 +4,8 @@
 #include "service/audit.h"
 #include "store/account_store.h"
 #include "store/household_store.h"
+#include "domain/household.h"
+#include "domain/account.h"
 
 namespace regie::service {
 namespace {

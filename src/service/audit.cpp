@@ -1,6 +1,8 @@
 #include "service/audit.h"
 #include "store/account_store.h"
 #include "store/organisation_store.h"
+#include "domain/account.h"
+#include "domain/audit_event.h"
 
 #include <map>
 

@@ -13,6 +13,7 @@
 #include "store/organisation_store.h"
 #include "store/session_store.h"
 #include "store/settings_store.h"
+#include "domain/account.h"
 
 namespace regie::service {
 namespace {

@@ -12,7 +12,7 @@
 #include "common/clock.h"
 #include "common/result.h"
 #include "common/sealer.h"
-#include "domain/model.h"
+#include "domain/account.h"
 #include "store/store.h"
 #include "store/throttle_store.h"
 

@@ -16,6 +16,8 @@
 #include "store/household_store.h"
 #include "store/price_store.h"
 #include "store/time_store.h"
+#include "domain/account.h"
+#include "domain/time_entry.h"
 
 namespace regie::service {
 

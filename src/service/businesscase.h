@@ -12,6 +12,7 @@
 #include "common/clock.h"
 #include "service/auth.h"
 #include "store/store.h"
+#include "domain/virtual_saving.h"
 
 namespace regie::service {
 

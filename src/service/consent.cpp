@@ -9,6 +9,7 @@
 #include "store/household_store.h"
 #include "store/organisation_store.h"
 #include "store/settings_store.h"
+#include "domain/household.h"
 
 namespace regie::service {
 namespace {

@@ -9,6 +9,7 @@
 #include "common/sealer.h"
 #include "store/store.h"
 #include "store/bundle.h"
+#include "domain/account.h"
 
 namespace regie::service {
 

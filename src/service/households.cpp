@@ -20,6 +20,10 @@
 #include "store/price_store.h"
 #include "store/provision_store.h"
 #include "store/settings_store.h"
+#include "domain/household.h"
+#include "domain/organisation.h"
+#include "domain/provision.h"
+#include "domain/account.h"
 
 namespace regie::service {
 

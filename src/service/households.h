@@ -21,6 +21,9 @@
 #include "store/interop_store.h"
 #include "store/store.h"
 #include "store/household_store.h"
+#include "domain/household.h"
+#include "domain/organisation.h"
+#include "domain/provision.h"
 
 namespace regie::service {
 

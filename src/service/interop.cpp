@@ -28,6 +28,10 @@
 #include "store/organisation_store.h"
 #include "store/provision_store.h"
 #include "store/settings_store.h"
+#include "domain/funding.h"
+#include "domain/household.h"
+#include "domain/provision.h"
+#include "domain/account.h"
 
 namespace regie::service {
 

@@ -15,6 +15,7 @@
 #include "common/problems.h"
 #include "service/households.h"
 #include "store/household_store.h"
+#include "domain/account.h"
 
 namespace regie::service {
 namespace {

@@ -11,6 +11,8 @@
 #include "store/household_store.h"
 #include "store/organisation_store.h"
 #include "store/provision_store.h"
+#include "domain/household.h"
+#include "domain/account.h"
 
 namespace regie::service {
 namespace {

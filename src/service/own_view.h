@@ -20,6 +20,7 @@
 #include "service/auth.h"
 #include "service/measurements.h"
 #include "store/store.h"
+#include "domain/household.h"
 
 namespace regie::service {
 

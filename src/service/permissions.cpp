@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "service/audit.h"
+#include "domain/account.h"
 
 namespace regie::service {
 namespace {

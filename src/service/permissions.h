@@ -8,7 +8,7 @@
 
 #include "common/clock.h"
 #include "common/result.h"
-#include "domain/types.h"
+#include "domain/account.h"
 #include "service/auth.h"
 #include "store/store.h"
 

@@ -9,8 +9,8 @@
 #include <algorithm>
 #include <set>
 
-#include "analytics/slots.h"
-#include "analytics/zone.h"
+#include "schedule/slots.h"
+#include "schedule/zone.h"
 #include "domain/limits.h"
 #include "interop/ics.h"
 #include "service/households.h"
@@ -22,6 +22,9 @@
 #include "store/price_store.h"
 #include "store/provision_store.h"
 #include "store/time_store.h"
+#include "domain/household.h"
+#include "domain/provision.h"
+#include "domain/account.h"
 
 namespace regie::service {
 
@@ -182,7 +185,7 @@ Status check_round_table(const domain::RoundTable& rt) {
   if (rt.window_to.days - rt.window_from.days > 92) return invalid("window_to: the window is at most three months");
   static const std::set<std::string> statuses{"planning", "scheduled", "held", "cancelled"};
   if (!statuses.contains(rt.status)) return invalid("status: planning, scheduled, held or cancelled");
-  if (auto z = analytics::TimeZone::load(rt.time_zone); !z) return z.error();
+  if (auto z = schedule::TimeZone::load(rt.time_zone); !z) return z.error();
   for (std::size_t i = 0; i < rt.participants.size(); ++i) {
     auto& p = rt.participants[i];
     const std::string field = fmt::format("participants[{}]", i);
@@ -192,11 +195,11 @@ Status check_round_table(const domain::RoundTable& rt) {
     if (!p.email.empty() && !domain::limits::is_valid_email(p.email))
       return invalid(fmt::format("{}.email: an e-mail address such as name@example.nl", field));
     if (!p.time_zone.empty())
-      if (auto z = analytics::TimeZone::load(p.time_zone); !z)
+      if (auto z = schedule::TimeZone::load(p.time_zone); !z)
         return invalid(fmt::format("{}.{}", field, z.error().message));
     for (std::size_t k = 0; k < p.availability.size(); ++k) {
-      auto from = analytics::parse_local_time(p.availability[k].first);
-      auto to = analytics::parse_local_time(p.availability[k].second);
+      auto from = schedule::parse_local_time(p.availability[k].first);
+      auto to = schedule::parse_local_time(p.availability[k].second);
       if (!from || !to || !(*from < *to))
         return invalid(fmt::format("{}.availability[{}]: from and to as yyyy-mm-ddThh:mm, from before to", field, k));
     }
@@ -254,19 +257,19 @@ Result<int> PlanService::update_round_table(const Principal& who, domain::RoundT
 Result<SlotAnswer> PlanService::find_slot(const Principal& who, const std::string& household_id, std::int64_t id) {
   auto rt = round_table_of(who, household_id, id, "round_table.read");
   if (!rt) return rt.error();
-  auto zone = analytics::TimeZone::load(rt->time_zone);
+  auto zone = schedule::TimeZone::load(rt->time_zone);
   if (!zone) return zone.error();
-  analytics::SlotQuery q;
+  schedule::SlotQuery q;
   q.window = {zone->to_utc({rt->window_from, 0}), zone->to_utc({Date{rt->window_to.days + 1}, 0})};
   q.duration = static_cast<std::int64_t>(rt->duration_minutes) * 60;
   int required = 0;
   for (auto& p : rt->participants) {
-    analytics::TimeZone own = *zone;
+    schedule::TimeZone own = *zone;
     if (!p.time_zone.empty())
-      if (auto z = analytics::TimeZone::load(p.time_zone)) own = *z;
-    analytics::SlotParticipant sp{std::to_string(p.id), p.required, {}};
+      if (auto z = schedule::TimeZone::load(p.time_zone)) own = *z;
+    schedule::SlotParticipant sp{std::to_string(p.id), p.required, {}};
     for (auto& [from, to] : p.availability) {
-      auto f = analytics::parse_local_time(from), t = analytics::parse_local_time(to);
+      auto f = schedule::parse_local_time(from), t = schedule::parse_local_time(to);
       if (f && t) sp.available.push_back({own.to_utc(*f), own.to_utc(*t)});
     }
     required += p.required ? 1 : 0;
@@ -277,17 +280,17 @@ Result<SlotAnswer> PlanService::find_slot(const Principal& who, const std::strin
     a.message = "no participant is required: mark at least one participant as required";
     return a;
   }
-  auto slot = analytics::earliest_slot(q);
+  auto slot = schedule::earliest_slot(q);
   if (!slot) {
     a.message = fmt::format("no time between {} and {} suits every required participant", format_date(rt->window_from),
                             format_date(rt->window_to));
     return a;
   }
   a.found = true;
-  a.start_utc = analytics::format_utc(slot->meeting.start);
-  a.end_utc = analytics::format_utc(slot->meeting.end);
-  a.start_local = analytics::format_local_time(zone->to_local(slot->meeting.start));
-  a.end_local = analytics::format_local_time(zone->to_local(slot->meeting.end));
+  a.start_utc = schedule::format_utc(slot->meeting.start);
+  a.end_utc = schedule::format_utc(slot->meeting.end);
+  a.start_local = schedule::format_local_time(zone->to_local(slot->meeting.start));
+  a.end_local = schedule::format_local_time(zone->to_local(slot->meeting.end));
   a.optional_available = slot->optional_available;
   a.optional_missing = slot->optional_missing;
   return a;
@@ -297,9 +300,9 @@ Result<int> PlanService::schedule_round_table(const Principal& who, const std::s
                                               const std::string& start_utc, int version) {
   auto rt = round_table_of(who, household_id, id, "round_table.schedule");
   if (!rt) return rt.error();
-  auto start = analytics::parse_utc(start_utc);
+  auto start = schedule::parse_utc(start_utc);
   if (!start) return invalid("start: a UTC time as yyyy-mm-ddThh:mm:ssZ");
-  rt->scheduled_at = analytics::format_utc(*start);
+  rt->scheduled_at = schedule::format_utc(*start);
   rt->status = "scheduled";
   rt->sequence += 1;
   rt->version = version;
@@ -316,7 +319,7 @@ Result<std::string> PlanService::invitation(const Principal& who, const std::str
   interop::IcsInvitation inv;
   inv.uid = fmt::format("round-table-{}@regie", rt->id);
   inv.sequence = rt->sequence;
-  inv.start = *analytics::parse_utc(*rt->scheduled_at);
+  inv.start = *schedule::parse_utc(*rt->scheduled_at);
   inv.end = inv.start + static_cast<std::int64_t>(rt->duration_minutes) * 60;
   inv.stamp = clock_.now_seconds();
   inv.summary = "Ronde tafel: " + rt->title;

@@ -18,6 +18,7 @@
 #include "service/auth.h"
 #include "store/plan_store.h"
 #include "store/store.h"
+#include "domain/provision.h"
 
 namespace regie::service {
 

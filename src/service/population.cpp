@@ -15,6 +15,7 @@
 #include "store/household_store.h"
 #include "store/price_store.h"
 #include "store/provision_store.h"
+#include "domain/account.h"
 
 namespace regie::service {
 

@@ -20,6 +20,8 @@
 #include "store/organisation_store.h"
 #include "store/provision_store.h"
 #include "store/settings_store.h"
+#include "domain/household.h"
+#include "domain/account.h"
 
 namespace regie::service {
 namespace {

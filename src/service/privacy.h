@@ -18,6 +18,7 @@
 #include "service/auth.h"
 #include "store/privacy_store.h"
 #include "store/store.h"
+#include "domain/household.h"
 
 namespace regie::service {
 

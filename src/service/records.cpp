@@ -11,6 +11,9 @@
 #include "domain/limits.h"
 #include "store/price_store.h"
 #include "store/time_store.h"
+#include "domain/account.h"
+#include "domain/time_entry.h"
+#include "domain/virtual_saving.h"
 
 namespace regie::service {
 

@@ -9,6 +9,8 @@
 #include "service/auth.h"
 #include "store/store.h"
 #include "store/price_store.h"
+#include "domain/time_entry.h"
+#include "domain/virtual_saving.h"
 
 namespace regie::service {
 

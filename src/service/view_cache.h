@@ -15,6 +15,7 @@
 #include <unordered_map>
 
 #include "store/store.h"
+#include "domain/household.h"
 
 namespace regie::service {
 

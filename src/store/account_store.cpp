@@ -4,6 +4,7 @@
 #include <soci/soci.h>
 
 #include "store/rows.h"
+#include "domain/account.h"
 
 namespace regie::store {
 

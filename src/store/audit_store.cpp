@@ -11,6 +11,7 @@
 #include <stdexcept>
 
 #include "store/rows.h"
+#include "domain/audit_event.h"
 
 namespace regie::store {
 

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "common/date.h"
-#include "domain/model.h"
+#include "domain/audit_event.h"
 #include "store/store.h"
 
 namespace soci {

@@ -6,7 +6,10 @@
 #include <vector>
 
 #include "common/result.h"
-#include "domain/model.h"
+#include "domain/household.h"
+#include "domain/organisation.h"
+#include "domain/provision.h"
+#include "domain/account.h"
 #include "store/store.h"
 
 namespace regie::store {

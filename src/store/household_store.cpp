@@ -5,6 +5,7 @@
 #include <soci/soci.h>
 
 #include "store/rows.h"
+#include "domain/household.h"
 
 namespace regie::store {
 

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "common/result.h"
-#include "domain/model.h"
+#include "domain/household.h"
 #include "store/store.h"
 
 namespace regie::store {

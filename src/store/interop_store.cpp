@@ -8,6 +8,8 @@
 
 #include "domain/costs.h"
 #include "store/rows.h"
+#include "domain/funding.h"
+#include "domain/provision.h"
 
 namespace regie::store {
 

@@ -16,7 +16,7 @@
 
 #include "common/date.h"
 #include "common/money.h"
-#include "domain/types.h"
+#include "domain/funding.h"
 #include "store/store.h"
 
 namespace regie::store {

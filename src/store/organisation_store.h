@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "common/result.h"
-#include "domain/model.h"
+#include "domain/organisation.h"
 #include "store/store.h"
 
 namespace regie::store {

@@ -8,7 +8,7 @@
 
 #include "common/result.h"
 #include "domain/costs.h"
-#include "domain/model.h"
+#include "domain/virtual_saving.h"
 #include "store/store.h"
 
 namespace regie::store {

@@ -10,6 +10,7 @@
 
 #include "store/rows.h"
 #include "store/household_store.h"
+#include "domain/household.h"
 
 namespace regie::store {
 namespace {

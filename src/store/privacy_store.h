@@ -10,7 +10,7 @@
 
 #include "common/date.h"
 #include "common/result.h"
-#include "domain/model.h"
+#include "domain/household.h"
 #include "domain/privacy.h"
 #include "store/store.h"
 

@@ -11,7 +11,9 @@
 
 #include "common/date.h"
 #include "common/result.h"
-#include "domain/model.h"
+#include "domain/household.h"
+#include "domain/provision.h"
+#include "domain/account.h"
 #include "store/store.h"
 
 namespace regie::store {

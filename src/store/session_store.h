@@ -6,7 +6,7 @@
 #include <string>
 
 #include "common/result.h"
-#include "domain/model.h"
+#include "domain/account.h"
 #include "store/store.h"
 
 namespace regie::store {

@@ -23,7 +23,7 @@
 
 #include "common/result.h"
 #include "domain/costs.h"
-#include "domain/model.h"
+#include "domain/audit_event.h"
 #include "store/unavailable.h"
 
 namespace soci {

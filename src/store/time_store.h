@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "common/result.h"
-#include "domain/model.h"
+#include "domain/time_entry.h"
 #include "store/store.h"
 
 namespace regie::store {

@@ -14,6 +14,7 @@
 #include "store/audit_store.h"
 #include "store/household_store.h"
 #include "store/provision_store.h"
+#include "domain/provision.h"
 
 namespace regie {
 namespace {

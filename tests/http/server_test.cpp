@@ -13,6 +13,7 @@
 #include "store/price_store.h"
 #include "store/provision_store.h"
 #include "store/settings_store.h"
+#include "domain/household.h"
 
 namespace regie::http {
 namespace {

@@ -19,6 +19,9 @@
 #include "store/bundle.h"
 #include "store/household_store.h"
 #include "store/provision_store.h"
+#include "domain/funding.h"
+#include "domain/household.h"
+#include "domain/account.h"
 
 namespace regie::service {
 namespace {

@@ -14,6 +14,7 @@
 #include "store/bundle.h"
 #include "store/household_store.h"
 #include "store/provision_store.h"
+#include "domain/account.h"
 
 namespace regie::service::testing_interop {
 

@@ -11,6 +11,8 @@
 #include "store/organisation_store.h"
 #include "store/provision_store.h"
 #include "store/settings_store.h"
+#include "domain/funding.h"
+#include "domain/account.h"
 
 #include <soci/soci.h>
 

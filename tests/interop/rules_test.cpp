@@ -8,6 +8,8 @@
 #include "store/household_store.h"
 #include "store/organisation_store.h"
 #include "store/provision_store.h"
+#include "domain/funding.h"
+#include "domain/household.h"
 
 namespace regie::service {
 namespace {

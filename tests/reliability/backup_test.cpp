@@ -18,6 +18,8 @@
 #include "store/bundle.h"
 #include "store/household_store.h"
 #include "store/provision_store.h"
+#include "domain/household.h"
+#include "domain/provision.h"
 
 namespace regie::store {
 namespace {

@@ -14,6 +14,8 @@
 #include "store/bundle.h"
 #include "store/household_store.h"
 #include "store/provision_store.h"
+#include "domain/household.h"
+#include "domain/account.h"
 
 namespace regie::service {
 namespace {

@@ -9,6 +9,8 @@
 #include "support/backends.h"
 #include "support/fixtures.h"
 #include "store/bundle.h"
+#include "domain/account.h"
+#include "domain/audit_event.h"
 
 namespace regie::service {
 namespace {

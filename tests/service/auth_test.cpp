@@ -10,6 +10,7 @@
 #include "service/totp.h"
 #include "store/account_store.h"
 #include "store/bundle.h"
+#include "domain/account.h"
 
 namespace regie::service {
 namespace {

@@ -13,6 +13,10 @@
 #include "store/bundle.h"
 #include "store/price_store.h"
 #include "store/time_store.h"
+#include "domain/funding.h"
+#include "domain/account.h"
+#include "domain/time_entry.h"
+#include "domain/virtual_saving.h"
 
 namespace regie::service {
 namespace {

@@ -6,6 +6,7 @@
 #include "support/fixtures.h"
 #include "store/bundle.h"
 #include "store/settings_store.h"
+#include "domain/account.h"
 
 namespace regie::service {
 namespace {

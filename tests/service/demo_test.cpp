@@ -10,6 +10,7 @@
 #include "service/totp.h"
 #include "support/backends.h"
 #include "support/temp_dir.h"
+#include "domain/account.h"
 
 namespace regie::service {
 namespace {

@@ -13,6 +13,11 @@
 #include "store/audit_store.h"
 #include "store/bundle.h"
 #include "store/provision_store.h"
+#include "domain/funding.h"
+#include "domain/household.h"
+#include "domain/organisation.h"
+#include "domain/provision.h"
+#include "domain/account.h"
 
 namespace regie::service {
 namespace {

@@ -6,6 +6,7 @@
 #include "support/fixtures.h"
 #include "store/audit_store.h"
 #include "store/bundle.h"
+#include "domain/account.h"
 
 namespace regie::service {
 namespace {

@@ -13,6 +13,10 @@
 #include "store/plan_store.h"
 #include "store/price_store.h"
 #include "store/provision_store.h"
+#include "domain/funding.h"
+#include "domain/household.h"
+#include "domain/provision.h"
+#include "domain/account.h"
 
 namespace regie::service {
 namespace {

@@ -9,6 +9,8 @@
 #include "store/audit_store.h"
 #include "store/bundle.h"
 #include "store/provision_store.h"
+#include "domain/funding.h"
+#include "domain/account.h"
 
 namespace regie::service {
 namespace {

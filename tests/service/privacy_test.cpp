@@ -23,6 +23,9 @@
 #include "store/household_store.h"
 #include "store/provision_store.h"
 #include "store/settings_store.h"
+#include "domain/funding.h"
+#include "domain/provision.h"
+#include "domain/account.h"
 
 namespace regie::service {
 namespace {

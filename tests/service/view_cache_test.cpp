@@ -14,6 +14,7 @@
 #include "store/audit_store.h"
 #include "store/bundle.h"
 #include "store/provision_store.h"
+#include "domain/account.h"
 
 namespace regie::service {
 namespace {

@@ -10,6 +10,7 @@
 
 #include "store/migrations.h"
 #include "support/backends.h"
+#include "domain/audit_event.h"
 
 namespace regie::store {
 namespace {

@@ -1,6 +1,10 @@
 // String codes of the domain enums, kept in one table per enum so that the
 // conversion in both directions cannot drift apart.
-#include "domain/types.h"
+#include "domain/account.h"
+#include "domain/funding.h"
+#include "domain/household.h"
+#include "domain/time_entry.h"
+#include "domain/virtual_saving.h"
 
 #include <array>
 #include <utility>

@@ -1,11 +1,11 @@
-#include "analytics/slots.h"
+#include "schedule/slots.h"
 
 #include <gtest/gtest.h>
 
-#include "analytics/zone.h"
+#include "schedule/zone.h"
 #include "support/temp_dir.h"
 
-namespace regie::analytics {
+namespace regie::schedule {
 namespace {
 
 const TimeZone& amsterdam() {
@@ -180,4 +180,4 @@ TEST(Slots, TwelveParticipantsOverThreeWeeks) {
 }
 
 }  // namespace
-}  // namespace regie::analytics
+}  // namespace regie::schedule

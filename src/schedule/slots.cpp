@@ -1,10 +1,10 @@
 // Earliest common slot: merge each required participant's availability,
 // intersect the lists, and take the first step-aligned start that fits.
-#include "analytics/slots.h"
+#include "schedule/slots.h"
 
 #include <algorithm>
 
-namespace regie::analytics {
+namespace regie::schedule {
 namespace {
 
 std::int64_t ceil_to(std::int64_t t, std::int64_t step) {
@@ -76,4 +76,4 @@ std::optional<Slot> earliest_slot(const SlotQuery& q) {
   return std::nullopt;
 }
 
-}  // namespace regie::analytics
+}  // namespace regie::schedule

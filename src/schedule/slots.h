@@ -1,7 +1,7 @@
 // The round-table slot finder: the earliest moment at which every required
 // participant is available for the whole meeting, within a search window.
 // Everything here is in UTC instants (Unix seconds); callers convert stated
-// local availability with analytics/zone.h first, so daylight-saving changes
+// local availability with schedule/zone.h first, so daylight-saving changes
 // are settled before the search. Pure and thread-safe.
 #pragma once
 #include <cstdint>
@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-namespace regie::analytics {
+namespace regie::schedule {
 
 // Half-open [start, end) in Unix seconds.
 struct Interval {
@@ -46,4 +46,4 @@ std::vector<Interval> intersect(const std::vector<Interval>& a, const std::vecto
 // nullopt too: someone has to be there (the caller says so to the user).
 std::optional<Slot> earliest_slot(const SlotQuery& q);
 
-}  // namespace regie::analytics
+}  // namespace regie::schedule

@@ -1,5 +1,5 @@
 // TZif reader (RFC 8536, version 2+ 64-bit block) and local/UTC conversion.
-#include "analytics/zone.h"
+#include "schedule/zone.h"
 
 #include <fmt/format.h>
 
@@ -7,7 +7,7 @@
 #include <fstream>
 #include <iterator>
 
-namespace regie::analytics {
+namespace regie::schedule {
 namespace {
 
 std::int64_t be(const unsigned char* p, int n) {
@@ -148,4 +148,4 @@ LocalTime TimeZone::to_local(std::int64_t utc) const {
   return LocalTime{Date{static_cast<std::int32_t>(days)}, static_cast<int>((wall - days * 86400) / 60)};
 }
 
-}  // namespace regie::analytics
+}  // namespace regie::schedule

@@ -13,7 +13,7 @@
 #include "common/date.h"
 #include "common/result.h"
 
-namespace regie::analytics {
+namespace regie::schedule {
 
 // A local wall-clock moment: a date and minutes since midnight.
 struct LocalTime {
@@ -55,4 +55,4 @@ class TimeZone {
   int initial_offset_ = 0;                 // before the first transition
 };
 
-}  // namespace regie::analytics
+}  // namespace regie::schedule
