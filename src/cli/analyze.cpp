@@ -147,7 +147,7 @@ void add_analyze(CLI::App& app, Context& ctx) {
         q.fixed_amount = *c;
       }
       SystemClock clock;
-      service::BusinessCaseService service(**s, clock);
+      service::BusinessCaseReports service(**s, clock);
       auto r = service.report(service::Principal{"regie-cli", "command line", domain::Role::administrator, ""}, q);
       if (!r) return void(ctx.exit_code = fail(r.error()));
       const auto& bc = r->business_case;

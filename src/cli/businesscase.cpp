@@ -81,7 +81,7 @@ void add_businesscase(CLI::App& app, Context& ctx) {
       q.hourly_rate = *rate;
       // The command line acts for the municipality's administrator, and is audited as such.
       SystemClock clock;
-      service::BusinessCaseService service(**s, clock);
+      service::BusinessCaseReports service(**s, clock);
       auto r = service.report(service::Principal{"regie-cli", "command line", domain::Role::administrator, ""}, q);
       if (!r) return void(ctx.exit_code = fail(r.error()));
       bc = std::move(r->business_case);

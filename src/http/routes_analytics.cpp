@@ -8,7 +8,7 @@
 namespace regie::http {
 
 void add_analytics_routes(Api& api) {
-  auto population = std::make_shared<service::PopulationService>(api.store, api.clock);
+  auto population = std::make_shared<service::PopulationAnalyses>(api.store, api.clock);
   Routes routes(api);
   const std::pair<const char*, service::PopulationAnalysis> kinds[] = {
       {"pareto", service::PopulationAnalysis::pareto},

@@ -73,7 +73,7 @@ json virtual_saving_json(const domain::VirtualSaving& v) {
 }  // namespace
 
 void add_cost_routes(Api& api) {
-  auto business_cases = std::make_shared<service::BusinessCaseService>(api.store, api.clock);
+  auto business_cases = std::make_shared<service::BusinessCaseReports>(api.store, api.clock);
   auto records = std::make_shared<service::CostRecords>(api.store, api.clock);
   Routes routes(api);
   const std::string& hh = kHouseholdPath;

@@ -307,7 +307,7 @@ json caseload_json(const service::Caseload& c) {
 
 void add_plan_routes(Api& api) {
   // One service for the server's lifetime, shared by the routes below.
-  auto svc = std::make_shared<service::PlanService>(api.store, api.clock);
+  auto svc = std::make_shared<service::Plans>(api.store, api.clock);
   Routes routes(api);
   const std::string& hh = kHouseholdPath;
   const std::string rt = hh + "/round-tables/" + R"(([0-9]{1,18}))";

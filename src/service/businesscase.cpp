@@ -36,11 +36,11 @@ Status validate(const BusinessCaseQuery& q) {
   return ok_status();
 }
 
-std::string BusinessCaseService::pseudonym(const std::string& household_id) {
+std::string BusinessCaseReports::pseudonym(const std::string& household_id) {
   return pseudonymise(household_id, installation_pseudonym_key(store_));
 }
 
-Result<BusinessCaseReport> BusinessCaseService::report(const Principal& who, const BusinessCaseQuery& q) {
+Result<BusinessCaseReport> BusinessCaseReports::report(const Principal& who, const BusinessCaseQuery& q) {
   // The role is judged before the query, so a refused caller learns nothing about it.
   const bool analyst = who.role == Role::analyst;
   std::optional<std::string> director = q.director;

@@ -52,9 +52,9 @@ struct BusinessCaseReport {
   bool pseudonymised = false;
 };
 
-class BusinessCaseService {
+class BusinessCaseReports {
  public:
-  BusinessCaseService(store::Store& store, const Clock& clock) : store_(store), clock_(clock) {}
+  BusinessCaseReports(store::Store& store, const Clock& clock) : store_(store), clock_(clock) {}
   Result<BusinessCaseReport> report(const Principal& who, const BusinessCaseQuery& q);
 
  private:

@@ -32,7 +32,7 @@ using domain::Role;
 
 
 
-Status PlanService::check_party(const std::string& household_id, domain::PartyRef& party, const std::string& field) {
+Status Plans::check_party(const std::string& household_id, domain::PartyRef& party, const std::string& field) {
   if (party.kind == "member") {
     for (auto& m : store::HouseholdStore(store_).members(household_id))
       if (m.id == party.id) {
@@ -57,12 +57,12 @@ Status PlanService::check_party(const std::string& household_id, domain::PartyRe
   return ok_status();
 }
 
-Result<std::vector<domain::HouseholdPlan>> PlanService::plans(const Principal& who, const std::string& household_id) {
+Result<std::vector<domain::HouseholdPlan>> Plans::plans(const Principal& who, const std::string& household_id) {
   if (auto st = require_assigned(store_, clock_, who, household_id, "plan.read"); !st) return st.error();
   return plans_.plans(household_id);
 }
 
-Result<int> PlanService::save_plan(const Principal& who, const std::string& household_id,
+Result<int> Plans::save_plan(const Principal& who, const std::string& household_id,
                                    std::vector<domain::PlanGoal> goals, int based_on) {
   if (auto st = require_assigned(store_, clock_, who, household_id, "plan.write"); !st) return st.error();
   if (goals.empty()) return invalid("goals: a plan needs at least one goal");
@@ -90,7 +90,7 @@ Result<int> PlanService::save_plan(const Principal& who, const std::string& hous
   return plans_.add_plan_version(plan, based_on);
 }
 
-Status PlanService::agree_plan(const Principal& who, const std::string& household_id, int plan_version,
+Status Plans::agree_plan(const Principal& who, const std::string& household_id, int plan_version,
                                std::vector<domain::PartyRef> parties, Date on) {
   if (auto st = require_assigned(store_, clock_, who, household_id, "plan.agree"); !st) return st.error();
   if (on > clock_.today()) return invalid("agreed_on: cannot lie in the future");
@@ -103,12 +103,12 @@ Status PlanService::agree_plan(const Principal& who, const std::string& househol
   return plans_.agree_plan(household_id, plan_version, parties, on, who.username);
 }
 
-Result<std::vector<domain::Decision>> PlanService::decisions(const Principal& who, const std::string& household_id) {
+Result<std::vector<domain::Decision>> Plans::decisions(const Principal& who, const std::string& household_id) {
   if (auto st = require_assigned(store_, clock_, who, household_id, "decision.read"); !st) return st.error();
   return plans_.decisions(household_id);
 }
 
-Status PlanService::check_new_provision(const domain::Provision& p, const std::string& field) {
+Status Plans::check_new_provision(const domain::Provision& p, const std::string& field) {
   if (auto st = domain::limits::check_optional_id(field + ".id", p.id); !st) return st;
   if (p.member_id) {
     bool here = false;
@@ -131,7 +131,7 @@ Status PlanService::check_new_provision(const domain::Provision& p, const std::s
   return ok_status();
 }
 
-Result<domain::Decision> PlanService::record_decision(const Principal& who, domain::DecisionRequest req) {
+Result<domain::Decision> Plans::record_decision(const Principal& who, domain::DecisionRequest req) {
   if (auto st = require_assigned(store_, clock_, who, req.household_id, "decision.add"); !st) return st.error();
   for (std::size_t i = 0; i < req.start.size(); ++i) {
     req.start[i].household_id = req.household_id;
@@ -170,7 +170,7 @@ Result<domain::Decision> PlanService::record_decision(const Principal& who, doma
   return d;
 }
 
-Result<std::vector<domain::RoundTable>> PlanService::round_tables(const Principal& who,
+Result<std::vector<domain::RoundTable>> Plans::round_tables(const Principal& who,
                                                                   const std::string& household_id) {
   if (auto st = require_assigned(store_, clock_, who, household_id, "round_table.read"); !st) return st.error();
   return plans_.round_tables(household_id);
@@ -209,7 +209,7 @@ Status check_round_table(const domain::RoundTable& rt) {
 
 }  // namespace
 
-Result<domain::RoundTable> PlanService::add_round_table(const Principal& who, domain::RoundTable rt) {
+Result<domain::RoundTable> Plans::add_round_table(const Principal& who, domain::RoundTable rt) {
   if (auto st = require_assigned(store_, clock_, who, rt.household_id, "round_table.add"); !st) return st.error();
   rt.status = "planning";
   rt.scheduled_at.reset();
@@ -226,7 +226,7 @@ Result<domain::RoundTable> PlanService::add_round_table(const Principal& who, do
 
 // The round table, when the caller works on the household and it is this
 // household's; recorded as a look only then, as a refusal otherwise.
-Result<domain::RoundTable> PlanService::round_table_of(const Principal& who, const std::string& household_id,
+Result<domain::RoundTable> Plans::round_table_of(const Principal& who, const std::string& household_id,
                                                        std::int64_t id, const std::string& action) {
   auto rt = plans_.round_table(id);
   const bool here = rt && rt->household_id == household_id;
@@ -237,7 +237,7 @@ Result<domain::RoundTable> PlanService::round_table_of(const Principal& who, con
   return *rt;
 }
 
-Result<int> PlanService::update_round_table(const Principal& who, domain::RoundTable rt) {
+Result<int> Plans::update_round_table(const Principal& who, domain::RoundTable rt) {
   auto stored = round_table_of(who, rt.household_id, rt.id, "round_table.write");
   if (!stored) return stored.error();
   if (auto st = check_round_table(rt); !st) return st.error();
@@ -254,7 +254,7 @@ Result<int> PlanService::update_round_table(const Principal& who, domain::RoundT
   return plans_.save_round_table(rt);
 }
 
-Result<SlotAnswer> PlanService::find_slot(const Principal& who, const std::string& household_id, std::int64_t id) {
+Result<SlotAnswer> Plans::find_slot(const Principal& who, const std::string& household_id, std::int64_t id) {
   auto rt = round_table_of(who, household_id, id, "round_table.read");
   if (!rt) return rt.error();
   auto zone = schedule::TimeZone::load(rt->time_zone);
@@ -296,7 +296,7 @@ Result<SlotAnswer> PlanService::find_slot(const Principal& who, const std::strin
   return a;
 }
 
-Result<int> PlanService::schedule_round_table(const Principal& who, const std::string& household_id, std::int64_t id,
+Result<int> Plans::schedule_round_table(const Principal& who, const std::string& household_id, std::int64_t id,
                                               const std::string& start_utc, int version) {
   auto rt = round_table_of(who, household_id, id, "round_table.schedule");
   if (!rt) return rt.error();
@@ -309,7 +309,7 @@ Result<int> PlanService::schedule_round_table(const Principal& who, const std::s
   return plans_.save_round_table(*rt);
 }
 
-Result<std::string> PlanService::invitation(const Principal& who, const std::string& household_id, std::int64_t id,
+Result<std::string> Plans::invitation(const Principal& who, const std::string& household_id, std::int64_t id,
                                             std::int64_t participant_id) {
   auto rt = round_table_of(who, household_id, id, "round_table.invitation");
   if (!rt) return rt.error();
@@ -330,7 +330,7 @@ Result<std::string> PlanService::invitation(const Principal& who, const std::str
   return interop::write_invitation(inv);
 }
 
-Result<AftercareView> PlanService::aftercare(const Principal& who, const std::string& household_id) {
+Result<AftercareView> Plans::aftercare(const Principal& who, const std::string& household_id) {
   if (auto st = require_assigned(store_, clock_, who, household_id, "aftercare.read"); !st) return st.error();
   AftercareView v;
   v.schedule = plans_.aftercare_schedule(household_id);
@@ -343,7 +343,7 @@ Result<AftercareView> PlanService::aftercare(const Principal& who, const std::st
   return v;
 }
 
-Status PlanService::start_aftercare(const Principal& who, const std::string& household_id, Date start,
+Status Plans::start_aftercare(const Principal& who, const std::string& household_id, Date start,
                                     int interval_months, int household_version) {
   if (auto st = require_assigned(store_, clock_, who, household_id, "aftercare.start"); !st) return st;
   if (interval_months < 1 || interval_months > 12) return invalid("interval_months: 1 to 12");
@@ -355,7 +355,7 @@ Status PlanService::start_aftercare(const Principal& who, const std::string& hou
   return plans_.set_aftercare({household_id, start, interval_months}, who.username, clock_.now_iso8601(), move);
 }
 
-Result<domain::AftercareContact> PlanService::add_aftercare_contact(const Principal& who,
+Result<domain::AftercareContact> Plans::add_aftercare_contact(const Principal& who,
                                                                     const std::string& household_id, Date on,
                                                                     const std::string& note) {
   if (auto st = require_assigned(store_, clock_, who, household_id, "aftercare.contact"); !st) return st.error();
@@ -368,7 +368,7 @@ Result<domain::AftercareContact> PlanService::add_aftercare_contact(const Princi
   return c;
 }
 
-Caseload PlanService::caseload_of(const std::string& director) {
+Caseload Plans::caseload_of(const std::string& director) {
   Caseload c;
   c.director = director;
   const Date today = clock_.today();
@@ -411,7 +411,7 @@ Caseload PlanService::caseload_of(const std::string& director) {
   return c;
 }
 
-Result<std::vector<Caseload>> PlanService::caseload(const Principal& who, const std::string& director) {
+Result<std::vector<Caseload>> Plans::caseload(const Principal& who, const std::string& director) {
   std::vector<Caseload> out;
   auto audit = [&](bool allowed) {
     record_access(store_, clock_, who, "caseload.read", director.empty() ? "*" : director, allowed);

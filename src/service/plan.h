@@ -59,9 +59,9 @@ struct Caseload {
   std::vector<DecisionRow> decisions;
 };
 
-class PlanService {
+class Plans {
  public:
-  PlanService(store::Store& store, const Clock& clock) : store_(store), plans_(store), clock_(clock) {}
+  Plans(store::Store& store, const Clock& clock) : store_(store), plans_(store), clock_(clock) {}
 
   Result<std::vector<domain::HouseholdPlan>> plans(const Principal& who, const std::string& household_id);
   // A new version of the household plan from its goals. `based_on` is the

@@ -39,7 +39,7 @@ struct ScratchFolder {
 
 }  // namespace
 
-Status PopulationService::export_population(const std::string& folder, Date prices_on) {
+Status PopulationAnalyses::export_population(const std::string& folder, Date prices_on) {
   std::ofstream hh(folder + "/households.csv", std::ios::binary), al(folder + "/allocations.csv", std::ios::binary);
   hh << "household_id,neighbourhood,members\n";
   al << "allocation_id,household_id,client_id,neighbourhood,domain,provider_id,product_code,start_date,end_date,"
@@ -63,7 +63,7 @@ Status PopulationService::export_population(const std::string& folder, Date pric
   return ok_status();
 }
 
-Result<analytics::Table> PopulationService::run(const Principal& who, const PopulationQuery& q) {
+Result<analytics::Table> PopulationAnalyses::run(const Principal& who, const PopulationQuery& q) {
   const bool allowed = who.role == Role::analyst || who.role == Role::team_lead || who.role == Role::administrator;
   const char* names[] = {"pareto", "stacking", "providers", "targets", "stacking_by_neighbourhood"};
   record_access(store_, clock_, who, std::string("population.") + names[static_cast<int>(q.analysis)], "*", allowed);
@@ -112,13 +112,13 @@ Result<analytics::Table> PopulationService::run(const Principal& who, const Popu
   return Error{ErrorCode::internal, "unknown analysis"};
 }
 
-Result<analytics::Table> PopulationService::potential(const Principal& who, const PopulationQuery& q,
+Result<analytics::Table> PopulationAnalyses::potential(const Principal& who, const PopulationQuery& q,
                                                      const BusinessCaseQuery& bcq) {
   PopulationQuery pq = q;
   pq.analysis = PopulationAnalysis::pareto;
   auto table = run(who, pq);
   if (!table) return table.error();
-  BusinessCaseService cases(store_, clock_);
+  BusinessCaseReports cases(store_, clock_);
   auto r = cases.report(who, bcq);
   if (!r) return r.error();
   const auto& bc = r->business_case;

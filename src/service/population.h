@@ -26,9 +26,9 @@ struct PopulationQuery {
   Cents threshold = 3'000'000;
 };
 
-class PopulationService {
+class PopulationAnalyses {
  public:
-  PopulationService(store::Store& store, const Clock& clock) : store_(store), clock_(clock) {}
+  PopulationAnalyses(store::Store& store, const Clock& clock) : store_(store), clock_(clock) {}
   Result<analytics::Table> run(const Principal& who, const PopulationQuery& q);
   // Target-group size (from the Pareto analysis of `q`) × the net saving per
   // household of the business case `bc` over the store, with the assumption stated.

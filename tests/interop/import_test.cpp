@@ -121,7 +121,7 @@ TEST_P(ImportTest, WmoMessagesGoToTheWmoDomain) {
 // Done-when of issue #9: 301, 305, 307 and 323 for a demo household give the
 // care map and the declared costs that the business case then uses.
 TEST_P(ImportTest, EndToEndTheBusinessCaseUsesTheDeclaredCosts) {
-  BusinessCaseService bc(*store, clock);
+  BusinessCaseReports bc(*store, clock);
   BusinessCaseQuery q;
   q.t1 = *parse_date("2018-12-01");
   q.t2 = *parse_date("2019-06-01");

@@ -48,7 +48,7 @@ class BusinessCaseTest : public ::testing::Test {
   TestDatabase db{"sqlite3"};
   std::unique_ptr<store::Store> store = db.open();
   ManualClock clock{1'600'000'000};
-  BusinessCaseService service{*store, clock};
+  BusinessCaseReports service{*store, clock};
   Principal dir_a{"dir.a", "Director A", Role::director, ""};
   Principal lead{"lead", "Team Lead", Role::team_lead, ""};
   Principal analyst{"ana", "Analyst", Role::analyst, ""};

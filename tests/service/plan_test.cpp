@@ -25,7 +25,7 @@ using domain::Role;
 
 Date d(const char* s) { return *parse_date(s); }
 
-class PlanServiceTest : public ::testing::TestWithParam<std::string> {
+class PlansTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
     ASSERT_TRUE(regie::store::write_bundle(*store, testing::small_bundle()));
@@ -64,14 +64,14 @@ class PlanServiceTest : public ::testing::TestWithParam<std::string> {
   std::unique_ptr<store::Store> store = db.open();
   std::string wish_id;
   ManualClock clock{1'546'300'800};  // 2019-01-01
-  PlanService plans{*store, clock};
+  Plans plans{*store, clock};
   Households households{*store, clock};
   Principal dir_a{"dir.a", "Director A", Role::director, ""};
   Principal dir_b{"dir.b", "Director B", Role::director, ""};
   Principal lead{"lead", "Team Lead", Role::team_lead, ""};
 };
 
-TEST_P(PlanServiceTest, OnePlanWithVersionsAgreementAndHouseholdWords) {
+TEST_P(PlansTest, OnePlanWithVersionsAgreementAndHouseholdWords) {
   auto v1 = plans.save_plan(dir_a, "H1", {goal("Tim wil weer naar school")}, 0);
   ASSERT_TRUE(v1) << v1.error().message;
   EXPECT_EQ(*v1, 1);
@@ -109,7 +109,7 @@ TEST_P(PlanServiceTest, OnePlanWithVersionsAgreementAndHouseholdWords) {
   EXPECT_EQ(plans.plans(dir_b, "H1").error().code, ErrorCode::forbidden);
 }
 
-TEST_P(PlanServiceTest, AFutureDecisionChangesNothingUntilItsDate) {
+TEST_P(PlansTest, AFutureDecisionChangesNothingUntilItsDate) {
   const Cents before = cost_on("2019-01-01");
   domain::DecisionRequest r{"H1",
                             domain::DecisionKind::replace,
@@ -158,7 +158,7 @@ TEST_P(PlanServiceTest, AFutureDecisionChangesNothingUntilItsDate) {
   EXPECT_FALSE(plans.record_decision(dir_a, again));
 }
 
-TEST_P(PlanServiceTest, ADecisionCannotTouchAnotherHouseholdsProvisions) {
+TEST_P(PlansTest, ADecisionCannotTouchAnotherHouseholdsProvisions) {
   // H2 has a provision of its own, assigned to dir.b.
   domain::Provision theirs;
   theirs.id = "H2-P1";
@@ -183,7 +183,7 @@ TEST_P(PlanServiceTest, ADecisionCannotTouchAnotherHouseholdsProvisions) {
   EXPECT_EQ(plans.record_decision(dir_b, r).error().code, ErrorCode::forbidden);
 }
 
-TEST_P(PlanServiceTest, RoundTableFindsASlotAndWritesInvitations) {
+TEST_P(PlansTest, RoundTableFindsASlotAndWritesInvitations) {
   domain::RoundTable rt;
   rt.household_id = "H1";
   rt.title = "Eerste ronde tafel";
@@ -237,7 +237,7 @@ TEST_P(PlanServiceTest, RoundTableFindsASlotAndWritesInvitations) {
   EXPECT_EQ(plans.find_slot(dir_b, "H1", none->id).error().code, ErrorCode::forbidden);
 }
 
-TEST_P(PlanServiceTest, AftercareScheduleFlagsMissedContactsOnTheCaseload) {
+TEST_P(PlansTest, AftercareScheduleFlagsMissedContactsOnTheCaseload) {
   auto h = regie::store::HouseholdStore(*store).find("H1");
   ASSERT_TRUE(plans.start_aftercare(dir_a, "H1", d("2018-10-15"), 1, h->version));
   EXPECT_EQ(regie::store::HouseholdStore(*store).find("H1")->status, domain::HouseholdStatus::aftercare);
@@ -260,7 +260,7 @@ TEST_P(PlanServiceTest, AftercareScheduleFlagsMissedContactsOnTheCaseload) {
       households.change_status(dir_a, "H1", domain::HouseholdStatus::active, "", regie::store::HouseholdStore(*store).find("H1")->version));
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, PlanServiceTest, ::testing::ValuesIn(testing::store_backends()),
+INSTANTIATE_TEST_SUITE_P(Backends, PlansTest, ::testing::ValuesIn(testing::store_backends()),
                          [](const auto& info) { return info.param; });
 
 }  // namespace

@@ -39,7 +39,7 @@ class PopulationTest : public ::testing::Test {
   TestDatabase db{"sqlite3"};
   std::unique_ptr<store::Store> store = db.open();
   ManualClock clock{1'600'000'000};
-  PopulationService population{*store, clock};
+  PopulationAnalyses population{*store, clock};
   Principal analyst{"ana", "Analyst", Role::analyst, ""};
   Principal director{"dir.a", "Director A", Role::director, ""};
 };
