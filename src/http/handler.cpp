@@ -1,6 +1,8 @@
 // The registrar behind every API route (see handler.h).
 #include "http/handler.h"
 
+#include "service/access.h"
+
 namespace regie::http {
 
 void send_answer(httplib::Response& res, const Answer& a) {
@@ -14,6 +16,7 @@ void send_answer(httplib::Response& res, const Answer& a) {
 httplib::Server::Handler Routes::wrap(Handler h, Need need, Body default_body) {
   const Body body = need.body.value_or(default_body);
   return [&api = api_, h = std::move(h), need = std::move(need), body](const httplib::Request& req, httplib::Response& res) {
+    service::RequestAccess decided_once;
     auto who = api.require_principal(req, res);
     if (!who) return;
     if (need.permission)

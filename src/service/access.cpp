@@ -49,16 +49,71 @@ bool is_assigned(store::Store& store, const Principal& who, const domain::Househ
   }
 }
 
+namespace {
+
+// What the store says of one caller and one household: whether it exists
+// and whether the caller is assigned to it.
+struct Standing {
+  std::optional<domain::Household> row;
+  bool assigned = false;
+};
+
+struct Decided {
+  const store::Store* store = nullptr;
+  std::string user;
+  std::string household;
+  Standing standing;
+};
+
+thread_local bool tl_in_request = false;
+thread_local std::optional<Decided> tl_decided;
+
+// The gate decides and keeps its answer; the service's check takes it (once),
+// so that a request reads the household for its access decision once.
+Standing standing_of(store::Store& store, const Principal& who, const std::string& household_id) {
+  if (tl_decided && tl_decided->store == &store && tl_decided->user == who.username &&
+      tl_decided->household == household_id) {
+    Standing s = std::move(tl_decided->standing);
+    tl_decided.reset();
+    return s;
+  }
+  auto h = store::HouseholdStore(store).find(household_id);
+  const bool assigned = h && is_assigned(store, who, *h);
+  return {std::move(h), assigned};
+}
+
+void keep_for_request(store::Store& store, const Principal& who, const std::string& household_id, Standing s) {
+  if (tl_in_request) tl_decided = Decided{&store, who.username, household_id, s};
+}
+
+}  // namespace
+
+std::optional<domain::Household> household_for_access(store::Store& store, const Principal& who,
+                                                      const std::string& household_id) {
+  return standing_of(store, who, household_id).row;
+}
+
+RequestAccess::RequestAccess() {
+  tl_in_request = true;
+  tl_decided.reset();
+}
+
+RequestAccess::~RequestAccess() {
+  tl_in_request = false;
+  tl_decided.reset();
+}
+
 bool may_use_household(store::Store& store, const Clock& clock, const Principal& who,
                        const std::string& household_id, HouseholdUse use, const std::string& action) {
-  auto h = store::HouseholdStore(store).find(household_id);
+  const Standing s = standing_of(store, who, household_id);
+  keep_for_request(store, who, household_id, s);
   bool allowed = false;
-  if (h) {
+  if (s.row) {
     switch (who.role) {
-      case domain::Role::director: allowed = is_assigned(store, who, *h); break;
+      case domain::Role::director: allowed = s.assigned; break;
       case domain::Role::team_lead:
         // Caseload work for every team lead; the file only for one assigned to it.
-        allowed = use == HouseholdUse::change_status || use == HouseholdUse::assignments || is_assigned(store, who, *h);
+        allowed = use == HouseholdUse::change_status || use == HouseholdUse::assignments || s.assigned;
         break;
       case domain::Role::professional:
         allowed = use == HouseholdUse::read_file &&
@@ -74,8 +129,7 @@ bool may_use_household(store::Store& store, const Clock& clock, const Principal&
 bool is_assigned_director(store::Store& store, const Clock& clock, const Principal& who,
                           const std::string& household_id, const std::string& action,
                           const AccessedRecord& record) {
-  auto h = store::HouseholdStore(store).find(household_id);
-  bool allowed = h && is_assigned(store, who, *h);
+  const bool allowed = standing_of(store, who, household_id).assigned;
   record_access(store, clock, who, action, household_id, allowed, {}, record);
   return allowed;
 }
@@ -89,8 +143,7 @@ Status require_assigned(store::Store& store, const Clock& clock, const Principal
 Status may_work_on_record(store::Store& store, const Clock& clock, const Principal& who,
                           const std::string& household_id, const std::string& action, AccessedRecord record,
                           bool here, Error elsewhere) {
-  auto h = store::HouseholdStore(store).find(household_id);
-  const bool assigned = h && is_assigned(store, who, *h);
+  const bool assigned = standing_of(store, who, household_id).assigned;
   if (!here) record.person.clear();
   record_access(store, clock, who, action, household_id, assigned && here,
                 assigned && !here ? "not in this household" : "", record);

@@ -31,6 +31,26 @@ std::set<std::string> members_visible_to_professional(store::Store& store, const
 // No audit; the callers record the access they grant or refuse.
 bool is_assigned(store::Store& store, const Principal& who, const domain::Household& h);
 
+// One request's access decision. The household gate (may_use_household)
+// and the service that then serves the request ask the same question of the
+// same household; inside a RequestAccess the first asks the store (the
+// household row and its assignments) and the service takes that answer
+// instead of reading again. Outside one (the command line, tests), every
+// check reads the store. One per request, on the thread that serves it.
+class RequestAccess {
+ public:
+  RequestAccess();
+  ~RequestAccess();
+  RequestAccess(const RequestAccess&) = delete;
+  RequestAccess& operator=(const RequestAccess&) = delete;
+};
+
+// The household row for an access decision on it: the one the gate read in
+// this request, else a fresh read. For services that decide on the row and
+// then work with it (changing the status, listing the team, an export).
+std::optional<domain::Household> household_for_access(store::Store& store, const Principal& who,
+                                                      const std::string& household_id);
+
 // What a request does with one household's resources: read the file
 // itself, move it along the status pipeline, manage which team leads are
 // assigned to it, or any other work on it.

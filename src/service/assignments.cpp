@@ -16,7 +16,7 @@ bool is_director_of_record(const Principal& who, const domain::Household& h) {
 }  // namespace
 
 Result<std::vector<store::Assignment>> Assignments::list(const Principal& who, const std::string& household_id) {
-  auto h = store::HouseholdStore(store_).find(household_id);
+  auto h = household_for_access(store_, who, household_id);
   const bool allowed = h && (who.role == domain::Role::team_lead || is_assigned(store_, who, *h));
   record_access(store_, clock_, who, "household.assignments", household_id, allowed);
   if (!allowed) return hidden_household();

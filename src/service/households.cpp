@@ -280,7 +280,7 @@ Status Households::acknowledge_signal(const Principal& who, const std::string& h
 
 Result<int> Households::change_status(const Principal& who, const std::string& household_id,
                                       domain::HouseholdStatus to, const std::string& drop_reason, int version) {
-  auto h = store::HouseholdStore(store_).find(household_id);
+  auto h = household_for_access(store_, who, household_id);
   bool allowed = h && (who.role == Role::team_lead || is_assigned(store_, who, *h));
   audit(who, "household.status", household_id, allowed);
   if (!allowed) return hidden_household();

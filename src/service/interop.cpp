@@ -393,7 +393,7 @@ Result<CsvImportResult> Interop::import_csv(const Principal& who, const std::str
 
 Result<nlohmann::json> Interop::export_fhir(const Principal& who, const std::string& household_id, bool include_bsn) {
   auto action = include_bsn ? "household.export_fhir_bsn" : "household.export_fhir";
-  auto h = store::HouseholdStore(store_).find(household_id);
+  auto h = household_for_access(store_, who, household_id);
   const bool assigned = h && is_assigned(store_, who, *h);
   // Clear BSNs leave Regie only with the household's director of record; an
   // assigned team lead exports the file without them, as they see them

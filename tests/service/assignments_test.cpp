@@ -4,10 +4,12 @@
 
 #include <gtest/gtest.h>
 
+#include "service/access.h"
 #include "service/consent.h"
 #include "service/households.h"
 #include "support/backends.h"
 #include "support/fixtures.h"
+#include "store/assignment_store.h"
 #include "store/audit_store.h"
 #include "store/bundle.h"
 #include "store/household_store.h"
@@ -94,6 +96,24 @@ TEST_P(AssignmentsTest, AnAssignedTeamLeadWorksOnTheFileAsTheDirectorDoesUntilUn
   EXPECT_TRUE(households.list(lead_b));  // the caseload stays
   EXPECT_EQ(events("lead", "household.assign", "allowed"), 1);
   EXPECT_EQ(events("lead", "household.unassign", "allowed"), 1);
+}
+
+// Issue #17: within one request the gate and the service ask once. The
+// gate's reading stands for the request (an unassignment between the two
+// does not split the request's answer); the next request reads afresh.
+TEST_P(AssignmentsTest, ARequestDecidesAccessToAHouseholdOnce) {
+  ASSERT_TRUE(assignments.assign(lead, "H1", "lead.b"));
+  {
+    RequestAccess request;
+    ASSERT_TRUE(may_use_household(*store, clock, lead_b, "H1", HouseholdUse::work, "household.access"));
+    ASSERT_TRUE(regie::store::AssignmentStore(*store).unassign("H1", "lead.b"));
+    EXPECT_TRUE(require_assigned(*store, clock, lead_b, "H1", "time.read"));
+    // Taken once: a second check in the same request reads the store.
+    EXPECT_FALSE(require_assigned(*store, clock, lead_b, "H1", "time.read"));
+  }
+  RequestAccess next;
+  EXPECT_FALSE(may_use_household(*store, clock, lead_b, "H1", HouseholdUse::work, "household.access"));
+  EXPECT_FALSE(require_assigned(*store, clock, lead_b, "H1", "time.read"));
 }
 
 TEST_P(AssignmentsTest, NobodyAssignsThemselvesAndAssigningTwiceChangesNothing) {
