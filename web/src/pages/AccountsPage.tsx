@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Alert } from '../components/Alert';
+import { Loadable } from '../components/Loadable';
 import { QrCode } from '../components/QrCode';
 import { TableScroll } from '../components/TableScroll';
 import { t } from '../i18n/nl';
@@ -9,6 +10,7 @@ import { canManageAccounts } from '../lib/roles';
 import { useSession } from '../lib/session';
 import type { Account } from '../lib/types';
 import { usePageTitle } from '../lib/usePage';
+import { useResource } from '../lib/useResource';
 
 const a = t.accounts;
 const ROLES = ['director', 'professional', 'member', 'analyst', 'team_lead', 'administrator'];
@@ -33,8 +35,6 @@ export function AccountsPage() {
   usePageTitle(a.title);
   const { user } = useSession();
   const ids = useId();
-  const [accounts, setAccounts] = useState<Account[] | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [once, setOnce] = useState<OnceSecrets | null>(null);
@@ -43,18 +43,11 @@ export function AccountsPage() {
   const onceRef = useRef<HTMLDivElement>(null);
   const allowed = canManageAccounts(user?.role);
 
-  const load = useCallback(async () => {
-    try {
-      setAccounts((await listAccounts()).accounts);
-      setLoadError(null);
-    } catch (err) {
-      setLoadError(`${a.loadError} ${messageOf(err)}`);
-    }
-  }, []);
-
-  useEffect(() => {
-    if (allowed) void load();
-  }, [allowed, load]);
+  // Others never see the list, so they are not made to wait for it either.
+  const accounts = useResource(
+    (signal): Promise<Account[]> => (allowed ? listAccounts(signal).then((b) => b.accounts) : Promise.resolve([])),
+    [allowed],
+  );
   useEffect(() => {
     if (once) onceRef.current?.focus();
   }, [once]);
@@ -78,7 +71,7 @@ export function AccountsPage() {
     setNotice(null);
     try {
       setNotice(await work());
-      await load();
+      await accounts.refresh();
     } catch (err) {
       setError(messageOf(err));
     }
@@ -165,13 +158,8 @@ export function AccountsPage() {
           </section>
         </Alert>
       ) : null}
-      {loadError ? (
-        <Alert type="error">
-          <p className="utrecht-paragraph">{loadError}</p>
-        </Alert>
-      ) : null}
-
-      {accounts ? (
+      <Loadable state={accounts.state} errorText={(e) => `${a.loadError} ${e.message}`}>
+        {(list) => (
         <TableScroll label={a.listCaption}>
           <table className="utrecht-table regie-table">
             <caption className="utrecht-table__caption">{a.listCaption}</caption>
@@ -186,7 +174,7 @@ export function AccountsPage() {
               </tr>
             </thead>
             <tbody className="utrecht-table__body">
-              {accounts.map((acc) => (
+              {list.map((acc) => (
                 <tr className="utrecht-table__row" key={acc.username} data-username={acc.username}>
                   <td className="utrecht-table__cell">{acc.username}</td>
                   <td className="utrecht-table__cell">{acc.display_name}</td>
@@ -237,7 +225,8 @@ export function AccountsPage() {
             </tbody>
           </table>
         </TableScroll>
-      ) : null}
+        )}
+      </Loadable>
 
       <form className="utrecht-form regie-section" aria-labelledby={`${ids}-create`} onSubmit={onCreate} noValidate>
         <h2 className="utrecht-heading-2" id={`${ids}-create`}>

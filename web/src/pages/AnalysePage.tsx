@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Alert } from '../components/Alert';
+import { Loadable } from '../components/Loadable';
 import { FormErrors } from '../components/FormErrors';
 import { describedBy, Field as FormField } from '../components/FormField';
 import { ParetoChart, paretoBins } from '../components/ParetoChart';
 import { TableScroll } from '../components/TableScroll';
 import { t } from '../i18n/nl';
-import { ApiError, getAnalytics, type AnalyticsName } from '../lib/api';
+import { getAnalytics, type AnalyticsName } from '../lib/api';
 import {
   analyticsFieldOfMessage,
   analyticsPageQuery,
@@ -25,6 +26,7 @@ import { centsToDecimal, formatWholeEuros, parseEuroInput } from '../lib/money';
 import { useLocation, useNavigate } from '../lib/router';
 import type { AnalyticsCell, AnalyticsTable, DirectorCostMode } from '../lib/types';
 import { usePageTitle } from '../lib/usePage';
+import { useResource, type Resource } from '../lib/useResource';
 
 const a = t.analytics;
 const f = a.form;
@@ -37,34 +39,10 @@ type Row = Readonly<Record<string, AnalyticsCell>>;
 
 // --- loading one table ------------------------------------------------------------
 
-export type TableState =
-  | { kind: 'loading' }
-  | { kind: 'invalid'; message: string; field: AnalyticsField | null }
-  | { kind: 'forbidden' }
-  | { kind: 'error' }
-  | { kind: 'ready'; table: AnalyticsTable };
+type TableState = Resource<AnalyticsTable>;
 
-function useAnalyticsTable(name: AnalyticsName, query: string, attempt: number): TableState {
-  const [state, setState] = useState<TableState>({ kind: 'loading' });
-  useEffect(() => {
-    const controller = new AbortController();
-    setState({ kind: 'loading' });
-    getAnalytics(name, query, controller.signal)
-      .then((table) => setState({ kind: 'ready', table }))
-      .catch((err: unknown) => {
-        if (controller.signal.aborted) return;
-        if (err instanceof ApiError && err.status === 401) return; // the session handles it
-        if (err instanceof ApiError && err.status === 400) {
-          setState({ kind: 'invalid', message: err.message, field: analyticsFieldOfMessage(err.message) });
-        } else if (err instanceof ApiError && err.status === 403) {
-          setState({ kind: 'forbidden' });
-        } else {
-          setState({ kind: 'error' });
-        }
-      });
-    return () => controller.abort();
-  }, [name, query, attempt]);
-  return state;
+function useAnalyticsTable(name: AnalyticsName, query: string) {
+  return useResource((signal) => getAnalytics(name, query, signal), [name, query]);
 }
 
 // --- cell formatting --------------------------------------------------------------
@@ -95,21 +73,21 @@ export function AnalysePage() {
   const params = useMemo(() => analyticsParamsFromSearch(search), [search]);
   const query = analyticsPageQuery(params);
   const queries = useMemo(() => endpointQueries(params), [params]);
-  const [attempt, setAttempt] = useState(0);
-
-  const pareto = useAnalyticsTable('pareto', queries.pareto, attempt);
-  const targets = useAnalyticsTable('targets', queries.targets, attempt);
-  const stacking = useAnalyticsTable('stacking-by-neighbourhood', queries.stackingByNeighbourhood, attempt);
-  const providers = useAnalyticsTable('providers', queries.providers, attempt);
-  const potential = useAnalyticsTable('potential', queries.potential, attempt);
-  const states = [pareto, targets, stacking, providers, potential];
+  const paretoTable = useAnalyticsTable('pareto', queries.pareto);
+  const targetsTable = useAnalyticsTable('targets', queries.targets);
+  const stackingTable = useAnalyticsTable('stacking-by-neighbourhood', queries.stackingByNeighbourhood);
+  const providersTable = useAnalyticsTable('providers', queries.providers);
+  const potentialTable = useAnalyticsTable('potential', queries.potential);
+  const all = [paretoTable, targetsTable, stackingTable, providersTable, potentialTable];
+  const failures = all.flatMap((r) => (r.state.kind === 'failed' ? [r.state.failure] : []));
 
   // Write every parameter into the address, so a bookmark keeps meaning the same figures.
   useEffect(() => {
     if (search !== `?${query}`) navigate(`/analyse?${query}`, { replace: true });
   }, [search, query, navigate]);
 
-  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  // One form drives all five sections, so trying again means all five.
+  const retry = () => all.forEach((r) => r.retry());
   const onSubmit = useCallback(
     (next: AnalyticsParams) => {
       const nextQuery = analyticsPageQuery(next);
@@ -119,8 +97,8 @@ export function AnalysePage() {
     [navigate, retry, search],
   );
 
-  const forbidden = states.some((s) => s.kind === 'forbidden');
-  const invalid = states.find((s): s is Extract<TableState, { kind: 'invalid' }> => s.kind === 'invalid') ?? null;
+  const forbidden = failures.some((e) => e.status === 403);
+  const invalid = failures.find((e) => e.status === 400) ?? null;
 
   return (
     <>
@@ -137,22 +115,22 @@ export function AnalysePage() {
           <AnalyticsForm
             key={search}
             params={params}
-            serverError={invalid ? { message: invalid.message, field: invalid.field } : null}
+            serverError={invalid ? { message: invalid.message, field: analyticsFieldOfMessage(invalid.message) } : null}
             onSubmit={onSubmit}
           />
-          <Section id="an-pareto" title={a.pareto.title} state={pareto} retry={retry}>
+          <Section id="an-pareto" title={a.pareto.title} state={paretoTable.state} retry={retry}>
             {(table) => <ParetoSection table={table} params={params} />}
           </Section>
-          <Section id="an-targets" title={a.targets.title} state={targets} retry={retry}>
+          <Section id="an-targets" title={a.targets.title} state={targetsTable.state} retry={retry}>
             {(table) => <TargetsSection table={table} params={params} />}
           </Section>
-          <Section id="an-stacking" title={a.stacking.title} state={stacking} retry={retry}>
+          <Section id="an-stacking" title={a.stacking.title} state={stackingTable.state} retry={retry}>
             {(table) => <StackingSection table={table} params={params} />}
           </Section>
-          <Section id="an-providers" title={a.providers.title} state={providers} retry={retry}>
+          <Section id="an-providers" title={a.providers.title} state={providersTable.state} retry={retry}>
             {(table) => <ProvidersSection table={table} params={params} />}
           </Section>
-          <Section id="an-potential" title={a.potential.title} state={potential} retry={retry}>
+          <Section id="an-potential" title={a.potential.title} state={potentialTable.state} retry={retry}>
             {(table) => <PotentialSection table={table} params={params} />}
           </Section>
         </>
@@ -179,21 +157,18 @@ function Section({
       <h2 className="utrecht-heading-2" id={id}>
         {title}
       </h2>
-      {state.kind === 'loading' ? (
-        <p className="utrecht-paragraph" role="status">
-          {a.loading}
-        </p>
-      ) : null}
-      {state.kind === 'invalid' ? <p className="utrecht-paragraph">{f.errorTitle}</p> : null}
-      {state.kind === 'error' ? (
-        <Alert type="error" live="alert">
-          <p className="utrecht-paragraph">{a.loadError}</p>
-          <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={retry}>
-            {t.errors.retry}
-          </button>
-        </Alert>
-      ) : null}
-      {state.kind === 'ready' ? children(state.table) : null}
+      <Loadable
+        state={state}
+        loading={a.loading}
+        renderError={(e) =>
+          e.status === 400 ? <p className="utrecht-paragraph">{f.errorTitle}</p> : e.status === 403 ? null : undefined
+        }
+        errorText={() => a.loadError}
+        onRetry={retry}
+        retryable={() => true}
+      >
+        {children}
+      </Loadable>
     </section>
   );
 }

@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Alert } from '../components/Alert';
+import { Loadable } from '../components/Loadable';
 import { FormErrors } from '../components/FormErrors';
 import { describedBy, Field, FieldError } from '../components/FormField';
 import { BusinessCaseChart } from '../components/BusinessCaseChart';
 import { TableScroll } from '../components/TableScroll';
 import { t } from '../i18n/nl';
-import { ApiError, getBusinessCase } from '../lib/api';
+import { getBusinessCase } from '../lib/api';
 import {
   DEFAULT_PARAMS,
   DIRECTOR_COST_MODES,
@@ -33,17 +34,19 @@ import {
 import { Link, useLocation, useNavigate } from '../lib/router';
 import type { BusinessCaseResponse, BusinessCaseTableRow, DirectorCost } from '../lib/types';
 import { usePageTitle } from '../lib/usePage';
+import { useResource, type Failure } from '../lib/useResource';
 
 const b = t.businessCase;
 const f = b.form;
 
 type FieldErrors = Partial<Record<BusinessCaseField, string>>;
 
-type State =
-  | { kind: 'loading' }
-  | { kind: 'invalid'; message: string; field: BusinessCaseField | null }
-  | { kind: 'error'; message: string; retry: boolean }
-  | { kind: 'ready'; data: BusinessCaseResponse };
+/** A 400 or an unknown household belongs next to the form field it is about, not in place of the report. */
+function invalidOf(failure: Failure): { message: string; field: BusinessCaseField | null } | null {
+  if (failure.status === 400) return { message: failure.message, field: fieldOfServerMessage(failure.message) };
+  if (failure.status === 404) return { message: b.notFound, field: 'household' };
+  return null;
+}
 
 const FIELD_LABELS: Record<BusinessCaseField, string> = {
   t1: f.t1,
@@ -71,40 +74,14 @@ export function BusinessCasePage() {
   const navigate = useNavigate();
   const params = useMemo(() => paramsFromSearch(search), [search]);
   const query = toQuery(params);
-  const [state, setState] = useState<State>({ kind: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setState({ kind: 'loading' });
-    getBusinessCase(query, controller.signal)
-      .then((data) => setState({ kind: 'ready', data }))
-      .catch((err: unknown) => {
-        if (controller.signal.aborted) return;
-        if (!(err instanceof ApiError)) {
-          setState({ kind: 'error', message: t.errors.generic, retry: true });
-          return;
-        }
-        if (err.status === 401) return; // handled by the session
-        if (err.status === 400) {
-          setState({ kind: 'invalid', message: err.message, field: fieldOfServerMessage(err.message) });
-        } else if (err.status === 403) {
-          setState({ kind: 'error', message: b.forbidden, retry: false });
-        } else if (err.status === 404) {
-          setState({ kind: 'invalid', message: b.notFound, field: 'household' });
-        } else {
-          setState({ kind: 'error', message: t.errors.generic, retry: true });
-        }
-      });
-    return () => controller.abort();
-  }, [query, attempt]);
+  const report = useResource((signal) => getBusinessCase(query, signal), [query]);
 
   // Write every parameter into the address, so a bookmark keeps meaning the same figures.
   useEffect(() => {
     if (search !== `?${query}`) navigate(`/businesscase?${query}`, { replace: true });
   }, [search, query, navigate]);
 
-  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  const retry = report.retry;
   const onSubmit = useCallback(
     (next: BusinessCaseParams) => {
       const url = pageUrl(next);
@@ -114,7 +91,7 @@ export function BusinessCasePage() {
     [navigate, retry, search],
   );
 
-  const serverError = state.kind === 'invalid' ? state : null;
+  const serverError = report.state.kind === 'failed' ? invalidOf(report.state.failure) : null;
 
   return (
     <>
@@ -123,22 +100,16 @@ export function BusinessCasePage() {
       </h1>
       <p className="utrecht-paragraph utrecht-paragraph--lead regie-screen-only">{b.intro}</p>
       <BusinessCaseForm key={search} params={params} serverError={serverError} onSubmit={onSubmit} />
-      {state.kind === 'loading' ? (
-        <p className="utrecht-paragraph" role="status">
-          {b.loading}
-        </p>
-      ) : null}
-      {state.kind === 'error' ? (
-        <Alert type="error" live="alert">
-          <p className="utrecht-paragraph">{state.message}</p>
-          {state.retry ? (
-            <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={retry}>
-              {t.errors.retry}
-            </button>
-          ) : null}
-        </Alert>
-      ) : null}
-      {state.kind === 'ready' ? <BusinessCaseReport data={state.data} params={params} /> : null}
+      <Loadable
+        state={report.state}
+        loading={b.loading}
+        renderError={(e) => (invalidOf(e) ? null : undefined)}
+        errorText={(e) => (e.status === 403 ? b.forbidden : t.errors.generic)}
+        onRetry={retry}
+        retryable={(e) => e.status !== 403}
+      >
+        {(data) => <BusinessCaseReport data={data} params={params} />}
+      </Loadable>
     </>
   );
 }

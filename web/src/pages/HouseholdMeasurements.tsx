@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Alert } from '../components/Alert';
+import { Loadable } from '../components/Loadable';
 import { describedBy, Field, FieldError } from '../components/FormField';
 import { OutcomeTable } from '../components/OutcomeTable';
 import { SpiderWeb } from '../components/SpiderWeb';
@@ -36,6 +37,7 @@ import {
 } from '../lib/measurements';
 import { Link, useNavigate } from '../lib/router';
 import type { FilledBy, Measurement, Member, Questionnaire, Wish } from '../lib/types';
+import { useResource } from '../lib/useResource';
 import { ConflictAlert, useRecordSubmit } from './RecordForm';
 
 const m = t.measurements;
@@ -46,8 +48,6 @@ interface Data {
   wishes: Wish[];
   outcomes: OutcomeRow[];
 }
-
-type Load = { kind: 'loading' } | { kind: 'error' } | { kind: 'ready'; data: Data };
 
 async function loadAll(householdId: string, signal?: AbortSignal): Promise<Data> {
   const [q, ms, ws, out] = await Promise.all([
@@ -96,28 +96,7 @@ export function HouseholdMeasurements({
   householdId: string;
   members: readonly Member[];
 }) {
-  const [state, setState] = useState<Load>({ kind: 'loading' });
-
-  useEffect(() => {
-    const controller = new AbortController();
-    loadAll(householdId, controller.signal)
-      .then((data) => setState({ kind: 'ready', data }))
-      .catch((err: unknown) => {
-        if (controller.signal.aborted) return;
-        if (err instanceof ApiError && err.status === 401) return;
-        setState({ kind: 'error' });
-      });
-    return () => controller.abort();
-  }, [householdId]);
-
-  const reload = useCallback(async () => {
-    try {
-      setState({ kind: 'ready', data: await loadAll(householdId) });
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 401) return;
-      setState({ kind: 'error' });
-    }
-  }, [householdId]);
+  const resource = useResource((signal) => loadAll(householdId, signal), [householdId]);
 
   return (
     <section aria-labelledby="metingen" className="regie-section" data-testid="measurements-section">
@@ -125,43 +104,35 @@ export function HouseholdMeasurements({
         {m.title}
       </h2>
       <p className="utrecht-paragraph">{m.intro}</p>
-      {state.kind === 'loading' ? (
-        <p className="utrecht-paragraph" role="status">
-          {m.loading}
-        </p>
-      ) : null}
-      {state.kind === 'error' ? (
-        <Alert type="error" live="alert">
-          <p className="utrecht-paragraph">{m.loadError}</p>
-        </Alert>
-      ) : null}
-      {state.kind === 'ready'
-        ? members.map((member) => (
-            <MemberMeasurements
-              key={member.id}
-              householdId={householdId}
-              member={member}
-              questionnaires={state.data.questionnaires}
-              measurements={state.data.measurements.filter((x) => x.member_id === member.id)}
-              wishes={state.data.wishes.filter((w) => w.member_id === member.id)}
-              onReload={reload}
-            />
-          ))
-        : null}
-      {state.kind === 'ready' ? (
-        <section aria-labelledby="uitkomsten-huishouden" className="regie-subsection" data-testid="household-outcomes">
-          <h3 className="utrecht-heading-3" id="uitkomsten-huishouden">
-            {t.outcomes.householdTitle}
-          </h3>
-          <p className="utrecht-paragraph">{t.outcomes.intro}</p>
-          <OutcomeTable
-            rows={state.data.outcomes}
-            questionnaires={state.data.questionnaires}
-            caption={t.outcomes.householdCaption}
-            testId="household-outcome-table"
-          />
-        </section>
-      ) : null}
+      <Loadable state={resource.state} loading={m.loading} errorText={() => m.loadError}>
+        {(data) => (
+          <>
+            {members.map((member) => (
+              <MemberMeasurements
+                key={member.id}
+                householdId={householdId}
+                member={member}
+                questionnaires={data.questionnaires}
+                measurements={data.measurements.filter((x) => x.member_id === member.id)}
+                wishes={data.wishes.filter((w) => w.member_id === member.id)}
+                onReload={resource.refresh}
+              />
+            ))}
+            <section aria-labelledby="uitkomsten-huishouden" className="regie-subsection" data-testid="household-outcomes">
+              <h3 className="utrecht-heading-3" id="uitkomsten-huishouden">
+                {t.outcomes.householdTitle}
+              </h3>
+              <p className="utrecht-paragraph">{t.outcomes.intro}</p>
+              <OutcomeTable
+                rows={data.outcomes}
+                questionnaires={data.questionnaires}
+                caption={t.outcomes.householdCaption}
+                testId="household-outcome-table"
+              />
+            </section>
+          </>
+        )}
+      </Loadable>
     </section>
   );
 }

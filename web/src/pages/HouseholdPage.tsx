@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useId, useMemo, useState, type ReactNode } from 'react';
-import { Alert } from '../components/Alert';
+import { useId, useMemo, useState, type ReactNode } from 'react';
+import { Loadable } from '../components/Loadable';
 import { CostChart, type CostBar } from '../components/CostChart';
 import { HouseholdStatus } from '../components/StatusBadge';
 import { TableScroll } from '../components/TableScroll';
 import { t } from '../i18n/nl';
-import { ApiError, getHousehold } from '../lib/api';
+import { getHousehold } from '../lib/api';
 import { formatDate, formatDateShort, formatHours } from '../lib/format';
 import {
   consentStatusLabel,
@@ -21,6 +21,7 @@ import { canSeeBusinessCase } from '../lib/roles';
 import { useSession } from '../lib/session';
 import type { CategoryCost, HouseholdDetail, Member, Provision } from '../lib/types';
 import { usePageTitle } from '../lib/usePage';
+import { useResource } from '../lib/useResource';
 import { groupByProvider, memberName } from '../lib/household';
 import { ImportWarnings } from './HouseholdImportWarnings';
 import {
@@ -46,11 +47,6 @@ import {
 } from './HouseholdRecord';
 import { HouseholdMeasurements } from './HouseholdMeasurements';
 import { HouseholdWork } from './HouseholdWork';
-
-type State =
-  | { kind: 'loading' }
-  | { kind: 'error'; message: string }
-  | { kind: 'ready'; household: HouseholdDetail };
 
 const h = t.household;
 
@@ -103,42 +99,11 @@ export function orderedCategories(costs: readonly CategoryCost[]): CategoryCost[
 }
 
 export function HouseholdPage({ id }: { id: string }) {
-  const [state, setState] = useState<State>({ kind: 'loading' });
-  const [attempt, setAttempt] = useState(0);
+  const resource = useResource((signal) => getHousehold(id, signal).then((b) => b.household), [id]);
+  const household = resource.data;
   const { user } = useSession();
-  const title =
-    state.kind === 'ready' ? `${h.familyPrefix} ${state.household.family_name}` : h.titlePrefix;
+  const title = household ? `${h.familyPrefix} ${household.family_name}` : h.titlePrefix;
   usePageTitle(title);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setState({ kind: 'loading' });
-    getHousehold(id, controller.signal)
-      .then((body) => setState({ kind: 'ready', household: body.household }))
-      .catch((err: unknown) => {
-        if (controller.signal.aborted) return;
-        if (err instanceof ApiError && err.status === 401) return; // handled by the session
-        const message =
-          err instanceof ApiError && (err.status === 403 || err.status === 404)
-            ? h.notFound
-            : t.errors.generic;
-        setState({ kind: 'error', message });
-      });
-    return () => controller.abort();
-  }, [id, attempt]);
-
-  const retry = useCallback(() => setAttempt((n) => n + 1), []);
-
-  /** Fetch again after a change, without the loading state (focus and scroll stay). */
-  const reload = useCallback(async () => {
-    try {
-      const body = await getHousehold(id);
-      setState({ kind: 'ready', household: body.household });
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 401) return;
-      setState({ kind: 'error', message: t.errors.generic });
-    }
-  }, [id]);
 
   return (
     <>
@@ -151,7 +116,7 @@ export function HouseholdPage({ id }: { id: string }) {
           </li>
           <li className="utrecht-breadcrumb-nav__item" aria-current="page">
             <span className="utrecht-breadcrumb-nav__link utrecht-breadcrumb-nav__link--current">
-              {state.kind === 'ready' ? state.household.family_name : id}
+              {household ? household.family_name : id}
             </span>
           </li>
         </ol>
@@ -159,36 +124,27 @@ export function HouseholdPage({ id }: { id: string }) {
       <h1 className="utrecht-heading-1" tabIndex={-1}>
         {title}
       </h1>
-      {state.kind === 'loading' ? (
-        <p className="utrecht-paragraph" role="status">
-          {t.app.loading}
-        </p>
-      ) : null}
-      {state.kind === 'error' ? (
-        <Alert type="error" live="alert">
-          <p className="utrecht-paragraph">{state.message}</p>
+      <Loadable
+        state={resource.state}
+        errorText={(e) => (e.status === 403 || e.status === 404 ? h.notFound : t.errors.generic)}
+        onRetry={resource.retry}
+        errorExtra={
           <p className="utrecht-paragraph">
             <Link className="utrecht-link" to="/huishoudens">
               {h.back}
             </Link>
           </p>
-          {state.message === t.errors.generic ? (
-            <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={retry}>
-              {t.errors.retry}
-            </button>
-          ) : null}
-        </Alert>
-      ) : null}
-      {state.kind === 'ready' ? (
-        <HouseholdView
-          household={state.household}
-          isAssignedDirector={
-            user?.role === 'director' && !!user.username && state.household.director?.username === user.username
-          }
-          showBusinessCaseLink={canSeeBusinessCase(user?.role)}
-          onReload={reload}
-        />
-      ) : null}
+        }
+      >
+        {(data) => (
+          <HouseholdView
+            household={data}
+            isAssignedDirector={user?.role === 'director' && !!user.username && data.director?.username === user.username}
+            showBusinessCaseLink={canSeeBusinessCase(user?.role)}
+            onReload={resource.refresh}
+          />
+        )}
+      </Loadable>
     </>
   );
 }

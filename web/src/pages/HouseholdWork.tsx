@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Alert } from '../components/Alert';
+import { Loadable } from '../components/Loadable';
 import { describedBy, Field } from '../components/FormField';
 import { TableScroll } from '../components/TableScroll';
 import { t } from '../i18n/nl';
@@ -19,6 +20,7 @@ import {
 } from '../lib/labels';
 import { formatEurosCompact, parseEuroInput, sumCents } from '../lib/money';
 import type { TimeEntry, TimeKind, VirtualSaving, VirtualSavingKind } from '../lib/types';
+import { useResource } from '../lib/useResource';
 
 const w = t.work;
 
@@ -36,32 +38,17 @@ export function parseMinutes(text: string): number | null {
   return n >= 1 && n <= 1440 ? n : null;
 }
 
-type Load<T> = { kind: 'loading' } | { kind: 'error' } | { kind: 'ready'; items: T[] };
-
 /**
  * Time registration and virtual savings of one household, for its director:
  * lists and forms that post to the API; the server's validation messages are
  * shown next to the form.
  */
 export function HouseholdWork({ householdId }: { householdId: string }) {
-  const [time, setTime] = useState<Load<TimeEntry>>({ kind: 'loading' });
-  const [savings, setSavings] = useState<Load<VirtualSaving>>({ kind: 'loading' });
-
-  useEffect(() => {
-    const controller = new AbortController();
-    const fail = (set: (s: { kind: 'error' }) => void) => (err: unknown) => {
-      if (controller.signal.aborted) return;
-      if (err instanceof ApiError && err.status === 401) return;
-      set({ kind: 'error' });
-    };
-    listTimeEntries(householdId, controller.signal)
-      .then((body) => setTime({ kind: 'ready', items: body.time_entries }))
-      .catch(fail(setTime));
-    listVirtualSavings(householdId, controller.signal)
-      .then((body) => setSavings({ kind: 'ready', items: body.virtual_savings }))
-      .catch(fail(setSavings));
-    return () => controller.abort();
-  }, [householdId]);
+  const time = useResource((signal) => listTimeEntries(householdId, signal).then((b) => b.time_entries), [householdId]);
+  const savings = useResource(
+    (signal) => listVirtualSavings(householdId, signal).then((b) => b.virtual_savings),
+    [householdId],
+  );
 
   return (
     <section aria-labelledby="tijd-besparingen" className="regie-section" data-testid="household-work">
@@ -76,15 +63,13 @@ export function HouseholdWork({ householdId }: { householdId: string }) {
           </h3>
           <div className="regie-list-form">
             <div className="regie-list-form__list">
-              <LoadState state={time}>
+              <Loadable state={time.state} loading={w.loading} errorText={() => w.loadError}>
                 {(items) => <TimeTable entries={items} />}
-              </LoadState>
+              </Loadable>
             </div>
             <TimeForm
               householdId={householdId}
-              onAdded={(entry) =>
-                setTime((s) => (s.kind === 'ready' ? { kind: 'ready', items: [...s.items, entry] } : s))
-              }
+              onAdded={(entry) => time.update((items) => [...items, entry])}
             />
           </div>
         </section>
@@ -95,39 +80,19 @@ export function HouseholdWork({ householdId }: { householdId: string }) {
           <p className="utrecht-paragraph regie-note">{w.savings.notIncluded}</p>
           <div className="regie-list-form">
             <div className="regie-list-form__list">
-              <LoadState state={savings}>
+              <Loadable state={savings.state} loading={w.loading} errorText={() => w.loadError}>
                 {(items) => <SavingsTable savings={items} />}
-              </LoadState>
+              </Loadable>
             </div>
             <SavingForm
               householdId={householdId}
-              onAdded={(saving) =>
-                setSavings((s) => (s.kind === 'ready' ? { kind: 'ready', items: [...s.items, saving] } : s))
-              }
+              onAdded={(saving) => savings.update((items) => [...items, saving])}
             />
           </div>
         </section>
       </div>
     </section>
   );
-}
-
-function LoadState<T>({ state, children }: { state: Load<T>; children: (items: T[]) => ReactNode }) {
-  if (state.kind === 'loading') {
-    return (
-      <p className="utrecht-paragraph" role="status">
-        {w.loading}
-      </p>
-    );
-  }
-  if (state.kind === 'error') {
-    return (
-      <Alert type="error" live="alert">
-        <p className="utrecht-paragraph">{w.loadError}</p>
-      </Alert>
-    );
-  }
-  return <>{children(state.items)}</>;
 }
 
 const NUM_TH = 'utrecht-table__header-cell utrecht-table__header-cell--numeric-column';

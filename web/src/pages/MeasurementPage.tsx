@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { Alert } from '../components/Alert';
+import { Loadable } from '../components/Loadable';
 import { t } from '../i18n/nl';
 import { ApiError, getHousehold, listMeasurements, listQuestionnaires, saveAnswers } from '../lib/api';
 import { formatDate } from '../lib/format';
@@ -19,15 +20,32 @@ import {
 import { Link } from '../lib/router';
 import type { HouseholdDetail, Measurement, Questionnaire, QuestionnaireItem } from '../lib/types';
 import { usePageTitle } from '../lib/usePage';
+import { useResource } from '../lib/useResource';
 import { filledByLabel } from './HouseholdMeasurements';
 
 const m = t.measurements;
 const f = m.fill;
 
-type State =
-  | { kind: 'loading' }
-  | { kind: 'error'; message: string }
-  | { kind: 'ready'; household: HouseholdDetail; questionnaire: Questionnaire | null; measurement: Measurement };
+interface Loaded {
+  household: HouseholdDetail;
+  questionnaire: Questionnaire | null;
+  measurement: Measurement;
+}
+
+async function loadMeasurement(householdId: string, measurementId: string, signal: AbortSignal): Promise<Loaded> {
+  const [h, q, found] = await Promise.all([
+    getHousehold(householdId, signal),
+    listQuestionnaires(signal),
+    findMeasurement(householdId, measurementId, signal),
+  ]);
+  // Said the same way as a measurement the server does not know.
+  if (!found) throw new ApiError(404, undefined, f.notFound);
+  return {
+    household: h.household,
+    questionnaire: q.questionnaires.find((x) => x.key === found.instrument) ?? null,
+    measurement: found,
+  };
+}
 
 async function findMeasurement(householdId: string, measurementId: string, signal?: AbortSignal) {
   const { measurements } = await listMeasurements(householdId, signal);
@@ -40,45 +58,15 @@ async function findMeasurement(householdId: string, measurementId: string, signa
  * version; the server merges), so it can be finished later.
  */
 export function MeasurementPage({ householdId, measurementId }: { householdId: string; measurementId: string }) {
-  const [state, setState] = useState<State>({ kind: 'loading' });
-  const title =
-    state.kind === 'ready'
-      ? `${state.questionnaire?.title ?? state.measurement.instrument} ${state.measurement.moment}`
-      : f.title;
+  const resource = useResource(
+    (signal) => loadMeasurement(householdId, measurementId, signal),
+    [householdId, measurementId],
+  );
+  const loaded = resource.data;
+  const title = loaded ? `${loaded.questionnaire?.title ?? loaded.measurement.instrument} ${loaded.measurement.moment}` : f.title;
   usePageTitle(title);
 
-  useEffect(() => {
-    const controller = new AbortController();
-    Promise.all([
-      getHousehold(householdId, controller.signal),
-      listQuestionnaires(controller.signal),
-      findMeasurement(householdId, measurementId, controller.signal),
-    ])
-      .then(([h, q, found]) => {
-        if (!found) {
-          setState({ kind: 'error', message: f.notFound });
-          return;
-        }
-        setState({
-          kind: 'ready',
-          household: h.household,
-          questionnaire: q.questionnaires.find((x) => x.key === found.instrument) ?? null,
-          measurement: found,
-        });
-      })
-      .catch((err: unknown) => {
-        if (controller.signal.aborted) return;
-        if (err instanceof ApiError && err.status === 401) return;
-        const message =
-          err instanceof ApiError && (err.status === 403 || err.status === 404) ? f.notFound : t.errors.generic;
-        setState({ kind: 'error', message });
-      });
-    return () => controller.abort();
-  }, [householdId, measurementId]);
-
   const householdLink = `/huishoudens/${encodeURIComponent(householdId)}`;
-  const member =
-    state.kind === 'ready' ? state.household.members.find((x) => x.id === state.measurement.member_id) : undefined;
 
   return (
     <>
@@ -91,7 +79,7 @@ export function MeasurementPage({ householdId, measurementId }: { householdId: s
           </li>
           <li className="utrecht-breadcrumb-nav__item">
             <Link className="utrecht-breadcrumb-nav__link utrecht-link" to={householdLink}>
-              {state.kind === 'ready' ? state.household.family_name : householdId}
+              {loaded ? loaded.household.family_name : householdId}
             </Link>
           </li>
           <li className="utrecht-breadcrumb-nav__item" aria-current="page">
@@ -102,42 +90,42 @@ export function MeasurementPage({ householdId, measurementId }: { householdId: s
       <h1 className="utrecht-heading-1" tabIndex={-1}>
         {title}
       </h1>
-      {state.kind === 'loading' ? (
-        <p className="utrecht-paragraph" role="status">
-          {t.app.loading}
-        </p>
-      ) : null}
-      {state.kind === 'error' ? (
-        <Alert type="error" live="alert">
-          <p className="utrecht-paragraph">{state.message}</p>
+      <Loadable
+        state={resource.state}
+        errorText={(e) => (e.status === 403 || e.status === 404 ? f.notFound : t.errors.generic)}
+        errorExtra={
           <p className="utrecht-paragraph">
             <Link className="utrecht-link" to={householdLink}>
               {f.back}
             </Link>
           </p>
-        </Alert>
-      ) : null}
-      {state.kind === 'ready' ? (
-        <>
-          <p className="utrecht-paragraph regie-fill-who">
-            <strong>{f.forWhom(member ? memberName(member) : state.measurement.member_id)}</strong>
-            <br />
-            {f.details(state.measurement.moment, formatDate(state.measurement.measured_on), filledByLabel(state.measurement.filled_by))}
-          </p>
-          {state.questionnaire ? (
-            <Fill
-              householdId={householdId}
-              questionnaire={state.questionnaire}
-              initial={state.measurement}
-              backLink={householdLink}
-            />
-          ) : (
-            <Alert type="error" live="alert">
-              <p className="utrecht-paragraph">{f.unknownInstrument}</p>
-            </Alert>
-          )}
-        </>
-      ) : null}
+        }
+      >
+        {(loaded) => {
+          const member = loaded.household.members.find((x) => x.id === loaded.measurement.member_id);
+          return (
+          <>
+            <p className="utrecht-paragraph regie-fill-who">
+              <strong>{f.forWhom(member ? memberName(member) : loaded.measurement.member_id)}</strong>
+              <br />
+              {f.details(loaded.measurement.moment, formatDate(loaded.measurement.measured_on), filledByLabel(loaded.measurement.filled_by))}
+            </p>
+            {loaded.questionnaire ? (
+              <Fill
+                householdId={householdId}
+                questionnaire={loaded.questionnaire}
+                initial={loaded.measurement}
+                backLink={householdLink}
+              />
+            ) : (
+              <Alert type="error" live="alert">
+                <p className="utrecht-paragraph">{f.unknownInstrument}</p>
+              </Alert>
+            )}
+          </>
+          );
+        }}
+      </Loadable>
     </>
   );
 }

@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
-import { Alert } from '../components/Alert';
+import { Loadable } from '../components/Loadable';
 import { t } from '../i18n/nl';
 import { listImports } from '../lib/api';
 import type { ImportRecord } from '../lib/types';
+import { useResource } from '../lib/useResource';
 
 const m = t.messages;
 
@@ -25,21 +25,7 @@ function outcomeText(r: ImportRecord): string {
 
 /** The kept outcome of every file offered (GET /api/v1/interop/imports); `version` reloads it. */
 export function MessagesHistory({ version }: { version: number }) {
-  const [records, setRecords] = useState<ImportRecord[] | null>(null);
-  const [failed, setFailed] = useState(false);
-
-  useEffect(() => {
-    const abort = new AbortController();
-    listImports(abort.signal)
-      .then((r) => {
-        setRecords(r.imports);
-        setFailed(false);
-      })
-      .catch((err: unknown) => {
-        if (!(err instanceof DOMException && err.name === 'AbortError')) setFailed(true);
-      });
-    return () => abort.abort();
-  }, [version]);
+  const history = useResource((signal) => listImports(signal).then((r) => r.imports), [version]);
 
   return (
     <section aria-labelledby="messages-history" className="regie-section" data-testid="import-history">
@@ -47,13 +33,11 @@ export function MessagesHistory({ version }: { version: number }) {
         {m.history}
       </h2>
       <p className="utrecht-paragraph">{m.historyIntro}</p>
-      {failed ? (
-        <Alert type="error">
-          <p className="utrecht-paragraph">{m.historyError}</p>
-        </Alert>
-      ) : records && records.length === 0 ? (
-        <p className="utrecht-paragraph">{m.historyEmpty}</p>
-      ) : records ? (
+      <Loadable state={history.state} quiet errorText={() => m.historyError}>
+        {(records) =>
+          records.length === 0 ? (
+            <p className="utrecht-paragraph">{m.historyEmpty}</p>
+          ) : (
         <table className="utrecht-table">
           <caption className="utrecht-table__caption">{m.historyCaption}</caption>
           <thead className="utrecht-table__header">
@@ -83,7 +67,9 @@ export function MessagesHistory({ version }: { version: number }) {
             ))}
           </tbody>
         </table>
-      ) : null}
+          )
+        }
+      </Loadable>
     </section>
   );
 }

@@ -1,35 +1,17 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Alert } from '../components/Alert';
+import { Loadable } from '../components/Loadable';
 import { SpiderWeb } from '../components/SpiderWeb';
 import { t } from '../i18n/nl';
-import { ApiError, getHousehold, getOwnFileViews, getOwnHousehold, getOwnSpiderWebs, listQuestionnaires } from '../lib/api';
+import { getHousehold, getOwnFileViews, getOwnHousehold, getOwnSpiderWebs, listQuestionnaires } from '../lib/api';
 import { formatDate } from '../lib/format';
 import { Link } from '../lib/router';
 import type { FileView, FileViewPage, OwnHouseholdResponse, OwnSpiderWebsResponse, Questionnaire } from '../lib/types';
 import { usePageTitle } from '../lib/usePage';
+import { useResource, type Failure } from '../lib/useResource';
 import { lifeDomainLabel } from './PlanPage';
 
 const o = t.own;
-
-type Load<T> = { kind: 'loading' } | { kind: 'ready'; data: T } | { kind: 'error'; forbidden: boolean };
-
-/** Fetches once; a 401 is left to the session, which sends the person to sign in. */
-function useLoad<T>(fetcher: (signal: AbortSignal) => Promise<T>): Load<T> {
-  const [state, setState] = useState<Load<T>>({ kind: 'loading' });
-  useEffect(() => {
-    const controller = new AbortController();
-    fetcher(controller.signal)
-      .then((data) => setState({ kind: 'ready', data }))
-      .catch((err: unknown) => {
-        if (controller.signal.aborted) return;
-        if (err instanceof ApiError && err.status === 401) return;
-        setState({ kind: 'error', forbidden: err instanceof ApiError && err.status === 403 });
-      });
-    return () => controller.abort();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-  return state;
-}
 
 /** A simple picture next to each heading; its words say the same for a screen reader. */
 function Icon({ kind, label }: { kind: 'helpers' | 'plan' | 'web' | 'appointments' | 'looked'; label: string }) {
@@ -74,13 +56,8 @@ function Paragraph({ children }: { children: ReactNode }) {
   return <p className="utrecht-paragraph">{children}</p>;
 }
 
-function LoadError({ state }: { state: { forbidden: boolean } }) {
-  return (
-    <Alert type="error">
-      <p className="utrecht-paragraph">{state.forbidden ? t.noAccess.member : t.errors.generic}</p>
-    </Alert>
-  );
-}
+/** A household member who may not see something is told so in their own terms. */
+const ownErrorText = (e: Failure) => (e.status === 403 ? t.noAccess.member : t.errors.generic);
 
 function Helpers({ data }: { data: OwnHouseholdResponse }) {
   const h = o.helpers;
@@ -290,10 +267,16 @@ function Looked({ first }: { first: FileViewPage }) {
 /** The household's own view (/mijn): plain words, large type, one column on a phone. */
 export function OwnPage() {
   usePageTitle(o.title);
-  const household = useLoad(getOwnHousehold);
-  const webs = useLoad(getOwnSpiderWebs);
-  const questionnaires = useLoad((signal) => listQuestionnaires(signal).then((b) => b.questionnaires));
-  const looked = useLoad((signal) => getOwnFileViews(null, signal));
+  const household = useResource(getOwnHousehold, []);
+  const webs = useResource(
+    (signal) =>
+      Promise.all([getOwnSpiderWebs(signal), listQuestionnaires(signal)]).then(([w, q]) => ({
+        webs: w,
+        questionnaires: q.questionnaires,
+      })),
+    [],
+  );
+  const looked = useResource((signal) => getOwnFileViews(null, signal), []);
 
   const sections = [
     { id: 'helpers', title: o.helpers.title },
@@ -306,19 +289,14 @@ export function OwnPage() {
   return (
     <div className="regie-own">
       <h1 className="utrecht-heading-1" tabIndex={-1}>
-        {household.kind === 'ready' ? `${o.title}: ${household.data.household.family_name}` : o.title}
+        {household.data ? `${o.title}: ${household.data.household.family_name}` : o.title}
       </h1>
-      {household.kind === 'loading' ? (
-        <p className="utrecht-paragraph" role="status">
-          {t.app.loading}
-        </p>
-      ) : null}
-      {household.kind === 'error' ? <LoadError state={household} /> : null}
-      {household.kind === 'ready' ? (
+      <Loadable state={household.state} errorText={ownErrorText}>
+        {(own) => (
         <>
-          <Paragraph>{o.hello(household.data.me)}</Paragraph>
+          <Paragraph>{o.hello(own.me)}</Paragraph>
           <Paragraph>{o.intro}</Paragraph>
-          {household.data.director ? <Paragraph>{o.director(household.data.director)}</Paragraph> : null}
+          {own.director ? <Paragraph>{o.director(own.director)}</Paragraph> : null}
           <nav aria-label={o.sectionsNav}>
             <ul className="regie-own__toc">
               {sections.map((s) => (
@@ -331,34 +309,27 @@ export function OwnPage() {
             </ul>
           </nav>
           <Section id="helpers" icon="helpers" title={o.helpers.title}>
-            <Helpers data={household.data} />
+            <Helpers data={own} />
           </Section>
           <Section id="plan" icon="plan" title={o.plan.title}>
-            <Plan data={household.data} />
+            <Plan data={own} />
           </Section>
           <Section id="web" icon="web" title={o.web.title}>
-            {webs.kind === 'ready' && questionnaires.kind === 'ready' ? (
-              <Webs webs={webs.data} questionnaires={questionnaires.data} />
-            ) : webs.kind === 'error' ? (
-              <LoadError state={webs} />
-            ) : (
-              <p className="utrecht-paragraph">{t.app.loading}</p>
-            )}
+            <Loadable state={webs.state} quiet errorText={ownErrorText}>
+              {(data) => <Webs webs={data.webs} questionnaires={data.questionnaires} />}
+            </Loadable>
           </Section>
           <Section id="appointments" icon="appointments" title={o.appointments.title}>
-            <Appointments data={household.data} />
+            <Appointments data={own} />
           </Section>
           <Section id="looked" icon="looked" title={o.looked.title}>
-            {looked.kind === 'ready' ? (
-              <Looked first={looked.data} />
-            ) : looked.kind === 'error' ? (
-              <LoadError state={looked} />
-            ) : (
-              <p className="utrecht-paragraph">{t.app.loading}</p>
-            )}
+            <Loadable state={looked.state} quiet errorText={ownErrorText}>
+              {(first) => <Looked first={first} />}
+            </Loadable>
           </Section>
         </>
-      ) : null}
+        )}
+      </Loadable>
     </div>
   );
 }
@@ -387,7 +358,7 @@ export function NoAccessPage({ member }: { member: boolean }) {
  * answers 403 for every household URL to members), and the page says so.
  */
 export function MemberHouseholdPage({ id }: { id: string }) {
-  const state = useLoad((signal) => getHousehold(id, signal));
+  const { state } = useResource((signal) => getHousehold(id, signal), [id]);
   if (state.kind === 'loading')
     return (
       <p className="utrecht-paragraph" role="status">

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { Alert } from '../components/Alert';
+import { Loadable } from '../components/Loadable';
 import { Check, ErrorAlert, SavedNote, Select, TextArea, TextInput } from '../components/PlanControls';
 import { TableScroll } from '../components/TableScroll';
 import { t } from '../i18n/nl';
@@ -21,13 +22,12 @@ import { Link } from '../lib/router';
 import { useSession } from '../lib/session';
 import type { HouseholdDetail, Wish } from '../lib/types';
 import { usePageTitle } from '../lib/usePage';
+import { useResource } from '../lib/useResource';
 import { PlanAftercare } from './PlanAftercare';
 import { PlanDecisions } from './PlanDecisions';
 import { PlanRoundTables } from './PlanRoundTables';
 
 const p = t.plan;
-
-type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; household: HouseholdDetail };
 
 export const lifeDomainLabel = (code: string) => (p.lifeDomain as Record<string, string>)[code] ?? code;
 
@@ -51,27 +51,12 @@ const partyLabel = (x: PartyRef) =>
 
 /** Gezinsplan, besluiten, ronde tafels en nazorg van één huishouden, voor de gezinsregisseur. */
 export function PlanPage({ id }: { id: string }) {
-  const [state, setState] = useState<State>({ kind: 'loading' });
+  const resource = useResource((signal) => getHousehold(id, signal).then((b) => b.household), [id]);
   const { user } = useSession();
-  usePageTitle(state.kind === 'ready' ? p.title(state.household.family_name) : p.crumb);
+  usePageTitle(resource.data ? p.title(resource.data.family_name) : p.crumb);
+  const reload = resource.refresh;
 
-  const reload = useCallback(async () => {
-    try {
-      const body = await getHousehold(id);
-      setState({ kind: 'ready', household: body.household });
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 401) return;
-      setState({
-        kind: 'error',
-        message: err instanceof ApiError && err.status === 404 ? t.household.notFound : t.errors.generic,
-      });
-    }
-  }, [id]);
-  useEffect(() => {
-    void reload();
-  }, [reload]);
-
-  const h = state.kind === 'ready' ? state.household : null;
+  const h = resource.data;
   const isDirector = !!h && user?.role === 'director' && h.director?.username === user.username;
   return (
     <>
@@ -95,29 +80,25 @@ export function PlanPage({ id }: { id: string }) {
       <h1 className="utrecht-heading-1" tabIndex={-1}>
         {h ? p.title(h.family_name) : p.crumb}
       </h1>
-      {state.kind === 'loading' ? (
-        <p className="utrecht-paragraph" role="status">
-          {t.app.loading}
-        </p>
-      ) : null}
-      {state.kind === 'error' ? (
-        <Alert type="error" live="alert">
-          <p className="utrecht-paragraph">{state.message}</p>
-        </Alert>
-      ) : null}
-      {h && !isDirector ? (
-        <Alert type="info">
-          <p className="utrecht-paragraph">{p.notDirector}</p>
-        </Alert>
-      ) : null}
-      {h && isDirector ? (
-        <>
-          <PlanSection household={h} />
-          <PlanDecisions household={h} onChanged={reload} />
-          <PlanRoundTables household={h} />
-          <PlanAftercare household={h} onChanged={reload} />
-        </>
-      ) : null}
+      <Loadable
+        state={resource.state}
+        errorText={(e) => (e.status === 404 ? t.household.notFound : t.errors.generic)}
+      >
+        {(household) =>
+          isDirector ? (
+            <>
+              <PlanSection household={household} />
+              <PlanDecisions household={household} onChanged={reload} />
+              <PlanRoundTables household={household} />
+              <PlanAftercare household={household} onChanged={reload} />
+            </>
+          ) : (
+            <Alert type="info">
+              <p className="utrecht-paragraph">{p.notDirector}</p>
+            </Alert>
+          )
+        }
+      </Loadable>
     </>
   );
 }

@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Alert } from '../components/Alert';
+import { Loadable } from '../components/Loadable';
 import { Field as FormField } from '../components/FormField';
 import { TableScroll } from '../components/TableScroll';
 import { t } from '../i18n/nl';
@@ -11,14 +12,13 @@ import { canManagePriceList } from '../lib/roles';
 import { useSession } from '../lib/session';
 import type { NewPriceListItem, PriceListItem, PriceUnit } from '../lib/types';
 import { usePageTitle } from '../lib/usePage';
+import { useResource } from '../lib/useResource';
 
 const p = t.priceList;
 const f = p.form;
 
 const NUM_TH = 'utrecht-table__header-cell utrecht-table__header-cell--numeric-column';
 const NUM_TD = 'utrecht-table__cell utrecht-table__cell--numeric-data';
-
-type Load = { kind: 'loading' } | { kind: 'error' } | { kind: 'ready'; items: PriceListItem[] };
 
 /**
  * The social price list: every version, and for administrators a form that
@@ -27,22 +27,7 @@ type Load = { kind: 'loading' } | { kind: 'error' } | { kind: 'ready'; items: Pr
 export function PriceListPage() {
   usePageTitle(p.title);
   const { user } = useSession();
-  const [state, setState] = useState<Load>({ kind: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    listPriceList(controller.signal)
-      .then((body) => setState({ kind: 'ready', items: body.items }))
-      .catch((err: unknown) => {
-        if (controller.signal.aborted) return;
-        if (err instanceof ApiError && err.status === 401) return;
-        setState({ kind: 'error' });
-      });
-    return () => controller.abort();
-  }, [attempt]);
-
-  const reload = useCallback(() => setAttempt((n) => n + 1), []);
+  const list = useResource((signal) => listPriceList(signal).then((b) => b.items), []);
   const admin = canManagePriceList(user?.role);
 
   return (
@@ -59,23 +44,12 @@ export function PriceListPage() {
           <h2 className="utrecht-heading-2 regie-visually-hidden" id="pl-versions">
             {p.caption}
           </h2>
-          {state.kind === 'loading' ? (
-            <p className="utrecht-paragraph" role="status">
-              {p.loading}
-            </p>
-          ) : null}
-          {state.kind === 'error' ? (
-            <Alert type="error" live="alert">
-              <p className="utrecht-paragraph">{p.loadError}</p>
-              <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={reload}>
-                {t.errors.retry}
-              </button>
-            </Alert>
-          ) : null}
-          {state.kind === 'ready' ? <PriceTable items={state.items} /> : null}
+          <Loadable state={list.state} loading={p.loading} errorText={() => p.loadError} onRetry={list.retry} retryable={() => true}>
+            {(items) => <PriceTable items={items} />}
+          </Loadable>
           {!admin ? <p className="utrecht-paragraph regie-note">{p.readOnly}</p> : null}
         </section>
-        {admin ? <PriceForm onAdded={reload} /> : null}
+        {admin ? <PriceForm onAdded={() => void list.refresh()} /> : null}
       </div>
     </>
   );
