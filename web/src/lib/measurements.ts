@@ -1,6 +1,7 @@
 import { t } from '../i18n/nl';
 import { formatDecimal1 } from './format';
 import type {
+  FilledBy,
   Measurement,
   OutcomeTable,
   Questionnaire,
@@ -312,3 +313,18 @@ export function outcomeItemLabel(questionnaires: readonly Questionnaire[], instr
 export function instrumentTitle(questionnaires: readonly Questionnaire[], key: string): string {
   return questionnaires.find((q) => q.key === key)?.title || key;
 }
+
+export const FILLED_BY: readonly FilledBy[] = ['member', 'with_director', 'proxy'];
+
+export const filledByLabel = (code: string) =>
+  (m.filledBy as Record<string, string>)[code] ?? code;
+export const measurementStatusLabel = (code: string) =>
+  (m.status as Record<string, string>)[code] ?? code;
+
+/** The member's instruments, most recent measurement first. */
+export const latestFirst = (list: readonly Measurement[]) =>
+  [...list].sort((a, b) => b.measured_on.localeCompare(a.measured_on)).map((x) => x.instrument);
+
+/** Where the member's measurements are filled in. */
+export const measurementPath = (householdId: string, measurementId: string) =>
+  `/huishoudens/${encodeURIComponent(householdId)}/metingen/${encodeURIComponent(measurementId)}`;

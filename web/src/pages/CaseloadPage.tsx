@@ -4,7 +4,7 @@ import { t } from '../i18n/nl';
 import { formatDate, formatMinutes } from '../lib/format';
 import { householdStatusLabel, STATUS_PIPELINE, timeKindLabel } from '../lib/labels';
 import { getCaseload, type Caseload } from '../lib/plan';
-import { effectText } from './PlanDecisions';
+import { decisionKindLabel, effectText } from '../lib/planText';
 import { Link } from '../lib/router';
 import { usePageTitle } from '../lib/usePage';
 import { useResource } from '../lib/useResource';
@@ -114,7 +114,7 @@ function CaseloadView({ load, single }: { load: Caseload; single: boolean }) {
                   </td>
                   <td className="utrecht-table__cell">{formatDate(d.effective_date)}</td>
                   <td className="utrecht-table__cell">
-                    {(t.plan.decisionKind as Record<string, string>)[d.kind] ?? d.kind}: {d.reason}
+                    {decisionKindLabel(d.kind)}: {d.reason}
                   </td>
                   <td className="utrecht-table__cell">{effectText(d.total_annual_effect_cents)}</td>
                 </tr>

@@ -23,7 +23,7 @@ import type { CategoryCost, HouseholdDetail, Member, Provision } from '../lib/ty
 import { usePageTitle } from '../lib/usePage';
 import { useResource } from '../lib/useResource';
 import { groupByProvider, memberName } from '../lib/household';
-import { ImportWarnings } from './HouseholdImportWarnings';
+import { ImportWarnings } from './household/ImportWarnings';
 import {
   BsnForm,
   EndProvisionForm,
@@ -31,7 +31,7 @@ import {
   ProvisionEditor,
   useDirectory,
   type Directory,
-} from './HouseholdEditing';
+} from './household/HouseholdEditing';
 import {
   ActionButtons,
   CareViewSwitch,
@@ -44,9 +44,9 @@ import {
   Timeline,
   type CareView,
   type ProvisionActions,
-} from './HouseholdRecord';
-import { HouseholdMeasurements } from './HouseholdMeasurements';
-import { HouseholdWork } from './HouseholdWork';
+} from './household/HouseholdRecord';
+import { HouseholdMeasurements } from './household/HouseholdMeasurements';
+import { HouseholdWork } from './household/HouseholdWork';
 
 const h = t.household;
 

@@ -9,6 +9,7 @@ import {
   allItems,
   answerText,
   answerValue,
+  filledByLabel,
   displayGroups,
   faceMood,
   firstOpenGroup,
@@ -21,7 +22,6 @@ import { Link } from '../lib/router';
 import type { HouseholdDetail, Measurement, Questionnaire, QuestionnaireItem } from '../lib/types';
 import { usePageTitle } from '../lib/usePage';
 import { useResource } from '../lib/useResource';
-import { filledByLabel } from './HouseholdMeasurements';
 
 const m = t.measurements;
 const f = m.fill;

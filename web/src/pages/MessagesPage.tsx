@@ -6,8 +6,8 @@ import { canImportMessages } from '../lib/roles';
 import { useSession } from '../lib/session';
 import type { MessageStandard } from '../lib/types';
 import { usePageTitle } from '../lib/usePage';
-import { describeRefusal, MessagesHistory } from './MessagesHistory';
-import { MessagesProviders } from './MessagesProviders';
+import { describeRefusal, MessagesHistory } from './messages/MessagesHistory';
+import { MessagesProviders } from './messages/MessagesProviders';
 
 const m = t.messages;
 

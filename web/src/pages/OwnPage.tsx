@@ -9,7 +9,7 @@ import { Link } from '../lib/router';
 import type { FileView, FileViewPage, OwnHouseholdResponse, OwnSpiderWebsResponse, Questionnaire } from '../lib/types';
 import { usePageTitle } from '../lib/usePage';
 import { useResource, type Failure } from '../lib/useResource';
-import { lifeDomainLabel } from './PlanPage';
+import { lifeDomainLabel } from '../lib/planText';
 
 const o = t.own;
 

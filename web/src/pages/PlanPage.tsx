@@ -13,41 +13,23 @@ import {
   GOAL_STATUSES,
   LIFE_DOMAINS,
   listPlans,
+  partiesOf,
+  partyKey,
   savePlan,
-  type PartyRef,
   type PlanGoal,
   type PlanVersion,
 } from '../lib/plan';
 import { Link } from '../lib/router';
 import { useSession } from '../lib/session';
 import type { HouseholdDetail, Wish } from '../lib/types';
+import { actionStatusLabel, goalStatusLabel, lifeDomainLabel, partyLabel } from '../lib/planText';
 import { usePageTitle } from '../lib/usePage';
 import { useResource } from '../lib/useResource';
-import { PlanAftercare } from './PlanAftercare';
-import { PlanDecisions } from './PlanDecisions';
-import { PlanRoundTables } from './PlanRoundTables';
+import { PlanAftercare } from './plan/PlanAftercare';
+import { PlanDecisions } from './plan/PlanDecisions';
+import { PlanRoundTables } from './plan/PlanRoundTables';
 
 const p = t.plan;
-
-export const lifeDomainLabel = (code: string) => (p.lifeDomain as Record<string, string>)[code] ?? code;
-
-/** The people who can carry out actions or agree: members, professionals on the care map, the director. */
-export function partiesOf(h: HouseholdDetail): PartyRef[] {
-  const out: PartyRef[] = h.members.map((m) => ({ kind: 'member', id: m.id, name: `${m.given_name} ${m.family_name}` }));
-  const seen = new Set<string>();
-  for (const pr of h.provisions) {
-    if (pr.professional && pr.active && !seen.has(pr.professional.id)) {
-      seen.add(pr.professional.id);
-      out.push({ kind: 'professional', id: pr.professional.id, name: pr.professional.name });
-    }
-  }
-  if (h.director) out.push({ kind: 'director', id: h.director.username, name: h.director.display_name });
-  return out;
-}
-
-const partyKey = (x: PartyRef) => `${x.kind}:${x.id}`;
-const partyLabel = (x: PartyRef) =>
-  `${x.name ?? x.id} (${x.kind === 'member' ? p.plan.member : x.kind === 'director' ? p.plan.director : p.plan.professional})`;
 
 /** Gezinsplan, besluiten, ronde tafels en nazorg van één huishouden, voor de gezinsregisseur. */
 export function PlanPage({ id }: { id: string }) {
@@ -225,13 +207,13 @@ function PlanGoalsTable({ plan, household }: { plan: PlanVersion; household: Hou
                       <li key={k}>
                         {a.text} — {a.responsible.name ?? a.responsible.id}
                         {a.due_date ? `, ${p.plan.due.toLowerCase()} ${formatDate(a.due_date)}` : ''} (
-                        {(p.actionStatus as Record<string, string>)[a.status] ?? a.status})
+                        {actionStatusLabel(a.status)})
                       </li>
                     ))}
                   </ul>
                 )}
               </td>
-              <td className="utrecht-table__cell">{(p.goalStatus as Record<string, string>)[g.status] ?? g.status}</td>
+              <td className="utrecht-table__cell">{goalStatusLabel(g.status)}</td>
             </tr>
           ))}
         </tbody>
@@ -391,7 +373,7 @@ function PlanEditor({
                 label={p.plan.status}
                 value={g.status}
                 onChange={(v) => update(i, { status: v })}
-                options={GOAL_STATUSES.map((s) => ({ value: s, label: (p.goalStatus as Record<string, string>)[s] ?? s }))}
+                options={GOAL_STATUSES.map((s) => ({ value: s, label: goalStatusLabel(s) }))}
               />
               <Select
                 id={`${gid}-wish`}
@@ -467,7 +449,7 @@ function PlanEditor({
                       label={p.plan.status}
                       value={a.status}
                       onChange={(v) => setAction({ status: v })}
-                      options={ACTION_STATUSES.map((s) => ({ value: s, label: (p.actionStatus as Record<string, string>)[s] ?? s }))}
+                      options={ACTION_STATUSES.map((s) => ({ value: s, label: actionStatusLabel(s) }))}
                     />
                   </div>
                   <button

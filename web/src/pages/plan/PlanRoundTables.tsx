@@ -1,48 +1,28 @@
 import { useCallback, useEffect, useId, useMemo, useState, type FormEvent } from 'react';
-import { Check, ErrorAlert, SavedNote, Select, TextArea, TextInput } from '../components/PlanControls';
-import { TableScroll } from '../components/TableScroll';
-import { t } from '../i18n/nl';
-import { ApiError, isConflict } from '../lib/api';
-import { formatDate, todayIso } from '../lib/format';
+import { Check, ErrorAlert, SavedNote, Select, TextArea, TextInput } from '../../components/PlanControls';
+import { TableScroll } from '../../components/TableScroll';
+import { t } from '../../i18n/nl';
+import { ApiError, isConflict } from '../../lib/api';
+import { formatDate, todayIso } from '../../lib/format';
 import {
+  addDays,
   addRoundTable,
   ATTENDANCE,
   findSlot,
   invitationHref,
   listRoundTables,
+  parseAvailability,
+  partiesOf,
   localTime,
   scheduleRoundTable,
   updateRoundTable,
   type Participant,
   type RoundTable,
   type SlotAnswer,
-} from '../lib/plan';
-import type { HouseholdDetail } from '../lib/types';
-import { partiesOf } from './PlanPage';
+} from '../../lib/plan';
+import type { HouseholdDetail } from '../../lib/types';
 
 const r = t.plan.roundTables;
-
-/**
- * Availability as typed: one period per line, "2026-12-01 09:00-12:00" (or
- * with a "T"). Returns the periods, or the first line that is not one.
- */
-export function parseAvailability(text: string): { periods: { from: string; to: string }[] } | { bad: string } {
-  const periods: { from: string; to: string }[] = [];
-  for (const raw of text.split('\n')) {
-    const line = raw.trim();
-    if (!line) continue;
-    const m = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})\s*-\s*(\d{2}:\d{2})$/.exec(line);
-    if (!m || m[2]! >= m[3]!) return { bad: line };
-    periods.push({ from: `${m[1]}T${m[2]}`, to: `${m[1]}T${m[3]}` });
-  }
-  return { periods };
-}
-
-function addDays(iso: string, n: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
 
 interface Invitee {
   key: string;

@@ -1,8 +1,8 @@
-import { Loadable } from '../components/Loadable';
-import { t } from '../i18n/nl';
-import { listImports } from '../lib/api';
-import type { ImportRecord } from '../lib/types';
-import { useResource } from '../lib/useResource';
+import { Loadable } from '../../components/Loadable';
+import { t } from '../../i18n/nl';
+import { listImports } from '../../lib/api';
+import type { ImportRecord } from '../../lib/types';
+import { useResource } from '../../lib/useResource';
 
 const m = t.messages;
 

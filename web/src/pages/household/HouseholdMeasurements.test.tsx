@@ -1,15 +1,15 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { setCsrfToken } from '../lib/api';
-import { Router } from '../lib/router';
-import type { Wish } from '../lib/types';
-import { installFakeFetch } from '../test/fakeFetch';
-import { household } from '../test/fixtures';
-import { measurement, questionnaires } from '../test/measurementFixtures';
+import { setCsrfToken } from '../../lib/api';
+import { Router } from '../../lib/router';
+import type { Wish } from '../../lib/types';
+import { installFakeFetch } from '../../test/fakeFetch';
+import { household } from '../../test/fixtures';
+import { measurement, questionnaires } from '../../test/measurementFixtures';
 import { HouseholdMeasurements } from './HouseholdMeasurements';
 
-vi.mock('../components/useChart', () => ({ useChart: () => ({ current: null }) }));
+vi.mock('../../components/useChart', () => ({ useChart: () => ({ current: null }) }));
 
 const BASE = '/api/v1/households/BZHH01';
 

@@ -1,8 +1,8 @@
 import { useEffect, useId, useState } from 'react';
-import { Alert } from '../components/Alert';
-import { t } from '../i18n/nl';
-import { ApiError, linkProvider, listOrganisations, listProviderLinks } from '../lib/api';
-import type { Organisation, ProviderLink } from '../lib/types';
+import { Alert } from '../../components/Alert';
+import { t } from '../../i18n/nl';
+import { ApiError, linkProvider, listOrganisations, listProviderLinks } from '../../lib/api';
+import type { Organisation, ProviderLink } from '../../lib/types';
 
 const m = t.messages;
 

@@ -1,9 +1,9 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { setCsrfToken } from '../lib/api';
-import { household } from '../test/fixtures';
-import { installFakeFetch } from '../test/fakeFetch';
+import { setCsrfToken } from '../../lib/api';
+import { household } from '../../test/fixtures';
+import { installFakeFetch } from '../../test/fakeFetch';
 import { BsnForm, ProvisionEditor, type Directory } from './HouseholdEditing';
 
 const directory: Directory = {

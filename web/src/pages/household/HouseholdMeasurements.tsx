@@ -1,11 +1,11 @@
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
-import { Alert } from '../components/Alert';
-import { Loadable } from '../components/Loadable';
-import { describedBy, Field, FieldError } from '../components/FormField';
-import { OutcomeTable } from '../components/OutcomeTable';
-import { SpiderWeb } from '../components/SpiderWeb';
-import { TableScroll } from '../components/TableScroll';
-import { t } from '../i18n/nl';
+import { Alert } from '../../components/Alert';
+import { Loadable } from '../../components/Loadable';
+import { describedBy, Field, FieldError } from '../../components/FormField';
+import { OutcomeTable } from '../../components/OutcomeTable';
+import { SpiderWeb } from '../../components/SpiderWeb';
+import { TableScroll } from '../../components/TableScroll';
+import { t } from '../../i18n/nl';
 import {
   ApiError,
   addWish,
@@ -16,12 +16,17 @@ import {
   listQuestionnaires,
   listWishes,
   updateWish,
-} from '../lib/api';
-import { formatDateShort, todayIso } from '../lib/format';
-import { memberName } from '../lib/household';
-import { memberRoleLabel } from '../lib/labels';
+} from '../../lib/api';
+import { formatDateShort, todayIso } from '../../lib/format';
+import { memberName } from '../../lib/household';
+import { memberRoleLabel } from '../../lib/labels';
 import {
   dimensionLabel,
+  FILLED_BY,
+  filledByLabel,
+  latestFirst,
+  measurementPath,
+  measurementStatusLabel,
   instrumentsFor,
   instrumentTitle,
   indexText,
@@ -34,10 +39,10 @@ import {
   sortMeasurements,
   wishDimensions,
   type OutcomeRow,
-} from '../lib/measurements';
-import { Link, useNavigate } from '../lib/router';
-import type { FilledBy, Measurement, Member, Questionnaire, Wish } from '../lib/types';
-import { useResource } from '../lib/useResource';
+} from '../../lib/measurements';
+import { Link, useNavigate } from '../../lib/router';
+import type { FilledBy, Measurement, Member, Questionnaire, Wish } from '../../lib/types';
+import { useResource } from '../../lib/useResource';
 import { ConflictAlert, useRecordSubmit } from './RecordForm';
 
 const m = t.measurements;
@@ -67,21 +72,6 @@ async function loadAll(householdId: string, signal?: AbortSignal): Promise<Data>
     outcomes: outcomeRows(out),
   };
 }
-
-export const FILLED_BY: readonly FilledBy[] = ['member', 'with_director', 'proxy'];
-
-export const filledByLabel = (code: string) =>
-  (m.filledBy as Record<string, string>)[code] ?? code;
-export const measurementStatusLabel = (code: string) =>
-  (m.status as Record<string, string>)[code] ?? code;
-
-/** The member's instruments, most recent measurement first. */
-const latestFirst = (list: readonly Measurement[]) =>
-  [...list].sort((a, b) => b.measured_on.localeCompare(a.measured_on)).map((x) => x.instrument);
-
-/** Where the member's measurements are filled in. */
-export const measurementPath = (householdId: string, measurementId: string) =>
-  `/huishoudens/${encodeURIComponent(householdId)}/metingen/${encodeURIComponent(measurementId)}`;
 
 /**
  * Measurements and wishes for change of every member of one household, for

@@ -1,26 +1,26 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { Alert } from '../components/Alert';
-import { Loadable } from '../components/Loadable';
-import { describedBy, Field } from '../components/FormField';
-import { TableScroll } from '../components/TableScroll';
-import { t } from '../i18n/nl';
+import { Alert } from '../../components/Alert';
+import { Loadable } from '../../components/Loadable';
+import { describedBy, Field } from '../../components/FormField';
+import { TableScroll } from '../../components/TableScroll';
+import { t } from '../../i18n/nl';
 import {
   addTimeEntry,
   addVirtualSaving,
   ApiError,
   listTimeEntries,
   listVirtualSavings,
-} from '../lib/api';
-import { formatDateShort, formatMinutes, todayIso } from '../lib/format';
+} from '../../lib/api';
+import { formatDateShort, formatMinutes, todayIso } from '../../lib/format';
 import {
   TIME_KINDS,
   timeKindLabel,
   VIRTUAL_SAVING_KINDS,
   virtualSavingKindLabel,
-} from '../lib/labels';
-import { formatEurosCompact, parseEuroInput, sumCents } from '../lib/money';
-import type { TimeEntry, TimeKind, VirtualSaving, VirtualSavingKind } from '../lib/types';
-import { useResource } from '../lib/useResource';
+} from '../../lib/labels';
+import { formatEurosCompact, parseEuroInput, sumCents } from '../../lib/money';
+import type { TimeEntry, TimeKind, VirtualSaving, VirtualSavingKind } from '../../lib/types';
+import { useResource } from '../../lib/useResource';
 
 const w = t.work;
 

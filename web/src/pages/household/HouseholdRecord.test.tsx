@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { household } from '../test/fixtures';
-import type { TimelineEvent } from '../lib/types';
+import { household } from '../../test/fixtures';
+import type { TimelineEvent } from '../../lib/types';
 import { timelineText } from './HouseholdRecord';
 
 describe('timelineText', () => {

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState, type ReactNode, type Ref } from 'react';
-import { Alert } from '../components/Alert';
-import { t } from '../i18n/nl';
-import { ApiError } from '../lib/api';
-import { isConflictError, messageField } from '../lib/household';
+import { Alert } from '../../components/Alert';
+import { t } from '../../i18n/nl';
+import { ApiError } from '../../lib/api';
+import { isConflictError, messageField } from '../../lib/household';
 
 const r = t.record;
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { Alert } from '../components/Alert';
-import { t } from '../i18n/nl';
+import { Alert } from '../../components/Alert';
+import { t } from '../../i18n/nl';
 import {
   addProfessional,
   addProvision,
@@ -11,8 +11,8 @@ import {
   listProfessionals,
   setMemberBsn,
   updateProvision,
-} from '../lib/api';
-import { todayIso } from '../lib/format';
+} from '../../lib/api';
+import { todayIso } from '../../lib/format';
 import {
   buildProvisionBody,
   EMPTY_PROVISION,
@@ -22,10 +22,10 @@ import {
   PROVISION_FIELDS,
   provisionToForm,
   type ProvisionFormValues,
-} from '../lib/household';
-import { COST_BASES, costBasisLabel, domainLabel, PROVISION_DOMAINS } from '../lib/labels';
-import type { Member, Organisation, PriceListItem, Professional, Provision } from '../lib/types';
-import { describedBy, Field } from '../components/FormField';
+} from '../../lib/household';
+import { COST_BASES, costBasisLabel, domainLabel, PROVISION_DOMAINS } from '../../lib/labels';
+import type { Member, Organisation, PriceListItem, Professional, Provision } from '../../lib/types';
+import { describedBy, Field } from '../../components/FormField';
 import { useRecordSubmit } from './RecordForm';
 
 const r = t.record;

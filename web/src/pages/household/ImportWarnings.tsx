@@ -1,7 +1,7 @@
-import { Alert } from '../components/Alert';
-import { t } from '../i18n/nl';
-import { formatDate } from '../lib/format';
-import type { ImportWarning } from '../lib/types';
+import { Alert } from '../../components/Alert';
+import { t } from '../../i18n/nl';
+import { formatDate } from '../../lib/format';
+import type { ImportWarning } from '../../lib/types';
 
 /**
  * What an imported provider message left for the director to check, such as

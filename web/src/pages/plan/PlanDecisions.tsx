@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useId, useMemo, useState, type FormEvent } from 'react';
-import { Check, ErrorAlert, SavedNote, Select, TextArea, TextInput } from '../components/PlanControls';
-import { TableScroll } from '../components/TableScroll';
-import { t } from '../i18n/nl';
-import { ApiError, listOrganisations } from '../lib/api';
-import { formatDate, todayIso } from '../lib/format';
-import { COST_CATEGORY_ORDER, costCategoryLabel, domainLabel, PROVISION_DOMAINS } from '../lib/labels';
-import { formatEuros, parseEuroInput } from '../lib/money';
+import { Check, ErrorAlert, SavedNote, Select, TextArea, TextInput } from '../../components/PlanControls';
+import { TableScroll } from '../../components/TableScroll';
+import { t } from '../../i18n/nl';
+import { ApiError, listOrganisations } from '../../lib/api';
+import { formatDate, todayIso } from '../../lib/format';
+import { COST_CATEGORY_ORDER, costCategoryLabel, domainLabel, PROVISION_DOMAINS } from '../../lib/labels';
+import { formatEuros, parseEuroInput } from '../../lib/money';
 import {
   annualCostOn,
   DECISION_KINDS,
@@ -18,16 +18,11 @@ import {
   type DecisionInput,
   type DecisionKind,
   type RoundTable,
-} from '../lib/plan';
-import type { HouseholdDetail, Organisation, Provision } from '../lib/types';
+} from '../../lib/plan';
+import { decisionKindLabel as kindLabel, effectText } from '../../lib/planText';
+import type { HouseholdDetail, Organisation, Provision } from '../../lib/types';
 
 const d = t.plan.decisions;
-const kindLabel = (k: string) => (t.plan.decisionKind as Record<string, string>)[k] ?? k;
-
-/** What a decision saves (negative effect) or adds, as shown in the log. */
-export function effectText(cents: number): string {
-  return cents <= 0 ? d.saving(formatEuros(-cents)) : d.extra(formatEuros(cents));
-}
 
 function provisionLabel(p: Provision, h: HouseholdDetail): string {
   const m = h.members.find((x) => x.id === p.member_id);

@@ -1,11 +1,11 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { setCsrfToken } from '../lib/api';
-import { Router } from '../lib/router';
-import { installFakeFetch, type Call } from '../test/fakeFetch';
-import { household } from '../test/fixtures';
-import { HouseholdView } from './HouseholdPage';
+import { setCsrfToken } from '../../lib/api';
+import { Router } from '../../lib/router';
+import { installFakeFetch, type Call } from '../../test/fakeFetch';
+import { household } from '../../test/fixtures';
+import { HouseholdView } from '../HouseholdPage';
 import { HouseholdWork, parseMinutes, serverField } from './HouseholdWork';
 
 vi.mock('../components/CostChart', () => ({ CostChart: () => null }));

@@ -1,16 +1,16 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
-import { HouseholdStatus } from '../components/StatusBadge';
-import { TableScroll } from '../components/TableScroll';
-import { t } from '../i18n/nl';
-import { acknowledgeSignal, setHouseholdStatus } from '../lib/api';
-import { formatDate, formatDateShort, formatHours, formatInteger } from '../lib/format';
+import { HouseholdStatus } from '../../components/StatusBadge';
+import { TableScroll } from '../../components/TableScroll';
+import { t } from '../../i18n/nl';
+import { acknowledgeSignal, setHouseholdStatus } from '../../lib/api';
+import { formatDate, formatDateShort, formatHours, formatInteger } from '../../lib/format';
 import {
   describeSignalProvisions,
   memberName,
   peopleAtTheDoor,
   sortTimeline,
   type ProviderGroup,
-} from '../lib/household';
+} from '../../lib/household';
 import {
   costBasisLabel,
   domainLabel,
@@ -21,8 +21,8 @@ import {
   signalLabel,
   STATUS_PIPELINE,
   timelineKindLabel,
-} from '../lib/labels';
-import { formatEuros } from '../lib/money';
+} from '../../lib/labels';
+import { formatEuros } from '../../lib/money';
 import type {
   HouseholdCounts,
   HouseholdDetail,
@@ -31,8 +31,8 @@ import type {
   Professional,
   Provision,
   TimelineEvent,
-} from '../lib/types';
-import { describedBy, Field } from '../components/FormField';
+} from '../../lib/types';
+import { describedBy, Field } from '../../components/FormField';
 import { useRecordSubmit } from './RecordForm';
 
 const r = t.record;

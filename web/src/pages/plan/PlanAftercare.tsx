@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
-import { ErrorAlert, SavedNote, TextInput } from '../components/PlanControls';
-import { TableScroll } from '../components/TableScroll';
-import { t } from '../i18n/nl';
-import { ApiError, setHouseholdStatus } from '../lib/api';
-import { formatDate, todayIso } from '../lib/format';
-import { addAftercareContact, getAftercare, startAftercare, type AftercareResponse } from '../lib/plan';
-import type { HouseholdDetail } from '../lib/types';
+import { ErrorAlert, SavedNote, TextInput } from '../../components/PlanControls';
+import { TableScroll } from '../../components/TableScroll';
+import { t } from '../../i18n/nl';
+import { ApiError, setHouseholdStatus } from '../../lib/api';
+import { formatDate, todayIso } from '../../lib/format';
+import { addAftercareContact, getAftercare, startAftercare, type AftercareResponse } from '../../lib/plan';
+import type { HouseholdDetail } from '../../lib/types';
 
 const a = t.plan.aftercare;
 

@@ -1,10 +1,10 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { setCsrfToken } from '../lib/api';
-import type { Decision } from '../lib/plan';
-import { installFakeFetch, type Call } from '../test/fakeFetch';
-import { household } from '../test/fixtures';
+import { setCsrfToken } from '../../lib/api';
+import type { Decision } from '../../lib/plan';
+import { installFakeFetch, type Call } from '../../test/fakeFetch';
+import { household } from '../../test/fixtures';
 import { PlanDecisions } from './PlanDecisions';
 
 const BASE = '/api/v1/households/BZHH01';
