@@ -50,7 +50,7 @@ describe('availability as typed', () => {
 
 describe('plan events in the household timeline', () => {
   it('reads decisions, plan versions and aftercare in Dutch', async () => {
-    const { timelineText } = await import('../pages/household/HouseholdRecord');
+    const { timelineText } = await import('../pages/household/Timeline');
     const ev = (kind: string, detail: string) => ({ date: '2026-12-01', kind, provision_id: '', detail });
     expect(timelineText(ev('decision', 'replace: Eén aanbieder'), [], [])).toBe('Vervangen door systemische aanpak: Eén aanbieder');
     expect(timelineText(ev('plan_agreed', 'v2'), [], [])).toBe('Versie 2');

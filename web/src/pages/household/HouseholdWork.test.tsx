@@ -5,7 +5,7 @@ import { setCsrfToken } from '../../lib/api';
 import { Router } from '../../lib/router';
 import { installFakeFetch, type Call } from '../../test/fakeFetch';
 import { household } from '../../test/fixtures';
-import { HouseholdView } from '../HouseholdPage';
+import { HouseholdView } from './HouseholdView';
 import { HouseholdWork, parseMinutes, serverField } from './HouseholdWork';
 
 vi.mock('../components/CostChart', () => ({ CostChart: () => null }));

@@ -4,7 +4,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { setCsrfToken } from '../../lib/api';
 import { household } from '../../test/fixtures';
 import { installFakeFetch } from '../../test/fakeFetch';
-import { BsnForm, ProvisionEditor, type Directory } from './HouseholdEditing';
+import { BsnForm } from './BsnForm';
+import { ProvisionEditor } from './ProvisionEditor';
+import type { Directory } from './useDirectory';
 
 const directory: Directory = {
   organisations: [{ id: 'a1', name: 'Kredietbank', kind: 'provider' }],

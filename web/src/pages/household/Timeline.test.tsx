@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { household } from '../../test/fixtures';
 import type { TimelineEvent } from '../../lib/types';
-import { timelineText } from './HouseholdRecord';
+import { timelineText } from './Timeline';
 
 describe('timelineText', () => {
   const { provisions, members } = household;
