@@ -328,3 +328,10 @@ export const latestFirst = (list: readonly Measurement[]) =>
 /** Where the member's measurements are filled in. */
 export const measurementPath = (householdId: string, measurementId: string) =>
   `/huishoudens/${encodeURIComponent(householdId)}/metingen/${encodeURIComponent(measurementId)}`;
+
+/** When every question of a part is the same number scale, its explanation is given once for the part. */
+export function sharedScaleOf(q: Questionnaire, group: QuestionnaireGroup): { min: number; max: number } | null {
+  const first = group.items[0];
+  if (!first || !group.items.every((i) => itemControl(q, i) === 'scale' && i.min === first.min && i.max === first.max)) return null;
+  return { min: first.min, max: first.max };
+}

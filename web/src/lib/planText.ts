@@ -1,6 +1,8 @@
 import { t } from '../i18n/nl';
 import { formatEuros } from './money';
+import { domainLabel } from './labels';
 import type { PartyRef } from './plan';
+import type { HouseholdDetail, Provision } from './types';
 
 const p = t.plan;
 
@@ -17,3 +19,11 @@ export function effectText(cents: number): string {
 /** A party with what they are to the household, so two people of the same name can be told apart. */
 export const partyLabel = (x: PartyRef) =>
   `${x.name ?? x.id} (${x.kind === 'member' ? p.plan.member : x.kind === 'director' ? p.plan.director : p.plan.professional})`;
+
+/** A provision as a choice in the decision form: domain, provider, for whom and what it costs. */
+export function provisionLabel(p: Provision, h: HouseholdDetail): string {
+  const m = h.members.find((x) => x.id === p.member_id);
+  return `${domainLabel(p.domain)} — ${p.provider?.name ?? ''}${m ? ` (${m.given_name})` : ''}, ${formatEuros(
+    p.annual_cost_cents,
+  )}`;
+}

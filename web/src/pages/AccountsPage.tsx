@@ -2,14 +2,14 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Alert } from '../components/Alert';
 import { Loadable } from '../components/Loadable';
 import { QrCode } from '../components/QrCode';
-import { TableScroll } from '../components/TableScroll';
 import { t } from '../i18n/nl';
-import { ApiError, createAccount, listAccounts, resetSecondFactor, setAccountDisabled } from '../lib/api';
+import { ApiError, createAccount, listAccounts } from '../lib/api';
 import { userRoleLabel } from '../lib/labels';
 import { canManageAccounts } from '../lib/roles';
 import { useSession } from '../lib/session';
 import type { Account } from '../lib/types';
 import { usePageTitle } from '../lib/usePage';
+import { AccountsTable } from './accounts/AccountsTable';
 import { useResource } from '../lib/useResource';
 
 const a = t.accounts;
@@ -160,71 +160,13 @@ export function AccountsPage() {
       ) : null}
       <Loadable state={accounts.state} errorText={(e) => `${a.loadError} ${e.message}`}>
         {(list) => (
-        <TableScroll label={a.listCaption}>
-          <table className="utrecht-table regie-table">
-            <caption className="utrecht-table__caption">{a.listCaption}</caption>
-            <thead className="utrecht-table__header">
-              <tr className="utrecht-table__row">
-                <th className="utrecht-table__header-cell" scope="col">{a.columns.username}</th>
-                <th className="utrecht-table__header-cell" scope="col">{a.columns.name}</th>
-                <th className="utrecht-table__header-cell" scope="col">{a.columns.role}</th>
-                <th className="utrecht-table__header-cell" scope="col">{a.columns.status}</th>
-                <th className="utrecht-table__header-cell" scope="col">{a.columns.secondFactor}</th>
-                <th className="utrecht-table__header-cell" scope="col">{a.columns.actions}</th>
-              </tr>
-            </thead>
-            <tbody className="utrecht-table__body">
-              {list.map((acc) => (
-                <tr className="utrecht-table__row" key={acc.username} data-username={acc.username}>
-                  <td className="utrecht-table__cell">{acc.username}</td>
-                  <td className="utrecht-table__cell">{acc.display_name}</td>
-                  <td className="utrecht-table__cell">{userRoleLabel(acc.role)}</td>
-                  <td className="utrecht-table__cell">{acc.disabled ? a.disabled : a.active}</td>
-                  <td className="utrecht-table__cell">
-                    {acc.role === 'member' ? a.secondFactorNone : acc.second_factor ? a.secondFactorSet : a.secondFactorMissing}
-                  </td>
-                  <td className="utrecht-table__cell">
-                    <div className="utrecht-button-group">
-                      {acc.username !== user?.username ? (
-                        <button
-                          type="button"
-                          className="utrecht-button utrecht-button--secondary-action"
-                          disabled={busy}
-                          aria-label={acc.disabled ? a.enable(acc.display_name) : a.disable(acc.display_name)}
-                          onClick={() =>
-                            act(async () => {
-                              await setAccountDisabled(acc.username, !acc.disabled);
-                              return acc.disabled ? a.enabledDone(acc.display_name) : a.disabledDone(acc.display_name);
-                            })
-                          }
-                        >
-                          {acc.disabled ? a.enableShort : a.disableShort}
-                        </button>
-                      ) : null}
-                      {acc.role !== 'member' ? (
-                        <button
-                          type="button"
-                          className="utrecht-button utrecht-button--secondary-action"
-                          disabled={busy}
-                          aria-label={a.resetTotp(acc.display_name)}
-                          onClick={() =>
-                            act(async () => {
-                              const r = await resetSecondFactor(acc.username);
-                              setOnce({ name: acc.display_name, password: null, otpauth: r.otpauth_uri });
-                              return a.totpReset(acc.display_name);
-                            })
-                          }
-                        >
-                          {a.resetTotpShort}
-                        </button>
-                      ) : null}
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+          <AccountsTable
+            accounts={list}
+            me={user?.username}
+            busy={busy}
+            act={act}
+            onSecrets={(name, otpauth) => setOnce({ name, password: null, otpauth })}
+          />
         )}
       </Loadable>
 

@@ -6,7 +6,8 @@ import { Router } from '../../lib/router';
 import { installFakeFetch, type Call } from '../../test/fakeFetch';
 import { household } from '../../test/fixtures';
 import { HouseholdView } from './HouseholdView';
-import { HouseholdWork, parseMinutes, serverField } from './HouseholdWork';
+import { parseMinutes, serverField } from '../../lib/work';
+import { HouseholdWork } from './HouseholdWork';
 
 vi.mock('../components/CostChart', () => ({ CostChart: () => null }));
 
