@@ -1,3 +1,4 @@
+import { HouseholdBreadcrumb } from '../components/HouseholdBreadcrumb';
 import { Loadable } from '../components/Loadable';
 import { t } from '../i18n/nl';
 import { getHousehold } from '../lib/api';
@@ -22,20 +23,7 @@ export function HouseholdPage({ id }: { id: string }) {
 
   return (
     <>
-      <nav className="utrecht-breadcrumb-nav regie-breadcrumb" aria-label={h.breadcrumb}>
-        <ol className="utrecht-breadcrumb-nav__list utrecht-breadcrumb-nav__list--html-ol">
-          <li className="utrecht-breadcrumb-nav__item">
-            <Link className="utrecht-breadcrumb-nav__link utrecht-link" to="/huishoudens">
-              {t.nav.households}
-            </Link>
-          </li>
-          <li className="utrecht-breadcrumb-nav__item" aria-current="page">
-            <span className="utrecht-breadcrumb-nav__link utrecht-breadcrumb-nav__link--current">
-              {household ? household.family_name : id}
-            </span>
-          </li>
-        </ol>
-      </nav>
+      <HouseholdBreadcrumb id={id} name={household?.family_name ?? null} />
       <h1 className="utrecht-heading-1" tabIndex={-1}>
         {title}
       </h1>

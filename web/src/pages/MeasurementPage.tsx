@@ -1,4 +1,5 @@
 import { Alert } from '../components/Alert';
+import { HouseholdBreadcrumb } from '../components/HouseholdBreadcrumb';
 import { Loadable } from '../components/Loadable';
 import { t } from '../i18n/nl';
 import { ApiError, findMeasurement, getHousehold, listQuestionnaires } from '../lib/api';
@@ -54,23 +55,7 @@ export function MeasurementPage({ householdId, measurementId }: { householdId: s
 
   return (
     <>
-      <nav className="utrecht-breadcrumb-nav regie-breadcrumb" aria-label={t.household.breadcrumb}>
-        <ol className="utrecht-breadcrumb-nav__list utrecht-breadcrumb-nav__list--html-ol">
-          <li className="utrecht-breadcrumb-nav__item">
-            <Link className="utrecht-breadcrumb-nav__link utrecht-link" to="/huishoudens">
-              {t.nav.households}
-            </Link>
-          </li>
-          <li className="utrecht-breadcrumb-nav__item">
-            <Link className="utrecht-breadcrumb-nav__link utrecht-link" to={householdLink}>
-              {loaded ? loaded.household.family_name : householdId}
-            </Link>
-          </li>
-          <li className="utrecht-breadcrumb-nav__item" aria-current="page">
-            <span className="utrecht-breadcrumb-nav__link utrecht-breadcrumb-nav__link--current">{f.breadcrumb}</span>
-          </li>
-        </ol>
-      </nav>
+      <HouseholdBreadcrumb id={householdId} name={loaded?.household.family_name ?? null} here={f.breadcrumb} />
       <h1 className="utrecht-heading-1" tabIndex={-1}>
         {title}
       </h1>

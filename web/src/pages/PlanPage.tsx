@@ -1,8 +1,8 @@
 import { Alert } from '../components/Alert';
+import { HouseholdBreadcrumb } from '../components/HouseholdBreadcrumb';
 import { Loadable } from '../components/Loadable';
 import { t } from '../i18n/nl';
 import { getHousehold } from '../lib/api';
-import { Link } from '../lib/router';
 import { useSession } from '../lib/session';
 import { usePageTitle } from '../lib/usePage';
 import { useResource } from '../lib/useResource';
@@ -24,23 +24,7 @@ export function PlanPage({ id }: { id: string }) {
   const isDirector = !!h && user?.role === 'director' && h.director?.username === user.username;
   return (
     <>
-      <nav className="utrecht-breadcrumb-nav regie-breadcrumb" aria-label={t.household.breadcrumb}>
-        <ol className="utrecht-breadcrumb-nav__list utrecht-breadcrumb-nav__list--html-ol">
-          <li className="utrecht-breadcrumb-nav__item">
-            <Link className="utrecht-breadcrumb-nav__link utrecht-link" to="/huishoudens">
-              {t.nav.households}
-            </Link>
-          </li>
-          <li className="utrecht-breadcrumb-nav__item">
-            <Link className="utrecht-breadcrumb-nav__link utrecht-link" to={`/huishoudens/${encodeURIComponent(id)}`}>
-              {h ? h.family_name : id}
-            </Link>
-          </li>
-          <li className="utrecht-breadcrumb-nav__item" aria-current="page">
-            <span className="utrecht-breadcrumb-nav__link utrecht-breadcrumb-nav__link--current">{p.crumb}</span>
-          </li>
-        </ol>
-      </nav>
+      <HouseholdBreadcrumb id={id} name={h?.family_name ?? null} here={p.crumb} />
       <h1 className="utrecht-heading-1" tabIndex={-1}>
         {h ? p.title(h.family_name) : p.crumb}
       </h1>

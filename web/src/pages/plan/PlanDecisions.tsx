@@ -1,31 +1,20 @@
-import { useCallback, useEffect, useState } from 'react';
 import { t } from '../../i18n/nl';
-import { listDecisions, listRoundTables, type Decision, type RoundTable } from '../../lib/plan';
 import type { HouseholdDetail } from '../../lib/types';
 import { Projection, DecisionLog } from './DecisionLog';
 import { DecisionForm } from './DecisionForm';
+import { useDecisions, useRoundTables } from './usePlanLists';
 
 const d = t.plan.decisions;
 
 /** Mandate decisions of one household: the form, the projection on the care map and the append-only log. */
 export function PlanDecisions({ household, onChanged }: { household: HouseholdDetail; onChanged: () => Promise<void> }) {
-  const [decisions, setDecisions] = useState<Decision[] | null>(null);
-  const [tables, setTables] = useState<RoundTable[]>([]);
-  const load = useCallback(async () => {
-    try {
-      setDecisions((await listDecisions(household.id)).decisions);
-    } catch {
-      setDecisions([]);
-    }
-    try {
-      setTables((await listRoundTables(household.id)).round_tables);
-    } catch {
-      setTables([]);
-    }
-  }, [household.id]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const decisionList = useDecisions(household.id);
+  const tableList = useRoundTables(household.id);
+  const decisions = decisionList.data;
+  const tables = tableList.data ?? [];
+  const load = async () => {
+    await Promise.all([decisionList.refresh(), tableList.refresh()]);
+  };
   return (
     <section aria-labelledby="besluiten" className="regie-section" data-testid="decisions">
       <h2 className="utrecht-heading-2" id="besluiten">

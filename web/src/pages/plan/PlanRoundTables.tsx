@@ -1,25 +1,16 @@
-import { useCallback, useEffect, useState } from 'react';
 import { t } from '../../i18n/nl';
-import { listRoundTables, type RoundTable } from '../../lib/plan';
 import type { HouseholdDetail } from '../../lib/types';
 import { RoundTableCard } from './RoundTableCard';
 import { RoundTableForm } from './RoundTableForm';
+import { useRoundTables } from './usePlanLists';
 
 const r = t.plan.roundTables;
 
 /** Round tables of one household: prepare, find the earliest common slot, schedule, invite, record. */
 export function PlanRoundTables({ household }: { household: HouseholdDetail }) {
-  const [tables, setTables] = useState<RoundTable[] | null>(null);
-  const load = useCallback(async () => {
-    try {
-      setTables((await listRoundTables(household.id)).round_tables);
-    } catch {
-      setTables([]);
-    }
-  }, [household.id]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const resource = useRoundTables(household.id);
+  const tables = resource.data;
+  const load = resource.refresh;
   return (
     <section aria-labelledby="ronde-tafels" className="regie-section" data-testid="round-tables">
       <h2 className="utrecht-heading-2" id="ronde-tafels">

@@ -1,31 +1,24 @@
-import { useCallback, useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { useId, useMemo, useState, type FormEvent } from 'react';
 import { Check, ErrorAlert, SavedNote, TextInput } from '../../components/PlanControls';
+import { Loadable } from '../../components/Loadable';
 import { TableScroll } from '../../components/TableScroll';
 import { t } from '../../i18n/nl';
 import { ApiError } from '../../lib/api';
 import { formatDate, todayIso } from '../../lib/format';
 import { agreePlan, listPlans, partiesOf, partyKey, type PlanVersion } from '../../lib/plan';
 import type { HouseholdDetail } from '../../lib/types';
+import { useResource } from '../../lib/useResource';
 import { actionStatusLabel, goalStatusLabel, lifeDomainLabel, partyLabel } from '../../lib/planText';
 import { PlanEditor } from './PlanEditor';
 
 const p = t.plan;
 
 export function PlanSection({ household }: { household: HouseholdDetail }) {
-  const [plans, setPlans] = useState<PlanVersion[] | null>(null);
-  const [failed, setFailed] = useState(false);
+  const resource = useResource((signal) => listPlans(household.id, signal).then((b) => b.plans), [household.id]);
+  const plans = resource.data;
+  const load = resource.refresh;
   // Kept here: the editor starts afresh (new key) once the new version is loaded.
   const [savedVersion, setSavedVersion] = useState<number | null>(null);
-  const load = useCallback(async () => {
-    try {
-      setPlans((await listPlans(household.id)).plans);
-    } catch {
-      setFailed(true);
-    }
-  }, [household.id]);
-  useEffect(() => {
-    void load();
-  }, [load]);
   const active = plans?.find((v) => v.status === 'active') ?? null;
   const older = (plans ?? []).filter((v) => v.status !== 'active').reverse();
   const latest = plans && plans.length > 0 ? Math.max(...plans.map((v) => v.plan_version)) : 0;
@@ -48,9 +41,9 @@ export function PlanSection({ household }: { household: HouseholdDetail }) {
         {p.plan.title}
       </h2>
       <p className="utrecht-paragraph">{p.plan.intro}</p>
-      {failed ? <ErrorAlert message={t.errors.generic} /> : null}
-      {plans === null && !failed ? <p className="utrecht-paragraph">{t.app.loading}</p> : null}
-      {plans && !active ? <p className="utrecht-paragraph">{p.plan.none}</p> : null}
+      <Loadable state={resource.state} quiet>
+        {() => (active ? null : <p className="utrecht-paragraph">{p.plan.none}</p>)}
+      </Loadable>
       {active ? (
         <>
           <h3 className="utrecht-heading-3">{p.plan.activeVersion(active.plan_version)}</h3>
