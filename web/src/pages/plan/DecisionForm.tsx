@@ -1,16 +1,33 @@
-import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { useId, useMemo, useState, type FormEvent } from 'react';
 import { Check, ErrorAlert, SavedNote, Select, TextArea, TextInput } from '../../components/PlanControls';
 import { t } from '../../i18n/nl';
 import { ApiError, listOrganisations } from '../../lib/api';
+import {
+  decisionBody,
+  emptyDecision,
+  previewDecision,
+  runningBefore,
+  scalesIn,
+  startsIn,
+  stopsIn,
+  type DecisionProblem,
+  type DecisionValues,
+} from '../../lib/decision';
 import { todayIso } from '../../lib/format';
 import { domainLabel, PROVISION_DOMAINS } from '../../lib/labels';
-import { parseEuroInput } from '../../lib/money';
-import { DECISION_KINDS, recordDecision, runsOn, type DecisionInput, type DecisionKind, type RoundTable } from '../../lib/plan';
-import { decisionKindLabel as kindLabel } from '../../lib/planText';
-import type { HouseholdDetail, Organisation } from '../../lib/types';
-import { provisionLabel } from '../../lib/planText';
+import { DECISION_KINDS, recordDecision, type DecisionKind, type RoundTable } from '../../lib/plan';
+import { decisionKindLabel as kindLabel, provisionLabel } from '../../lib/planText';
+import type { HouseholdDetail } from '../../lib/types';
+import { useResource } from '../../lib/useResource';
+import { DecisionPreview } from './DecisionPreview';
 
 const d = t.plan.decisions;
+
+const PROBLEM_TEXT: Record<DecisionProblem, string> = {
+  cost: d.costRequired,
+  provider: d.providerRequired,
+  scale: d.scaleRequired,
+};
 
 export function DecisionForm({
   household,
@@ -22,81 +39,39 @@ export function DecisionForm({
   onSaved: () => Promise<void>;
 }) {
   const id = useId();
-  const [kind, setKind] = useState<DecisionKind>('replace');
-  const [reason, setReason] = useState('');
-  const [effective, setEffective] = useState(todayIso());
-  const [stop, setStop] = useState<Set<string>>(new Set());
-  const [orgs, setOrgs] = useState<Organisation[]>([]);
-  const [domain, setDomain] = useState('jeugd');
-  const [provider, setProvider] = useState('');
-  const [member, setMember] = useState('');
-  const [goal, setGoal] = useState('');
-  const [hours, setHours] = useState('');
-  const [cost, setCost] = useState('');
-  const [scaleId, setScaleId] = useState('');
-  const [roundTable, setRoundTable] = useState('');
+  const [v, setV] = useState<DecisionValues>(() => emptyDecision(todayIso()));
+  const [problems, setProblems] = useState<DecisionProblem[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const [costError, setCostError] = useState<string | undefined>(undefined);
   const [saved, setSaved] = useState<string | null>(null);
-  useEffect(() => {
-    listOrganisations()
-      .then((r) => {
-        setOrgs(r.organisations);
-        setProvider((v) => v || r.organisations[0]?.id || '');
-      })
-      .catch(() => setOrgs([]));
-  }, []);
-  const running = useMemo(
-    () => household.provisions.filter((p) => runsOn(p, effective) && (p.start_date ?? '') < effective),
-    [household.provisions, effective],
-  );
-  const stops = kind === 'stop' || kind === 'replace';
-  const starts = kind === 'start' || kind === 'replace';
-  const scales = kind === 'scale_up' || kind === 'scale_down';
+  // Without the list one cannot choose a provider; the form then says so when sent.
+  const orgs = useResource((signal) => listOrganisations(signal).then((b) => b.organisations, () => []), []);
+  const organisations = orgs.data ?? [];
+  const set = <K extends keyof DecisionValues>(key: K, value: DecisionValues[K]) => setV((old) => ({ ...old, [key]: value }));
+  const running = useMemo(() => runningBefore(household.provisions, v.effective), [household.provisions, v.effective]);
+  const preview = useMemo(() => previewDecision(household, v), [household, v]);
+  const problem = (p: DecisionProblem) => (problems.includes(p) ? PROBLEM_TEXT[p] : undefined);
+
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
-    setCostError(undefined);
     setSaved(null);
-    const body: DecisionInput = { kind, reason, effective_date: effective };
-    if (roundTable) body.round_table_id = Number(roundTable);
-    const cents = cost.trim() ? parseEuroInput(cost) : null;
-    if ((starts || (scales && cost.trim())) && cents === null) {
-      setCostError(d.costRequired);
+    const checked = decisionBody(v, running);
+    if ('problems' in checked) {
+      setProblems(checked.problems);
       return;
     }
-    if (stops) body.stop = running.filter((p) => stop.has(p.id)).map((p) => p.id);
-    if (starts) {
-      body.start = [
-        {
-          domain,
-          provider_id: provider,
-          goal,
-          annual_cost_cents: cents ?? 0,
-          ...(member ? { member_id: member } : {}),
-          ...(hours.trim() ? { hours_per_week: hours.trim().replace(',', '.') } : {}),
-        },
-      ];
-    }
-    if (scales) {
-      body.scale = [
-        {
-          provision_id: scaleId || running[0]?.id || '',
-          ...(hours.trim() ? { hours_per_week: hours.trim().replace(',', '.') } : {}),
-          ...(cents !== null ? { annual_cost_cents: cents } : {}),
-        },
-      ];
-    }
+    setProblems([]);
     try {
-      await recordDecision(household.id, body);
+      await recordDecision(household.id, checked.body);
       setSaved(d.saved);
-      setStop(new Set());
-      setReason('');
+      // Start afresh: a second decision must be chosen anew, not inherit the first one's provider or figures.
+      setV(emptyDecision(todayIso()));
       await onSaved();
     } catch (err) {
       setError(err instanceof ApiError ? err.message : t.errors.generic);
     }
   };
+
   return (
     <form className="regie-form" onSubmit={submit} noValidate aria-labelledby={`${id}-title`} data-testid="decision-form">
       <h3 className="utrecht-heading-3" id={`${id}-title`}>
@@ -107,23 +82,23 @@ export function DecisionForm({
         <Select
           id={`${id}-kind`}
           label={d.kind}
-          value={kind}
-          onChange={(v) => setKind(v as DecisionKind)}
+          value={v.kind}
+          onChange={(k) => set('kind', k as DecisionKind)}
           options={DECISION_KINDS.map((k) => ({ value: k, label: kindLabel(k) }))}
         />
-        <TextInput id={`${id}-eff`} label={d.effective} type="date" size="date" value={effective} onChange={setEffective} />
+        <TextInput id={`${id}-eff`} label={d.effective} type="date" size="date" value={v.effective} onChange={(x) => set('effective', x)} />
         {roundTables.length > 0 ? (
           <Select
             id={`${id}-rt`}
             label={d.roundTable}
-            value={roundTable}
-            onChange={setRoundTable}
+            value={v.roundTable}
+            onChange={(x) => set('roundTable', x)}
             options={[{ value: '', label: d.noRoundTable }, ...roundTables.map((rt) => ({ value: String(rt.id), label: rt.title }))]}
           />
         ) : null}
       </div>
-      <TextArea id={`${id}-reason`} label={d.reason} value={reason} onChange={setReason} rows={2} />
-      {stops ? (
+      <TextArea id={`${id}-reason`} label={d.reason} value={v.reason} onChange={(x) => set('reason', x)} rows={2} />
+      {stopsIn(v.kind) ? (
         <fieldset className="utrecht-form-fieldset">
           <legend className="utrecht-form-fieldset__legend">{d.stopLegend}</legend>
           <p className="utrecht-form-field-description regie-hint">{d.stopHint}</p>
@@ -134,34 +109,32 @@ export function DecisionForm({
                 key={pr.id}
                 id={`${id}-stop-${pr.id}`}
                 label={provisionLabel(pr, household)}
-                checked={stop.has(pr.id)}
-                onChange={(v) =>
-                  setStop((s) => {
-                    const n = new Set(s);
-                    if (v) n.add(pr.id);
-                    else n.delete(pr.id);
-                    return n;
-                  })
-                }
+                checked={v.stop.includes(pr.id)}
+                onChange={(on) => set('stop', on ? [...v.stop, pr.id] : v.stop.filter((x) => x !== pr.id))}
               />
             ))}
           </div>
         </fieldset>
       ) : null}
-      {scales ? (
+      {scalesIn(v.kind) ? (
         <div className="regie-form-grid">
           <Select
             id={`${id}-scale`}
             label={d.scaleProvision}
-            value={scaleId || running[0]?.id || ''}
-            onChange={setScaleId}
-            options={running.map((pr) => ({ value: pr.id, label: provisionLabel(pr, household) }))}
+            value={running.some((p) => p.id === v.scaleId) ? v.scaleId : ''}
+            onChange={(x) => set('scaleId', x)}
+            options={[
+              { value: '', label: d.chooseProvision },
+              ...running.map((pr) => ({ value: pr.id, label: provisionLabel(pr, household) })),
+            ]}
+            error={problem('scale')}
+            required
           />
-          <TextInput id={`${id}-shours`} label={d.scaleHours} value={hours} onChange={setHours} size="short" />
-          <TextInput id={`${id}-scost`} label={d.scaleCost} value={cost} onChange={setCost} error={costError} size="short" />
+          <TextInput id={`${id}-shours`} label={d.scaleHours} value={v.hours} onChange={(x) => set('hours', x)} size="short" />
+          <TextInput id={`${id}-scost`} label={d.scaleCost} value={v.cost} onChange={(x) => set('cost', x)} error={problem('cost')} size="short" />
         </div>
       ) : null}
-      {starts ? (
+      {startsIn(v.kind) ? (
         <fieldset className="utrecht-form-fieldset">
           <legend className="utrecht-form-fieldset__legend">{d.newTitle}</legend>
           <p className="utrecht-form-field-description regie-hint">{d.newIntro}</p>
@@ -169,33 +142,36 @@ export function DecisionForm({
             <Select
               id={`${id}-domain`}
               label={d.domain}
-              value={domain}
-              onChange={setDomain}
+              value={v.domain}
+              onChange={(x) => set('domain', x)}
               options={PROVISION_DOMAINS.map((x) => ({ value: x, label: domainLabel(x) }))}
             />
             <Select
               id={`${id}-provider`}
               label={d.provider}
-              value={provider}
-              onChange={setProvider}
-              options={orgs.map((o) => ({ value: o.id, label: o.name }))}
+              value={v.provider}
+              onChange={(x) => set('provider', x)}
+              options={[{ value: '', label: d.chooseProvider }, ...organisations.map((o) => ({ value: o.id, label: o.name }))]}
+              error={problem('provider')}
+              required
             />
             <Select
               id={`${id}-member`}
               label={d.member}
-              value={member}
-              onChange={setMember}
+              value={v.member}
+              onChange={(x) => set('member', x)}
               options={[
                 { value: '', label: t.plan.plan.wholeHousehold },
                 ...household.members.map((m) => ({ value: m.id, label: `${m.given_name} ${m.family_name}` })),
               ]}
             />
-            <TextInput id={`${id}-hours`} label={d.hours} value={hours} onChange={setHours} size="short" />
-            <TextInput id={`${id}-cost`} label={d.cost} value={cost} onChange={setCost} error={costError} size="short" />
+            <TextInput id={`${id}-hours`} label={d.hours} value={v.hours} onChange={(x) => set('hours', x)} size="short" />
+            <TextInput id={`${id}-cost`} label={d.cost} value={v.cost} onChange={(x) => set('cost', x)} error={problem('cost')} size="short" />
           </div>
-          <TextInput id={`${id}-goal`} label={d.goal} value={goal} onChange={setGoal} size="wide" />
+          <TextInput id={`${id}-goal`} label={d.goal} value={v.goal} onChange={(x) => set('goal', x)} size="wide" />
         </fieldset>
       ) : null}
+      <DecisionPreview preview={preview} household={household} effective={v.effective} hours={v.hours} organisations={organisations} />
       <div className="regie-actions">
         <button type="submit" className="utrecht-button utrecht-button--primary-action">
           {d.submit}
