@@ -592,7 +592,9 @@ export const nl = {
     },
     active: 'Actief',
     disabled: 'Uitgezet',
-    secondFactorSet: 'Ingesteld',
+    secondFactorSet: 'Koppelcode uitgegeven',
+    secondFactorNote:
+      'Koppelcode uitgegeven: de QR-code voor de authenticator-app is gemaakt. Of de persoon de app al heeft ingesteld, kan Regie hier niet zien; dat blijkt bij de eerste aanmelding met een code.',
     secondFactorMissing: 'Niet ingesteld',
     secondFactorNone: 'Niet nodig',
     disable: (name: string) => `${name} uitzetten`,

@@ -170,7 +170,7 @@ export function AccountsPage() {
         )}
       </Loadable>
 
-      <form className="utrecht-form regie-section" aria-labelledby={`${ids}-create`} onSubmit={onCreate} noValidate>
+      <form className="utrecht-form regie-form regie-section" aria-labelledby={`${ids}-create`} onSubmit={onCreate} noValidate>
         <h2 className="utrecht-heading-2" id={`${ids}-create`}>
           {a.create}
         </h2>

@@ -23,6 +23,7 @@ export function AccountsTable({
   onSecrets: (name: string, otpauth: string | null) => void;
 }) {
   return (
+    <>
     <TableScroll label={a.listCaption}>
       <table className="utrecht-table regie-table">
         <caption className="utrecht-table__caption">{a.listCaption}</caption>
@@ -88,5 +89,7 @@ export function AccountsTable({
         </tbody>
       </table>
     </TableScroll>
+    <p className="utrecht-paragraph regie-note">{a.secondFactorNote}</p>
+    </>
   );
 }
