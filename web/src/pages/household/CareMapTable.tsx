@@ -57,7 +57,7 @@ export function CareMapTable({
                 <th scope="col" className="utrecht-table__header-cell utrecht-table__header-cell--numeric-column">{c.hoursPerWeek}</th>
                 <th scope="col" className="utrecht-table__header-cell utrecht-table__header-cell--numeric-column">{c.annualCost}</th>
                 <th scope="col" className="utrecht-table__header-cell">{c.costBasis}</th>
-                {actions ? <th scope="col" className="utrecht-table__header-cell">{t.record.provision.actions}</th> : null}
+                {actions ? <th scope="col" className="utrecht-table__header-cell regie-sticky-end">{t.record.provision.actions}</th> : null}
               </tr>
             </thead>
             <tbody className="utrecht-table__body">
@@ -105,7 +105,7 @@ export function CareMapTable({
                     {p.price_code ? <span className="regie-muted">, {t.record.priceCode(p.price_code)}</span> : null}
                   </td>
                   {actions ? (
-                    <td className="utrecht-table__cell">
+                    <td className="utrecht-table__cell regie-sticky-end">
                       <ActionButtons p={p} members={members} actions={actions} />
                     </td>
                   ) : null}

@@ -66,7 +66,7 @@ function ProviderTable({
               <th scope="col" className="utrecht-table__header-cell utrecht-table__header-cell--numeric-column">{c.hoursPerWeek}</th>
               <th scope="col" className="utrecht-table__header-cell utrecht-table__header-cell--numeric-column">{c.annualCost}</th>
               <th scope="col" className="utrecht-table__header-cell">{c.costBasis}</th>
-              {actions ? <th scope="col" className="utrecht-table__header-cell">{r.provision.actions}</th> : null}
+              {actions ? <th scope="col" className="utrecht-table__header-cell regie-sticky-end">{r.provision.actions}</th> : null}
             </tr>
           </thead>
           <tbody className="utrecht-table__body">
@@ -92,7 +92,7 @@ function ProviderTable({
                 <td className="utrecht-table__cell utrecht-table__cell--numeric-data regie-nowrap">{formatEuros(p.annual_cost_cents)}</td>
                 <td className="utrecht-table__cell"><CostCell p={p} /></td>
                 {actions ? (
-                  <td className="utrecht-table__cell">
+                  <td className="utrecht-table__cell regie-sticky-end">
                     <ActionButtons p={p} members={members} actions={actions} />
                   </td>
                 ) : null}
