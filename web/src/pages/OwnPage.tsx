@@ -107,11 +107,10 @@ export function NoAccessPage({ member }: { member: boolean }) {
  */
 export function MemberHouseholdPage({ id }: { id: string }) {
   const { state } = useResource((signal) => getHousehold(id, signal), [id]);
-  if (state.kind === 'loading')
-    return (
-      <p className="utrecht-paragraph" role="status">
-        {t.app.loading}
-      </p>
-    );
-  return <NoAccessPage member />;
+  // Whatever the server answers, a member does not see the staff's household page.
+  return (
+    <Loadable state={state} renderError={() => <NoAccessPage member />}>
+      {() => <NoAccessPage member />}
+    </Loadable>
+  );
 }
