@@ -73,25 +73,25 @@ export function MeasurementPage({ householdId, measurementId }: { householdId: s
         {(loaded) => {
           const member = loaded.household.members.find((x) => x.id === loaded.measurement.member_id);
           return (
-          <>
-            <p className="utrecht-paragraph regie-fill-who">
-              <strong>{f.forWhom(member ? memberName(member) : loaded.measurement.member_id)}</strong>
-              <br />
-              {f.details(loaded.measurement.moment, formatDate(loaded.measurement.measured_on), filledByLabel(loaded.measurement.filled_by))}
-            </p>
-            {loaded.questionnaire ? (
-              <Fill
-                householdId={householdId}
-                questionnaire={loaded.questionnaire}
-                initial={loaded.measurement}
-                backLink={householdLink}
-              />
-            ) : (
-              <Alert type="error" live="alert">
-                <p className="utrecht-paragraph">{f.unknownInstrument}</p>
-              </Alert>
-            )}
-          </>
+            <>
+              <p className="utrecht-paragraph regie-fill-who">
+                <strong>{f.forWhom(member ? memberName(member) : loaded.measurement.member_id)}</strong>
+                <br />
+                {f.details(loaded.measurement.moment, formatDate(loaded.measurement.measured_on), filledByLabel(loaded.measurement.filled_by))}
+              </p>
+              {loaded.questionnaire ? (
+                <Fill
+                  householdId={householdId}
+                  questionnaire={loaded.questionnaire}
+                  initial={loaded.measurement}
+                  backLink={householdLink}
+                />
+              ) : (
+                <Alert type="error" live="alert">
+                  <p className="utrecht-paragraph">{f.unknownInstrument}</p>
+                </Alert>
+              )}
+            </>
           );
         }}
       </Loadable>

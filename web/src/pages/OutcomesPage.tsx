@@ -44,17 +44,17 @@ export function OutcomesPage() {
       </p>
       <Loadable state={report.state} errorText={(e) => (e.status === 403 ? o.forbidden : o.loadError)}>
         {(data) => (
-        <>
-          <OutcomeTable rows={data.rows} questionnaires={data.questionnaires} caption={o.caption} testId="outcome-table" />
-          <div className="regie-downloads regie-screen-only" role="group" aria-label={o.downloads}>
-            <a className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href={outcomesPath(households, 'xlsx')} data-testid="outcomes-xlsx">
-              {o.downloadXlsx}
-            </a>
-            <a className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href={outcomesPath(households, 'csv')} data-testid="outcomes-csv">
-              {o.downloadCsv}
-            </a>
-          </div>
-        </>
+          <>
+            <OutcomeTable rows={data.rows} questionnaires={data.questionnaires} caption={o.caption} testId="outcome-table" />
+            <div className="regie-downloads regie-screen-only" role="group" aria-label={o.downloads}>
+              <a className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href={outcomesPath(households, 'xlsx')} data-testid="outcomes-xlsx">
+                {o.downloadXlsx}
+              </a>
+              <a className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href={outcomesPath(households, 'csv')} data-testid="outcomes-csv">
+                {o.downloadCsv}
+              </a>
+            </div>
+          </>
         )}
       </Loadable>
     </>

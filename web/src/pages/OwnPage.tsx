@@ -41,41 +41,41 @@ export function OwnPage() {
       </h1>
       <Loadable state={household.state} errorText={ownErrorText}>
         {(own) => (
-        <>
-          <Paragraph>{o.hello(own.me)}</Paragraph>
-          <Paragraph>{o.intro}</Paragraph>
-          {own.director ? <Paragraph>{o.director(own.director)}</Paragraph> : null}
-          <nav aria-label={o.sectionsNav}>
-            <ul className="regie-own__toc">
-              {sections.map((s) => (
-                <li key={s.id}>
-                  <a className="utrecht-link" href={`#${s.id}-title`}>
-                    {s.title}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </nav>
-          <Section id="helpers" icon="helpers" title={o.helpers.title}>
-            <Helpers data={own} />
-          </Section>
-          <Section id="plan" icon="plan" title={o.plan.title}>
-            <Plan data={own} />
-          </Section>
-          <Section id="web" icon="web" title={o.web.title}>
-            <Loadable state={webs.state} quiet errorText={ownErrorText}>
-              {(data) => <Webs webs={data.webs} questionnaires={data.questionnaires} />}
-            </Loadable>
-          </Section>
-          <Section id="appointments" icon="appointments" title={o.appointments.title}>
-            <Appointments data={own} />
-          </Section>
-          <Section id="looked" icon="looked" title={o.looked.title}>
-            <Loadable state={looked.state} quiet errorText={ownErrorText}>
-              {(first) => <Looked first={first} />}
-            </Loadable>
-          </Section>
-        </>
+          <>
+            <Paragraph>{o.hello(own.me)}</Paragraph>
+            <Paragraph>{o.intro}</Paragraph>
+            {own.director ? <Paragraph>{o.director(own.director)}</Paragraph> : null}
+            <nav aria-label={o.sectionsNav}>
+              <ul className="regie-own__toc">
+                {sections.map((s) => (
+                  <li key={s.id}>
+                    <a className="utrecht-link" href={`#${s.id}-title`}>
+                      {s.title}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            <Section id="helpers" icon="helpers" title={o.helpers.title}>
+              <Helpers data={own} />
+            </Section>
+            <Section id="plan" icon="plan" title={o.plan.title}>
+              <Plan data={own} />
+            </Section>
+            <Section id="web" icon="web" title={o.web.title}>
+              <Loadable state={webs.state} quiet errorText={ownErrorText}>
+                {(data) => <Webs webs={data.webs} questionnaires={data.questionnaires} />}
+              </Loadable>
+            </Section>
+            <Section id="appointments" icon="appointments" title={o.appointments.title}>
+              <Appointments data={own} />
+            </Section>
+            <Section id="looked" icon="looked" title={o.looked.title}>
+              <Loadable state={looked.state} quiet errorText={ownErrorText}>
+                {(first) => <Looked first={first} />}
+              </Loadable>
+            </Section>
+          </>
         )}
       </Loadable>
     </div>

@@ -38,35 +38,35 @@ export function MessagesHistory({ version }: { version: number }) {
           records.length === 0 ? (
             <p className="utrecht-paragraph">{m.historyEmpty}</p>
           ) : (
-        <table className="utrecht-table">
-          <caption className="utrecht-table__caption">{m.historyCaption}</caption>
-          <thead className="utrecht-table__header">
-            <tr className="utrecht-table__row">
-              <th className="utrecht-table__header-cell" scope="col">{m.historyColumns.at}</th>
-              <th className="utrecht-table__header-cell" scope="col">{m.historyColumns.by}</th>
-              <th className="utrecht-table__header-cell" scope="col">{m.historyColumns.file}</th>
-              <th className="utrecht-table__header-cell" scope="col">{m.historyColumns.outcome}</th>
-            </tr>
-          </thead>
-          <tbody className="utrecht-table__body">
-            {records.slice(0, 50).map((r) => (
-              <tr className="utrecht-table__row" key={r.id}>
-                <td className="utrecht-table__cell">{r.at.replace('T', ' ').slice(0, 16)}</td>
-                <td className="utrecht-table__cell">{r.by}</td>
-                <td className="utrecht-table__cell">{r.file}</td>
-                <td className="utrecht-table__cell">
-                  {outcomeText(r)}
-                  {r.outcome === 'refused' && r.detail ? (
-                    <>
-                      <br />
-                      {describeRefusal(r.detail.split('\n')[0]!)}
-                    </>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+            <table className="utrecht-table">
+              <caption className="utrecht-table__caption">{m.historyCaption}</caption>
+              <thead className="utrecht-table__header">
+                <tr className="utrecht-table__row">
+                  <th className="utrecht-table__header-cell" scope="col">{m.historyColumns.at}</th>
+                  <th className="utrecht-table__header-cell" scope="col">{m.historyColumns.by}</th>
+                  <th className="utrecht-table__header-cell" scope="col">{m.historyColumns.file}</th>
+                  <th className="utrecht-table__header-cell" scope="col">{m.historyColumns.outcome}</th>
+                </tr>
+              </thead>
+              <tbody className="utrecht-table__body">
+                {records.slice(0, 50).map((r) => (
+                  <tr className="utrecht-table__row" key={r.id}>
+                    <td className="utrecht-table__cell">{r.at.replace('T', ' ').slice(0, 16)}</td>
+                    <td className="utrecht-table__cell">{r.by}</td>
+                    <td className="utrecht-table__cell">{r.file}</td>
+                    <td className="utrecht-table__cell">
+                      {outcomeText(r)}
+                      {r.outcome === 'refused' && r.detail ? (
+                        <>
+                          <br />
+                          {describeRefusal(r.detail.split('\n')[0]!)}
+                        </>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           )
         }
       </Loadable>
