@@ -7,12 +7,9 @@ import { canSeeBusinessCase } from '../lib/roles';
 import { useSession } from '../lib/session';
 import { usePageTitle } from '../lib/usePage';
 import { useResource } from '../lib/useResource';
-import { memberName } from '../lib/household';
 import { HouseholdView } from './household/HouseholdView';
 
 const h = t.household;
-
-export { memberName };
 
 export function HouseholdPage({ id }: { id: string }) {
   const resource = useResource((signal) => getHousehold(id, signal).then((b) => b.household), [id]);

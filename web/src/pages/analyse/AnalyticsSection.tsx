@@ -1,7 +1,7 @@
-import { type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Loadable } from '../../components/Loadable';
 import { t } from '../../i18n/nl';
-import { type AnalyticsParams } from '../../lib/analytics';
+import type { AnalyticsParams } from '../../lib/analytics';
 import { downloadCsv, toCsv } from '../../lib/csv';
 import type { AnalyticsTable } from '../../lib/types';
 import type { Resource } from '../../lib/useResource';

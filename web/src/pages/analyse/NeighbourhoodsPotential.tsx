@@ -1,8 +1,8 @@
-import { type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Alert } from '../../components/Alert';
 import { TableScroll } from '../../components/TableScroll';
 import { t } from '../../i18n/nl';
-import { type AnalyticsParams } from '../../lib/analytics';
+import type { AnalyticsParams } from '../../lib/analytics';
 import { formatDate } from '../../lib/format';
 import { directorCostModeLabel } from '../../lib/labels';
 import type { AnalyticsTable } from '../../lib/types';

@@ -1,4 +1,4 @@
-import { type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { t } from '../../i18n/nl';
 import { formatWholeEuros } from '../../lib/money';
 

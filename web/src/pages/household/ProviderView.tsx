@@ -6,7 +6,7 @@ import { memberName, type ProviderGroup } from '../../lib/household';
 import { domainLabel } from '../../lib/labels';
 import { formatEuros } from '../../lib/money';
 import type { Member } from '../../lib/types';
-import { type ProvisionActions, CostCell, GoalCell, ActionButtons } from './CareMapParts';
+import { ActionButtons, CostCell, GoalCell, type ProvisionActions } from './CareMapParts';
 
 const r = t.record;
 

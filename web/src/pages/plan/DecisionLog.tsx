@@ -4,9 +4,8 @@ import { formatDate, todayIso } from '../../lib/format';
 import { COST_CATEGORY_ORDER, costCategoryLabel, domainLabel } from '../../lib/labels';
 import { formatEuros } from '../../lib/money';
 import { annualCostOn, lastEffectiveDate, runsOn, type Decision, type RoundTable } from '../../lib/plan';
-import { decisionKindLabel as kindLabel, effectText } from '../../lib/planText';
+import { decisionKindLabel as kindLabel, effectText, provisionLabel } from '../../lib/planText';
 import type { HouseholdDetail } from '../../lib/types';
-import { provisionLabel } from '../../lib/planText';
 
 const d = t.plan.decisions;
 
