@@ -80,6 +80,7 @@ export function Select({
   onChange,
   options,
   error,
+  required,
 }: {
   id: string;
   label: ReactNode;
@@ -87,6 +88,7 @@ export function Select({
   onChange: (v: string) => void;
   options: readonly { value: string; label: string }[];
   error?: string | undefined;
+  required?: boolean;
 }) {
   return (
     <Field id={id} label={label} error={error}>
@@ -97,6 +99,7 @@ export function Select({
         onChange={(e) => onChange(e.target.value)}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, false, error)}
+        aria-required={required || undefined}
       >
         {options.map((o) => (
           <option key={o.value} value={o.value}>

@@ -424,3 +424,9 @@ export function getOwnFileViews(before?: number | null, signal?: AbortSignal): P
   const query = before ? `?before=${encodeURIComponent(String(before))}` : '';
   return request<FileViewPage>(`${API}/me/file-views${query}`, { signal });
 }
+
+/** One measurement of a household, or null when the household has none by that id. */
+export async function findMeasurement(householdId: string, measurementId: string, signal?: AbortSignal) {
+  const { measurements } = await listMeasurements(householdId, signal);
+  return measurements.find((x) => x.id === measurementId) ?? null;
+}

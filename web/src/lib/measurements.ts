@@ -1,6 +1,7 @@
 import { t } from '../i18n/nl';
 import { formatDecimal1 } from './format';
 import type {
+  FilledBy,
   Measurement,
   OutcomeTable,
   Questionnaire,
@@ -311,4 +312,26 @@ export function outcomeItemLabel(questionnaires: readonly Questionnaire[], instr
 
 export function instrumentTitle(questionnaires: readonly Questionnaire[], key: string): string {
   return questionnaires.find((q) => q.key === key)?.title || key;
+}
+
+export const FILLED_BY: readonly FilledBy[] = ['member', 'with_director', 'proxy'];
+
+export const filledByLabel = (code: string) =>
+  (m.filledBy as Record<string, string>)[code] ?? code;
+export const measurementStatusLabel = (code: string) =>
+  (m.status as Record<string, string>)[code] ?? code;
+
+/** The member's instruments, most recent measurement first. */
+export const latestFirst = (list: readonly Measurement[]) =>
+  [...list].sort((a, b) => b.measured_on.localeCompare(a.measured_on)).map((x) => x.instrument);
+
+/** Where the member's measurements are filled in. */
+export const measurementPath = (householdId: string, measurementId: string) =>
+  `/huishoudens/${encodeURIComponent(householdId)}/metingen/${encodeURIComponent(measurementId)}`;
+
+/** When every question of a part is the same number scale, its explanation is given once for the part. */
+export function sharedScaleOf(q: Questionnaire, group: QuestionnaireGroup): { min: number; max: number } | null {
+  const first = group.items[0];
+  if (!first || !group.items.every((i) => itemControl(q, i) === 'scale' && i.min === first.min && i.max === first.max)) return null;
+  return { min: first.min, max: first.max };
 }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { annualCostOn, lastEffectiveDate, runsOn, type Decision } from './plan';
-import { parseAvailability } from '../pages/PlanRoundTables';
-import { effectText } from '../pages/PlanDecisions';
+import { annualCostOn, lastEffectiveDate, parseAvailability, runsOn, type Decision } from './plan';
+import { effectText } from './planText';
 import type { Provision } from './types';
 
 const provision = (start: string, end: string | null, cents: number) =>
@@ -51,7 +50,7 @@ describe('availability as typed', () => {
 
 describe('plan events in the household timeline', () => {
   it('reads decisions, plan versions and aftercare in Dutch', async () => {
-    const { timelineText } = await import('../pages/HouseholdRecord');
+    const { timelineText } = await import('../pages/household/Timeline');
     const ev = (kind: string, detail: string) => ({ date: '2026-12-01', kind, provision_id: '', detail });
     expect(timelineText(ev('decision', 'replace: Eén aanbieder'), [], [])).toBe('Vervangen door systemische aanpak: Eén aanbieder');
     expect(timelineText(ev('plan_agreed', 'v2'), [], [])).toBe('Versie 2');

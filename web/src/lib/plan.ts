@@ -3,7 +3,7 @@
  * API shapes and calls, and the projection of a decision on the care map.
  */
 import { request } from './api';
-import type { Provision } from './types';
+import type { HouseholdDetail, Provision } from './types';
 
 export const LIFE_DOMAINS = [
   'bodily_functions',
@@ -250,4 +250,42 @@ export function emptyGoal(): PlanGoal {
     status: 'open',
     actions: [],
   };
+}
+
+/** The people who can carry out actions or agree: members, professionals on the care map, the director. */
+export function partiesOf(h: HouseholdDetail): PartyRef[] {
+  const out: PartyRef[] = h.members.map((m) => ({ kind: 'member', id: m.id, name: `${m.given_name} ${m.family_name}` }));
+  const seen = new Set<string>();
+  for (const pr of h.provisions) {
+    if (pr.professional && pr.active && !seen.has(pr.professional.id)) {
+      seen.add(pr.professional.id);
+      out.push({ kind: 'professional', id: pr.professional.id, name: pr.professional.name });
+    }
+  }
+  if (h.director) out.push({ kind: 'director', id: h.director.username, name: h.director.display_name });
+  return out;
+}
+
+export const partyKey = (x: PartyRef) => `${x.kind}:${x.id}`;
+
+/**
+ * Availability as typed: one period per line, "2026-12-01 09:00-12:00" (or
+ * with a "T"). Returns the periods, or the first line that is not one.
+ */
+export function parseAvailability(text: string): { periods: { from: string; to: string }[] } | { bad: string } {
+  const periods: { from: string; to: string }[] = [];
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (!line) continue;
+    const m = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})\s*-\s*(\d{2}:\d{2})$/.exec(line);
+    if (!m || m[2]! >= m[3]!) return { bad: line };
+    periods.push({ from: `${m[1]}T${m[2]}`, to: `${m[1]}T${m[3]}` });
+  }
+  return { periods };
+}
+
+export function addDays(iso: string, n: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
 }

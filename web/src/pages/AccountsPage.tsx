@@ -1,14 +1,16 @@
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Alert } from '../components/Alert';
+import { Loadable } from '../components/Loadable';
 import { QrCode } from '../components/QrCode';
-import { TableScroll } from '../components/TableScroll';
 import { t } from '../i18n/nl';
-import { ApiError, createAccount, listAccounts, resetSecondFactor, setAccountDisabled } from '../lib/api';
+import { ApiError, createAccount, listAccounts } from '../lib/api';
 import { userRoleLabel } from '../lib/labels';
 import { canManageAccounts } from '../lib/roles';
 import { useSession } from '../lib/session';
 import type { Account } from '../lib/types';
 import { usePageTitle } from '../lib/usePage';
+import { AccountsTable } from './accounts/AccountsTable';
+import { useResource } from '../lib/useResource';
 
 const a = t.accounts;
 const ROLES = ['director', 'professional', 'member', 'analyst', 'team_lead', 'administrator'];
@@ -33,8 +35,6 @@ export function AccountsPage() {
   usePageTitle(a.title);
   const { user } = useSession();
   const ids = useId();
-  const [accounts, setAccounts] = useState<Account[] | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [once, setOnce] = useState<OnceSecrets | null>(null);
@@ -43,18 +43,11 @@ export function AccountsPage() {
   const onceRef = useRef<HTMLDivElement>(null);
   const allowed = canManageAccounts(user?.role);
 
-  const load = useCallback(async () => {
-    try {
-      setAccounts((await listAccounts()).accounts);
-      setLoadError(null);
-    } catch (err) {
-      setLoadError(`${a.loadError} ${messageOf(err)}`);
-    }
-  }, []);
-
-  useEffect(() => {
-    if (allowed) void load();
-  }, [allowed, load]);
+  // Others never see the list, so they are not made to wait for it either.
+  const accounts = useResource(
+    (signal): Promise<Account[]> => (allowed ? listAccounts(signal).then((b) => b.accounts) : Promise.resolve([])),
+    [allowed],
+  );
   useEffect(() => {
     if (once) onceRef.current?.focus();
   }, [once]);
@@ -78,7 +71,7 @@ export function AccountsPage() {
     setNotice(null);
     try {
       setNotice(await work());
-      await load();
+      await accounts.refresh();
     } catch (err) {
       setError(messageOf(err));
     }
@@ -165,81 +158,19 @@ export function AccountsPage() {
           </section>
         </Alert>
       ) : null}
-      {loadError ? (
-        <Alert type="error">
-          <p className="utrecht-paragraph">{loadError}</p>
-        </Alert>
-      ) : null}
+      <Loadable state={accounts.state} errorText={(e) => `${a.loadError} ${e.message}`}>
+        {(list) => (
+          <AccountsTable
+            accounts={list}
+            me={user?.username}
+            busy={busy}
+            act={act}
+            onSecrets={(name, otpauth) => setOnce({ name, password: null, otpauth })}
+          />
+        )}
+      </Loadable>
 
-      {accounts ? (
-        <TableScroll label={a.listCaption}>
-          <table className="utrecht-table regie-table">
-            <caption className="utrecht-table__caption">{a.listCaption}</caption>
-            <thead className="utrecht-table__header">
-              <tr className="utrecht-table__row">
-                <th className="utrecht-table__header-cell" scope="col">{a.columns.username}</th>
-                <th className="utrecht-table__header-cell" scope="col">{a.columns.name}</th>
-                <th className="utrecht-table__header-cell" scope="col">{a.columns.role}</th>
-                <th className="utrecht-table__header-cell" scope="col">{a.columns.status}</th>
-                <th className="utrecht-table__header-cell" scope="col">{a.columns.secondFactor}</th>
-                <th className="utrecht-table__header-cell" scope="col">{a.columns.actions}</th>
-              </tr>
-            </thead>
-            <tbody className="utrecht-table__body">
-              {accounts.map((acc) => (
-                <tr className="utrecht-table__row" key={acc.username} data-username={acc.username}>
-                  <td className="utrecht-table__cell">{acc.username}</td>
-                  <td className="utrecht-table__cell">{acc.display_name}</td>
-                  <td className="utrecht-table__cell">{userRoleLabel(acc.role)}</td>
-                  <td className="utrecht-table__cell">{acc.disabled ? a.disabled : a.active}</td>
-                  <td className="utrecht-table__cell">
-                    {acc.role === 'member' ? a.secondFactorNone : acc.second_factor ? a.secondFactorSet : a.secondFactorMissing}
-                  </td>
-                  <td className="utrecht-table__cell">
-                    <div className="utrecht-button-group">
-                      {acc.username !== user?.username ? (
-                        <button
-                          type="button"
-                          className="utrecht-button utrecht-button--secondary-action"
-                          disabled={busy}
-                          aria-label={acc.disabled ? a.enable(acc.display_name) : a.disable(acc.display_name)}
-                          onClick={() =>
-                            act(async () => {
-                              await setAccountDisabled(acc.username, !acc.disabled);
-                              return acc.disabled ? a.enabledDone(acc.display_name) : a.disabledDone(acc.display_name);
-                            })
-                          }
-                        >
-                          {acc.disabled ? a.enableShort : a.disableShort}
-                        </button>
-                      ) : null}
-                      {acc.role !== 'member' ? (
-                        <button
-                          type="button"
-                          className="utrecht-button utrecht-button--secondary-action"
-                          disabled={busy}
-                          aria-label={a.resetTotp(acc.display_name)}
-                          onClick={() =>
-                            act(async () => {
-                              const r = await resetSecondFactor(acc.username);
-                              setOnce({ name: acc.display_name, password: null, otpauth: r.otpauth_uri });
-                              return a.totpReset(acc.display_name);
-                            })
-                          }
-                        >
-                          {a.resetTotpShort}
-                        </button>
-                      ) : null}
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      ) : null}
-
-      <form className="utrecht-form regie-section" aria-labelledby={`${ids}-create`} onSubmit={onCreate} noValidate>
+      <form className="utrecht-form regie-form regie-section" aria-labelledby={`${ids}-create`} onSubmit={onCreate} noValidate>
         <h2 className="utrecht-heading-2" id={`${ids}-create`}>
           {a.create}
         </h2>

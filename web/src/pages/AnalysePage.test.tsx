@@ -7,7 +7,9 @@ import type { AnalyticsTable } from '../lib/types';
 import * as csv from '../lib/csv';
 import * as fixtures from '../test/analyticsFixtures';
 import { installFakeFetch, type Call } from '../test/fakeFetch';
-import { AnalysePage, potentialSentence, validateAnalyticsForm } from './AnalysePage';
+import { AnalysePage } from './AnalysePage';
+import { validateAnalyticsForm } from './analyse/AnalyticsForm';
+import { potentialSentence } from './analyse/NeighbourhoodsPotential';
 
 vi.mock('../components/ParetoChart', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../components/ParetoChart')>()),

@@ -6,7 +6,10 @@ import type { BusinessCaseResponse } from '../lib/types';
 import { Router } from '../lib/router';
 import { installFakeFetch } from '../test/fakeFetch';
 import { businessCase } from '../test/fixtures';
-import { BusinessCasePage, BusinessCaseReport, directorCostFigures, validateForm } from './BusinessCasePage';
+import { BusinessCasePage } from './BusinessCasePage';
+import { validateForm } from './businesscase/BusinessCaseForm';
+import { BusinessCaseReport } from './businesscase/BusinessCaseReport';
+import { directorCostFigures } from './businesscase/DirectorCost';
 
 vi.mock('../components/BusinessCaseChart', () => ({
   BusinessCaseChart: () => <div role="img" aria-label="grafiek" />,

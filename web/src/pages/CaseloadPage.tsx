@@ -1,52 +1,29 @@
-import { useEffect, useState } from 'react';
-import { Alert } from '../components/Alert';
+import { Loadable } from '../components/Loadable';
 import { TableScroll } from '../components/TableScroll';
 import { t } from '../i18n/nl';
-import { ApiError } from '../lib/api';
 import { formatDate, formatMinutes } from '../lib/format';
 import { householdStatusLabel, STATUS_PIPELINE, timeKindLabel } from '../lib/labels';
 import { getCaseload, type Caseload } from '../lib/plan';
-import { effectText } from './PlanDecisions';
+import { decisionKindLabel, effectText } from '../lib/planText';
 import { Link } from '../lib/router';
 import { usePageTitle } from '../lib/usePage';
+import { useResource } from '../lib/useResource';
 
 const c = t.caseload;
-
-type State = { kind: 'loading' } | { kind: 'error' } | { kind: 'ready'; caseloads: Caseload[] };
 
 /** The director's caseload: households per status, hours this month, aftercare due. */
 export function CaseloadPage() {
   usePageTitle(c.title);
-  const [state, setState] = useState<State>({ kind: 'loading' });
-  useEffect(() => {
-    const controller = new AbortController();
-    getCaseload(controller.signal)
-      .then((r) => setState({ kind: 'ready', caseloads: r.caseloads }))
-      .catch((err: unknown) => {
-        if (controller.signal.aborted || (err instanceof ApiError && err.status === 401)) return;
-        setState({ kind: 'error' });
-      });
-    return () => controller.abort();
-  }, []);
+  const caseloads = useResource((signal) => getCaseload(signal).then((r) => r.caseloads), []);
   return (
     <>
       <h1 className="utrecht-heading-1" tabIndex={-1}>
         {c.title}
       </h1>
       <p className="utrecht-paragraph">{c.intro}</p>
-      {state.kind === 'loading' ? (
-        <p className="utrecht-paragraph" role="status">
-          {t.app.loading}
-        </p>
-      ) : null}
-      {state.kind === 'error' ? (
-        <Alert type="error" live="alert">
-          <p className="utrecht-paragraph">{t.errors.generic}</p>
-        </Alert>
-      ) : null}
-      {state.kind === 'ready'
-        ? state.caseloads.map((load) => <CaseloadView key={load.director} load={load} single={state.caseloads.length === 1} />)
-        : null}
+      <Loadable state={caseloads.state}>
+        {(list) => list.map((load) => <CaseloadView key={load.director} load={load} single={list.length === 1} />)}
+      </Loadable>
     </>
   );
 }
@@ -137,7 +114,7 @@ function CaseloadView({ load, single }: { load: Caseload; single: boolean }) {
                   </td>
                   <td className="utrecht-table__cell">{formatDate(d.effective_date)}</td>
                   <td className="utrecht-table__cell">
-                    {(t.plan.decisionKind as Record<string, string>)[d.kind] ?? d.kind}: {d.reason}
+                    {decisionKindLabel(d.kind)}: {d.reason}
                   </td>
                   <td className="utrecht-table__cell">{effectText(d.total_annual_effect_cents)}</td>
                 </tr>

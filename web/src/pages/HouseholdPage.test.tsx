@@ -3,7 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { Router } from '../lib/router';
 import { household } from '../test/fixtures';
-import { groupProvisions, HouseholdView, orderedCategories } from './HouseholdPage';
+import { groupProvisions, orderedCategories } from '../lib/careMap';
+import { HouseholdView } from './household/HouseholdView';
 
 vi.mock('../components/CostChart', () => ({ CostChart: () => null }));
 

@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useId, useMemo, useState, type FormEvent } from 'react';
-import { Alert } from '../components/Alert';
+import { useId, useMemo, useState, type FormEvent } from 'react';
+import { Loadable } from '../components/Loadable';
 import { HouseholdStatus } from '../components/StatusBadge';
 import { TableScroll } from '../components/TableScroll';
 import { t } from '../i18n/nl';
-import { ApiError, listHouseholds } from '../lib/api';
+import { listHouseholds } from '../lib/api';
 import { formatInteger } from '../lib/format';
 import { formatEuros, sumCents } from '../lib/money';
 import { householdStatusLabel, SIGNAL_CODES, signalLabel, signalShortLabel, STATUS_PIPELINE } from '../lib/labels';
@@ -11,6 +11,7 @@ import { Link, useLocation, useNavigate } from '../lib/router';
 import { useSession } from '../lib/session';
 import type { HouseholdSummary } from '../lib/types';
 import { usePageTitle } from '../lib/usePage';
+import { useResource } from '../lib/useResource';
 
 export interface HouseholdFilters {
   status: string;
@@ -44,34 +45,11 @@ export function applyFilters(list: readonly HouseholdSummary[], f: HouseholdFilt
 
 const ALL_STATUSES = [...STATUS_PIPELINE, 'dropped'];
 
-type State =
-  | { kind: 'loading' }
-  | { kind: 'error'; message: string }
-  | { kind: 'ready'; households: HouseholdSummary[] };
-
 export function HouseholdsPage() {
   usePageTitle(t.households.title);
-  const [state, setState] = useState<State>({ kind: 'loading' });
-  const [attempt, setAttempt] = useState(0);
+  const households = useResource((signal) => listHouseholds(signal).then((b) => b.households), []);
   const { user } = useSession();
   const isDirector = user?.role === 'director';
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setState({ kind: 'loading' });
-    listHouseholds(controller.signal)
-      .then((body) => setState({ kind: 'ready', households: body.households }))
-      .catch((err: unknown) => {
-        if (controller.signal.aborted) return;
-        if (err instanceof ApiError && err.status === 401) return; // handled by the session
-        const message =
-          err instanceof ApiError && err.status === 403 ? t.errors.forbidden : t.errors.generic;
-        setState({ kind: 'error', message });
-      });
-    return () => controller.abort();
-  }, [attempt]);
-
-  const retry = useCallback(() => setAttempt((n) => n + 1), []);
 
   return (
     <>
@@ -81,22 +59,14 @@ export function HouseholdsPage() {
       <p className="utrecht-paragraph utrecht-paragraph--lead">
         {isDirector ? t.households.intro : t.households.introOther}
       </p>
-      {state.kind === 'loading' ? (
-        <p className="utrecht-paragraph" role="status">
-          {t.app.loading}
-        </p>
-      ) : null}
-      {state.kind === 'error' ? (
-        <Alert type="error" live="alert">
-          <p className="utrecht-paragraph">{state.message}</p>
-          <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={retry}>
-            {t.errors.retry}
-          </button>
-        </Alert>
-      ) : null}
-      {state.kind === 'ready' ? (
-        <FilteredHouseholds households={state.households} showDirector={!isDirector} />
-      ) : null}
+      <Loadable
+        state={households.state}
+        errorText={(e) => (e.status === 403 ? t.errors.forbidden : t.errors.generic)}
+        onRetry={households.retry}
+        retryable={() => true}
+      >
+        {(list) => <FilteredHouseholds households={list} showDirector={!isDirector} />}
+      </Loadable>
     </>
   );
 }

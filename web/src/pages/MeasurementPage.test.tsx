@@ -6,7 +6,7 @@ import { Router } from '../lib/router';
 import type { Measurement } from '../lib/types';
 import { installFakeFetch, type Call } from '../test/fakeFetch';
 import { adultPH, childPH, measurement } from '../test/measurementFixtures';
-import { Fill } from './MeasurementPage';
+import { Fill } from './measurement/Fill';
 
 const PATH = '/api/v1/households/BZHH01/measurements/m1';
 

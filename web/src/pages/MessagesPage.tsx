@@ -6,8 +6,8 @@ import { canImportMessages } from '../lib/roles';
 import { useSession } from '../lib/session';
 import type { MessageStandard } from '../lib/types';
 import { usePageTitle } from '../lib/usePage';
-import { describeRefusal, MessagesHistory } from './MessagesHistory';
-import { MessagesProviders } from './MessagesProviders';
+import { describeRefusal, MessagesHistory } from './messages/MessagesHistory';
+import { MessagesProviders } from './messages/MessagesProviders';
 
 const m = t.messages;
 
@@ -95,7 +95,7 @@ export function MessagesPage() {
         {m.title}
       </h1>
       <p className="utrecht-paragraph utrecht-paragraph--lead">{m.intro}</p>
-      <form className="utrecht-form regie-section" aria-label={m.form} onSubmit={onSubmit} noValidate>
+      <form className="utrecht-form regie-form regie-section" aria-label={m.form} onSubmit={onSubmit} noValidate>
         <div className="utrecht-form-field">
           <label className="utrecht-form-label" htmlFor={`${formId}-standard`}>
             {m.standard}
@@ -143,7 +143,7 @@ export function MessagesPage() {
           </h2>
           <ul className="utrecht-unordered-list">
             {outcomes.map((o) => (
-              <li className="utrecht-unordered-list__item" key={o.file}>
+              <li className={`utrecht-unordered-list__item regie-outcome regie-outcome--${o.kind}`} key={o.file} data-outcome={o.kind}>
                 <strong>{o.file}</strong>: {o.text}
                 {(o.warnings ?? []).map((w) => (
                   <p className="utrecht-paragraph" key={w}>

@@ -6,7 +6,8 @@ import { Router } from '../lib/router';
 import { SessionProvider } from '../lib/session';
 import type { PriceListItem } from '../lib/types';
 import { installFakeFetch, type Call } from '../test/fakeFetch';
-import { priceFieldOfMessage, PriceListPage, validatePriceForm } from './PriceListPage';
+import { PriceListPage } from './PriceListPage';
+import { priceFieldOfMessage, validatePriceForm } from './pricelist/PriceForm';
 
 const NBSP = '\u00a0';
 
