@@ -17,7 +17,8 @@ json account_json(const service::AccountSummary& a) {
           {"disabled", a.disabled},
           {"professional_id", opt(a.professional_id)},
           {"member_id", opt(a.member_id)},
-          {"second_factor", a.second_factor}};
+          {"second_factor", a.second_factor},
+          {"second_factor_in_use", a.second_factor_in_use}};
 }
 
 Result<service::NewAccount> new_account_from(const json& body) {

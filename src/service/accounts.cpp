@@ -93,9 +93,12 @@ Result<std::vector<AccountSummary>> Accounts::list(const Principal& who) {
   if (!is_administrator(who, "account.list", "accounts"))
     return Error{ErrorCode::forbidden, "only an administrator can list accounts"};
   auto enrolled = store::AccountStore(store_).enrolled();
+  auto used = store::AccountStore(store_).codes_used();
   std::vector<AccountSummary> out;
-  for (auto& a : store::AccountStore(store_).list())
+  for (auto& a : store::AccountStore(store_).list()) {
     out.push_back(summary_of(a, std::binary_search(enrolled.begin(), enrolled.end(), a.username)));
+    out.back().second_factor_in_use = std::binary_search(used.begin(), used.end(), a.username);
+  }
   return out;
 }
 

@@ -40,7 +40,8 @@ struct AccountSummary {
   bool disabled = false;
   std::optional<std::string> professional_id;
   std::optional<std::string> member_id;
-  bool second_factor = false;  // a TOTP secret is set up
+  bool second_factor = false;          // a TOTP secret is issued
+  bool second_factor_in_use = false;   // and a code from it was accepted at sign-in
 };
 
 struct CreatedAccount {

@@ -99,6 +99,16 @@ std::vector<std::string> AccountStore::enrolled() {
   return out;
 }
 
+std::vector<std::string> AccountStore::codes_used() {
+  std::vector<std::string> out;
+  store_.read([&](soci::session& sql) {
+    soci::rowset<std::string> rs =
+        (sql.prepare << "SELECT username FROM account_totp WHERE last_step > 0 ORDER BY username");
+    for (auto& u : rs) out.push_back(u);
+  });
+  return out;
+}
+
 std::optional<TotpRecord> AccountStore::totp(const std::string& username) {
   std::optional<TotpRecord> out;
   store_.read([&](soci::session& sql) {

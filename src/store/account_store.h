@@ -33,6 +33,9 @@ class AccountStore {
   Status create(const domain::Account& a, const std::string& created_at);
   // Usernames that have a TOTP secret.
   std::vector<std::string> enrolled();
+  // The accounts whose current secret has accepted a code: the person has
+  // set up the authenticator app, not only been given its QR code. Sorted.
+  std::vector<std::string> codes_used();
   std::optional<TotpRecord> totp(const std::string& username);
   // Sets (or replaces) the sealed secret; a new secret starts with no used step.
   Status set_totp(const std::string& username, const std::string& secret_sealed, std::int64_t now);

@@ -85,13 +85,24 @@ TEST_P(AccountsApiTest, CreatesAnAccountWhoseSecretsAreShownOnceAndWork) {
   auto no_code = sign_in_with("pro.two", password, "");
   ASSERT_EQ(no_code->status, 401);
   EXPECT_EQ(json::parse(no_code->body)["error"]["reason"], "code_required");
+  auto in_use = [&] {
+    const auto listed = call("GET", "/api/v1/accounts", admin).second;
+    for (auto& a : listed["accounts"])
+      if (a["username"] == "pro.two") return a["second_factor_in_use"].get<bool>();
+    ADD_FAILURE() << "pro.two is not listed";
+    return false;
+  };
+  // Issued is not set up: the list says so until a code from the app is accepted.
+  EXPECT_FALSE(in_use());
   auto ok = sign_in_with("pro.two", password, service::totp_code(secret_of(uri), clock.now_seconds()));
   ASSERT_EQ(ok->status, 200) << ok->body;
   EXPECT_EQ(json::parse(ok->body)["user"]["role"], "professional");
+  EXPECT_TRUE(in_use());
 
   // After a reset the old secret no longer works.
   auto [rs, reset] = call("POST", "/api/v1/accounts/pro.two/totp", admin);
   ASSERT_EQ(rs, 200);
+  EXPECT_FALSE(in_use());  // a new secret is not set up until it is used
   clock.advance(30);
   auto old = sign_in_with("pro.two", password, service::totp_code(secret_of(uri), clock.now_seconds()));
   EXPECT_EQ(old->status, 401);

@@ -592,9 +592,10 @@ export const nl = {
     },
     active: 'Actief',
     disabled: 'Uitgezet',
-    secondFactorSet: 'Koppelcode uitgegeven',
+    secondFactorInUse: 'Ingesteld',
+    secondFactorSet: 'Koppelcode uitgegeven, nog niet gebruikt',
     secondFactorNote:
-      'Koppelcode uitgegeven: de QR-code voor de authenticator-app is gemaakt. Of de persoon de app al heeft ingesteld, kan Regie hier niet zien; dat blijkt bij de eerste aanmelding met een code.',
+      'Koppelcode uitgegeven: de QR-code voor de authenticator-app is gemaakt, maar er is nog niet met een code aangemeld. "Ingesteld" staat er zodra de persoon voor het eerst met een code uit de app heeft aangemeld.',
     secondFactorMissing: 'Niet ingesteld',
     secondFactorNone: 'Niet nodig',
     disable: (name: string) => `${name} uitzetten`,

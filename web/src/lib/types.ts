@@ -220,6 +220,8 @@ export interface Account {
   professional_id: string | null;
   member_id: string | null;
   second_factor: boolean;
+  /** A code from the issued secret was accepted: the app is set up. */
+  second_factor_in_use?: boolean;
 }
 
 export interface NewAccount {

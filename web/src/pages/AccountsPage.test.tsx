@@ -54,6 +54,37 @@ async function create(role: string) {
 }
 
 describe('AccountsPage', () => {
+  it('says "Ingesteld" only for an authenticator app that has been used to sign in', async () => {
+    const base = { role: 'director', disabled: false, professional_id: null, member_id: null };
+    installFakeFetch((call) => {
+      if (call.path === '/api/v1/session') return { status: 200, body: admin };
+      if (call.path === '/api/v1/accounts')
+        return {
+          status: 200,
+          body: {
+            accounts: [
+              { ...base, username: 'a.nieuw', display_name: 'Anna Nieuw', second_factor: true, second_factor_in_use: false },
+              { ...base, username: 'b.vast', display_name: 'Bram Vast', second_factor: true, second_factor_in_use: true },
+            ],
+          },
+        };
+      return undefined;
+    });
+    window.history.replaceState(null, '', '/accounts');
+    render(
+      <Router>
+        <SessionProvider>
+          <AccountsPage />
+        </SessionProvider>
+      </Router>,
+    );
+    const fresh = (await screen.findByText('Anna Nieuw')).closest('tr')!;
+    const used = screen.getByText('Bram Vast').closest('tr')!;
+    expect(within(fresh).getByText('Koppelcode uitgegeven, nog niet gebruikt')).toBeTruthy();
+    expect(within(fresh).queryByText('Ingesteld')).toBeNull();
+    expect(within(used).getByText('Ingesteld')).toBeTruthy();
+  });
+
   it('shows the authenticator link once as a labelled QR code, with the link as text below it', async () => {
     serve(uri);
     const once = await create('director');

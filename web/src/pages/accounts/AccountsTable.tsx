@@ -45,7 +45,13 @@ export function AccountsTable({
                 <td className="utrecht-table__cell">{userRoleLabel(acc.role)}</td>
                 <td className="utrecht-table__cell">{acc.disabled ? a.disabled : a.active}</td>
                 <td className="utrecht-table__cell">
-                  {acc.role === 'member' ? a.secondFactorNone : acc.second_factor ? a.secondFactorSet : a.secondFactorMissing}
+                  {acc.role === 'member'
+                    ? a.secondFactorNone
+                    : acc.second_factor_in_use
+                      ? a.secondFactorInUse
+                      : acc.second_factor
+                        ? a.secondFactorSet
+                        : a.secondFactorMissing}
                 </td>
                 <td className="utrecht-table__cell">
                   <div className="utrecht-button-group">
