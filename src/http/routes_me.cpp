@@ -88,7 +88,8 @@ void add_me_routes(Api& api) {
     json views = json::array();
     for (auto& v : page->views)
       views.push_back(
-          {{"at", v.at}, {"who", v.who}, {"role", v.role}, {"organisation", v.organisation}, {"action", v.action}});
+          {{"at", v.at}, {"who", v.who}, {"role", v.role}, {"organisation", v.organisation}, {"action", v.action},
+           {"looks", v.looks}, {"actions", v.actions}});
     return ok({{"file_views", views}, {"next_before", page->next_before ? json(*page->next_before) : json(nullptr)}});
   });
 }

@@ -4,6 +4,7 @@
 #include "domain/account.h"
 #include "domain/audit_event.h"
 
+#include <algorithm>
 #include <map>
 
 namespace regie::service {
@@ -22,24 +23,16 @@ void record_access(store::Store& store, const Clock& clock, const Principal& who
 }
 
 FileViewPage who_looked(store::Store& store, const std::string& household_id, int limit,
-                        std::optional<std::int64_t> before, const std::string& not_role) {
-  store::AuditQuery q;
-  q.subject = household_id;
-  q.allowed_only = true;
-  q.newest_first = true;
-  q.limit = limit + 1;  // one more than shown tells whether an older page exists
-  q.before_id = before;
-  if (!not_role.empty()) q.not_role = not_role;
-  auto events = store::AuditStore(store).query(q);
-  FileViewPage page;
-  if (static_cast<int>(events.size()) > limit) {
-    events.resize(limit);
-    page.next_before = events.back().id;
-  }
-  auto& out = page.views;
+                        std::optional<std::int64_t> before, const std::string& not_role,
+                        const std::function<bool(const std::string& member)>& shown) {
   // Names are looked up once per person and organisation, not once per look.
   std::map<std::string, std::optional<domain::Account>> accounts;
   std::map<std::string, std::string> organisations;
+  auto account_of = [&](const std::string& username) -> const std::optional<domain::Account>& {
+    auto it = accounts.find(username);
+    if (it == accounts.end()) it = accounts.emplace(username, store::AccountStore(store).find(username)).first;
+    return it->second;
+  };
   auto organisation_name = [&](const std::string& id) {
     auto it = organisations.find(id);
     if (it == organisations.end()) {
@@ -48,24 +41,67 @@ FileViewPage who_looked(store::Store& store, const std::string& household_id, in
     }
     return it->second;
   };
-  for (const auto& e : events) {
-    auto acc = accounts.find(e.actor);
-    if (acc == accounts.end()) acc = accounts.emplace(e.actor, store::AccountStore(store).find(e.actor)).first;
-    const auto& account = acc->second;
-    FileView v;
-    v.id = e.id;
-    v.at = e.at;
-    v.action = e.action;
-    v.person = e.person;
-    v.who = account ? account->display_name : e.actor;
-    // The role and organisation at the time of the look; older records lack
-    // them, and then the account's current ones stand in.
-    v.role = !e.role.empty() ? e.role : account ? std::string(domain::to_string(account->role)) : "";
-    std::string org_id = e.organisation;
-    if (org_id.empty() && account && account->professional_id)
-      if (auto pro = store::OrganisationStore(store).professional(*account->professional_id)) org_id = pro->organisation_id;
-    if (!org_id.empty()) v.organisation = organisation_name(org_id);
-    out.push_back(std::move(v));
+
+  // A director who saves twenty answers in one visit looked once: the looks
+  // of one person from one organisation on one day are one line. A page holds
+  // `limit` lines; a line's later looks (older in time) on the same page join
+  // it, and the page ends where a new line would begin.
+  struct Key {
+    std::string day, actor, organisation;
+    bool operator==(const Key&) const = default;
+  };
+  FileViewPage page;
+  std::vector<Key> keys;
+  constexpr int kBatch = 500;
+  std::optional<std::int64_t> cursor = before;
+  std::optional<std::int64_t> last_taken;
+  for (bool more = true; more;) {
+    store::AuditQuery q;
+    q.subject = household_id;
+    q.allowed_only = true;
+    q.newest_first = true;
+    q.limit = kBatch;
+    q.before_id = cursor;
+    if (!not_role.empty()) q.not_role = not_role;
+    auto events = store::AuditStore(store).query(q);
+    more = static_cast<int>(events.size()) == kBatch;
+    for (const auto& e : events) {
+      cursor = e.id;
+      const auto& account = account_of(e.actor);
+      const std::string role =
+          !e.role.empty() ? e.role : account ? std::string(domain::to_string(account->role)) : "";
+      // Records from before roles were stored fall back to the account's role.
+      if ((!not_role.empty() && role == not_role) || (!e.person.empty() && shown && !shown(e.person))) continue;
+      // The role and organisation at the time of the look; older records lack
+      // them, and then the account's current ones stand in.
+      std::string org_id = e.organisation;
+      if (org_id.empty() && account && account->professional_id)
+        if (auto pro = store::OrganisationStore(store).professional(*account->professional_id))
+          org_id = pro->organisation_id;
+      Key key{e.at.substr(0, 10), e.actor, org_id};
+      auto found = std::find(keys.begin(), keys.end(), key);
+      if (found == keys.end()) {
+        if (static_cast<int>(keys.size()) == limit) {
+          page.next_before = last_taken;
+          return page;
+        }
+        keys.push_back(key);
+        FileView v;
+        v.id = e.id;
+        v.at = e.at;
+        v.action = e.action;
+        v.person = e.person;
+        v.who = account ? account->display_name : e.actor;
+        v.role = role;
+        if (!org_id.empty()) v.organisation = organisation_name(org_id);
+        page.views.push_back(std::move(v));
+        found = keys.end() - 1;
+      }
+      auto& v = page.views[static_cast<std::size_t>(found - keys.begin())];
+      ++v.looks;
+      if (std::find(v.actions.begin(), v.actions.end(), e.action) == v.actions.end()) v.actions.push_back(e.action);
+      last_taken = e.id;
+    }
   }
   return page;
 }

@@ -4,6 +4,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <functional>
 #include <vector>
 
 #include "analytics/table.h"
@@ -33,15 +34,18 @@ void record_access(store::Store& store, const Clock& clock, const Principal& who
                    const std::string& subject, bool allowed, const std::string& detail = {},
                    const AccessedRecord& record = {});
 
-// One look at a household's file, in the words a household reads.
+// The looks of one person from one organisation on one day at a household's
+// file, in the words a household reads.
 struct FileView {
-  std::int64_t id = 0;       // the audit event's row id: the paging cursor
-  std::string at;            // UTC, ISO 8601
+  std::int64_t id = 0;       // the newest look's audit event id
+  std::string at;            // the newest look, UTC, ISO 8601
   std::string who;           // the person's display name
   std::string role;          // their role (director, professional, ...)
   std::string organisation;  // their organisation's name, when known
-  std::string action;        // e.g. "household.read"
-  std::string person = {};   // the member whose data it was, when one member's
+  std::string action;        // the newest look's action, e.g. "household.read"
+  std::string person = {};   // the member whose data the newest look was, when one member's
+  int looks = 0;                       // how many looks the line stands for
+  std::vector<std::string> actions{};  // what they looked at or changed, each once, newest first
 };
 
 // One page of looks, newest first, and where the next (older) page starts.
@@ -54,11 +58,15 @@ struct FileViewPage {
 inline constexpr int kFileViewPage = 20;
 inline constexpr int kFileViewPageMax = 100;
 
-// The allowed looks at one household's file, newest first: at most `limit`,
-// older than the event `before` when given, leaving out those by `not_role`
-// (e.g. the household's own reads) when not empty.
+// The allowed looks at one household's file, newest first, one line per
+// person, organisation and day: at most `limit` lines, older than the event
+// `before` when given, leaving out those by `not_role` (e.g. the household's
+// own reads) when not empty. A line at a page's end may continue on the next.
+// `shown`, when given, says which members' data may be listed: a look at one
+// member's data is left out when it says no (before the looks are grouped).
 FileViewPage who_looked(store::Store& store, const std::string& household_id, int limit = kFileViewPage,
-                        std::optional<std::int64_t> before = std::nullopt, const std::string& not_role = {});
+                        std::optional<std::int64_t> before = std::nullopt, const std::string& not_role = {},
+                        const std::function<bool(const std::string& member)>& shown = {});
 
 // Only administrators read the trail itself.
 bool may_read_audit(const Principal& who);

@@ -157,12 +157,10 @@ Result<FileViewPage> OwnView::file_views(const Principal& who, int limit, std::o
   // The household's own reads are in the trail too, but listing them here
   // would bury the looks of others, which is what this list is for. Records
   // from before roles were stored fall back to the account's role.
-  auto page = who_looked(store_, h->id, limit, before, "member");
   // Looks at another adult's own data are in that adult's list, not here.
   const auto mine = own_people(who, store::HouseholdStore(store_).members(h->id));
-  std::erase_if(page.views,
-                [&](const FileView& v) { return v.role == "member" || (!v.person.empty() && !mine.contains(v.person)); });
-  return page;
+  return who_looked(store_, h->id, limit, before, "member",
+                    [&](const std::string& member) { return mine.contains(member); });
 }
 
 }  // namespace regie::service

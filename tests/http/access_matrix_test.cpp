@@ -313,8 +313,13 @@ TEST_P(AccessMatrixTest, AMemberSeesTheirOwnHouseholdAndWhoLookedButNoHouseholdU
 }
 
 TEST_P(AccessMatrixTest, WhoLookedComesInPagesWithACursor) {
-  auto director = signed_in("dir.a");
-  for (int i = 0; i < 3; ++i) ASSERT_EQ(client->Get("/api/v1/households/H1", director)->status, 200);
+  // One line per person, organisation and day: three days, three lines.
+  for (int i = 0; i < 3; ++i) {
+    if (i > 0) clock.advance(24 * 3600);
+    auto director = signed_in("dir.a");
+    ASSERT_EQ(client->Get("/api/v1/households/H1", director)->status, 200);
+    ASSERT_EQ(client->Get("/api/v1/households/H1", director)->status, 200);
+  }
   auto member = signed_in("gezin.a");
   auto first = client->Get("/api/v1/me/file-views?limit=2", member);
   ASSERT_EQ(first->status, 200) << first->body;
@@ -330,6 +335,7 @@ TEST_P(AccessMatrixTest, WhoLookedComesInPagesWithACursor) {
   // The default page holds them all here.
   auto all = json::parse(client->Get("/api/v1/me/file-views", member)->body);
   EXPECT_EQ(all["file_views"].size(), 3u);
+  for (auto& v : all["file_views"]) EXPECT_EQ(v["looks"], 2) << v;
   EXPECT_TRUE(all["next_before"].is_null());
   for (auto bad : {"limit=0", "limit=101", "limit=twee", "before=-3"}) {
     auto r = client->Get(std::string("/api/v1/me/file-views?") + bad, member);

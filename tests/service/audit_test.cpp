@@ -78,6 +78,35 @@ TEST_F(AuditServiceTest, WhoLookedShowsAllowedLooksWithRoleAndOrganisationNewest
   EXPECT_EQ(who_looked(*store, "H1", 1).views.size(), 1u);
 }
 
+// Issue #20: a visit in which the director saves twenty answers is one line,
+// not twenty; another day is another line, and the page cursor still works.
+TEST_F(AuditServiceTest, WhoLookedShowsOneLinePerPersonOrganisationAndDay) {
+  for (int i = 0; i < 20; ++i) {
+    record_access(*store, clock, admin, i % 2 ? "measurement.answer" : "household.read", "H1", true);
+    clock.advance(30);
+  }
+  record_access(*store, clock, prof, "household.read", "H1", true);
+  clock.advance(24 * 3600);
+  record_access(*store, clock, admin, "household.read", "H1", true);
+  auto page = who_looked(*store, "H1");
+  ASSERT_EQ(page.views.size(), 3u);
+  EXPECT_EQ(page.views[0].looks, 1);
+  EXPECT_EQ(page.views[0].at.substr(0, 10), "2019-01-02");
+  EXPECT_EQ(page.views[1].who, "Professional");
+  EXPECT_EQ(page.views[2].who, "Administrator");
+  EXPECT_EQ(page.views[2].looks, 20);
+  EXPECT_EQ(page.views[2].actions, (std::vector<std::string>{"measurement.answer", "household.read"}));
+  EXPECT_FALSE(page.next_before);
+
+  auto first = who_looked(*store, "H1", 2);
+  ASSERT_EQ(first.views.size(), 2u);
+  ASSERT_TRUE(first.next_before);
+  auto rest = who_looked(*store, "H1", 2, first.next_before);
+  ASSERT_EQ(rest.views.size(), 1u);
+  EXPECT_EQ(rest.views[0].looks, 20);
+  EXPECT_FALSE(rest.next_before);
+}
+
 // "Who looked at our file" in pages, newest first: every look exactly once
 // across the pages, also when new looks arrive between two pages.
 class WhoLookedPagingTest : public ::testing::TestWithParam<std::string> {

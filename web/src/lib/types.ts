@@ -541,12 +541,15 @@ export interface OwnSpiderWebsResponse {
   people: { member_id: string; given_name: string; me: boolean; measurements: Measurement[] }[];
 }
 
+/** The looks of one person from one organisation on one day. */
 export interface FileView {
   at: string;
   who: string;
   role: string;
   organisation: string;
   action: string;
+  looks?: number;
+  actions?: string[];
 }
 
 /** A page of looks; next_before asks for the older ones (null: there are none). */

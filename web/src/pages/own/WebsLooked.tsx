@@ -4,6 +4,7 @@ import { SpiderWeb } from '../../components/SpiderWeb';
 import { t } from '../../i18n/nl';
 import { getOwnFileViews } from '../../lib/api';
 import type { FileView, FileViewPage, OwnSpiderWebsResponse, Questionnaire } from '../../lib/types';
+import { lookedWords, timesWords } from '../../lib/lookedWords';
 import { Paragraph, whenText } from './OwnSections';
 
 const o = t.own;
@@ -85,6 +86,9 @@ export function Looked({ first }: { first: FileViewPage }) {
             {v.organisation ? ` (${v.organisation})` : ''}
             <br />
             {whenText(v.at)}
+            {v.looks && v.looks > 1 ? ` (${l.lastOf(timesWords(v.looks))})` : ''}
+            <br />
+            {lookedWords(v.actions ?? [v.action])}
           </li>
         ))}
       </ul>

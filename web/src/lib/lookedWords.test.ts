@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { lookedWords, timesWords } from './lookedWords';
+
+describe('lookedWords', () => {
+  it('says what was looked at and what was changed, each once, in plain words', () => {
+    expect(lookedWords(['measurements.answer', 'household.read', 'measurements.read', 'household.read'])).toBe(
+      'Bekeek het dossier en de metingen; wijzigde de metingen.',
+    );
+  });
+  it('reads an unknown action as a look at the file, never as its code', () => {
+    const text = lookedWords(['something_new.read']);
+    expect(text).toBe('Bekeek het dossier.');
+    expect(text).not.toContain('something');
+  });
+  it('counts looks', () => {
+    expect(timesWords(20)).toBe('20 keer');
+  });
+});
