@@ -117,6 +117,9 @@ describe('ICECAP-A index', () => {
       'Stabiliteit: 2, Verbondenheid: nog niet ingevuld, Zelfstandigheid: nog niet ingevuld, Iets bereiken: nog niet ingevuld, Plezier: nog niet ingevuld',
     );
     expect(x?.sum).toBeNull();
+    const waiting = icecapLevels({ instrument: 'icecap_a', index: null, answers: { stability: 2 } }, { ...five, index_tariff: true });
+    expect(waiting?.note).toBe('De capability-index volgt als alle kenmerken zijn ingevuld.');
+    expect(waiting?.sum).toBeNull();
     expect(icecapLevels({ instrument: 'icecap_a', index: 0.5, answers: {} }, five)).toBeNull();
     expect(icecapLevels({ instrument: 'positive_health', index: null, answers: {} }, adultPH)).toBeNull();
     expect(icecapLevels({ instrument: 'icecap_a', index: null, answers: {} }, undefined)).toBeNull();

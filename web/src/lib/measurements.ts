@@ -108,13 +108,13 @@ export interface IcecapLevels {
 }
 
 /**
- * Without the tariff file an ICECAP-A measurement still says something: the
- * level of each attribute and their plain sum. Null for other instruments,
- * and when the index itself is there.
+ * Without the index an ICECAP-A measurement still says something: the level
+ * of each attribute and their plain sum. Null for other instruments, and when
+ * the index itself is there.
  */
 export function icecapLevels(
   measurement: Pick<Measurement, 'instrument' | 'index' | 'answers'>,
-  q: Pick<Questionnaire, 'groups'> | undefined,
+  q: Pick<Questionnaire, 'groups' | 'index_tariff'> | undefined,
 ): IcecapLevels | null {
   if (!isIcecap(measurement.instrument) || indexText(measurement) !== null || !q) return null;
   const items = allItems(q);
@@ -127,7 +127,9 @@ export function icecapLevels(
   const sum = complete ? m.levelSum(values.reduce((s, v) => s + v, 0), min, max) : null;
   const lowest = Math.min(...items.map((i) => i.min));
   const highest = Math.max(...items.map((i) => i.max));
-  return { levels, sum, note: m.levelsNote(lowest, highest) };
+  // With the tariff file the index only waits for the open attributes.
+  const note = q.index_tariff ? m.indexPending : m.levelsNote(lowest, highest);
+  return { levels, sum, note };
 }
 
 // --- moments -------------------------------------------------------------------------
