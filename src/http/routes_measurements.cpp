@@ -9,7 +9,9 @@
 namespace regie::http {
 namespace {
 
-json instrument_json(const domain::Instrument& in) {
+// `index_tariff`: whether the capability index can be computed, so that a screen
+// can tell a missing tariff file from answers that are not complete yet.
+json instrument_json(const domain::Instrument& in, bool index_tariff) {
   json scores = json::array(), groups = json::array();
   for (auto& [key, label] : in.score_keys()) scores.push_back({{"key", key}, {"label", label}});
   for (auto& g : in.groups) {
@@ -28,7 +30,8 @@ json instrument_json(const domain::Instrument& in) {
           {"audience", in.audience},
           {"scoring", in.scoring == domain::Scoring::group_mean ? "group-mean" : "item"},
           {"scores", scores},
-          {"groups", groups}};
+          {"groups", groups},
+          {"index_tariff", index_tariff}};
 }
 
 json tenths_json(const std::optional<std::int64_t>& tenths) {
@@ -107,7 +110,8 @@ void add_measurement_routes(Api& api) {
 
   routes.get("/api/v1/questionnaires", [service](const Call&) {
     json list = json::array();
-    for (auto& [key, in] : service->instruments().by_key) list.push_back(instrument_json(in));
+    auto& all = service->instruments();
+    for (auto& [key, in] : all.by_key) list.push_back(instrument_json(in, all.tariffs.contains(key)));
     return ok({{"questionnaires", list}});
   });
 

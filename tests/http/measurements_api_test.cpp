@@ -1,5 +1,6 @@
 // The measurement API: starting, answering in parts, refusing bad answers,
 // wishes, the FHIR QuestionnaireResponse and the outcome report.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "support/api_server.h"
@@ -41,6 +42,10 @@ TEST_P(MeasurementsApiTest, ListsTheQuestionnairesWithTheirScales) {
   EXPECT_EQ(by_key["positive_health"]["scores"].size(), 6u);
   EXPECT_EQ(by_key["positive_health"]["groups"][0]["items"].size(), 7u);
   EXPECT_EQ(by_key["general"]["groups"][0]["items"][0]["choices"].size(), 5u);
+  EXPECT_EQ(by_key["positive_health"]["groups"][0]["items"][0]["label"], "Me gezond voelen");
+  // The tariff file is not shipped: the screen shows the levels instead of an index.
+  EXPECT_EQ(by_key["icecap_a"]["index_tariff"], false);
+  EXPECT_EQ(by_key["positive_health"]["index_tariff"], false);
   EXPECT_EQ(client->Get("/api/v1/questionnaires")->status, 401);
 }
 
@@ -155,6 +160,44 @@ TEST_P(MeasurementsApiTest, WishesAndTheOutcomeReportInEveryFormat) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, MeasurementsApiTest, ::testing::ValuesIn(testing::store_backends()),
+                         [](const auto& info) { return info.param; });
+
+// A municipality that has the tariff file: the questionnaire says so, and a
+// fully answered ICECAP-A measurement carries its index.
+class MeasurementsWithTariffApiTest : public MeasurementsApiTest {
+ protected:
+  void configure(http::ServerOptions& o) override {
+    definitions.write("icecap-a.json",
+                      testing::read_file(std::string(REGIE_QUESTIONNAIRES) + "/icecap-a.json"));
+    std::string tariff = "attribute,level,value\n";
+    for (auto attribute : {"stability", "attachment", "autonomy", "achievement", "enjoyment"})
+      for (int level = 1; level <= 4; ++level) tariff += fmt::format("{},{},0.{:02}\n", attribute, level, 5 * level);
+    definitions.write("icecap-a.tariff.csv", tariff);
+    o.questionnaires_dir = definitions.path();
+  }
+  testing::TempDir definitions;
+};
+
+TEST_P(MeasurementsWithTariffApiTest, SaysTheTariffIsThereAndGivesTheIndexOnceEveryAttributeIsAnswered) {
+  auto h = signed_in("dir.a");
+  auto list = json::parse(client->Get("/api/v1/questionnaires", h)->body)["questionnaires"];
+  ASSERT_EQ(list.size(), 1u);
+  EXPECT_EQ(list[0]["index_tariff"], true);
+  auto r = client->Post("/api/v1/households/H1/measurements", h,
+                        json({{"member_id", "H1-M1"}, {"instrument", "icecap_a"}, {"instrument_version", "1.0"},
+                              {"moment", "T1"}, {"measured_on", "2018-11-01"}, {"filled_by", "member"}})
+                            .dump(),
+                        "application/json");
+  ASSERT_EQ(r->status, 201) << r->body;
+  auto m = json::parse(r->body);
+  auto part = json::parse(answer(h, m, {{"stability", 4}})->body);
+  EXPECT_TRUE(part["index"].is_null());
+  auto full = answer(h, part, {{"attachment", 4}, {"autonomy", 4}, {"achievement", 4}, {"enjoyment", 4}});
+  ASSERT_EQ(full->status, 200) << full->body;
+  EXPECT_DOUBLE_EQ(json::parse(full->body)["index"].get<double>(), 1.0);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, MeasurementsWithTariffApiTest, ::testing::ValuesIn(testing::store_backends()),
                          [](const auto& info) { return info.param; });
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <set>
 
 #include "support/temp_dir.h"
 
@@ -41,6 +42,47 @@ TEST(QuestionnaireFhirTest, LoadsTheShippedDefinitions) {
   EXPECT_EQ(general->item("care_satisfaction")->choices.size(), 5u);
   EXPECT_EQ(general->item("life_grade")->min, 1);
   EXPECT_EQ(general->item("life_grade")->max, 10);
+}
+
+// A director asks about each aspect of the spider web, so a label naming only
+// the dimension and a question number ("vraag 1 van 7") gives nothing to ask.
+TEST(QuestionnaireFhirTest, ShippedPositiveHealthLabelsAreTheAspectsOfEachDimension) {
+  auto loaded = load_instruments(REGIE_QUESTIONNAIRES);
+  ASSERT_TRUE(loaded) << loaded.error().message;
+  auto* ph = loaded->find("positive_health");
+  ASSERT_NE(ph, nullptr);
+  std::vector<std::string> body;
+  for (auto& i : ph->groups.at(0).items) body.push_back(i.label);
+  EXPECT_EQ(body, (std::vector<std::string>{"Me gezond voelen", "Fit zijn", "Klachten en pijn", "Slapen", "Eten",
+                                            "Conditie", "Bewegen"}));
+  EXPECT_EQ(ph->item("mental_wellbeing_1")->label, "Dingen kunnen onthouden");
+  EXPECT_EQ(ph->item("meaningfulness_1")->label, "Zinvol leven");
+  EXPECT_EQ(ph->item("quality_of_life_7")->label, "Rondkomen met mijn geld");
+  EXPECT_EQ(ph->item("participation_1")->label, "Sociale contacten");
+  EXPECT_EQ(ph->item("daily_functioning_7")->label, "Hulp kunnen vragen");
+  std::set<std::string> seen;
+  for (auto& g : ph->groups)
+    for (auto& i : g.items) {
+      EXPECT_EQ(i.label.find("vraag"), std::string::npos) << i.key << ": " << i.label;
+      EXPECT_NE(i.label, g.label) << i.key;
+      EXPECT_TRUE(seen.insert(i.label).second) << "twice: " << i.label;
+    }
+  EXPECT_EQ(seen.size(), 42u);
+}
+
+TEST(QuestionnaireFhirTest, ALicensedWordingStillReplacesTheShippedAspectNames) {
+  testing::TempDir dir;
+  dir.write("positive-health-adult.json",
+            testing::read_file(std::string(REGIE_QUESTIONNAIRES) + "/positive-health-adult.json"));
+  dir.write("positive-health-adult.texts.csv", "linkId,text
+bodily_functions_4,Hoe slaapt u de laatste tijd?
+");
+  auto loaded = load_instruments(dir.path());
+  ASSERT_TRUE(loaded) << loaded.error().message;
+  auto* ph = loaded->find("positive_health");
+  ASSERT_NE(ph, nullptr);
+  EXPECT_EQ(ph->item("bodily_functions_4")->label, "Hoe slaapt u de laatste tijd?");
+  EXPECT_EQ(ph->item("bodily_functions_5")->label, "Eten");  // not in the file: the aspect name stays
 }
 
 json minimal() {

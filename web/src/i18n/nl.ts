@@ -799,7 +799,12 @@ export const nl = {
     },
     recordedBy: (who: string) => `vastgelegd door ${who}`,
     index: (value: string) => `Capability-index: ${value}`,
-    indexUnavailable: 'Capability-index: niet beschikbaar (het tarievenbestand ontbreekt)',
+    level: (attribute: string, level: number | null) =>
+      level === null ? `${attribute}: nog niet ingevuld` : `${attribute}: ${level}`,
+    levelSum: (sum: number, min: number, max: number) => `Som van de niveaus: ${sum} (kan ${min} tot ${max} zijn)`,
+    indexPending: 'De capability-index volgt als alle kenmerken zijn ingevuld.',
+    levelsNote: (lowest: number, highest: number) =>
+      `De capability-index kan alleen met het tarievenbestand worden berekend, en dat ontbreekt. De som telt alleen de niveaus op (${lowest} = niet, ${highest} = volledig).`,
     fillIn: 'Invullen',
     continue: 'Verder invullen',
     view: 'Bekijken',

@@ -10,6 +10,7 @@ import {
   formatChange,
   formatScore,
   groupProgress,
+  icecapLevels,
   indexText,
   instrumentsFor,
   isMinor,
@@ -77,10 +78,51 @@ describe('parts to fill in', () => {
 });
 
 describe('ICECAP-A index', () => {
-  it('shows the index, or says it is unavailable; other instruments have none', () => {
+  it('shows the index when the server sent one; other instruments have none', () => {
     expect(indexText({ instrument: 'icecap_a', index: 0.8123 })).toBe('Capability-index: 0,812');
-    expect(indexText({ instrument: 'icecap_a', index: null })).toContain('niet beschikbaar');
+    expect(indexText({ instrument: 'icecap_a', index: null })).toBeNull();
     expect(indexText({ instrument: 'positive_health', index: null })).toBeNull();
+  });
+
+  const level = (key: string, label: string) => ({
+    key,
+    label,
+    min: 1,
+    max: 4,
+    choices: [1, 2, 3, 4].map((value) => ({ value, label: `${label} ${value}` })),
+  });
+  const five = {
+    groups: [
+      ['stability', 'Stabiliteit'],
+      ['attachment', 'Verbondenheid'],
+      ['autonomy', 'Zelfstandigheid'],
+      ['achievement', 'Iets bereiken'],
+      ['enjoyment', 'Plezier'],
+    ].map(([key, label]) => ({ key: key!, label: label!, items: [level(key!, label!)] })),
+  };
+
+  it('without the tariff file shows each attribute with its level and the sum of the levels', () => {
+    const answers = { stability: 4, attachment: 3, autonomy: 4, achievement: 2, enjoyment: 3 };
+    const x = icecapLevels({ instrument: 'icecap_a', index: null, answers }, five);
+    expect(x?.levels).toBe('Stabiliteit: 4, Verbondenheid: 3, Zelfstandigheid: 4, Iets bereiken: 2, Plezier: 3');
+    expect(x?.sum).toBe('Som van de niveaus: 16 (kan 5 tot 20 zijn)');
+    expect(x?.note).toContain('tarievenbestand');
+    expect(x?.note).toContain('1 = niet, 4 = volledig');
+    expect(x?.note).not.toMatch(/niet beschikbaar/);
+  });
+
+  it('gives no sum while an attribute is open, and nothing when the index is there or for other instruments', () => {
+    const x = icecapLevels({ instrument: 'icecap_a', index: null, answers: { stability: 2, attachment: null } }, five);
+    expect(x?.levels).toBe(
+      'Stabiliteit: 2, Verbondenheid: nog niet ingevuld, Zelfstandigheid: nog niet ingevuld, Iets bereiken: nog niet ingevuld, Plezier: nog niet ingevuld',
+    );
+    expect(x?.sum).toBeNull();
+    const waiting = icecapLevels({ instrument: 'icecap_a', index: null, answers: { stability: 2 } }, { ...five, index_tariff: true });
+    expect(waiting?.note).toBe('De capability-index volgt als alle kenmerken zijn ingevuld.');
+    expect(waiting?.sum).toBeNull();
+    expect(icecapLevels({ instrument: 'icecap_a', index: 0.5, answers: {} }, five)).toBeNull();
+    expect(icecapLevels({ instrument: 'positive_health', index: null, answers: {} }, adultPH)).toBeNull();
+    expect(icecapLevels({ instrument: 'icecap_a', index: null, answers: {} }, undefined)).toBeNull();
   });
 });
 

@@ -86,14 +86,50 @@ export function firstOpenGroup(groups: readonly QuestionnaireGroup[], measuremen
 
 const indexFormat = new Intl.NumberFormat(t.locale, { minimumFractionDigits: 3, maximumFractionDigits: 3 });
 
+const isIcecap = (instrument: string) => instrument.startsWith('icecap');
+
 /**
- * The ICECAP-A capability index as text, or null for instruments without
- * one. Without the tariff file the server sends null: shown as unavailable.
+ * The ICECAP-A capability index as text, or null: for instruments without
+ * one, and when the server sent none (no tariff file), where the levels
+ * stand in for it (see `icecapLevels`).
  */
 export function indexText(measurement: Pick<Measurement, 'instrument' | 'index'>): string | null {
-  if (!measurement.instrument.startsWith('icecap')) return null;
+  if (!isIcecap(measurement.instrument)) return null;
   const v = measurement.index;
-  return typeof v === 'number' && Number.isFinite(v) ? m.index(indexFormat.format(v)) : m.indexUnavailable;
+  return typeof v === 'number' && Number.isFinite(v) ? m.index(indexFormat.format(v)) : null;
+}
+
+export interface IcecapLevels {
+  /** Per attribute its name and chosen level, in the questionnaire's order. */
+  levels: string;
+  /** The sum of the levels with its range; null until every attribute is answered, as a part sum would look low. */
+  sum: string | null;
+  note: string;
+}
+
+/**
+ * Without the index an ICECAP-A measurement still says something: the level
+ * of each attribute and their plain sum. Null for other instruments, and when
+ * the index itself is there.
+ */
+export function icecapLevels(
+  measurement: Pick<Measurement, 'instrument' | 'index' | 'answers'>,
+  q: Pick<Questionnaire, 'groups' | 'index_tariff'> | undefined,
+): IcecapLevels | null {
+  if (!isIcecap(measurement.instrument) || indexText(measurement) !== null || !q) return null;
+  const items = allItems(q);
+  if (items.length === 0) return null;
+  const values = items.map((item) => answerValue(measurement, item.key));
+  const levels = items.map((item, i) => m.level(item.label, values[i] ?? null)).join(', ');
+  const min = items.reduce((s, i) => s + i.min, 0);
+  const max = items.reduce((s, i) => s + i.max, 0);
+  const complete = values.every((v): v is number => v !== null);
+  const sum = complete ? m.levelSum(values.reduce((s, v) => s + v, 0), min, max) : null;
+  const lowest = Math.min(...items.map((i) => i.min));
+  const highest = Math.max(...items.map((i) => i.max));
+  // With the tariff file the index only waits for the open attributes.
+  const note = q.index_tariff ? m.indexPending : m.levelsNote(lowest, highest);
+  return { levels, sum, note };
 }
 
 // --- moments -------------------------------------------------------------------------

@@ -421,6 +421,8 @@ export interface Questionnaire {
   /** Spider-web axes and report items, in order. */
   scores: QuestionnaireScore[];
   groups: QuestionnaireGroup[];
+  /** Whether the server has the tariff file the capability index needs (ICECAP-A). */
+  index_tariff?: boolean;
 }
 
 export type FilledBy = 'member' | 'with_director' | 'proxy';

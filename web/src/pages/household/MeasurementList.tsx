@@ -4,7 +4,15 @@ import { TableScroll } from '../../components/TableScroll';
 import { t } from '../../i18n/nl';
 import { ApiError, deleteMeasurement } from '../../lib/api';
 import { formatDateShort } from '../../lib/format';
-import { filledByLabel, measurementPath, measurementStatusLabel, instrumentTitle, indexText, missingCount } from '../../lib/measurements';
+import {
+  filledByLabel,
+  icecapLevels,
+  indexText,
+  instrumentTitle,
+  measurementPath,
+  measurementStatusLabel,
+  missingCount,
+} from '../../lib/measurements';
 import { Link } from '../../lib/router';
 import type { Measurement, Questionnaire } from '../../lib/types';
 import { ConflictAlert } from './RecordForm';
@@ -76,15 +84,24 @@ export function MeasurementList({
               const answered = Object.values(x.answers ?? {}).some((v) => typeof v === 'number');
               const action =
                 x.status === 'completed' ? m.view : answered ? m.continue : m.fillIn;
+              const index = indexText(x);
+              const levels = icecapLevels(x, questionnaires.find((q) => q.key === x.instrument));
               return (
                 <tr className="utrecht-table__row" key={x.id} data-testid="measurement-row" data-id={x.id}>
                   <th scope="row" className="utrecht-table__header-cell regie-row-header">
                     {instrumentTitle(questionnaires, x.instrument)}
-                    {indexText(x) ? (
+                    {index ? (
                       <>
                         <br />
-                        <span className="regie-muted regie-index" data-testid="icecap-index">{indexText(x)}</span>
+                        <span className="regie-muted regie-index" data-testid="icecap-index">{index}</span>
                       </>
+                    ) : null}
+                    {levels ? (
+                      <span className="regie-muted regie-index regie-index--levels" data-testid="icecap-levels">
+                        <span className="regie-index__line">{levels.levels}</span>
+                        {levels.sum ? <span className="regie-index__line" data-testid="icecap-sum">{levels.sum}</span> : null}
+                        <span className="regie-index__line">{levels.note}</span>
+                      </span>
                     ) : null}
                   </th>
                   <td className="utrecht-table__cell">{x.moment}</td>
