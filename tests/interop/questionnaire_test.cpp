@@ -74,9 +74,7 @@ TEST(QuestionnaireFhirTest, ALicensedWordingStillReplacesTheShippedAspectNames) 
   testing::TempDir dir;
   dir.write("positive-health-adult.json",
             testing::read_file(std::string(REGIE_QUESTIONNAIRES) + "/positive-health-adult.json"));
-  dir.write("positive-health-adult.texts.csv", "linkId,text
-bodily_functions_4,Hoe slaapt u de laatste tijd?
-");
+  dir.write("positive-health-adult.texts.csv", "linkId,text\nbodily_functions_4,Hoe slaapt u de laatste tijd?\n");
   auto loaded = load_instruments(dir.path());
   ASSERT_TRUE(loaded) << loaded.error().message;
   auto* ph = loaded->find("positive_health");
