@@ -13,7 +13,7 @@ packages=(
   libspdlog-dev libfmt-dev libsodium-dev liboath-dev libxlsxwriter-dev libical-dev libxml2-dev
   libboost-dev libgtest-dev libgmock-dev libbenchmark-dev
   postgresql sqlite3 chromium libreoffice-calc-nogui nodejs npm tzdata
-  clang libclang-rt-dev curl wrk oathtool
+  clang libclang-rt-dev curl wrk oathtool dpkg-dev
 )
 
 missing=()

@@ -57,4 +57,8 @@ npm test --silent
 npm run build --silent
 REGIE_BIN="$root/build/src/regie" npm run test:browser --silent
 
+# The Debian package, unpacked and served from an empty folder tree.
+cd "$root"
+bash scripts/package_test.sh
+
 report_skipped

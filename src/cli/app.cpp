@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "cli/paths.h"
 #include "common/files.h"
 #include "common/log.h"
 #include "store/account_store.h"
@@ -101,7 +102,7 @@ Status write_output(const std::string& path, const std::string& text) {
 }
 
 CLI::Option* add_db_option(CLI::App& cmd, std::string& db, bool required) {
-  auto* o = cmd.add_option("--db", db, "SQLite database file, or a postgresql:// URI");
+  auto* o = cmd.add_option("--db", db, "SQLite database file, or a postgresql:// URI")->envname("REGIE_DB");
   if (required) o->required();
   return o;
 }
@@ -130,7 +131,12 @@ int run(int argc, char** argv) {
   app.set_version_flag("--version", std::string("regie ") + REGIE_VERSION);
   std::string log_level = "info";
   app.add_option("--log-level", log_level, "debug, info, warn or error")
-      ->check(CLI::IsMember({"debug", "info", "warn", "error"}));
+      ->check(CLI::IsMember({"debug", "info", "warn", "error"}))->envname("REGIE_LOG_LEVEL");
+  // One file for what an operator sets once (docs/operations.md); a flag or a
+  // REGIE_* environment variable overrides it.
+  app.set_config("--config", default_config_file(),
+                 "Configuration file (TOML: top-level keys and a [serve] section); flags and REGIE_* variables override it")
+      ->envname("REGIE_CONFIG");
   Context ctx;
   add_serve(app, ctx);
   add_demo(app, ctx);

@@ -16,7 +16,7 @@ namespace regie::cli {
 void add_demo(CLI::App& app, Context& ctx) {
   struct Opts {
     std::string db = "regie-demo.db";
-    std::string data = std::string(REGIE_SOURCE_DIR) + "/data/demo/households.json";
+    std::string data = default_demo_data();
     bool no_serve = false;
     http::ServerOptions server;
   };

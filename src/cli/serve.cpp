@@ -12,9 +12,6 @@
 
 namespace regie::cli {
 
-std::string default_web_root() { return std::string(REGIE_SOURCE_DIR) + "/web/dist"; }
-std::string default_questionnaires_dir() { return std::string(REGIE_SOURCE_DIR) + "/data/questionnaires"; }
-
 int serve_until_signal(store::Store& store, http::ServerOptions options,
                        const std::function<void(const std::string& url)>& on_listening) {
   if (!options.web_root.empty() && !std::filesystem::exists(options.web_root + "/index.html")) {
@@ -66,6 +63,12 @@ void add_rate_limit_options(CLI::App& cmd, http::ServerOptions& options) {
   cmd.add_option("--header-timeout", options.header_timeout_s,
                  "Seconds a client has to send the request line and headers")
       ->check(CLI::Range(1, 3600))->capture_default_str();
+  cmd.add_option("--trusted-proxy", options.trusted_proxies,
+                 "Reverse proxy (address or network) whose X-Forwarded-For names the client; repeat for more")
+      ->envname("REGIE_TRUSTED_PROXIES")->delimiter(',');
+  cmd.add_option("--metrics-from", options.metrics_from,
+                 "Client addresses or networks that may read /metrics; repeat for more")
+      ->envname("REGIE_METRICS_FROM")->delimiter(',')->capture_default_str();
 }
 
 void add_serve(CLI::App& app, Context& ctx) {
@@ -79,14 +82,15 @@ void add_serve(CLI::App& app, Context& ctx) {
   auto* cmd = app.add_subcommand("serve", "Serve the JSON API and the web UI");
   add_db_option(*cmd, o->db);
   cmd->add_option("--port", o->server.port, "TCP port; 0 picks a free one")->check(CLI::Range(0, 65535))
-      ->capture_default_str();
-  cmd->add_option("--host", o->server.host, "Address to listen on")->capture_default_str();
+      ->envname("REGIE_PORT")->capture_default_str();
+  cmd->add_option("--host", o->server.host, "Address to listen on")->envname("REGIE_HOST")->capture_default_str();
   cmd->add_option("--web-root", o->server.web_root, "Folder with the built web UI")->capture_default_str();
   cmd->add_option("--questionnaires", o->server.questionnaires_dir,
                   "Folder with the questionnaire definitions (FHIR Questionnaire JSON)")->capture_default_str();
   cmd->add_flag("--secure-cookies", o->server.secure_cookies, "Mark cookies Secure (when served behind TLS)");
   cmd->add_option("--secret-key-file", o->server.secret_key_file,
-                  "Key file that encrypts BSNs at rest (32 bytes; created with mode 0600 when missing)");
+                  "Key file that encrypts BSNs at rest (32 bytes; created with mode 0600 when missing)")
+      ->envname("REGIE_SECRET_KEY_FILE");
   add_rate_limit_options(*cmd, o->server);
   cmd->callback([&ctx, o] {
     auto s = open_store(o->db, true);

@@ -3,6 +3,7 @@
 #include <functional>
 #include <string>
 
+#include "cli/paths.h"
 #include "http/server.h"
 
 namespace CLI {
@@ -11,12 +12,8 @@ class App;
 
 namespace regie::cli {
 
-// Default location of the built web UI: web/dist in the source tree.
-std::string default_web_root();
-// Default folder of the questionnaire definitions: data/questionnaires in the source tree.
-std::string default_questionnaires_dir();
-
-// The per-client request limit options (--rate-limit, --rate-burst).
+// The per-client request limit options (--rate-limit, --rate-burst, ...)
+// and the reverse proxy and monitoring options (--trusted-proxy, --metrics-from).
 void add_rate_limit_options(CLI::App& cmd, http::ServerOptions& options);
 
 // Binds, calls `on_listening(url)` and serves until a stop signal arrives.

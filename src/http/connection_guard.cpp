@@ -144,7 +144,8 @@ bool ConnectionGuard::admit(int* fd, std::uint64_t* generation) {
   std::size_t same_client = 0;
   for (auto& [_, c] : by_fd_)
     if (c.client == client) ++same_client;
-  if (limits_.max_per_client > 0 && same_client >= static_cast<std::size_t>(limits_.max_per_client)) {
+  if (limits_.max_per_client > 0 && same_client >= static_cast<std::size_t>(limits_.max_per_client) &&
+      !(limits_.uncapped && limits_.uncapped(client))) {
     refuse_busy(found);
     ::close(found);
     return false;

@@ -15,6 +15,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <string>
@@ -27,6 +28,8 @@ struct ConnectionLimits {
   int keep_alive_timeout_s = 5;    // idle time between requests on one connection (the library's own limit)
   std::int64_t min_body_bytes_per_s = 64 * 1024;  // a body may take header_timeout_s + its size at this rate
   int max_per_client = 16;         // open connections of one peer address; 0: no cap
+  // Peers exempt from the cap: a reverse proxy carries every user's connections.
+  std::function<bool(const std::string&)> uncapped = {};
 };
 
 class ConnectionGuard {

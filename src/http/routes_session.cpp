@@ -1,4 +1,5 @@
 // Sign-in, the current session and sign-out: /api/v1/session (docs/security.md).
+#include "http/client_address.h"
 #include "http/framing.h"
 #include "http/handler.h"
 
@@ -39,7 +40,7 @@ void add_session_routes(Api& api) {
     std::erase(code, ' ');  // apps show "123 456"
     service::SignInRefusal why = service::SignInRefusal::none;
     std::int64_t retry_after = 0;
-    auto s = api.auth.sign_in(body["username"], body["password"], code, req.remote_addr, &why, &retry_after);
+    auto s = api.auth.sign_in(body["username"], body["password"], code, client_address(req), &why, &retry_after);
     if (!s) {
       if (retry_after > 0) res.set_header("Retry-After", std::to_string(retry_after));
       // The reason lets the UI ask for the code instead of reporting an error.

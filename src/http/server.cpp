@@ -4,8 +4,10 @@
 #include "http/server.h"
 
 #include "http/api.h"
+#include "http/client_address.h"
 #include "http/connection_guard.h"
 #include "http/framing.h"
+#include "http/metrics.h"
 #include "http/rate_limit.h"
 
 #include <httplib.h>
@@ -28,10 +30,19 @@ namespace regie::http {
 
 using service::Principal;
 
+namespace {
+// A request runs on one worker thread from pre-routing to the logger, so
+// its start can wait there for the logger to read it.
+thread_local std::optional<std::chrono::steady_clock::time_point> request_start;
+}  // namespace
+
 struct Server::Impl {
   store::Store& store;
   const Clock& clock;
   ServerOptions options;
+  AddressRanges proxies;
+  AddressRanges metrics_from;
+  Metrics metrics{openapi_document()};
   std::optional<Sealer> sealer;  // before the services that keep a pointer to it
   service::Auth auth;
   ConnectionGuard guard;  // outlives the server's task queue, which calls it
@@ -39,15 +50,18 @@ struct Server::Impl {
   RateLimit rate_limit;
   Api api;
 
-  Impl(store::Store& s, const Clock& c, ServerOptions o, std::optional<Sealer> sealer_in,
-       std::shared_ptr<const interop::Instruments> instruments)
+  Impl(store::Store& s, const Clock& c, ServerOptions o, AddressRanges proxies_in, AddressRanges metrics_in,
+       std::optional<Sealer> sealer_in, std::shared_ptr<const interop::Instruments> instruments)
       : store(s),
         clock(c),
         options(std::move(o)),
+        proxies(std::move(proxies_in)),
+        metrics_from(std::move(metrics_in)),
         sealer(std::move(sealer_in)),
         auth(s, c, sealer ? &*sealer : nullptr),
         guard(ConnectionLimits{options.header_timeout_s, options.keep_alive_timeout_s, options.min_body_bytes_per_s,
-                               options.max_connections_per_client}),
+                               options.max_connections_per_client,
+                               [this](const std::string& peer) { return proxies.contains(peer); }}),
         rate_limit(options.rate_limit_per_second, options.rate_limit_burst),
         api{http, s, c, sealer ? &*sealer : nullptr,
             std::move(instruments),
@@ -94,7 +108,7 @@ struct Server::Impl {
         return std::nullopt;
       }
     }
-    p->client = req.remote_addr;
+    p->client = client_address(req);
     if (!may_use_household_in_path(req, *p)) {
       send_error(res, service::hidden_household());
       return std::nullopt;
@@ -122,6 +136,8 @@ struct Server::Impl {
                                "frame-ancestors 'none'"}});
 
     http.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+      request_start = std::chrono::steady_clock::now();
+      set_client_address(req, proxies.client_of(req));
       // What follows a broken request on its connection is not a request: the
       // library may still parse some of it, but nothing of it is run.
       if (guard.closing(req)) {
@@ -155,10 +171,12 @@ struct Server::Impl {
       // matches on them: "/%ff" is refused here, not deep inside a handler.
       if (!request_text_ok(req))
         return refuse(invalid("the address holds bytes that are not valid UTF-8 text, or control characters"));
-      if (req.path == "/healthz") return httplib::Server::HandlerResponse::Unhandled;  // for monitors and balancers
+      // For monitors and balancers, which ask often from one address.
+      if (req.path == "/healthz" || req.path == "/readyz" || req.path == "/metrics")
+        return httplib::Server::HandlerResponse::Unhandled;
       const double now = std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
       int retry_after = 1;
-      if (rate_limit.allow(req.remote_addr, now, &retry_after)) {
+      if (rate_limit.allow(client_address(req), now, &retry_after)) {
         if (content_length > limit) const_cast<httplib::Request&>(req).path = kTooLargePath;
         return httplib::Server::HandlerResponse::Unhandled;
       }
@@ -176,9 +194,26 @@ struct Server::Impl {
     http.Patch(kTooLargePath, too_large);
     http.Delete(kTooLargePath, too_large);
 
+    // Liveness: the process answers. It does not ask the database, so an
+    // outage of the database does not get every server restarted.
     http.Get("/healthz", [this](const httplib::Request&, httplib::Response& res) {
-      bool ok = service::schema_current(store);
+      send_json(res, 200, {{"status", "ok"}, {"backend", store.backend()}});
+    });
+    // Readiness: this server can do its work now (the database answers and
+    // has this binary's schema); a balancer sends it requests only then.
+    http.Get("/readyz", [this](const httplib::Request&, httplib::Response& res) {
+      bool ok = false;
+      try {
+        ok = service::schema_current(store);
+      } catch (const store::Unavailable&) {
+        return send_json(res, 503, {{"status", "database_unavailable"}, {"backend", store.backend()}});
+      }
       send_json(res, ok ? 200 : 503, {{"status", ok ? "ok" : "schema_outdated"}, {"backend", store.backend()}});
+    });
+    http.Get("/metrics", [this](const httplib::Request& req, httplib::Response& res) {
+      if (!metrics_from.contains(client_address(req)))
+        return send_error(res, forbidden("metrics are served only to the monitoring addresses (--metrics-from)"));
+      res.set_content(metrics.render(store.stats(), store.backend()), "text/plain; version=0.0.4; charset=utf-8");
     });
     http.Get("/api/v1/openapi.json", [](const httplib::Request&, httplib::Response& res) {
       res.set_content(openapi_document(), "application/json; charset=utf-8");
@@ -249,6 +284,11 @@ struct Server::Impl {
       // on the bytes a client chose, or the whole process ends.
       guard.answered(req);
       try {
+        const double took = request_start
+                                ? std::chrono::duration<double>(std::chrono::steady_clock::now() - *request_start).count()
+                                : 0.0;
+        request_start.reset();
+        metrics.observe(req.method, req.path, res.status, took);
         log::info("request", json({{"method", req.method}, {"path", req.path}, {"status", res.status}})
                                  .dump(-1, ' ', false, json::error_handler_t::replace));
       } catch (...) {
@@ -258,6 +298,10 @@ struct Server::Impl {
 };
 
 Result<std::unique_ptr<Server>> Server::create(store::Store& store, const Clock& clock, ServerOptions options) {
+  auto proxies = AddressRanges::parse(options.trusted_proxies);
+  if (!proxies) return proxies.error();
+  auto metrics_from = AddressRanges::parse(options.metrics_from);
+  if (!metrics_from) return metrics_from.error();
   std::optional<Sealer> sealer;
   if (!options.secret_key_file.empty()) {
     auto s = Sealer::from_key_file(options.secret_key_file, true);
@@ -271,7 +315,8 @@ Result<std::unique_ptr<Server>> Server::create(store::Store& store, const Clock&
     instruments = std::make_shared<const interop::Instruments>(std::move(*loaded));
   }
   return std::unique_ptr<Server>(new Server(
-      std::make_unique<Impl>(store, clock, std::move(options), std::move(sealer), std::move(instruments))));
+      std::make_unique<Impl>(store, clock, std::move(options), std::move(*proxies), std::move(*metrics_from),
+                             std::move(sealer), std::move(instruments))));
 }
 
 Server::Server(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) { impl_->routes(); }

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "common/clock.h"
 #include "store/store.h"
@@ -38,6 +39,11 @@ struct ServerOptions {
   double rate_limit_burst = 200;
   std::string secret_key_file;      // encrypts BSNs at rest; created (0600) when missing; empty: no BSNs
   std::string questionnaires_dir;   // FHIR Questionnaire definitions; empty: no measurements
+  // Reverse proxies whose X-Forwarded-For is believed (addresses or networks;
+  // http/client_address.h). Their connections are not capped per client.
+  std::vector<std::string> trusted_proxies;
+  // Client addresses (after the proxies) that may read GET /metrics.
+  std::vector<std::string> metrics_from = {"127.0.0.1", "::1"};
 };
 
 class Server {

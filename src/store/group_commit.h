@@ -43,6 +43,8 @@ class GroupCommit {
         lock.lock();
         flushing_ = false;
         done_batch_ = number;
+        ++batches_;
+        rows_ += batch.size();
         failures_.emplace_back(number, failed);
         if (failures_.size() > 64) failures_.erase(failures_.begin());
         cv_.notify_all();
@@ -54,12 +56,24 @@ class GroupCommit {
       if (number == mine && failed) std::rethrow_exception(failed);
   }
 
+  // For the operator's metrics: rows waiting for the next commit, and the
+  // commits and rows written so far.
+  struct Counts {
+    std::size_t waiting = 0;
+    std::uint64_t batches = 0, rows = 0;
+  };
+  Counts counts() {
+    std::lock_guard lock(mu_);
+    return {queued_.size(), batches_, rows_};
+  }
+
  private:
   std::function<void(const std::vector<Row>&)> flush_;
   std::mutex mu_;
   std::condition_variable cv_;
   std::vector<Row> queued_;
   std::uint64_t next_batch_ = 1, done_batch_ = 0;
+  std::uint64_t batches_ = 0, rows_ = 0;
   bool flushing_ = false;
   // Outcome of the latest batches; a waiter looks up its own.
   std::vector<std::pair<std::uint64_t, std::exception_ptr>> failures_;

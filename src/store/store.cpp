@@ -149,8 +149,14 @@ namespace {
 // pooled session itself, so statements prepared on it outlive the lease.
 class Lease {
  public:
-  explicit Lease(soci::connection_pool& pool) : pool_(pool), position_(pool.lease()) {}
-  ~Lease() { pool_.give_back(position_); }
+  Lease(soci::connection_pool& pool, std::atomic<std::size_t>& in_use)
+      : pool_(pool), position_(pool.lease()), in_use_(in_use) {
+    ++in_use_;
+  }
+  ~Lease() {
+    --in_use_;
+    pool_.give_back(position_);
+  }
   Lease(const Lease&) = delete;
   Lease& operator=(const Lease&) = delete;
   soci::session& sql() { return pool_.at(position_); }
@@ -158,6 +164,7 @@ class Lease {
  private:
   soci::connection_pool& pool_;
   std::size_t position_;
+  std::atomic<std::size_t>& in_use_;
 };
 }  // namespace
 
@@ -203,7 +210,7 @@ std::unique_lock<std::mutex> Store::write_guard() {
 
 void Store::read(const std::function<void(soci::session&)>& fn) {
   try {
-    Lease lease(*pool_);
+    Lease lease(*pool_, in_use_);
     fn(lease.sql());
   } catch (const soci::soci_error& e) {
     throw_unavailable(e);
@@ -213,7 +220,7 @@ void Store::read(const std::function<void(soci::session&)>& fn) {
 void Store::write(const std::function<void(soci::session&)>& fn) {
   try {
     auto write = write_guard();
-    Lease lease(*pool_);
+    Lease lease(*pool_, in_use_);
     soci::transaction tr(lease.sql());
     fn(lease.sql());
     tr.commit();
@@ -292,6 +299,11 @@ std::size_t Store::count(const std::string& table) {
 }
 
 void Store::append_audit(const AuditEvent& e) { audit_->append(e); }
+
+Store::Stats Store::stats() {
+  const auto audit = audit_->counts();
+  return {pool_size_, in_use_.load(), audit.waiting, audit.batches, audit.rows};
+}
 
 Status write_checked(Store& store, const std::function<void(soci::session&)>& fn,
                      const std::function<Error(const soci::soci_error&)>& why) {

@@ -14,6 +14,7 @@
 // store::Unavailable (store/unavailable.h), which the front ends catch once
 // at the top of a request or command.
 #pragma once
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -61,6 +62,15 @@ class Store {
   // per batch instead of one per read.
   void append_audit(const domain::AuditEvent& e);
 
+  // What an operator watches (the server's /metrics): the connection pool
+  // and the audit trail's group commit.
+  struct Stats {
+    std::size_t pool_size = 0, pool_in_use = 0;
+    std::size_t audit_waiting = 0;
+    std::uint64_t audit_commits = 0, audit_rows = 0;
+  };
+  Stats stats();
+
   // Every problem found, one per line, in an internal error; ok when none.
   // SQLite: PRAGMA integrity_check and foreign_key_check. PostgreSQL: amcheck
   // on every B-tree index of the schema (its absence is a problem, not a
@@ -102,6 +112,7 @@ class Store {
   std::vector<std::unique_ptr<PreparedCache>> prepared_;  // one per pooled connection, used by its leaseholder
   std::unique_ptr<GroupCommit<domain::AuditEvent>> audit_;
   std::size_t pool_size_ = 0;
+  std::atomic<std::size_t> in_use_{0};
   std::string backend_;
 };
 

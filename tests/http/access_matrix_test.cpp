@@ -68,6 +68,8 @@ const std::map<std::string, Cells>& expectations() {
     auto set = [&](const std::string& key, const Group& who, int status) { allow(e[key], who, status); };
     // Public, or about the caller's own session.
     set("GET /healthz", kEveryone, 200);
+    set("GET /readyz", kEveryone, 200);
+    set("GET /metrics", kEveryone, 200);  // the matrix calls from loopback, a monitoring address by default
     set("GET /api/v1/openapi.json", kEveryone, 200);
     set("POST /api/v1/session", kEveryone, 400);
     set("GET /api/v1/session", kSignedIn, 200);
