@@ -22,7 +22,8 @@ describe('src/utrecht.css', () => {
     for (const file of [...files(src), path.resolve(src, '../index.html')]) {
       for (const m of fs.readFileSync(file, 'utf8').matchAll(/utrecht-([a-z0-9-]+?)(?=__|--|[^a-z0-9-]|$)/g)) {
         // Design-token variables (utrecht-focus-outline-color) have no component package.
-        if (fs.existsSync(path.join(modules, `${m[1]}-css`))) used.add(m[1]);
+        const name = m[1] ?? '';
+        if (name && fs.existsSync(path.join(modules, `${name}-css`))) used.add(name);
       }
     }
     expect(used.size).toBeGreaterThan(20);
