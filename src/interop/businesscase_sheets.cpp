@@ -16,8 +16,12 @@ using analytics::Table;
 std::string euros_nl(Cents cents) {
   const bool negative = cents < 0;
   const std::uint64_t abs = negative ? 0 - static_cast<std::uint64_t>(cents) : static_cast<std::uint64_t>(cents);
-  std::string whole = std::to_string(abs / 100);
-  for (int i = static_cast<int>(whole.size()) - 3; i > 0; i -= 3) whole.insert(static_cast<std::size_t>(i), ".");
+  const std::string digits = std::to_string(abs / 100);
+  std::string whole;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) whole += '.';
+    whole += digits[i];
+  }
   std::string out = std::string(negative ? "-" : "") + "€ " + whole;
   if (abs % 100) out += fmt::format(",{:02}", abs % 100);
   return out;
