@@ -128,7 +128,9 @@ async function main() {
       data: { username: director.username, password: director.password, code },
     });
     if (r.status() !== 200) throw new Error(`director sign-in answered ${r.status()}`);
-    const list = await (await signIn.request.get(`${baseUrl}/api/v1/households`)).json();
+    const answer = await signIn.request.get(`${baseUrl}/api/v1/households`);
+    const list = await answer.json();
+    if (!list.households?.length) throw new Error(`GET /api/v1/households answered ${answer.status()}: ${JSON.stringify(list).slice(0, 200)}`);
     const household = list.households[0].id;
     const state = await signIn.storageState();
     await signIn.close();
