@@ -74,8 +74,8 @@ TEST_P(OwnViewTest, TheMemberSeesTheirDirectorsPhoneAndEmailOnceTheAdministrator
   Accounts accounts(*store, clock, nullptr);
   Principal dir_a{"dir.a", "Director A", Role::director, ""};
   EXPECT_EQ(accounts.set_contact(dir_a, "dir.a", "06-12345678", "a@example.nl").error().code, ErrorCode::forbidden);
-  EXPECT_EQ(accounts.set_contact(admin, "dir.a", "bel me", "").error().code, ErrorCode::invalid);
-  EXPECT_EQ(accounts.set_contact(admin, "dir.a", "", "geen adres").error().code, ErrorCode::invalid);
+  EXPECT_EQ(accounts.set_contact(admin, "dir.a", "bel me", "").error().code, ErrorCode::invalid_input);
+  EXPECT_EQ(accounts.set_contact(admin, "dir.a", "", "geen adres").error().code, ErrorCode::invalid_input);
   EXPECT_EQ(accounts.set_contact(admin, "nobody", "06-12345678", "").error().code, ErrorCode::not_found);
   ASSERT_TRUE(accounts.set_contact(admin, "dir.a", "06-12345678", "a.director@example.nl"));
 
