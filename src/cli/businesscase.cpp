@@ -6,6 +6,7 @@
 
 #include "analytics/businesscase.h"
 #include "cli/app.h"
+#include "interop/businesscase_sheets.h"
 #include "domain/limits.h"
 #include "service/businesscase.h"
 #include "domain/account.h"
@@ -91,14 +92,13 @@ void add_businesscase(CLI::App& app, Context& ctx) {
     }
     auto table = analytics::to_table(bc);
     std::cerr << director.explain() << "\n";
-    // The spreadsheet has the contract table first, then one sheet per report table.
-    std::vector<interop::Sheet> extra;
-    for (auto [key, name] : {std::pair{"3", "Tabel 3 huishoudens"}, std::pair{"4", "Tabel 4 categorieen"},
-                             std::pair{"5", "Tabel 5 netto"}})
-      extra.push_back({name, analytics::select_rows(table, 0, key), {}});
-    analytics::Table notes{{"toelichting"}, {{director.explain()}}, {false}};
-    extra.push_back({"Toelichting", notes, {}});
-    auto st = emit_table(o->format, o->output, table, "businesscase", {}, extra);
+    // The spreadsheet is for people: Dutch headers and the report's names
+    // (interop/businesscase_sheets.h); CSV and JSON keep the contract's columns.
+    if (o->format == "xlsx") {
+      if (auto st = interop::write_xlsx(o->output, interop::business_case_sheets(bc)); !st) ctx.exit_code = fail(st.error());
+      return;
+    }
+    auto st = emit_table(o->format, o->output, table, "businesscase", {}, {});
     if (!st) ctx.exit_code = fail(st.error());
   });
 }

@@ -1,6 +1,7 @@
 // `regie outcomes`: how many persons improved, stayed the same or declined
 // (table 2), from a responses file or from the measurements in a store.
 #include "analytics/outcomes.h"
+#include "interop/outcome_sheets.h"
 #include "cli/app.h"
 #include "cli/serve_common.h"
 #include "common/clock.h"
@@ -40,6 +41,13 @@ void add_outcomes(CLI::App& app, Context& ctx) {
                            o->households);
     }
     if (!t) return void(ctx.exit_code = fail(t.error()));
+    // The workbook is for people (Dutch headers, questionnaires by name when loaded); CSV and JSON are the contract.
+    if (o->format == "xlsx") {
+      auto loaded = interop::load_instruments(o->questionnaires);
+      auto st = interop::write_xlsx(o->output, interop::outcome_sheets(*t, loaded ? &*loaded : nullptr));
+      if (!st) ctx.exit_code = fail(st.error());
+      return;
+    }
     auto st = emit_table(o->format, o->output, *t, "outcomes");
     if (!st) ctx.exit_code = fail(st.error());
   });

@@ -23,6 +23,10 @@ struct Account {
   // (and so an organisation) or a household member. Empty for other roles.
   std::optional<std::string> professional_id = std::nullopt;
   std::optional<std::string> member_id = std::nullopt;
+  // How the household reaches its director (shown on /mijn); empty when not
+  // filled in. Any role may have them, only a director's are shown.
+  std::string phone = {};
+  std::string email = {};
 };
 
 }  // namespace regie::domain

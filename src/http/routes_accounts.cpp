@@ -18,7 +18,9 @@ json account_json(const service::AccountSummary& a) {
           {"professional_id", opt(a.professional_id)},
           {"member_id", opt(a.member_id)},
           {"second_factor", a.second_factor},
-          {"second_factor_in_use", a.second_factor_in_use}};
+          {"second_factor_in_use", a.second_factor_in_use},
+          {"phone", a.phone.empty() ? json(nullptr) : json(a.phone)},
+          {"email", a.email.empty() ? json(nullptr) : json(a.email)}};
 }
 
 Result<service::NewAccount> new_account_from(const json& body) {
@@ -35,6 +37,8 @@ Result<service::NewAccount> new_account_from(const json& body) {
     problems.add("role: director, professional, member, analyst, team_lead or administrator");
   if (auto v = text("professional_id", false); !v.empty()) a.professional_id = v;
   if (auto v = text("member_id", false); !v.empty()) a.member_id = v;
+  a.phone = text("phone", false);
+  a.email = text("email", false);
   if (!problems.empty()) return problems.error();
   return a;
 }
@@ -65,6 +69,13 @@ void add_account_routes(Api& api) {
       return no_content();
     }, Body::none);
   }
+  routes.put(one + "/contact", [service](const Call& c) -> Answer {
+    FieldReader fields(c.body);
+    auto phone = fields.text("phone", false), email = fields.text("email", false);
+    if (!fields.problems().empty()) return fields.problems().error();
+    if (auto st = service->set_contact(c.who, c.part(1), phone, email); !st) return st.error();
+    return no_content();
+  }, service::Permission::account_contact);
   routes.post(one + "/totp", [service](const Call& c) {
     return answer(service->reset_second_factor(c.who, c.part(1)), [](auto& uri) { return json{{"otpauth_uri", uri}}; });
   }, Body::none);

@@ -5,6 +5,7 @@
 #include "common/money.h"
 #include "domain/costs.h"
 #include "http/handler.h"
+#include "interop/businesscase_sheets.h"
 #include "http/queries.h"
 #include "service/businesscase.h"
 #include "service/records.h"
@@ -86,14 +87,9 @@ void add_cost_routes(Api& api) {
     if (!r) return r.error();
     // JSON carries more than the table (households, explanation); the files hold the table.
     if (!c.has("format") || c.param("format") == "json") return ok(business_case_json(*r));
-    auto table = analytics::to_table(r->business_case);
-    analytics::Table notes{{"toelichting"}, {{r->business_case.director.explain()}}, {false}};
-    send_table(c.req, c.res, table, "businesscase",
-               {{"businesscase", table, {}},
-                {"Tabel 3 huishoudens", analytics::select_rows(table, 0, "3"), {}},
-                {"Tabel 4 categorieen", analytics::select_rows(table, 0, "4"), {}},
-                {"Tabel 5 netto", analytics::select_rows(table, 0, "5"), {}},
-                {"Toelichting", notes, {}}});
+    // CSV keeps the contract's columns; the workbook is for people (Dutch headers, the report's names).
+    send_table(c.req, c.res, analytics::to_table(r->business_case), "businesscase",
+               interop::business_case_sheets(r->business_case));
     return written();
   }, Permission::business_case_read);
 

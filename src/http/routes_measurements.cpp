@@ -3,6 +3,7 @@
 
 #include "common/money.h"
 #include "http/handler.h"
+#include "interop/outcome_sheets.h"
 #include "http/queries.h"
 #include "service/measurements.h"
 
@@ -182,10 +183,11 @@ void add_measurement_routes(Api& api) {
                   wish_json);
   }, id_first);
 
-  auto outcomes = [service](const Call& c, const std::vector<std::string>& ids) -> Answer {
+  auto outcomes = [service, instruments = api.instruments](const Call& c, const std::vector<std::string>& ids) -> Answer {
     auto t = service->outcomes(c.who, ids);
     if (!t) return t.error();
-    send_table(c.req, c.res, *t, "uitkomsten");
+    // CSV keeps the contract's columns; the workbook is for people.
+    send_table(c.req, c.res, *t, "uitkomsten", interop::outcome_sheets(*t, instruments.get()));
     return written();
   };
   routes.get(kHouseholdPath + "/outcomes", [outcomes](const Call& c) { return outcomes(c, {c.household()}); });

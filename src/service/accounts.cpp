@@ -24,7 +24,10 @@ bool valid_username(const std::string& u) {
 std::string subject_of(const std::string& username) { return "account:" + username; }
 
 AccountSummary summary_of(const domain::Account& a, bool second_factor) {
-  return {a.username, a.display_name, a.role, a.disabled, a.professional_id, a.member_id, second_factor};
+  AccountSummary s{a.username, a.display_name, a.role, a.disabled, a.professional_id, a.member_id, second_factor};
+  s.phone = a.phone;
+  s.email = a.email;
+  return s;
 }
 
 Error unavailable_without_key() {
@@ -33,6 +36,23 @@ Error unavailable_without_key() {
 }
 
 }  // namespace
+
+Status check_contact(const std::string& phone, const std::string& email) {
+  if (!phone.empty()) {
+    const bool chars = phone.find_first_not_of("0123456789+-() ") == std::string::npos;
+    const auto digits = std::count_if(phone.begin(), phone.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (!chars || phone.size() > 30 || digits < 6)
+      return invalid("phone: 6 to 30 characters, digits with spaces, '+', '-' or brackets");
+  }
+  if (!email.empty()) {
+    const auto at = email.find('@');
+    const bool shape = at != std::string::npos && at > 0 && email.find('@', at + 1) == std::string::npos &&
+                       email.find('.', at + 2) != std::string::npos && email.back() != '.';
+    const bool chars = std::none_of(email.begin(), email.end(), [](unsigned char c) { return c <= ' ' || c == 127; });
+    if (!shape || !chars || email.size() > 254) return invalid("email: an address like name@example.nl, up to 254 characters");
+  }
+  return ok_status();
+}
 
 Status check_new_password(const std::string& password) {
   if (password.size() < 12 || password.size() > 1024) return invalid("password: 12 to 1024 characters");
@@ -70,6 +90,7 @@ Result<CreatedAccount> Accounts::create(const Principal& who, const NewAccount& 
   }
   if (a.password)
     if (auto st = check_new_password(*a.password); !st) return st.error();
+  if (auto st = check_contact(a.phone, a.email); !st) return st.error();
   const bool second = needs_second_factor(a.role);
   if (second && !sealer_) return unavailable_without_key();
 
@@ -77,7 +98,7 @@ Result<CreatedAccount> Accounts::create(const Principal& who, const NewAccount& 
   if (!a.password) out.initial_password = random_token(10);
   domain::Account account{a.username, a.display_name, a.role,
                           hash_password(a.password ? *a.password : out.initial_password), false,
-                          a.professional_id, a.member_id};
+                          a.professional_id, a.member_id, a.phone, a.email};
   if (auto st = accounts.create(account, clock_.now_iso8601()); !st) return st.error();
   if (second) {
     auto secret = new_totp_secret();
@@ -107,6 +128,14 @@ Status Accounts::set_disabled(const Principal& who, const std::string& username,
     return Error{ErrorCode::forbidden, "only an administrator can disable or enable accounts"};
   if (disabled && username == who.username) return invalid("username: you cannot disable your own account");
   return store::AccountStore(store_).set_disabled(username, disabled);
+}
+
+Status Accounts::set_contact(const Principal& who, const std::string& username, const std::string& phone,
+                             const std::string& email) {
+  if (!is_administrator(who, "account.contact", subject_of(username)))
+    return Error{ErrorCode::forbidden, "only an administrator can change an account's phone and e-mail"};
+  if (auto st = check_contact(phone, email); !st) return st.error();
+  return store::AccountStore(store_).set_contact(username, phone, email);
 }
 
 Result<std::string> Accounts::reset_second_factor(const Principal& who, const std::string& username) {

@@ -26,11 +26,15 @@ struct NewAccount {
   // The first password, when the creator chose it (the command line reads it
   // from a file or standard input); otherwise one is made and returned once.
   std::optional<std::string> password = std::nullopt;
+  std::string phone = {}, email = {};  // optional; shown to the households of a director
 };
 
 // A chosen password: 12 to 1024 bytes, not only spaces. The message never
 // repeats the password.
 Status check_new_password(const std::string& password);
+// A phone number (digits, spaces, '+', '-', brackets; 6 or more digits) and an
+// e-mail address of the plain name@domain.tld shape; either may be empty.
+Status check_contact(const std::string& phone, const std::string& email);
 
 // What a list shows: never a hash or a secret.
 struct AccountSummary {
@@ -42,6 +46,7 @@ struct AccountSummary {
   std::optional<std::string> member_id;
   bool second_factor = false;          // a TOTP secret is issued
   bool second_factor_in_use = false;   // and a code from it was accepted at sign-in
+  std::string phone = {}, email = {};
 };
 
 struct CreatedAccount {
@@ -60,6 +65,10 @@ class Accounts {
   // Disabling ends the account's sessions at once. An administrator cannot
   // disable their own account (so that one is always left to undo it).
   Status set_disabled(const Principal& who, const std::string& username, bool disabled);
+  // Phone and e-mail of an account (empty clears them). A director's are
+  // shown to the households they direct, on their own page.
+  Status set_contact(const Principal& who, const std::string& username, const std::string& phone,
+                     const std::string& email);
   // A new TOTP secret for the account, as an otpauth URI shown once; the old
   // secret stops working at once.
   Result<std::string> reset_second_factor(const Principal& who, const std::string& username);

@@ -147,6 +147,8 @@ Result<DemoData> read_demo_file(const std::string& path) {
     Account a;
     a.username = f.text("username");
     a.display_name = f.text("display_name");
+    a.phone = f.text("phone", false);
+    a.email = f.text("email", false);
     a.role = Role::director;
     directors.insert(a.username);
     b.accounts.push_back(std::move(a));

@@ -3,9 +3,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <limits>
 
 #include "service/access.h"
+#include "domain/costs.h"
+#include "domain/limits.h"
 #include "store/measurement_store.h"
+#include "store/price_store.h"
 #include "store/plan_store.h"
 #include "store/account_store.h"
 #include "store/household_store.h"
@@ -55,15 +59,29 @@ Result<OwnHousehold> OwnView::household(const Principal& who) {
   OwnHousehold out;
   out.household_id = h->id;
   out.family_name = h->family_name;
-  if (auto a = store::AccountStore(store_).find(h->director)) out.director_name = a->display_name;
+  if (auto a = store::AccountStore(store_).find(h->director)) {
+    out.director_name = a->display_name;
+    out.director_phone = a->phone;
+    out.director_email = a->email;
+  }
   auto members = store::HouseholdStore(store_).members(h->id);
   out.me = given_name(members, who.member_id);
   for (auto& m : members) out.members.push_back(m.given_name);
   const auto mine = own_people(who, members);
+  for (auto& m : members)
+    if (m.id != who.member_id && mine.contains(m.id)) out.cost.children.push_back(m.given_name);
+  out.cost.on = today;
+  const auto prices = store::PriceStore(store_).price_list();
 
   for (auto& p : store::ProvisionStore(store_).of_household(h->id)) {
     if (!p.active_on(today)) continue;
     if (p.member_id && !mine.contains(*p.member_id)) continue;  // another adult's care is theirs
+    const auto figure = domain::annual_cost_on(p, today, prices);
+    // Bounded figures (an out-of-range one counts 0); a sum beyond them saturates.
+    if (auto sum = domain::limits::checked_add(out.cost.annual, figure.annual)) out.cost.annual = *sum;
+    else out.cost.annual = std::numeric_limits<Cents>::max();
+    out.cost.helpers += 1;
+    out.cost.estimated |= figure.basis == domain::CostBasis::estimate && figure.annual > 0;
     Helper helper;
     helper.what_for = p.goal;
     helper.domain = std::string(domain::to_string(p.domain));

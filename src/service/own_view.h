@@ -51,15 +51,27 @@ struct Appointment {
   std::string location;
 };
 
+// What the support this member sees costs per year: the same annual figures
+// as the director's household view (price list included), summed over the
+// helpers listed for them, so never another adult's own care.
+struct SupportCost {
+  Cents annual = 0;
+  int helpers = 0;                    // provisions counted
+  bool estimated = false;             // at least one figure is an estimate (insured GGZ)
+  std::vector<std::string> children;  // minor children whose own care is counted (a parent's view)
+  Date on;
+};
+
 struct OwnHousehold {
   std::string household_id, family_name;
   std::string me;  // the signed-in member's given name
-  std::string director_name;
+  std::string director_name, director_phone, director_email;
   std::vector<std::string> members;  // given names
   std::vector<Helper> helpers;
   std::optional<Date> plan_agreed_on;
   std::vector<OwnGoal> goals;
   std::vector<Appointment> appointments;
+  SupportCost cost;
 };
 
 struct OwnSpiderWebs {

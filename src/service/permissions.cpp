@@ -13,8 +13,8 @@ namespace {
 
 using domain::Role;
 
-const std::array<std::pair<Permission, PermissionRule>, 13>& table() {
-  static const std::array<std::pair<Permission, PermissionRule>, 13> rules{{
+const std::array<std::pair<Permission, PermissionRule>, 14>& table() {
+  static const std::array<std::pair<Permission, PermissionRule>, 14> rules{{
       {Permission::business_case_read,
        {{Role::director, Role::team_lead, Role::administrator, Role::analyst}, "businesscase.read"}},
       {Permission::population_potential,
@@ -25,6 +25,7 @@ const std::array<std::pair<Permission, PermissionRule>, 13>& table() {
       {Permission::professional_add, {{Role::director, Role::administrator}, "professional.add"}},
       {Permission::project_time_add, {{Role::director}, "time.project"}},
       {Permission::account_create, {{Role::administrator}, "account.create"}},
+      {Permission::account_contact, {{Role::administrator}, "account.contact"}},
       {Permission::person_erase, {{Role::administrator}, "person.erase"}},
       {Permission::interop_import, {{Role::administrator}, "interop.import"}},
       {Permission::interop_imports, {{Role::administrator}, "interop.imports"}},

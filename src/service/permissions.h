@@ -23,6 +23,7 @@ enum class Permission {
   professional_add,
   project_time_add,
   account_create,
+  account_contact,
   person_erase,
   interop_import,
   interop_imports,

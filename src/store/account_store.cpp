@@ -17,6 +17,8 @@ domain::Account account_from(const soci::row& r) {
   a.disabled = i64(r, "disabled") != 0;
   a.professional_id = opt_str(r, "professional_id");
   a.member_id = opt_str(r, "member_id");
+  a.phone = opt_str(r, "phone").value_or("");
+  a.email = opt_str(r, "email").value_or("");
   return a;
 }
 
@@ -82,10 +84,26 @@ Status AccountStore::create(const domain::Account& a, const std::string& created
     soci::indicator mem = a.member_id ? soci::i_ok : soci::i_null;
     std::string pro_id = a.professional_id.value_or(""), mem_id = a.member_id.value_or("");
     std::string role(domain::to_string(a.role));
+    soci::indicator phone = a.phone.empty() ? soci::i_null : soci::i_ok;
+    soci::indicator email = a.email.empty() ? soci::i_null : soci::i_ok;
     sql << "INSERT INTO account (username, display_name, role, password_hash, disabled, created_at, professional_id, "
-           "member_id) VALUES (:u, :d, :r, :h, :x, :c, :p, :m)",
+           "member_id, phone, email) VALUES (:u, :d, :r, :h, :x, :c, :p, :m, :ph, :em)",
         soci::use(a.username), soci::use(a.display_name), soci::use(role), soci::use(a.password_hash),
-        soci::use(disabled), soci::use(created_at), soci::use(pro_id, pro), soci::use(mem_id, mem);
+        soci::use(disabled), soci::use(created_at), soci::use(pro_id, pro), soci::use(mem_id, mem),
+        soci::use(a.phone, phone), soci::use(a.email, email);
+  });
+  return out;
+}
+
+Status AccountStore::set_contact(const std::string& username, const std::string& phone, const std::string& email) {
+  Status out = ok_status();
+  store_.write([&](soci::session& sql) {
+    soci::indicator ph = phone.empty() ? soci::i_null : soci::i_ok;
+    soci::indicator em = email.empty() ? soci::i_null : soci::i_ok;
+    soci::statement st = (sql.prepare << "UPDATE account SET phone = :p, email = :e WHERE username = :u",
+                          soci::use(phone, ph), soci::use(email, em), soci::use(username));
+    st.execute(true);
+    if (st.get_affected_rows() == 0) out = not_found("no account with that user name");
   });
   return out;
 }

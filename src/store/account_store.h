@@ -28,6 +28,8 @@ class AccountStore {
   Status set_password_hash(const std::string& username, const std::string& hash);
   // Disabling also ends every session of the account, in the same transaction.
   Status set_disabled(const std::string& username, bool disabled);
+  // Phone and e-mail (empty clears them); an unknown user name is not_found.
+  Status set_contact(const std::string& username, const std::string& phone, const std::string& email);
 
   // A new account; a user name that exists already is a conflict.
   Status create(const domain::Account& a, const std::string& created_at);

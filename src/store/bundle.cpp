@@ -32,10 +32,13 @@ Status write_bundle(Store& store, const Bundle& b) {
           soci::indicator pro_ind = a.professional_id ? soci::i_ok : soci::i_null;
           soci::indicator mem_ind = a.member_id ? soci::i_ok : soci::i_null;
           std::string pro = a.professional_id.value_or(""), mem = a.member_id.value_or("");
+          soci::indicator phone_ind = a.phone.empty() ? soci::i_null : soci::i_ok;
+          soci::indicator email_ind = a.email.empty() ? soci::i_null : soci::i_ok;
           sql << "INSERT INTO account (username, display_name, role, password_hash, disabled, created_at, "
-                 "professional_id, member_id) VALUES (:u, :d, :r, :h, :x, :c, :p, :m)",
+                 "professional_id, member_id, phone, email) VALUES (:u, :d, :r, :h, :x, :c, :p, :m, :ph, :em)",
               soci::use(a.username), soci::use(a.display_name), soci::use(role), soci::use(a.password_hash),
-              soci::use(disabled), soci::use(now), soci::use(pro, pro_ind), soci::use(mem, mem_ind);
+              soci::use(disabled), soci::use(now), soci::use(pro, pro_ind), soci::use(mem, mem_ind),
+              soci::use(a.phone, phone_ind), soci::use(a.email, email_ind);
         }
         step = "household";
         for (auto& h : b.households) {

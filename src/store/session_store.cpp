@@ -22,7 +22,7 @@ std::optional<SessionRecord> SessionStore::find(const std::string& token_hash) {
   std::optional<SessionRecord> out;
   store_.query(
       "SELECT s.username AS session_user, s.csrf_token, s.created_at AS session_created, s.last_seen_at, "
-      "a.username, a.display_name, a.role, a.password_hash, a.disabled, a.professional_id, a.member_id "
+      "a.username, a.display_name, a.role, a.password_hash, a.disabled, a.professional_id, a.member_id, a.phone, a.email "
       "FROM session s LEFT JOIN account a ON a.username = s.username WHERE s.token_hash = :t",
       {token_hash}, [&](const soci::row& r) {
         out = SessionRecord{

@@ -109,7 +109,7 @@ const std::map<std::string, Cells>& expectations() {
     set("GET /api/v1/accounts", {"admin"}, 200);
     set("POST /api/v1/accounts", {"admin"}, 400);
     for (auto k : {"POST /api/v1/accounts/{username}/disable", "POST /api/v1/accounts/{username}/enable",
-                   "POST /api/v1/accounts/{username}/totp"})
+                   "POST /api/v1/accounts/{username}/totp", "PUT /api/v1/accounts/{username}/contact"})
       set(k, {"admin"}, 404);
     set("POST /api/v1/professionals", {"dir.a", "dir.b", "admin"}, 400);
     set("GET /api/v1/time-entries", kDirectors, 200);

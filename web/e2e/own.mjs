@@ -51,12 +51,25 @@ export async function ownSteps({ step, assert, newContext, baseUrl, logins, chec
     await page.waitForURL((url) => url.pathname === '/mijn');
     await page.getByRole('heading', { level: 2, name: /Wie helpt ons en waarom/ }).waitFor();
     assert((await page.getAttribute('html', 'lang')) === 'nl', 'html lang is not "nl"');
-    for (const name of ['Wie helpt ons en waarom', 'Ons plan en onze doelen', 'Mijn spinnenweb', 'Onze afspraken',
-      'Wie keek er in ons dossier']) {
+    for (const name of ['Uw gezinsregisseur', 'Wie helpt ons en waarom', 'Wat kost de hulp', 'Ons plan en onze doelen',
+      'Mijn spinnenweb', 'Onze afspraken', 'Wie keek er in ons dossier']) {
       assert(await page.getByRole('heading', { level: 2, name: new RegExp(name) }).count() === 1, `no heading "${name}"`);
     }
     const helpers = await page.getByTestId('own-helpers').innerText();
     assert(/Van: /.test(helpers) || /Er komt nu niemand/.test(helpers), `helpers not in plain words: ${helpers}`);
+    // The director of record with the phone and e-mail from the demo file, as links that call and write.
+    const director = page.getByTestId('own-director');
+    const contact = await director.innerText();
+    assert(contact.includes(`Naam: ${directorName}`), `the director block does not name ${directorName}: ${contact}`);
+    const tel = await director.getByRole('link', { name: /^06-/ }).getAttribute('href');
+    assert(/^tel:06\d{8}$/.test(tel ?? ''), `the director's phone link is "${tel}"`);
+    const mail = await director.getByRole('link', { name: /@/ }).getAttribute('href');
+    assert(/^mailto:[^@]+@[^@]+$/.test(mail ?? ''), `the director's e-mail link is "${mail}"`);
+    // What the support costs per year, in euros and plain words, with what is counted.
+    const cost = await page.getByTestId('own-cost').innerText();
+    assert(/kost samen €\s?[\d.]+ per jaar\./.test(cost) || /geen kosten/.test(cost), `no yearly cost in words: ${cost}`);
+    assert(/telt hier niet mee/.test(cost) || /geen kosten/.test(cost), `the cost does not say what is left out: ${cost}`);
+    assert(!/_|cents|EUR/.test(cost), `the cost text has codes in it: ${cost}`);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert(width <= 390, `the page is wider than the phone: ${width}px`);
     const nav = await page.getByRole('navigation', { name: 'Hoofdmenu' }).innerText();

@@ -126,7 +126,8 @@ describe('App', () => {
     window.history.replaceState(null, '', '/huishoudens/BZHH01');
     render(<App />);
     expect(
-      await screen.findByRole('heading', { level: 1, name: 'Gezin Van den Berg' }),
+      // The page is its own chunk: the first import of it takes a while in the test runner.
+      await screen.findByRole('heading', { level: 1, name: 'Gezin Van den Berg' }, { timeout: 10_000 }),
     ).toBeTruthy();
     // The director of this household also gets its time entries and virtual savings.
     await screen.findByRole('heading', { level: 2, name: 'Tijd en virtuele besparingen' });

@@ -5,20 +5,20 @@ import { t } from './i18n/nl';
 import { matchPath, Router, useLocation, useNavigate } from './lib/router';
 import { SessionProvider, useSession } from './lib/session';
 import { usePageTitle } from './lib/usePage';
-import { AccountsPage } from './pages/AccountsPage';
-import { AnalysePage } from './pages/AnalysePage';
-import { BusinessCasePage } from './pages/BusinessCasePage';
-import { CaseloadPage } from './pages/CaseloadPage';
-import { HouseholdPage } from './pages/HouseholdPage';
-import { HouseholdsPage } from './pages/HouseholdsPage';
+import { AccountsPage } from './lazyPages'; // its own chunk
+import { AnalysePage } from './lazyPages'; // its own chunk
+import { BusinessCasePage } from './lazyPages'; // its own chunk
+import { CaseloadPage } from './lazyPages'; // its own chunk
+import { HouseholdPage } from './lazyPages'; // its own chunk
+import { HouseholdsPage } from './lazyPages'; // its own chunk
 import { afterSignInPath, LoginPage } from './pages/LoginPage';
-import { MeasurementPage } from './pages/MeasurementPage';
-import { NotFoundPage } from './pages/NotFoundPage';
-import { OutcomesPage } from './pages/OutcomesPage';
-import { MemberHouseholdPage, OwnPage } from './pages/OwnPage';
-import { PlanPage } from './pages/PlanPage';
-import { MessagesPage } from './pages/MessagesPage';
-import { PriceListPage } from './pages/PriceListPage';
+import { MeasurementPage } from './lazyPages'; // its own chunk
+import { NotFoundPage } from './lazyPages'; // its own chunk
+import { OutcomesPage } from './lazyPages'; // its own chunk
+import { MemberHouseholdPage, OwnPage } from './lazyPages'; // its own chunk
+import { PlanPage } from './lazyPages'; // its own chunk
+import { MessagesPage } from './lazyPages'; // its own chunk
+import { PriceListPage } from './lazyPages'; // its own chunk
 
 const SIGN_IN = '/inloggen';
 const HOME = '/huishoudens';

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@fontsource-variable/noto-sans/wght.css';
-import '@utrecht/component-library-css/dist/index.css';
+import './utrecht.css';
 import '@utrecht/design-tokens/dist/theme.css';
 import './styles.css';
 import { App } from './App';

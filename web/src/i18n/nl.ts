@@ -588,7 +588,22 @@ export const nl = {
       role: 'Rol',
       status: 'Status',
       secondFactor: 'Authenticator-app',
+      contact: 'Telefoon en e-mail',
       actions: 'Acties',
+    },
+    contact: {
+      title: 'Telefoon en e-mail',
+      intro:
+        'Het telefoonnummer en e-mailadres van een gezinsregisseur ziet het gezin op de eigen pagina (Ons gezin). Laat een veld leeg om het te wissen.',
+      account: 'Account',
+      choose: 'Kies een account',
+      phone: 'Telefoonnummer',
+      phoneHint: 'Cijfers, met spaties, +, - of haakjes als u wilt. Bijvoorbeeld 06-12345678.',
+      email: 'E-mailadres',
+      submit: 'Opslaan',
+      none: 'Geen',
+      chooseFirst: 'Kies eerst een account.',
+      saved: (name: string) => `Telefoon en e-mail van ${name} zijn opgeslagen.`,
     },
     active: 'Actief',
     disabled: 'Uitgezet',
@@ -1175,8 +1190,30 @@ export const nl = {
     title: 'Ons gezin',
     hello: (name: string) => (name ? `Hallo ${name}.` : 'Hallo.'),
     intro: 'Hier ziet u wat er over uw gezin bekend is. En wie er hulp geeft.',
-    director: (name: string) => `Uw gezinsregisseur is ${name}.`,
     sectionsNav: 'Onderdelen van deze pagina',
+    contact: {
+      title: 'Uw gezinsregisseur',
+      intro: 'Uw gezinsregisseur houdt overzicht over alle hulp. U kunt hem of haar altijd bellen of mailen.',
+      none: 'Uw gezin heeft nog geen gezinsregisseur.',
+      name: 'Naam:',
+      phone: 'Telefoon:',
+      email: 'E-mail:',
+      noContact: 'Het telefoonnummer en e-mailadres staan nog niet in Regie. Vraag ze aan uw gezinsregisseur.',
+    },
+    cost: {
+      title: 'Wat kost de hulp',
+      amount: (euros: string) => `De hulp die u hierboven ziet, kost samen ${euros} per jaar.`,
+      none: 'Er is nu geen hulp. Daarom zijn er ook geen kosten.',
+      includes: (children: string) =>
+        children
+          ? `Dit is de hulp voor u, voor het hele gezin en voor ${children}.`
+          : 'Dit is de hulp voor u en voor het hele gezin.',
+      excludes: 'Hulp die een andere volwassene in uw gezin voor zichzelf krijgt, telt hier niet mee.',
+      who: 'Meestal betalen de gemeente of de zorgverzekeraar deze hulp. Het bedrag laat zien wat de hulp kost, niet wat u zelf betaalt.',
+      estimated: 'Een deel is een schatting. Dat geldt voor hulp van de GGZ die de zorgverzekeraar betaalt.',
+      notDirector: 'De kosten van uw gezinsregisseur tellen niet mee.',
+      on: (date: string) => `Zo staat het op ${date}.`,
+    },
     helpers: {
       title: 'Wie helpt ons en waarom',
       intro: 'Deze mensen helpen uw gezin nu.',
@@ -1246,6 +1283,8 @@ export const nl = {
       } as Record<string, string>,
     },
     icons: {
+      director: 'Een persoon',
+      cost: 'Een euroteken',
       helpers: 'Twee handen',
       plan: 'Een lijstje',
       web: 'Een spinnenweb',

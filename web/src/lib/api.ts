@@ -185,6 +185,11 @@ export function setAccountDisabled(username: string, disabled: boolean): Promise
   });
 }
 
+/** Phone and e-mail of an account; empty clears them. A director's show on their households' /mijn. */
+export function setAccountContact(username: string, contact: { phone: string; email: string }): Promise<void> {
+  return request(`${API}/accounts/${encodeURIComponent(username)}/contact`, { method: 'PUT', body: contact });
+}
+
 export function resetSecondFactor(username: string): Promise<{ otpauth_uri: string }> {
   return request(`${API}/accounts/${encodeURIComponent(username)}/totp`, { method: 'POST' });
 }

@@ -222,6 +222,9 @@ export interface Account {
   second_factor: boolean;
   /** A code from the issued secret was accepted: the app is set up. */
   second_factor_in_use?: boolean;
+  /** A director's are shown to their households on /mijn. */
+  phone?: string | null;
+  email?: string | null;
 }
 
 export interface NewAccount {
@@ -530,13 +533,27 @@ export interface OwnAppointment {
   location: string;
 }
 
+/** What the helpers the member sees cost per year, summed by the server. */
+export interface OwnSupportCost {
+  annual_cents: number;
+  helpers: number;
+  /** At least one figure is an estimate (GGZ through the health insurer). */
+  estimated: boolean;
+  /** Minor children whose own care is counted (a parent's view). */
+  children: string[];
+  on: string;
+}
+
 export interface OwnHouseholdResponse {
   household: { id: string; family_name: string; members: string[] };
   me: string;
   director: string;
+  director_phone?: string | null;
+  director_email?: string | null;
   helpers: OwnHelper[];
   plan: { agreed_on: string | null; goals: OwnGoal[] };
   appointments: OwnAppointment[];
+  support_cost?: OwnSupportCost;
 }
 
 export interface OwnSpiderWebsResponse {

@@ -105,4 +105,46 @@ describe('AccountsPage', () => {
     expect(within(once).queryByRole('img')).toBeNull();
     expect(within(once).queryByTestId('otpauth-uri')).toBeNull();
   }, 20_000);
+
+  it('fills in a director\'s phone and e-mail, shown in the list, and sends them to the server', async () => {
+    const ria = { username: 'r.dekker', display_name: 'Ria Dekker', role: 'director', disabled: false, professional_id: null, member_id: null, second_factor: true, phone: null as string | null, email: null as string | null };
+    const lead = { ...ria, username: 'teamleider', display_name: 'Team Leider', role: 'team_lead' };
+    const calls = installFakeFetch((call) => {
+      if (call.path === '/api/v1/session') return { status: 200, body: admin };
+      if (call.path === '/api/v1/accounts') return { status: 200, body: { accounts: [lead, ria] } };
+      if (call.path === '/api/v1/accounts/r.dekker/contact' && call.method === 'PUT') {
+        const body = call.body as { phone: string; email: string };
+        ria.phone = body.phone;
+        ria.email = body.email;
+        return { status: 204 };
+      }
+      return undefined;
+    });
+    window.history.replaceState(null, '', '/accounts');
+    render(
+      <Router>
+        <SessionProvider>
+          <AccountsPage />
+        </SessionProvider>
+      </Router>,
+    );
+    const user = userEvent.setup();
+    await screen.findByText('Ria Dekker');
+    const select = screen.getByLabelText('Account');
+    // Directors first: theirs are the ones households see.
+    expect(within(select).getAllByRole('option').map((o) => o.textContent)).toEqual([
+      'Kies een account',
+      'Ria Dekker (Gezinsregisseur)',
+      'Team Leider (Teamleider)',
+    ]);
+    await user.selectOptions(select, 'r.dekker');
+    await user.type(screen.getByLabelText('Telefoonnummer'), '06-12340001');
+    await user.type(screen.getByLabelText('E-mailadres'), 'r.dekker@gezinsregie.example');
+    await user.click(screen.getByRole('button', { name: 'Opslaan' }));
+    await screen.findByText('Telefoon en e-mail van Ria Dekker zijn opgeslagen.');
+    const put = calls.find((c) => c.method === 'PUT');
+    expect(put?.body).toEqual({ phone: '06-12340001', email: 'r.dekker@gezinsregie.example' });
+    const row = (await screen.findByText('06-12340001, r.dekker@gezinsregie.example')).closest('tr')!;
+    expect(row.getAttribute('data-username')).toBe('r.dekker');
+  }, 20_000);
 });

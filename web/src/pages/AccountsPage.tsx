@@ -10,6 +10,7 @@ import { useSession } from '../lib/session';
 import type { Account } from '../lib/types';
 import { usePageTitle } from '../lib/usePage';
 import { AccountsTable } from './accounts/AccountsTable';
+import { ContactForm } from './accounts/ContactForm';
 import { useResource } from '../lib/useResource';
 
 const a = t.accounts;
@@ -160,13 +161,16 @@ export function AccountsPage() {
       ) : null}
       <Loadable state={accounts.state} errorText={(e) => `${a.loadError} ${e.message}`}>
         {(list) => (
-          <AccountsTable
-            accounts={list}
-            me={user?.username}
-            busy={busy}
-            act={act}
-            onSecrets={(name, otpauth) => setOnce({ name, password: null, otpauth })}
-          />
+          <>
+            <AccountsTable
+              accounts={list}
+              me={user?.username}
+              busy={busy}
+              act={act}
+              onSecrets={(name, otpauth) => setOnce({ name, password: null, otpauth })}
+            />
+            <ContactForm accounts={list} busy={busy} act={act} onError={setError} />
+          </>
         )}
       </Loadable>
 

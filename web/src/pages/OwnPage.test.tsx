@@ -19,7 +19,70 @@ const own: OwnHouseholdResponse = {
     goals: [{ life_domain: 'housing', words: 'Een huis met rust', status: 'in_progress', for_whom: [], steps: [{ text: 'Bellen met de woningbouw', who: 'Sanne', status: 'open', due: '2026-03-01' }] }],
   },
   appointments: [{ kind: 'aftercare', title: '', at: null, on: '2026-12-01', location: '' }],
+  director_phone: '06-12340001',
+  director_email: 'r.dekker@gezinsregie.example',
+  support_cost: { annual_cents: 1234567, helpers: 1, estimated: false, children: ['Tim'], on: '2026-11-30' },
 };
+
+function serve(body: OwnHouseholdResponse) {
+  installFakeFetch((call) => {
+    if (call.path === '/api/v1/me') return { status: 200, body };
+    if (call.path === '/api/v1/me/spider-webs') return { status: 200, body: { people: [] } };
+    if (call.path === '/api/v1/questionnaires') return { status: 200, body: { questionnaires: [] } };
+    if (call.path === '/api/v1/me/file-views') return { status: 200, body: { file_views: [], next_before: null } };
+    return undefined;
+  });
+  render(
+    <Router>
+      <OwnPage />
+    </Router>,
+  );
+}
+
+describe('Uw gezinsregisseur and Wat kost de hulp', () => {
+  it('names the director with a phone link and an e-mail link', async () => {
+    serve(own);
+    const block = await screen.findByTestId('own-director');
+    expect(within(block).getByRole('heading', { level: 2 }).textContent).toContain('Uw gezinsregisseur');
+    expect(block.textContent).toContain('Naam: Ria Dekker');
+    expect(within(block).getByRole('link', { name: '06-12340001' }).getAttribute('href')).toBe('tel:0612340001');
+    expect(within(block).getByRole('link', { name: 'r.dekker@gezinsregie.example' }).getAttribute('href')).toBe(
+      'mailto:r.dekker@gezinsregie.example',
+    );
+    expect(block.textContent).not.toContain('staan nog niet in Regie');
+  });
+
+  it('says the phone and e-mail are not known yet when the administrator has not filled them in', async () => {
+    serve({ ...own, director_phone: null, director_email: null });
+    const block = await screen.findByTestId('own-director');
+    expect(within(block).queryAllByRole('link')).toHaveLength(0);
+    expect(block.textContent).toContain('Het telefoonnummer en e-mailadres staan nog niet in Regie.');
+  });
+
+  it('says what the support costs per year in euros and for whom it counts', async () => {
+    serve(own);
+    const cost = await screen.findByTestId('own-cost');
+    expect(within(cost).getByRole('heading', { level: 2 }).textContent).toContain('Wat kost de hulp');
+    expect(cost.textContent).toContain('De hulp die u hierboven ziet, kost samen €\u00a012.346 per jaar.');
+    expect(cost.textContent).toContain('Dit is de hulp voor u, voor het hele gezin en voor Tim.');
+    expect(cost.textContent).toContain('Hulp die een andere volwassene in uw gezin voor zichzelf krijgt, telt hier niet mee.');
+    expect(cost.textContent).not.toContain('schatting');
+    expect(cost.textContent).toContain('Zo staat het op 30 november 2026.');
+  });
+
+  it('names an estimate, an adult without children and no help at all', async () => {
+    serve({ ...own, support_cost: { annual_cents: 500000, helpers: 2, estimated: true, children: [], on: '2026-11-30' } });
+    const cost = await screen.findByTestId('own-cost');
+    expect(cost.textContent).toContain('Dit is de hulp voor u en voor het hele gezin.');
+    expect(cost.textContent).toContain('Een deel is een schatting.');
+  });
+
+  it('says there are no costs when nobody helps', async () => {
+    serve({ ...own, helpers: [], support_cost: { annual_cents: 0, helpers: 0, estimated: false, children: [], on: '2026-11-30' } });
+    const cost = await screen.findByTestId('own-cost');
+    expect(cost.textContent).toContain('Er is nu geen hulp. Daarom zijn er ook geen kosten.');
+  });
+});
 
 describe('the household\'s own view', () => {
   it('says who helps, the plan, the appointments and who looked, in plain words', async () => {

@@ -6,6 +6,7 @@ import { usePageTitle } from '../lib/usePage';
 import { useResource, type Failure } from '../lib/useResource';
 import { Section, Paragraph, Helpers, Plan, Appointments } from './own/OwnSections';
 import { Webs, Looked } from './own/WebsLooked';
+import { DirectorContact, SupportCost } from './own/ContactCost';
 
 const o = t.own;
 
@@ -27,7 +28,9 @@ export function OwnPage() {
   const looked = useResource((signal) => getOwnFileViews(null, signal), []);
 
   const sections = [
+    { id: 'director', title: o.contact.title },
     { id: 'helpers', title: o.helpers.title },
+    { id: 'cost', title: o.cost.title },
     { id: 'plan', title: o.plan.title },
     { id: 'web', title: o.web.title },
     { id: 'appointments', title: o.appointments.title },
@@ -44,7 +47,6 @@ export function OwnPage() {
           <>
             <Paragraph>{o.hello(own.me)}</Paragraph>
             <Paragraph>{o.intro}</Paragraph>
-            {own.director ? <Paragraph>{o.director(own.director)}</Paragraph> : null}
             <nav aria-label={o.sectionsNav}>
               <ul className="regie-own__toc">
                 {sections.map((s) => (
@@ -56,8 +58,14 @@ export function OwnPage() {
                 ))}
               </ul>
             </nav>
+            <Section id="director" icon="director" title={o.contact.title}>
+              <DirectorContact data={own} />
+            </Section>
             <Section id="helpers" icon="helpers" title={o.helpers.title}>
               <Helpers data={own} />
+            </Section>
+            <Section id="cost" icon="cost" title={o.cost.title}>
+              <SupportCost data={own} />
             </Section>
             <Section id="plan" icon="plan" title={o.plan.title}>
               <Plan data={own} />

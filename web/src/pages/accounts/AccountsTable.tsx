@@ -34,6 +34,7 @@ export function AccountsTable({
               <th className="utrecht-table__header-cell" scope="col">{a.columns.role}</th>
               <th className="utrecht-table__header-cell" scope="col">{a.columns.status}</th>
               <th className="utrecht-table__header-cell" scope="col">{a.columns.secondFactor}</th>
+              <th className="utrecht-table__header-cell" scope="col">{a.columns.contact}</th>
               <th className="utrecht-table__header-cell" scope="col">{a.columns.actions}</th>
             </tr>
           </thead>
@@ -52,6 +53,9 @@ export function AccountsTable({
                       : acc.second_factor
                         ? a.secondFactorSet
                         : a.secondFactorMissing}
+                </td>
+                <td className="utrecht-table__cell">
+                  {[acc.phone, acc.email].filter(Boolean).join(', ') || a.contact.none}
                 </td>
                 <td className="utrecht-table__cell">
                   <div className="utrecht-button-group">

@@ -7,8 +7,12 @@ import { lifeDomainLabel } from '../../lib/planText';
 const o = t.own;
 
 /** A simple picture next to each heading; its words say the same for a screen reader. */
-function Icon({ kind, label }: { kind: 'helpers' | 'plan' | 'web' | 'appointments' | 'looked'; label: string }) {
+type IconKind = 'director' | 'cost' | 'helpers' | 'plan' | 'web' | 'appointments' | 'looked';
+
+function Icon({ kind, label }: { kind: IconKind; label: string }) {
   const paths: Record<string, ReactNode> = {
+    director: <path d="M12 4a4 4 0 110 8 4 4 0 010-8zM4 21c1-4 4-6 8-6s7 2 8 6" />,
+    cost: <path d="M17 6a7 7 0 100 12M4 10h9M4 14h9" />,
     helpers: <path d="M4 14c3-4 6-4 8-2l4 4m4-2c-3-4-6-4-8-2" />,
     plan: <path d="M7 6h12M7 12h12M7 18h12M3 6h1M3 12h1M3 18h1" />,
     web: <path d="M12 3l8 6-3 10H7L4 9zM12 3v9m8-3l-8 3m5 7l-5-7m-5 7l5-7M4 9l8 3" />,
@@ -31,7 +35,7 @@ export function Section({
   children,
 }: {
   id: string;
-  icon: 'helpers' | 'plan' | 'web' | 'appointments' | 'looked';
+  icon: IconKind;
   title: string;
   children: ReactNode;
 }) {
