@@ -82,7 +82,10 @@ export async function professionalSteps({ step, assert, newContext, baseUrl, log
 
       const row = page.locator('[data-testid="my-action"][data-status="open"]').first();
       const what = (await row.locator('th').innerText()).trim();
-      await row.getByRole('button', { name: `Gedaan: ${what}` }).click();
+      const button = row.getByTestId('action-status');
+      const label = await button.getAttribute('aria-label');
+      assert(label === `Gedaan: ${what}`, `the button reads "${label}", not "Gedaan: ${what}"`);
+      await button.click();
       await page.getByRole('button', { name: `Weer open: ${what}` }).waitFor();
       await page.reload();
       await expectHeading(page, `Gezinsplan van gezin ${h.family_name}`);

@@ -54,10 +54,10 @@ export function ActionStatusButton({
         className={`utrecht-button ${done ? 'utrecht-button--secondary-action' : 'utrecht-button--primary-action'}`}
         onClick={change}
         disabled={busy}
+        aria-label={`${done ? a.reopen : a.markDone}${a.forAction(action.text)}`}
         data-testid="action-status"
       >
         {done ? a.reopen : a.markDone}
-        <span className="regie-visually-hidden">{a.forAction(action.text)}</span>
       </button>
       <span role={message?.error ? 'alert' : 'status'} className={message?.error ? 'regie-field-error' : undefined}>
         {message ? ` ${message.text}` : ''}
