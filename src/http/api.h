@@ -91,5 +91,6 @@ void add_me_routes(Api& api);
 void add_account_routes(Api& api);
 void add_assignment_routes(Api& api);
 void add_privacy_routes(Api& api);
+void add_shared_plan_routes(Api& api);
 
 }  // namespace regie::http

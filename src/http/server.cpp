@@ -89,6 +89,7 @@ struct Server::Impl {
     if (rest.empty() && req.method == "GET") return true;
     if (rest == "/status" && req.method == "PUT") use = service::HouseholdUse::change_status;
     if (rest == "/team-leads" || rest.starts_with("/team-leads/")) use = service::HouseholdUse::assignments;
+    if (rest == "/shared-plan" || rest.starts_with("/shared-plan/")) use = service::HouseholdUse::shared_plan;
     return service::may_use_household(api.store, api.clock, p, std::string(id), use, "household.access");
   }
 
@@ -229,6 +230,7 @@ struct Server::Impl {
     add_consent_routes(api);
     add_audit_routes(api);
     add_me_routes(api);
+    add_shared_plan_routes(api);
     add_account_routes(api);
     add_assignment_routes(api);
     add_privacy_routes(api);

@@ -116,7 +116,7 @@ bool may_use_household(store::Store& store, const Clock& clock, const Principal&
         allowed = use == HouseholdUse::change_status || use == HouseholdUse::assignments || s.assigned;
         break;
       case domain::Role::professional:
-        allowed = use == HouseholdUse::read_file &&
+        allowed = (use == HouseholdUse::read_file || use == HouseholdUse::shared_plan) &&
                   !members_visible_to_professional(store, who, household_id, clock.today()).empty();
         break;
       default: break;

@@ -52,14 +52,16 @@ std::optional<domain::Household> household_for_access(store::Store& store, const
                                                       const std::string& household_id);
 
 // What a request does with one household's resources: read the file
-// itself, move it along the status pipeline, manage which team leads are
+// itself, read the shared plan (or set the status of one's own action in
+// it), move it along the status pipeline, manage which team leads are
 // assigned to it, or any other work on it.
-enum class HouseholdUse { read_file, change_status, assignments, work };
+enum class HouseholdUse { read_file, shared_plan, change_status, assignments, work };
 
 // The first gate for every /households/{id}/... request, before its body is
 // read: the assigned director (or an assigned team lead) may do everything,
 // any team lead may change the status and manage the assignments, a
-// professional on the care team with covering consent may read the file;
+// professional on the care team with covering consent may read the file and
+// the shared plan (service/shared_plan.h);
 // everyone else is refused, and the refusal is audited here (allowed
 // requests are audited by the service that serves them). Unknown households
 // are refused the same way, so ids cannot be probed.

@@ -13,6 +13,7 @@
 #include "domain/costs.h"
 #include "domain/limits.h"
 #include "service/auth.h"
+#include "service/demo_shared.h"
 #include "service/totp.h"
 #include "store/account_store.h"
 #include "store/bundle.h"
@@ -249,10 +250,13 @@ Result<std::vector<DemoLogin>> load_demo(store::Store& store, DemoData data, con
   accounts.push_back(Account{"teamleider", "Team Leider (demo)", Role::team_lead, "", false});
   accounts.push_back(Account{"beheerder", "Beheerder (demo)", Role::administrator, "", false});
   accounts.push_back(Account{"analist", "Analist (demo)", Role::analyst, "", false});
-  // A professional of the first demo organisation, and a parent of the first
-  // household, so that their own views can be tried.
+  // A professional (the one with shared plans in the demo, else the first),
+  // and a parent of the first household, so that their own views can be tried.
   if (!data.bundle.professionals.empty()) {
-    const auto& pro = data.bundle.professionals.front();
+    const auto chosen = demo_professional(data.bundle);
+    auto pro = data.bundle.professionals.front();
+    for (auto& p : data.bundle.professionals)
+      if (chosen && p.id == *chosen) pro = p;
     Account a{"hulpverlener", pro.name + " (demo)", Role::professional, "", false};
     a.professional_id = pro.id;
     accounts.push_back(std::move(a));
@@ -273,6 +277,7 @@ Result<std::vector<DemoLogin>> load_demo(store::Store& store, DemoData data, con
   data.bundle.settings.emplace_back("demo", "true");
   auto st = store::write_bundle(store, data.bundle);
   if (!st) return st.error();
+  if (auto shared = add_demo_shared_plans(store, data.bundle, SystemClock().today()); !shared) return shared.error();
   if (auto enrolled = enrol_demo_second_factors(store, sealer, logins); !enrolled) return enrolled.error();
   return logins;
 }

@@ -178,6 +178,46 @@ Status PlanStore::agree_plan(const std::string& household_id, int plan_version,
   return ok_status();
 }
 
+Status PlanStore::set_action_status(const std::string& household_id, int plan_version, std::size_t goal,
+                                    std::size_t action, const std::string& status) {
+  try {
+    store_.write([&](soci::session& sql) {
+      std::string body;
+      soci::indicator ind = soci::i_ok;
+      sql << "SELECT body FROM household_plan WHERE household_id = :h AND plan_version = :v AND status = 'active'",
+          soci::use(household_id), soci::use(plan_version), soci::into(body, ind);
+      if (!sql.got_data() || ind != soci::i_ok)
+        throw Refused{Error{ErrorCode::conflict,
+                            fmt::format("plan version {} is no longer the active version; reload the plan", plan_version)}};
+      auto goals = domain::goals_from_json(parse_doc(body));
+      if (!goals) throw soci::soci_error("the database holds an invalid plan: " + goals.error().message);
+      if (goal >= goals->size() || action >= (*goals)[goal].actions.size())
+        throw Refused{not_found("no such action in this plan")};
+      (*goals)[goal].actions[action].status = status;
+      std::string doc = domain::goals_to_json(*goals).dump();
+      sql << "UPDATE household_plan SET body = :b WHERE household_id = :h AND plan_version = :v", soci::use(doc),
+          soci::use(household_id), soci::use(plan_version);
+    });
+    return ok_status();
+  } catch (const Refused& r) {
+    return r.error;
+  }
+}
+
+std::vector<std::string> PlanStore::households_of_professional(const std::string& professional_id) {
+  std::vector<std::string> out;
+  store_.read([&](soci::session& sql) {
+    soci::rowset<std::string> rs =
+        (sql.prepare << "SELECT household_id FROM provision WHERE professional_id = :p "
+                        "UNION SELECT t.household_id FROM round_table t JOIN round_table_participant p "
+                        "ON p.round_table_id = t.id WHERE p.party_kind = 'professional' AND p.party_id = :q "
+                        "ORDER BY 1",
+         soci::use(professional_id), soci::use(professional_id));
+    for (auto& id : rs) out.push_back(id);
+  });
+  return out;
+}
+
 std::vector<Decision> PlanStore::decisions(const std::string& household_id) {
   std::vector<Decision> out;
   store_.read([&](soci::session& sql) {

@@ -26,6 +26,16 @@ class PlanStore {
   // that version is no longer active or is already agreed.
   Status agree_plan(const std::string& household_id, int plan_version, const std::vector<domain::PartyRef>& parties,
                     Date on, const std::string& recorded_by);
+  // Sets the status of one action of the plan, by position (goal, action),
+  // in version `plan_version` while that is the active one: progress is no
+  // new version, so the agreement on the plan stays. Conflict when the
+  // version is no longer active, not found when there is no such action.
+  Status set_action_status(const std::string& household_id, int plan_version, std::size_t goal, std::size_t action,
+                           const std::string& status);
+  // The households whose provisions name the professional or whose round
+  // tables invite them: the care teams they may be on (service/access.h
+  // decides on which day).
+  std::vector<std::string> households_of_professional(const std::string& professional_id);
 
   std::vector<domain::Decision> decisions(const std::string& household_id);
   // Stores the decision and applies its effect in one transaction: ended

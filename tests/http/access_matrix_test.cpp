@@ -85,6 +85,12 @@ const std::map<std::string, Cells>& expectations() {
     set("GET /api/v1/caseload", {"dir.a", "dir.b", "lead", "lead.a", "admin"}, 200);
     // The file itself: those assigned, and a professional with covering consent.
     set("GET /api/v1/households/{id}", {"dir.a", "lead.a", "prof.yes"}, 200);
+    // The shared plan under the same rule; the professional sets the status of
+    // their own actions ("{}" lacks plan_version and status: 400).
+    set("GET /api/v1/households/{id}/shared-plan", {"dir.a", "lead.a", "prof.yes"}, 200);
+    set("PUT /api/v1/households/{id}/shared-plan/goals/{goal}/actions/{action}", {"dir.a", "lead.a", "prof.yes"}, 400);
+    // A professional's start page: theirs, also when no consent covers them (then empty).
+    set("GET /api/v1/me/work", {"prof.yes", "prof.none", "prof.gone"}, 200);
     set("PUT /api/v1/households/{id}/status", {"dir.a", "lead", "lead.a"}, 400);
     // Who is assigned is caseload information; team leads and the household's
     // director manage it ("nobody" is no team lead's account: 400, and not assigned: 404).
@@ -204,6 +210,8 @@ class AccessMatrixTest : public testing::AccessFixture {
     put("{rt}", std::to_string(h1.round_table));
     put("{wid}", std::to_string(h1.wish));
     put("{member}", "H1-M1");
+    put("{goal}", "0");
+    put("{action}", "0");
     put("{username}", "nobody");  // an account that does not exist: the matrix must not disable a caller
     EXPECT_EQ(path.find('{'), std::string::npos) << path << ": a parameter without a value in access_matrix_test.cpp";
     return path;

@@ -4,9 +4,13 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "analytics/businesscase.h"
 #include "service/auth.h"
 #include "service/costs.h"
+#include "service/shared_plan.h"
+#include "store/account_store.h"
 #include "service/totp.h"
 #include "support/backends.h"
 #include "support/temp_dir.h"
@@ -55,6 +59,39 @@ TEST_P(DemoTest, CareMapCostsReproduceThePilotBusinessCase) {
   auto table = analytics::business_case(lines, analytics::director_cost_fixed(800000));
   EXPECT_EQ(analytics::to_csv(table),
             read_file(std::string(REGIE_SHARED_DATA) + "/pilot/expected_businesscase.csv"));
+}
+
+TEST_P(DemoTest, TheDemoProfessionalSeesTwoConsentingFamiliesWithActionsOfTheirOwn) {
+  auto data = read_demo_file(REGIE_DEMO_DATA);
+  ASSERT_TRUE(data) << data.error().message;
+  ASSERT_TRUE(load_demo(*store, std::move(*data), sealer));
+  auto account = store::AccountStore(*store).find("hulpverlener");
+  ASSERT_TRUE(account && account->professional_id);
+  EXPECT_EQ(*account->professional_id, "PRO012");
+  Principal pro{"hulpverlener", account->display_name, domain::Role::professional, "", *account->professional_id,
+                "ORG21"};
+  SystemClock clock;  // the demo's consents and round tables count from the day it was made
+  SharedPlans shared(*store, clock);
+  auto work = shared.work(pro);
+  ASSERT_TRUE(work) << work.error().message;
+  // On three care teams; the Hermans family gave no consent.
+  ASSERT_EQ(work->households.size(), 2u);
+  EXPECT_EQ(work->households[0].family_name, "Lemmens");
+  EXPECT_EQ(work->households[1].family_name, "Smeets");
+  for (auto& h : work->households) {
+    EXPECT_TRUE(h.has_plan) << h.id;
+    auto mine = std::count_if(work->actions.begin(), work->actions.end(), [&](auto& a) { return a.household_id == h.id; });
+    EXPECT_GE(mine, 1) << h.id;
+    auto view = shared.view(pro, h.id);
+    ASSERT_TRUE(view) << view.error().message;
+    EXPECT_TRUE(view->agreed_on.has_value());
+    EXPECT_FALSE(view->mandate_holder.empty());
+  }
+  EXPECT_EQ(work->round_tables.size(), 2u);
+  // Every member of the Lemmens family consented, only Wendy of the Smeets family.
+  EXPECT_TRUE(shared.view(pro, "BZHH08")->whole_household);
+  EXPECT_EQ(shared.view(pro, "BZHH09")->members, std::vector<std::string>{"Wendy"});
+  EXPECT_EQ(shared.view(pro, "BZHH02").error().code, ErrorCode::forbidden);
 }
 
 TEST_P(DemoTest, PrintsWorkingLoginsAndResetsThemOnlyOnADemoDatabase) {

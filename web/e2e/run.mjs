@@ -23,6 +23,7 @@ import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { planSteps } from './plan.mjs';
 import { ownSteps } from './own.mjs';
+import { professionalSteps } from './professional.mjs';
 import { codes, secretOfUri } from './totp.mjs';
 
 const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -1378,6 +1379,10 @@ async function main() {
     // --- the household's own view (a phone, a household member) ---------------------------
 
     await ownSteps({ step, assert, newContext, baseUrl, logins, checkPage, expectHeading, signInForm, nextCode });
+
+    // --- a professional's day: start page, shared plans, own actions (desktop and phone) ---
+
+    await professionalSteps({ step, assert, newContext, baseUrl, logins, checkPage, expectHeading, signInForm, knownLogins, nextCode });
     // --- accounts ---------------------------------------------------------------------------
 
     await step('the administrator creates an account and sees its first password and app link once', async () => {

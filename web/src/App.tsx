@@ -19,6 +19,7 @@ import { MemberHouseholdPage, OwnPage } from './lazyPages'; // its own chunk
 import { PlanPage } from './lazyPages'; // its own chunk
 import { MessagesPage } from './lazyPages'; // its own chunk
 import { PriceListPage } from './lazyPages'; // its own chunk
+import { professionalHome, professionalRoute } from './pages/ProfessionalPages';
 
 const SIGN_IN = '/inloggen';
 const HOME = '/huishoudens';
@@ -67,6 +68,9 @@ function useGuards(): { redirecting: boolean } {
   } else if (status === 'authenticated' && member && pathname === HOME) {
     target = OWN;
   }
+  // Professionals start on their own page, not the caseload list (pages/ProfessionalPages.tsx).
+  const proHome = status === 'authenticated' ? professionalHome(user?.role) : null;
+  if (proHome && (target === HOME || (target === null && pathname === HOME))) target = proHome;
 
   useEffect(() => {
     if (target) navigate(target, { replace: true, state: targetState });
@@ -101,6 +105,8 @@ function Routes() {
   if (status === 'error') return <SessionError />;
   if (pathname === SIGN_IN) return <LoginPage redirectState={state} />;
   if (matchPath(OWN, pathname)) return <OwnPage />;
+  const professional = professionalRoute(pathname, user?.role);
+  if (professional) return professional;
   const memberHousehold = user?.role === 'member' ? matchPath('/huishoudens/:id', pathname) : null;
   if (memberHousehold?.id) return <MemberHouseholdPage key={memberHousehold.id} id={memberHousehold.id} />;
   if (matchPath(HOME, pathname)) return <HouseholdsPage />;

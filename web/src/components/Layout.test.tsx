@@ -34,7 +34,7 @@ describe('main menu', () => {
     ['analyst', ['Huishoudens', 'Businesscase', 'Analyse']],
     ['team_lead', ['Huishoudens', 'Caseload', 'Businesscase', 'Analyse']],
     ['administrator', ['Huishoudens', 'Caseload', 'Businesscase', 'Analyse', 'Prijslijst', 'Berichten', 'Accounts']],
-    ['professional', ['Huishoudens']],
+    ['professional', ['Mijn werk']],
   ])('for %s: %j', async (role, items) => {
     expect(await menuFor(role)).toEqual(items);
   });

@@ -50,7 +50,11 @@ function MainNav() {
   const { pathname } = useLocation();
   const { user } = useSession();
   const items =
-    user?.role === 'member' ? [{ to: '/mijn', label: t.nav.own }] : [{ to: '/huishoudens', label: t.nav.households }];
+    user?.role === 'member'
+      ? [{ to: '/mijn', label: t.nav.own }]
+      : user?.role === 'professional'
+        ? [{ to: '/werk', label: t.nav.work }]
+        : [{ to: '/huishoudens', label: t.nav.households }];
   if (canSeeCaseload(user?.role)) items.push({ to: '/caseload', label: t.nav.caseload });
   if (canSeeBusinessCase(user?.role)) items.push({ to: '/businesscase', label: t.nav.businessCase });
   if (canSeeOutcomes(user?.role)) items.push({ to: '/uitkomsten', label: t.nav.outcomes });

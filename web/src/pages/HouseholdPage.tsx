@@ -37,12 +37,21 @@ export function HouseholdPage({ id }: { id: string }) {
         }
       >
         {(data) => (
-          <HouseholdView
+          <>
+            {user?.role === 'professional' ? (
+              <p className="utrecht-paragraph">
+                <Link className="utrecht-link" to={`/huishoudens/${encodeURIComponent(id)}/plan`}>
+                  {t.professional.plan.here}
+                </Link>
+              </p>
+            ) : null}
+            <HouseholdView
             household={data}
             isAssignedDirector={user?.role === 'director' && !!user.username && data.director?.username === user.username}
             showBusinessCaseLink={canSeeBusinessCase(user?.role)}
             onReload={resource.refresh}
           />
+          </>
         )}
       </Loadable>
     </>
