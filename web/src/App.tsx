@@ -4,11 +4,13 @@ import { Layout } from './components/Layout';
 import { t } from './i18n/nl';
 import { matchPath, Router, useLocation, useNavigate } from './lib/router';
 import { SessionProvider, useSession } from './lib/session';
+import { pathForRole, startPage } from './lib/startPage';
 import { usePageTitle } from './lib/usePage';
 import { AccountsPage } from './pages/AccountsPage';
 import { AnalysePage } from './pages/AnalysePage';
 import { BusinessCasePage } from './pages/BusinessCasePage';
 import { CaseloadPage } from './pages/CaseloadPage';
+import { DirectorStartPage } from './pages/DirectorStartPage';
 import { HouseholdPage } from './pages/HouseholdPage';
 import { HouseholdsPage } from './pages/HouseholdsPage';
 import { afterSignInPath, LoginPage } from './pages/LoginPage';
@@ -19,11 +21,14 @@ import { MemberHouseholdPage, OwnPage } from './pages/OwnPage';
 import { PlanPage } from './pages/PlanPage';
 import { MessagesPage } from './pages/MessagesPage';
 import { PriceListPage } from './pages/PriceListPage';
+import { TeamPage } from './pages/TeamPage';
 
 const SIGN_IN = '/inloggen';
 const HOME = '/huishoudens';
 /** Household members have their own home: the plain-language view of their household. */
 const OWN = '/mijn';
+const DIRECTOR_START = '/mijn-werk';
+const TEAM_START = '/team';
 
 function Loading() {
   usePageTitle(t.app.loading);
@@ -50,7 +55,6 @@ function SessionError() {
 /** Redirects that depend on the session; renders nothing itself. */
 function useGuards(): { redirecting: boolean } {
   const { status, user } = useSession();
-  const member = user?.role === 'member';
   const { pathname, state } = useLocation();
   const navigate = useNavigate();
   const onSignIn = pathname === SIGN_IN;
@@ -62,11 +66,11 @@ function useGuards(): { redirecting: boolean } {
     target = SIGN_IN;
     targetState = isRoot ? null : { from: pathname };
   } else if (status === 'authenticated' && (onSignIn || isRoot)) {
-    target = onSignIn ? afterSignInPath(state) : member ? OWN : HOME;
-    if (member && target === HOME) target = OWN;
-  } else if (status === 'authenticated' && member && pathname === HOME) {
-    target = OWN;
+    target = onSignIn ? afterSignInPath(state) : startPage(user?.role);
+    if (target === '/') target = startPage(user?.role);
   }
+  if (status === 'authenticated' && target) target = pathForRole(user?.role, target) ?? target;
+  else if (status === 'authenticated') target = pathForRole(user?.role, pathname);
 
   useEffect(() => {
     if (target) navigate(target, { replace: true, state: targetState });
@@ -104,6 +108,8 @@ function Routes() {
   const memberHousehold = user?.role === 'member' ? matchPath('/huishoudens/:id', pathname) : null;
   if (memberHousehold?.id) return <MemberHouseholdPage key={memberHousehold.id} id={memberHousehold.id} />;
   if (matchPath(HOME, pathname)) return <HouseholdsPage />;
+  if (matchPath(DIRECTOR_START, pathname)) return <DirectorStartPage />;
+  if (matchPath(TEAM_START, pathname)) return <TeamPage />;
   if (matchPath('/businesscase', pathname)) return <BusinessCasePage />;
   if (matchPath('/analyse', pathname)) return <AnalysePage />;
   if (matchPath('/prijslijst', pathname)) return <PriceListPage />;
