@@ -23,6 +23,7 @@ import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { planSteps } from './plan.mjs';
 import { ownSteps } from './own.mjs';
+import { roleSteps } from './roles.mjs';
 import { codes, secretOfUri } from './totp.mjs';
 
 const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -324,6 +325,10 @@ async function main() {
         await alert.waitFor({ state: 'visible' });
         assert(/code is onjuist/i.test(await alert.innerText()), `unexpected error text: ${await alert.innerText()}`);
       });
+      // A director lands on their start page; the household list is one menu item away.
+      await expectPath(page, '/mijn-werk');
+      await expectHeading(page, 'Mijn werk');
+      await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Huishoudens', exact: true }).click();
       await expectPath(page, '/huishoudens');
       await expectHeading(page, 'Huishoudens');
       const rows = page.locator('main table tbody tr');
@@ -1144,13 +1149,14 @@ async function main() {
 
     // --- analyst dashboard ------------------------------------------------------------
 
+    const START_PAGES = { analyst: '/analyse', administrator: '/accounts', director: '/mijn-werk', team_lead: '/team' };
     const signInAs = async (role) => {
       const who = logins[role]?.[0];
       assert(who, `the demo did not print a "Sign in as ${role}" line`);
       await page.goto(`${baseUrl}/inloggen`);
       await expectHeading(page, 'Inloggen');
       await signInForm(page, who.username, who.password);
-      await expectPath(page, '/huishoudens');
+      await expectPath(page, START_PAGES[role]);
       return who;
     };
     const signOutHere = async () => {
@@ -1414,7 +1420,7 @@ async function main() {
     await step('the new account signs in with its password and app code; disabled, it cannot', async () => {
       const who = knownLogins.get('e2e.regisseur');
       await signInForm(page, 'e2e.regisseur', who.password);
-      await expectPath(page, '/huishoudens');
+      await expectPath(page, '/mijn-werk');
       await signOutHere();
       await signInAs('administrator');
       await page.goto(`${baseUrl}/accounts`);
@@ -1436,6 +1442,10 @@ async function main() {
       await alert.waitFor({ state: 'visible' });
       assert(/onjuist/i.test(await alert.innerText()), `unexpected error text: ${await alert.innerText()}`);
     });
+
+    // --- every role's start page and main task (issue 20) --------------------------------
+
+    await roleSteps({ step, assert, newContext, baseUrl, logins, checkPage, expectHeading, signInForm, nextCode });
 
     await step('no JavaScript or console errors on any page (director and household member)', async () => {
       assert(pageErrors.length === 0, `page errors:\n${pageErrors.join('\n')}`);
