@@ -1383,6 +1383,10 @@ async function main() {
 
     // --- the household's own view (a phone, a household member) ---------------------------
 
+    // --- every role's start page and main task (issue 20) --------------------------------
+
+    await roleSteps({ step, assert, newContext, baseUrl, logins, checkPage, expectHeading, signInForm, nextCode });
+
     await ownSteps({ step, assert, newContext, baseUrl, logins, checkPage, expectHeading, signInForm, nextCode });
     // --- accounts ---------------------------------------------------------------------------
 
@@ -1442,10 +1446,6 @@ async function main() {
       await alert.waitFor({ state: 'visible' });
       assert(/onjuist/i.test(await alert.innerText()), `unexpected error text: ${await alert.innerText()}`);
     });
-
-    // --- every role's start page and main task (issue 20) --------------------------------
-
-    await roleSteps({ step, assert, newContext, baseUrl, logins, checkPage, expectHeading, signInForm, nextCode });
 
     await step('no JavaScript or console errors on any page (director and household member)', async () => {
       assert(pageErrors.length === 0, `page errors:\n${pageErrors.join('\n')}`);
