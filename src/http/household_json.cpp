@@ -64,6 +64,8 @@ json household_summary_json(const store::HouseholdSummary& s) {
   const auto& h = s.household;
   json director = nullptr;
   if (!h.director.empty()) director = {{"username", h.director}, {"display_name", s.director_display_name}};
+  json next_statuses = json::array();
+  for (auto n : domain::allowed_next(h.status)) next_statuses.push_back(domain::to_string(n));
   return {{"id", h.id},
           {"family_name", h.family_name},
           {"neighbourhood", h.neighbourhood},
@@ -73,7 +75,11 @@ json household_summary_json(const store::HouseholdSummary& s) {
           {"provision_count", s.provision_count},
           {"annual_cost_cents", s.annual_cost},
           {"cost_out_of_range", s.cost_out_of_range},
-          {"signals", s.signals}};
+          {"signals", s.signals},
+          {"version", h.version},
+          {"allowed_next_statuses", next_statuses},
+          {"may_open", s.may_open},
+          {"team_leads", s.team_lead_names}};
 }
 
 json household_detail_json(const service::HouseholdDetail& d) {

@@ -13,6 +13,7 @@
 #include "domain/costs.h"
 #include "domain/limits.h"
 #include "store/account_store.h"
+#include "store/assignment_store.h"
 #include "store/bundle.h"
 #include "store/household_store.h"
 #include "store/organisation_store.h"
@@ -49,6 +50,9 @@ Result<std::vector<store::HouseholdSummary>> Households::list(const Principal& w
   const auto thresholds = signal_thresholds(store_);
   const auto prices = store::PriceStore(store_).price_list();
   for (auto& s : list) {
+    // So a list shows a link only where the file opens; the rule is the file's own.
+    s.may_open = is_assigned(store_, who, s.household);
+    for (auto& a : store::AssignmentStore(store_).of_household(s.household.id)) s.team_lead_names.push_back(a.display_name);
     auto plans = store::PlanStore(store_).state(s.household.id);
     domain::CareMapInput in{store::ProvisionStore(store_).of_household(s.household.id), store::HouseholdStore(store_).members(s.household.id), {}, {}, plans.active,
                             plans.agreed};

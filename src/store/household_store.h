@@ -25,6 +25,10 @@ struct HouseholdSummary {
   Cents annual_cost = 0;
   bool cost_out_of_range = false;
   std::vector<std::string> signals;  // filled by the service layer: codes of raised stacking signals
+  // Filled by the service layer for the caller: whether they may open the
+  // whole file, and the team leads assigned next to the director.
+  bool may_open = false;
+  std::vector<std::string> team_lead_names;
 };
 
 class HouseholdStore {

@@ -61,6 +61,36 @@ TEST_P(AssignmentsTest, AnUnassignedTeamLeadSeesTheCaseloadButNotTheFile) {
   EXPECT_EQ(events("lead", "household.read", "denied"), 1);
 }
 
+// The list says per household whether the caller may open its file, so a
+// start page links only where the file opens (issue 20).
+TEST_P(AssignmentsTest, TheListSaysWhichFilesOpenAndWhoIsAssigned) {
+  auto may_open = [](const std::vector<store::HouseholdSummary>& list, const std::string& id) {
+    for (auto& s : list)
+      if (s.household.id == id) return s.may_open;
+    ADD_FAILURE() << id << " not listed";
+    return false;
+  };
+  auto before = households.list(lead_b);
+  ASSERT_TRUE(before);
+  EXPECT_FALSE(may_open(*before, "H1"));
+  ASSERT_TRUE(assignments.assign(lead, "H1", "lead.b"));
+  auto during = households.list(lead_b);
+  ASSERT_TRUE(during);
+  EXPECT_TRUE(may_open(*during, "H1"));
+  EXPECT_FALSE(may_open(*during, "H2"));
+  for (auto& s : *during)
+    if (s.household.id == "H1") EXPECT_EQ(s.team_lead_names, std::vector<std::string>{"Team Lead B"});
+  auto others = households.list(lead);
+  ASSERT_TRUE(others);
+  EXPECT_FALSE(may_open(*others, "H1"));
+  auto own = households.list(dir_a);
+  ASSERT_TRUE(own);
+  for (auto& s : *own) EXPECT_TRUE(s.may_open) << s.household.id;
+  auto admins = households.list(admin);
+  ASSERT_TRUE(admins);
+  for (auto& s : *admins) EXPECT_FALSE(s.may_open) << s.household.id;
+}
+
 TEST_P(AssignmentsTest, AnAssignedTeamLeadWorksOnTheFileAsTheDirectorDoesUntilUnassigned) {
   auto after = assignments.assign(lead, "H1", "lead.b");
   ASSERT_TRUE(after) << after.error().message;

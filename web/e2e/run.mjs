@@ -24,6 +24,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { planSteps } from './plan.mjs';
 import { ownSteps } from './own.mjs';
 import { professionalSteps } from './professional.mjs';
+import { roleSteps } from './roles.mjs';
 import { codes, secretOfUri } from './totp.mjs';
 
 const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -325,6 +326,10 @@ async function main() {
         await alert.waitFor({ state: 'visible' });
         assert(/code is onjuist/i.test(await alert.innerText()), `unexpected error text: ${await alert.innerText()}`);
       });
+      // A director lands on their start page; the household list is one menu item away.
+      await expectPath(page, '/mijn-werk');
+      await expectHeading(page, 'Mijn werk');
+      await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Huishoudens', exact: true }).click();
       await expectPath(page, '/huishoudens');
       await expectHeading(page, 'Huishoudens');
       const rows = page.locator('main table tbody tr');
@@ -1145,13 +1150,14 @@ async function main() {
 
     // --- analyst dashboard ------------------------------------------------------------
 
+    const START_PAGES = { analyst: '/analyse', administrator: '/accounts', director: '/mijn-werk', team_lead: '/team' };
     const signInAs = async (role) => {
       const who = logins[role]?.[0];
       assert(who, `the demo did not print a "Sign in as ${role}" line`);
       await page.goto(`${baseUrl}/inloggen`);
       await expectHeading(page, 'Inloggen');
       await signInForm(page, who.username, who.password);
-      await expectPath(page, '/huishoudens');
+      await expectPath(page, START_PAGES[role]);
       return who;
     };
     const signOutHere = async () => {
@@ -1378,6 +1384,10 @@ async function main() {
 
     // --- the household's own view (a phone, a household member) ---------------------------
 
+    // --- every role's start page and main task (issue 20) --------------------------------
+
+    await roleSteps({ step, assert, newContext, baseUrl, logins, checkPage, expectHeading, signInForm, nextCode });
+
     await ownSteps({ step, assert, newContext, baseUrl, logins, checkPage, expectHeading, signInForm, nextCode });
 
     // --- a professional's day: start page, shared plans, own actions (desktop and phone) ---
@@ -1419,7 +1429,7 @@ async function main() {
     await step('the new account signs in with its password and app code; disabled, it cannot', async () => {
       const who = knownLogins.get('e2e.regisseur');
       await signInForm(page, 'e2e.regisseur', who.password);
-      await expectPath(page, '/huishoudens');
+      await expectPath(page, '/mijn-werk');
       await signOutHere();
       await signInAs('administrator');
       await page.goto(`${baseUrl}/accounts`);

@@ -36,6 +36,8 @@ function fakeServer() {
     if (!signedIn) return unauthorized;
     if (call.path === '/api/v1/households') return { status: 200, body: { households } };
     if (call.path === '/api/v1/households/BZHH01') return { status: 200, body: { household } };
+    if (call.path === '/api/v1/caseload') return { status: 200, body: { caseloads: [] } };
+    if (/^\/api\/v1\/households\/[^/]+\/round-tables$/.test(call.path)) return { status: 200, body: { round_tables: [] } };
     return undefined;
   });
 }
@@ -80,6 +82,13 @@ describe('App', () => {
     await user.type(screen.getByLabelText('Wachtwoord'), 'goed');
     await user.click(screen.getByRole('button', { name: 'Inloggen' }));
 
+    // A director lands on their start page, which opens each of their households.
+    expect(await screen.findByRole('heading', { level: 1, name: 'Mijn werk' })).toBeTruthy();
+    expect(window.location.pathname).toBe('/mijn-werk');
+    const mine = await screen.findByTestId('start-households');
+    expect(within(mine).getByRole('link', { name: 'Van den Berg' }).getAttribute('href')).toBe('/huishoudens/BZHH01');
+    expect((await screen.findByTestId('start-due')).textContent).toContain('Er staat nu niets open.');
+    await user.click(within(screen.getByRole('navigation', { name: 'Hoofdmenu' })).getByRole('link', { name: 'Huishoudens' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Huishoudens' })).toBeTruthy();
     expect(window.location.pathname).toBe('/huishoudens');
     const table = await screen.findByRole('table');
@@ -108,7 +117,7 @@ describe('App', () => {
     await user.type(await screen.findByLabelText('Gebruikersnaam'), 'r.dekker');
     await user.type(screen.getByLabelText('Wachtwoord'), 'goed');
     await user.click(screen.getByRole('button', { name: 'Inloggen' }));
-    await screen.findByRole('heading', { level: 1, name: 'Huishoudens' });
+    await screen.findByRole('heading', { level: 1, name: 'Mijn werk' });
 
     await user.click(screen.getByRole('button', { name: 'Uitloggen' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Inloggen' })).toBeTruthy();

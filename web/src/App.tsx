@@ -4,6 +4,7 @@ import { Layout } from './components/Layout';
 import { t } from './i18n/nl';
 import { matchPath, Router, useLocation, useNavigate } from './lib/router';
 import { SessionProvider, useSession } from './lib/session';
+import { pathForRole, startPage } from './lib/startPage';
 import { usePageTitle } from './lib/usePage';
 import { AccountsPage } from './lazyPages'; // its own chunk
 import { AnalysePage } from './lazyPages'; // its own chunk
@@ -19,12 +20,16 @@ import { MemberHouseholdPage, OwnPage } from './lazyPages'; // its own chunk
 import { PlanPage } from './lazyPages'; // its own chunk
 import { MessagesPage } from './lazyPages'; // its own chunk
 import { PriceListPage } from './lazyPages'; // its own chunk
-import { professionalHome, professionalRoute } from './pages/ProfessionalPages';
+import { DirectorStartPage } from './lazyPages'; // its own chunk
+import { professionalRoute } from './pages/ProfessionalPages';
+import { TeamPage } from './lazyPages'; // its own chunk
 
 const SIGN_IN = '/inloggen';
 const HOME = '/huishoudens';
 /** Household members have their own home: the plain-language view of their household. */
 const OWN = '/mijn';
+const DIRECTOR_START = '/mijn-werk';
+const TEAM_START = '/team';
 
 function Loading() {
   usePageTitle(t.app.loading);
@@ -51,7 +56,6 @@ function SessionError() {
 /** Redirects that depend on the session; renders nothing itself. */
 function useGuards(): { redirecting: boolean } {
   const { status, user } = useSession();
-  const member = user?.role === 'member';
   const { pathname, state } = useLocation();
   const navigate = useNavigate();
   const onSignIn = pathname === SIGN_IN;
@@ -63,14 +67,11 @@ function useGuards(): { redirecting: boolean } {
     target = SIGN_IN;
     targetState = isRoot ? null : { from: pathname };
   } else if (status === 'authenticated' && (onSignIn || isRoot)) {
-    target = onSignIn ? afterSignInPath(state) : member ? OWN : HOME;
-    if (member && target === HOME) target = OWN;
-  } else if (status === 'authenticated' && member && pathname === HOME) {
-    target = OWN;
+    target = onSignIn ? afterSignInPath(state) : startPage(user?.role);
+    if (target === '/') target = startPage(user?.role);
   }
-  // Professionals start on their own page, not the caseload list (pages/ProfessionalPages.tsx).
-  const proHome = status === 'authenticated' ? professionalHome(user?.role) : null;
-  if (proHome && (target === HOME || (target === null && pathname === HOME))) target = proHome;
+  if (status === 'authenticated' && target) target = pathForRole(user?.role, target) ?? target;
+  else if (status === 'authenticated') target = pathForRole(user?.role, pathname);
 
   useEffect(() => {
     if (target) navigate(target, { replace: true, state: targetState });
@@ -110,6 +111,8 @@ function Routes() {
   const memberHousehold = user?.role === 'member' ? matchPath('/huishoudens/:id', pathname) : null;
   if (memberHousehold?.id) return <MemberHouseholdPage key={memberHousehold.id} id={memberHousehold.id} />;
   if (matchPath(HOME, pathname)) return <HouseholdsPage />;
+  if (matchPath(DIRECTOR_START, pathname)) return <DirectorStartPage />;
+  if (matchPath(TEAM_START, pathname)) return <TeamPage />;
   if (matchPath('/businesscase', pathname)) return <BusinessCasePage />;
   if (matchPath('/analyse', pathname)) return <AnalysePage />;
   if (matchPath('/prijslijst', pathname)) return <PriceListPage />;

@@ -56,3 +56,5 @@ export const MemberHouseholdPage = page(() => import('./pages/OwnPage').then((m)
 export const PlanPage = page(() => import('./pages/PlanPage').then((m) => m.PlanPage));
 export const MessagesPage = page(() => import('./pages/MessagesPage').then((m) => m.MessagesPage));
 export const PriceListPage = page(() => import('./pages/PriceListPage').then((m) => m.PriceListPage));
+export const DirectorStartPage = page(() => import('./pages/DirectorStartPage').then((m) => m.DirectorStartPage));
+export const TeamPage = page(() => import('./pages/TeamPage').then((m) => m.TeamPage));

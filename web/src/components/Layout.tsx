@@ -9,8 +9,10 @@ import {
   canSeeAnalytics,
   canSeeBusinessCase,
   canSeeCaseload,
+  canSeeHouseholdList,
   canSeeOutcomes,
 } from '../lib/roles';
+import { startPage } from '../lib/startPage';
 import { useSession } from '../lib/session';
 
 function SignedInUser() {
@@ -49,12 +51,13 @@ function SignedInUser() {
 function MainNav() {
   const { pathname } = useLocation();
   const { user } = useSession();
-  const items =
-    user?.role === 'member'
-      ? [{ to: '/mijn', label: t.nav.own }]
-      : user?.role === 'professional'
-        ? [{ to: '/werk', label: t.nav.work }]
-        : [{ to: '/huishoudens', label: t.nav.households }];
+  const role = user?.role;
+  const items: { to: string; label: string }[] = [];
+  if (role === 'member') items.push({ to: '/mijn', label: t.nav.own });
+  if (role === 'director') items.push({ to: '/mijn-werk', label: t.nav.myWork });
+  if (role === 'team_lead') items.push({ to: '/team', label: t.nav.team });
+  if (role === 'professional') items.push({ to: '/werk', label: t.nav.work });
+  if (canSeeHouseholdList(role)) items.push({ to: '/huishoudens', label: t.nav.households });
   if (canSeeCaseload(user?.role)) items.push({ to: '/caseload', label: t.nav.caseload });
   if (canSeeBusinessCase(user?.role)) items.push({ to: '/businesscase', label: t.nav.businessCase });
   if (canSeeOutcomes(user?.role)) items.push({ to: '/uitkomsten', label: t.nav.outcomes });
@@ -62,6 +65,9 @@ function MainNav() {
   if (canManagePriceList(user?.role)) items.push({ to: '/prijslijst', label: t.nav.priceList });
   if (canImportMessages(user?.role)) items.push({ to: '/berichten', label: t.nav.messages });
   if (canManageAccounts(user?.role)) items.push({ to: '/accounts', label: t.nav.accounts });
+  // The role's start page leads the menu.
+  const home = startPage(role);
+  items.sort((a, b) => Number(b.to === home) - Number(a.to === home));
   return (
     <nav className="utrecht-nav-bar regie-nav" aria-label={t.app.mainNav}>
       <div className="utrecht-nav-bar__content regie-container">
@@ -100,7 +106,7 @@ export function Layout({ children }: { children: ReactNode }) {
       <header className="utrecht-page-header regie-header">
         <div className="regie-container regie-header__content">
           {user ? (
-            <Link to="/huishoudens" className="regie-logo">
+            <Link to={startPage(user.role)} className="regie-logo">
               {t.app.name}
             </Link>
           ) : (

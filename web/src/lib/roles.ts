@@ -21,9 +21,20 @@ export function canManagePriceList(role: string | null | undefined): boolean {
   return role === 'administrator';
 }
 
-/** The outcome report (/uitkomsten) covers a director's own households; the server answers 403 to others. */
+/** The outcome report (/uitkomsten): a director's own households, the analyst's pseudonymised counts over all. */
+const OUTCOME_ROLES = new Set(['director', 'analyst']);
 export function canSeeOutcomes(role: string | null | undefined): boolean {
-  return role === 'director';
+  return has(OUTCOME_ROLES, role);
+}
+
+/**
+ * The household list (/huishoudens): a director's own households; an
+ * administrator's caseload list without files. Team leads have it on their
+ * start page (/team), with what they may do per household.
+ */
+const HOUSEHOLD_LIST_ROLES = new Set(['director', 'administrator']);
+export function canSeeHouseholdList(role: string | null | undefined): boolean {
+  return has(HOUSEHOLD_LIST_ROLES, role);
 }
 
 /** The caseload overview (/caseload): a director's own, team leads and administrators per director. */

@@ -35,6 +35,13 @@ export interface HouseholdSummary {
   annual_cost_cents: number;
   /** Codes of the signals raised for this household (see SIGNAL_CODES). */
   signals?: string[];
+  /** For a status change. */
+  version?: number;
+  allowed_next_statuses?: string[];
+  /** Whether the signed-in user may open the file; false for a team lead's unassigned households. */
+  may_open?: boolean;
+  /** Names of the team leads assigned next to the director. */
+  team_leads?: string[];
 }
 
 export interface HouseholdListResponse {

@@ -2,6 +2,7 @@ import { render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Caseload } from '../lib/plan';
 import { Router } from '../lib/router';
+import { SessionProvider } from '../lib/session';
 import { installFakeFetch } from '../test/fakeFetch';
 import { CaseloadPage } from './CaseloadPage';
 
@@ -28,17 +29,45 @@ const load: Caseload = {
   ],
 };
 
+function serve(role: string) {
+  installFakeFetch((call) =>
+    call.path === '/api/v1/session'
+      ? { status: 200, body: { user: { username: 'u', display_name: 'U', role }, csrf_token: 't' } }
+      : call.path === '/api/v1/caseload'
+        ? { status: 200, body: { caseloads: [load] } }
+        : undefined,
+  );
+}
+
 describe('caseload', () => {
-  it('shows households per status, hours, overdue aftercare and the saving per decision', async () => {
-    installFakeFetch((call) => (call.path === '/api/v1/caseload' ? { status: 200, body: { caseloads: [load] } } : undefined));
+  it('gives a team lead the figures without links to plans that would refuse them', async () => {
+    serve('team_lead');
     render(
       <Router>
-        <CaseloadPage />
+        <SessionProvider>
+          <CaseloadPage />
+        </SessionProvider>
+      </Router>,
+    );
+    const households = await screen.findByTestId('caseload-households');
+    expect(households.textContent).toContain('Van den Berg');
+    expect(within(households).queryAllByRole('link')).toHaveLength(0);
+    expect(within(screen.getByTestId('caseload-aftercare')).queryAllByRole('link')).toHaveLength(0);
+  });
+
+  it('shows households per status, hours, overdue aftercare and the saving per decision', async () => {
+    serve('director');
+    render(
+      <Router>
+        <SessionProvider>
+          <CaseloadPage />
+        </SessionProvider>
       </Router>,
     );
     const status = await screen.findByTestId('caseload-status');
     expect(within(status).getByText('Nazorg').closest('tr')?.textContent).toContain('2');
     expect(screen.getByTestId('caseload-hours').textContent).toMatch(/3 uur 15 min/);
+    expect(within(await screen.findByTestId('caseload-households')).getAllByRole('link')).toHaveLength(2);
     const due = screen.getByTestId('caseload-aftercare');
     expect(due.textContent).toContain('Van den Berg');
     expect(due.textContent).toContain('Te laat');

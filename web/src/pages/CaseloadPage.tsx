@@ -6,6 +6,7 @@ import { householdStatusLabel, STATUS_PIPELINE, timeKindLabel } from '../lib/lab
 import { getCaseload, type Caseload } from '../lib/plan';
 import { decisionKindLabel, effectText } from '../lib/planText';
 import { Link } from '../lib/router';
+import { useSession } from '../lib/session';
 import { usePageTitle } from '../lib/usePage';
 import { useResource } from '../lib/useResource';
 
@@ -25,6 +26,17 @@ export function CaseloadPage() {
         {(list) => list.map((load) => <CaseloadView key={load.director} load={load} single={list.length === 1} />)}
       </Loadable>
     </>
+  );
+}
+
+/** The plan link for a director's own households; team leads and administrators see the caseload figures only. */
+function PlanLink({ household }: { household: { id: string; family_name: string } }) {
+  const { user } = useSession();
+  if (user?.role !== 'director') return <>{household.family_name}</>;
+  return (
+    <Link className="utrecht-link" to={`/huishoudens/${encodeURIComponent(household.id)}/plan`}>
+      {household.family_name}
+    </Link>
   );
 }
 
@@ -108,9 +120,7 @@ function CaseloadView({ load, single }: { load: Caseload; single: boolean }) {
               {(load.decisions ?? []).map((d) => (
                 <tr className="utrecht-table__row" key={`${d.household.id}-${d.id}`}>
                   <td className="utrecht-table__cell">
-                    <Link className="utrecht-link" to={`/huishoudens/${encodeURIComponent(d.household.id)}/plan`}>
-                      {d.household.family_name}
-                    </Link>
+                    <PlanLink household={d.household} />
                   </td>
                   <td className="utrecht-table__cell">{formatDate(d.effective_date)}</td>
                   <td className="utrecht-table__cell">
@@ -140,9 +150,7 @@ function CaseloadView({ load, single }: { load: Caseload; single: boolean }) {
               {load.aftercare_due.map((h) => (
                 <tr className="utrecht-table__row" key={h.id}>
                   <td className="utrecht-table__cell">
-                    <Link className="utrecht-link" to={`/huishoudens/${encodeURIComponent(h.id)}/plan`}>
-                      {h.family_name}
-                    </Link>
+                    <PlanLink household={h} />
                   </td>
                   <td className="utrecht-table__cell">
                     {h.aftercare ? formatDate(h.aftercare.next_due) : ''} —{' '}
@@ -169,9 +177,7 @@ function CaseloadView({ load, single }: { load: Caseload; single: boolean }) {
             {load.households.map((h) => (
               <tr className="utrecht-table__row" key={h.id}>
                 <td className="utrecht-table__cell">
-                  <Link className="utrecht-link" to={`/huishoudens/${encodeURIComponent(h.id)}/plan`}>
-                    {h.family_name}
-                  </Link>
+                  <PlanLink household={h} />
                 </td>
                 <td className="utrecht-table__cell">{householdStatusLabel(h.status)}</td>
                 <td className="utrecht-table__cell">

@@ -33,6 +33,19 @@ describe('HouseholdTable', () => {
     expect(screen.getByText('1 huishouden')).toBeTruthy();
   });
 
+  it('links a household only where its file opens for the signed-in user', () => {
+    const [first, second] = households;
+    render(
+      <Router>
+        <HouseholdTable households={[{ ...first!, may_open: true }, { ...second!, may_open: false }]} showDirector />
+      </Router>,
+    );
+    const table = screen.getByRole('table');
+    expect(within(table).getByRole('link', { name: first!.family_name })).toBeTruthy();
+    expect(within(table).queryByRole('link', { name: second!.family_name })).toBeNull();
+    expect(within(table).getByText(second!.family_name)).toBeTruthy();
+  });
+
   it('says so when there are no households', () => {
     render(
       <Router>

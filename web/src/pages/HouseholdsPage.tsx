@@ -214,9 +214,13 @@ export function HouseholdTable({
             {households.map((h) => (
               <tr className="utrecht-table__row" key={h.id}>
                 <th scope="row" className="utrecht-table__header-cell regie-row-header">
-                  <Link className="utrecht-link utrecht-link--html-a" to={`/huishoudens/${encodeURIComponent(h.id)}`}>
-                    {h.family_name}
-                  </Link>
+                  {h.may_open === false ? (
+                    h.family_name
+                  ) : (
+                    <Link className="utrecht-link utrecht-link--html-a" to={`/huishoudens/${encodeURIComponent(h.id)}`}>
+                      {h.family_name}
+                    </Link>
+                  )}
                 </th>
                 <td className="utrecht-table__cell">{h.neighbourhood || t.empty}</td>
                 <td className="utrecht-table__cell">

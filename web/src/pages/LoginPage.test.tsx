@@ -56,7 +56,7 @@ describe('LoginPage with a second factor', () => {
 
     await user.type(screen.getByLabelText('Code uit de app'), '123 456');
     await user.click(screen.getByRole('button', { name: 'Inloggen' }));
-    expect(await screen.findByRole('heading', { level: 1, name: 'Huishoudens' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Mijn werk' })).toBeTruthy();
     const posts = calls.filter((c) => c.method === 'POST').map((c) => c.body);
     expect(posts).toEqual([
       { username: 'r.dekker', password: 'goed' },

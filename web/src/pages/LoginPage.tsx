@@ -24,7 +24,8 @@ export function afterSignInPath(state: unknown): string {
       if (from !== '/inloggen' && from !== '/') return from;
     }
   }
-  return '/huishoudens';
+  // The root sends each role to its own start page (lib/startPage.ts).
+  return '/';
 }
 
 export function LoginPage({ redirectState }: { redirectState?: unknown }) {

@@ -1,4 +1,5 @@
 import { Loadable } from '../../components/Loadable';
+import { TableScroll } from '../../components/TableScroll';
 import { t } from '../../i18n/nl';
 import { listImports } from '../../lib/api';
 import type { ImportRecord } from '../../lib/types';
@@ -38,6 +39,8 @@ export function MessagesHistory({ version }: { version: number }) {
           records.length === 0 ? (
             <p className="utrecht-paragraph">{m.historyEmpty}</p>
           ) : (
+            // On a phone the wide table scrolls in its own region, not the whole page.
+            <TableScroll label={m.historyCaption}>
             <table className="utrecht-table">
               <caption className="utrecht-table__caption">{m.historyCaption}</caption>
               <thead className="utrecht-table__header">
@@ -67,6 +70,7 @@ export function MessagesHistory({ version }: { version: number }) {
                 ))}
               </tbody>
             </table>
+            </TableScroll>
           )
         }
       </Loadable>
