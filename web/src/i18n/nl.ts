@@ -209,6 +209,7 @@ export const nl = {
       none: 'Er is nog niets gebeurd.',
       by: (who: string) => `door ${who}`,
       times: (n: number) => `${n} keer die dag`,
+      unknownProvision: 'een voorziening die niet meer op de zorgkaart staat',
       showAll: (n: number) => `Toon alle ${n} gebeurtenissen`,
       showLess: 'Toon minder',
     },
@@ -1306,6 +1307,17 @@ export const nl = {
       withdrew: 'Teruggetrokken',
       moved_away: 'Verhuisd',
     },
+    instrument: {
+      general: 'Algemene vragen',
+      icecap_a: 'ICECAP-A',
+      positive_health: 'Positieve Gezondheid',
+      positive_health_child: 'Positieve Gezondheid voor kinderen',
+    },
+    /** A measurement on the timeline: "Positieve Gezondheid (T3) van Sanne de Vries". */
+    measurementEvent: (instrument: string, moment: string, who: string | null) =>
+      who ? `${instrument} (${moment}) van ${who}` : `${instrument} (${moment})`,
+    /** Someone whose account no longer exists. */
+    someone: 'iemand',
     timelineKind: {
       provision_started: 'Voorziening gestart',
       provision_ended: 'Voorziening beëindigd',

@@ -5,6 +5,9 @@ import {
   costCategoryLabel,
   domainLabel,
   householdStatusLabel,
+  instrumentLabel,
+  measurementEventText,
+  personLabel,
   memberRoleLabel,
   referralSourceLabel,
   userRoleLabel,
@@ -65,5 +68,27 @@ describe('Dutch labels', () => {
     expect(domainLabel('iets_nieuws')).toBe('iets_nieuws');
     expect(domainLabel('toString')).toBe('toString');
     expect(domainLabel(null)).toBe('—');
+  });
+});
+
+describe('measurements and people on the timeline', () => {
+  const members = [{ id: 'BZHH01-M1', given_name: 'Sanne', family_name: 'de Vries' }];
+
+  it('names the questionnaire in Dutch', () => {
+    expect(instrumentLabel('positive_health')).toBe('Positieve Gezondheid');
+    expect(instrumentLabel('positive_health_child')).toBe('Positieve Gezondheid voor kinderen');
+    expect(instrumentLabel('icecap_a')).toBe('ICECAP-A');
+    expect(instrumentLabel('general')).toBe('Algemene vragen');
+  });
+
+  it('turns the server detail into a sentence with the member name', () => {
+    expect(measurementEventText('positive_health T3 BZHH01-M1', members)).toBe('Positieve Gezondheid (T3) van Sanne de Vries');
+    expect(measurementEventText('icecap_a T1 BZHH01-M9', members)).toBe('ICECAP-A (T1)');
+  });
+
+  it('shows a display name, never a user name', () => {
+    expect(personLabel('Ria Dekker')).toBe('Ria Dekker');
+    expect(personLabel('')).toBe('iemand');
+    expect(personLabel(undefined)).toBe('iemand');
   });
 });

@@ -103,3 +103,25 @@ export const PROVISION_DOMAINS = [
 
 /** Cost bases offered for an annual amount. */
 export const COST_BASES = ['declared', 'price_list', 'estimate'] as const;
+
+export const instrumentLabel = (code: string | null | undefined) => lookup(t.labels.instrument, code);
+
+/**
+ * A measurement on the household timeline in words. The server sends
+ * "instrument moment member-id" (e.g. "positive_health T3 BZHH01-M1"); the
+ * member is named from the household's own members.
+ */
+export function measurementEventText(
+  detail: string,
+  members: readonly { id: string; given_name: string; family_name: string }[],
+): string {
+  const [instrument = '', moment = '', memberId = ''] = detail.trim().split(/\s+/);
+  const m = members.find((x) => x.id === memberId);
+  const who = m ? [m.given_name, m.family_name].filter(Boolean).join(' ') : null;
+  return t.labels.measurementEvent(instrumentLabel(instrument), moment, who);
+}
+
+/** Who did something: the display name, never the user name of the account. */
+export function personLabel(displayName: string | null | undefined): string {
+  return displayName && displayName.trim() ? displayName.trim() : t.labels.someone;
+}
