@@ -692,7 +692,9 @@ async function main() {
       await signal.getByRole('button', { name: 'Afhandelen' }).click();
       await signal.getByTestId('acknowledged').waitFor();
       const text = await signal.getByTestId('acknowledged').innerText();
-      assert(/Afgehandeld/.test(text) && /één plan afgesproken \(E2E\)/.test(text) && new RegExp(login.username).test(text), `unexpected: ${text}`);
+      const me = (await (await page.request.get(`${baseUrl}/api/v1/session`)).json()).user;
+      assert(/Afgehandeld/.test(text) && /één plan afgesproken \(E2E\)/.test(text) && text.includes(`door ${me.display_name}`), `unexpected: ${text}`);
+      assert(!text.includes(login.username), `the user name is shown instead of the name: ${text}`);
       await checkPage(page, 'dossier-signaal-afgehandeld');
     });
 

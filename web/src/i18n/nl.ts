@@ -351,7 +351,9 @@ export const nl = {
       `${count}; meetmoment 1 op ${t1}, meetmoment 2 op ${t2}.`,
     summaryMode: (mode: string, rate: string) => `Kosten gezinsregisseur: ${mode}; uurtarief ${rate}.`,
     filterNeighbourhood: (name: string) => `Wijk: ${name}.`,
-    filterHousehold: (id: string) => `Huishouden: ${id}.`,
+    filterHousehold: (name: string) => `Huishouden: ${name}.`,
+    numberedHousehold: (n: number) => `Huishouden ${n}`,
+    otherHousehold: 'Een huishouden buiten deze tabel',
     pseudonymised:
       'De huishoudens zijn gepseudonimiseerd: u ziet codes in plaats van huishoudnummers, en geen toelichtingen.',
     empty: 'Er zijn geen huishoudens met deze selectie.',

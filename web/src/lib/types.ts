@@ -298,6 +298,8 @@ export interface BusinessCaseResponse {
   t1: string;
   t2: string;
   pseudonymised: boolean;
+  /** Household id -> family name; empty for analysts (older servers: absent). */
+  household_names?: Record<string, string>;
   household_count: number;
   households: BusinessCaseHousehold[];
   categories: BusinessCaseCategory[];
