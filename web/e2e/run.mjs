@@ -1287,7 +1287,8 @@ async function main() {
       assert(/doelgroep/.test(sentence) && /€/.test(sentence), `no Dutch sentence next to the figure: ${sentence}`);
       await page.locator('.regie-details__summary').click();
       const assumption = await page.locator('[data-testid="potential-assumption"]').innerText();
-      assert(assumption === row.assumption, 'the server assumption is not shown');
+      assert(/^Aangenomen is dat elk huishouden in de doelgroep/.test(assumption), `the assumption is not in Dutch: ${assumption}`);
+      assert(assumption.includes(String(Math.abs(row.net_saving_per_household_eur)).replace(/\B(?=(\d{3})+(?!\d))/g, '.')), `the assumption does not name the saving per household: ${assumption}`);
       await checkPage(page, 'analyse-aanname');
     });
 

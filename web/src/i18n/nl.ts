@@ -570,7 +570,9 @@ export const nl = {
       caution:
         'Dit is een aanname, geen meting: de huishoudens van de pilot laten niet zien dat elk huishouden in de doelgroep dit resultaat haalt.',
       negativeNote: 'Een negatief bedrag is een besparing.',
-      assumption: 'Aanname zoals de server die vastlegt (Engels)',
+      assumption: 'Op welke aanname rust dit bedrag?',
+      assumptionText: (perHousehold: string, t1: string, t2: string) =>
+        `Aangenomen is dat elk huishouden in de doelgroep dezelfde netto besparing per huishouden haalt als gemiddeld in de businesscase tussen ${t1} en ${t2}: ${perHousehold}. Een negatief bedrag betekent dat de kosten dalen.`,
     },
     signals: {
       stacking: 'Stapeling (3+ voorzieningen)',
