@@ -55,6 +55,18 @@ export const nl = {
       'Voor dit account is nog geen authenticator-app ingesteld. Vraag de beheerder om dat te doen.',
   },
   record: {
+    contents: {
+      title: 'Op deze pagina',
+      details: 'Gegevens',
+      status: 'Status',
+      signals: 'Kerngetallen en signalen',
+      members: 'Gezinsleden',
+      careMap: 'Zorgkaart',
+      measurements: 'Metingen',
+      timeline: 'Tijdlijn',
+      costs: 'Kosten',
+      work: 'Tijd en besparingen',
+    },
     views: {
       legend: 'Zorgkaart bekijken',
       perMember: 'Per gezinslid',
@@ -319,7 +331,7 @@ export const nl = {
       selectionHint: 'Laat leeg voor alle huishoudens waartoe u toegang hebt.',
       neighbourhood: 'Wijk (optioneel)',
       household: 'Huishouden-id (optioneel)',
-      householdHint: 'Bijvoorbeeld BZHH01.',
+      householdHint: 'De link "Businesscase van dit huishouden" op de pagina van een huishouden vult dit veld in.',
       directorCost: 'Kosten gezinsregisseur',
       modes: {
         norm: 'Norm (uren × weken × tarief)',
@@ -1320,6 +1332,16 @@ export const nl = {
     /** A measurement on the timeline: "Positieve Gezondheid (T3) van Sanne de Vries". */
     measurementEvent: (instrument: string, moment: string, who: string | null) =>
       who ? `${instrument} (${moment}) van ${who}` : `${instrument} (${moment})`,
+    serverMessage: {
+      t2AfterT1: 'meetmoment 2 (T2) moet na meetmoment 1 (T1) liggen.',
+      future: 'de datum mag niet in de toekomst liggen.',
+      amountRange: (max: string) => `het bedrag moet van € 0 tot en met € ${max} zijn.`,
+      numberRange: (min: string, max: string) => `het getal moet van ${min} tot en met ${max} zijn.`,
+      exists: 'dit bestaat al.',
+      answerRange: (value: string, min: string, max: string) =>
+        `het antwoord ${value} kan niet; kies van ${min} tot en met ${max}.`,
+      conflict: 'iemand anders heeft dit intussen gewijzigd.',
+    },
     /** Someone whose account no longer exists. */
     someone: 'iemand',
     timelineKind: {

@@ -5,6 +5,7 @@ import {
   costCategoryLabel,
   domainLabel,
   householdStatusLabel,
+  dutchServerMessage,
   instrumentLabel,
   measurementEventText,
   personLabel,
@@ -90,5 +91,22 @@ describe('measurements and people on the timeline', () => {
     expect(personLabel('Ria Dekker')).toBe('Ria Dekker');
     expect(personLabel('')).toBe('iemand');
     expect(personLabel(undefined)).toBe('iemand');
+  });
+});
+
+describe('dutchServerMessage', () => {
+  it('puts the known server messages in Dutch', () => {
+    expect(dutchServerMessage('t2 must be after t1')).toBe('meetmoment 2 (T2) moet na meetmoment 1 (T1) liggen.');
+    expect(dutchServerMessage('date: cannot lie in the future')).toBe('de datum mag niet in de toekomst liggen.');
+    expect(dutchServerMessage('amount_cents: 0 to 1000000000 cents (EUR 10000000)')).toBe(
+      'het bedrag moet van € 0 tot en met € 10.000.000 zijn.',
+    );
+    expect(dutchServerMessage('hours_per_week: 0 to 168')).toBe('het getal moet van 0 tot en met 168 zijn.');
+    expect(dutchServerMessage('answers.mind_1: 8 is out of range 0-7')).toBe('het antwoord 8 kan niet; kies van 0 tot en met 7.');
+  });
+  it('leaves out what it cannot translate, so no English reaches the screen', () => {
+    expect(dutchServerMessage('something unexpected happened')).toBeNull();
+    expect(dutchServerMessage('')).toBeNull();
+    expect(dutchServerMessage(null)).toBeNull();
   });
 });

@@ -125,3 +125,25 @@ export function measurementEventText(
 export function personLabel(displayName: string | null | undefined): string {
   return displayName && displayName.trim() ? displayName.trim() : t.labels.someone;
 }
+
+/**
+ * A server message (English, a machine contract) in Dutch, for the messages
+ * people meet in the forms; null for one that has no Dutch text here, which
+ * is then left out rather than shown in English.
+ */
+export function dutchServerMessage(message: string | null | undefined): string | null {
+  const m = (message ?? '').trim();
+  if (!m) return null;
+  const sm = t.labels.serverMessage;
+  if (/^t2 must be after t1$/.test(m)) return sm.t2AfterT1;
+  if (/in the future$/.test(m)) return sm.future;
+  let x = /: (-?\d+) is out of range (-?\d+)-(-?\d+)$/.exec(m);
+  if (x) return sm.answerRange(x[1]!, x[2]!, x[3]!);
+  x = /: 0 to (\d+) cents \(EUR (\d+)\)$/.exec(m);
+  if (x) return sm.amountRange(Number(x[2]).toLocaleString('nl-NL'));
+  x = /: (-?\d+(?:\.\d+)?) to (-?\d+(?:\.\d+)?)$/.exec(m);
+  if (x) return sm.numberRange(x[1]!.replace('.', ','), x[2]!.replace('.', ','));
+  if (/already exists|already has a version/.test(m)) return sm.exists;
+  if (/changed by someone else/.test(m)) return sm.conflict;
+  return null;
+}
