@@ -1342,6 +1342,8 @@ export const nl = {
         `het antwoord ${value} kan niet; kies van ${min} tot en met ${max}.`,
       conflict: 'iemand anders heeft dit intussen gewijzigd.',
     },
+    /** Another person, known to the page only by a user name. */
+    colleague: 'een collega',
     /** Someone whose account no longer exists. */
     someone: 'iemand',
     timelineKind: {

@@ -9,6 +9,7 @@ import {
   instrumentLabel,
   measurementEventText,
   personLabel,
+  personName,
   memberRoleLabel,
   referralSourceLabel,
   userRoleLabel,
@@ -108,5 +109,14 @@ describe('dutchServerMessage', () => {
     expect(dutchServerMessage('something unexpected happened')).toBeNull();
     expect(dutchServerMessage('')).toBeNull();
     expect(dutchServerMessage(null)).toBeNull();
+  });
+});
+
+describe('personName', () => {
+  it('shows the display name of a known user and never a user name', () => {
+    const known = { 'r.dekker': 'Ria Dekker' };
+    expect(personName('r.dekker', known)).toBe('Ria Dekker');
+    expect(personName('m.bakker', known)).toBe('een collega');
+    expect(personName(null, known)).toBe('—');
   });
 });

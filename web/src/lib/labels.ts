@@ -147,3 +147,10 @@ export function dutchServerMessage(message: string | null | undefined): string |
   if (/changed by someone else/.test(m)) return sm.conflict;
   return null;
 }
+
+/** A user name as people read it: the known display name, else "een collega"; empty stays empty. */
+export function personName(username: string | null | undefined, known: Readonly<Record<string, string>>): string {
+  if (!username) return t.empty;
+  const name = Object.prototype.hasOwnProperty.call(known, username) ? known[username] : undefined;
+  return name && name.trim() ? name.trim() : t.labels.colleague;
+}
