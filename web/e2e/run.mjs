@@ -388,6 +388,11 @@ async function main() {
         name,
       );
       await page.getByRole('heading', { level: 2, name: 'Gezinsleden' }).waitFor();
+      const contents = page.getByRole('navigation', { name: 'Op deze pagina' });
+      for (const id of ['gezinsleden', 'zorgkaart', 'tijdlijn', 'kosten']) {
+        const target = await contents.locator(`a[href="#${id}"]`).count();
+        assert(target === 1 && (await page.locator(`#${id}`).count()) === 1, `no contents link to section #${id}`);
+      }
       const members = await page.locator('[data-testid="members"] tbody tr').count();
       assert(members >= 1, 'no members listed');
       await page.getByRole('heading', { level: 2, name: 'Zorgkaart' }).waitFor();

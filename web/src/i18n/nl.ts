@@ -1338,6 +1338,7 @@ export const nl = {
       amountRange: (max: string) => `het bedrag moet van € 0 tot en met € ${max} zijn.`,
       numberRange: (min: string, max: string) => `het getal moet van ${min} tot en met ${max} zijn.`,
       exists: 'dit bestaat al.',
+      checkField: 'De server heeft deze waarde niet aangenomen; controleer haar.',
       answerRange: (value: string, min: string, max: string) =>
         `het antwoord ${value} kan niet; kies van ${min} tot en met ${max}.`,
       conflict: 'iemand anders heeft dit intussen gewijzigd.',

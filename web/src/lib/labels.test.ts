@@ -6,6 +6,7 @@ import {
   domainLabel,
   householdStatusLabel,
   dutchServerMessage,
+  fieldServerText,
   instrumentLabel,
   measurementEventText,
   personLabel,
@@ -118,5 +119,12 @@ describe('personName', () => {
     expect(personName('r.dekker', known)).toBe('Ria Dekker');
     expect(personName('m.bakker', known)).toBe('een collega');
     expect(personName(null, known)).toBe('—');
+  });
+});
+
+describe('fieldServerText', () => {
+  it('puts a known message under the field in Dutch, else asks to check it', () => {
+    expect(fieldServerText('t2 must be after t1')).toBe('Meetmoment 2 (T2) moet na meetmoment 1 (T1) liggen.');
+    expect(fieldServerText('year: a year like 2019')).toBe('De server heeft deze waarde niet aangenomen; controleer haar.');
   });
 });

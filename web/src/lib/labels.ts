@@ -154,3 +154,9 @@ export function personName(username: string | null | undefined, known: Readonly<
   const name = Object.prototype.hasOwnProperty.call(known, username) ? known[username] : undefined;
   return name && name.trim() ? name.trim() : t.labels.colleague;
 }
+
+/** The text under a field the server refused: its message in Dutch, or a plain "check this". */
+export function fieldServerText(message: string | null | undefined): string {
+  const dutch = dutchServerMessage(message);
+  return dutch ? dutch.charAt(0).toUpperCase() + dutch.slice(1) : t.labels.serverMessage.checkField;
+}
