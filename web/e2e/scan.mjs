@@ -44,7 +44,7 @@ export const ID_PATTERNS = [
   { what: 'organisation id', re: /\bORG\d{2,}\b/g },
   { what: 'professional id', re: /\bPRO\d{3,}\b/g },
   { what: 'user name', re: /(?<![\p{L}\d.@/])[a-z]{1,2}\.[a-z]{3,}(?![\p{L}\d@]|\.[a-z])/gu },
-  { what: 'AGB code', re: /(?<![\d-])\d{8}(?![\d-])/g },
+  { what: 'AGB code', re: /(?<![\p{L}\d-])\d{8}(?![\p{L}\d-])/gu },
   { what: 'snake_case', re: /(?<![\p{L}\d_.-])[a-z]+_[a-z0-9_]+(?![\p{L}\d_-]|\.[a-z]{2,4}\b)/gu },
 ];
 
