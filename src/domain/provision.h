@@ -44,6 +44,7 @@ struct SignalAck {
   std::string note;
   std::string by;
   std::string at;  // ISO 8601 UTC
+  std::string by_name;  // display name of `by`, read only (empty when the account is gone)
 };
 
 struct CareMapChange {
@@ -65,6 +66,7 @@ struct CareMapChangeDay {
   std::string by;
   std::string change;  // added, edited, ended
   int count = 0;
+  std::string by_name;  // display name of `by` (empty when the account is gone)
 };
 
 }  // namespace regie::domain

@@ -19,7 +19,7 @@ json signals_json(const service::HouseholdDetail& d) {
     const std::string code(domain::to_string(sig.code));
     json ack = nullptr;
     for (auto& a : d.acknowledgements)  // the latest acknowledgement counts
-      if (a.signal == code) ack = {{"note", a.note}, {"by", a.by}, {"at", a.at}};
+      if (a.signal == code) ack = {{"note", a.note}, {"by", a.by}, {"by_name", a.by_name}, {"at", a.at}};
     out.push_back({{"code", code}, {"detail", sig.detail}, {"provisions", sig.provisions}, {"acknowledged", ack}});
   }
   return out;
@@ -40,6 +40,7 @@ json timeline_json(const service::HouseholdDetail& d) {
   struct Event {
     std::string date, kind, provision, text;
     int count = 1;
+    std::string by_name;
   };
   std::vector<Event> events;
   for (auto& p : d.provisions) {
@@ -48,13 +49,14 @@ json timeline_json(const service::HouseholdDetail& d) {
       events.push_back({format_date(*p.end), "provision_ended", p.id, std::string(domain::to_string(p.domain))});
   }
   for (auto& c : d.changes)
-    events.push_back({c.day, "care_map_" + c.change, c.provision_id.value_or(""), c.by, c.count});
+    events.push_back({c.day, "care_map_" + c.change, c.provision_id.value_or(""), c.by, c.count, c.by_name});
   for (auto& r : d.records) events.push_back({r.date, r.kind, "", r.detail});
   std::stable_sort(events.begin(), events.end(), [](const Event& a, const Event& b) { return a.date > b.date; });
   json out = json::array();
   for (auto& e : events)
     out.push_back(
-        {{"date", e.date}, {"kind", e.kind}, {"provision_id", e.provision}, {"detail", e.text}, {"count", e.count}});
+        {{"date", e.date}, {"kind", e.kind}, {"provision_id", e.provision}, {"detail", e.text}, {"count", e.count},
+         {"by_name", e.by_name}});
   return out;
 }
 

@@ -39,6 +39,7 @@ json business_case_json(const service::BusinessCaseReport& r) {
   return {{"t1", format_date(r.query.t1)},
           {"t2", format_date(r.query.t2)},
           {"pseudonymised", r.pseudonymised},
+          {"household_names", json(r.household_names)},
           {"household_count", bc.household_count()},
           {"households", households},
           {"categories", categories},

@@ -78,6 +78,7 @@ Result<BusinessCaseReport> BusinessCaseReports::report(const Principal& who, con
     if (!wanted.empty() && !wanted.contains(s.household.id)) continue;
     if (q.neighbourhood && s.household.neighbourhood != *q.neighbourhood) continue;
     ids.push_back(s.household.id);
+    if (!analyst) r.household_names[s.household.id] = s.household.family_name;
     if (!s.household.director.empty()) directors.insert(s.household.director);
   }
   std::string subject = q.household_ids.size() == 1 ? q.household_ids[0] : "*";

@@ -4,6 +4,7 @@
 // analyst all households under pseudonyms, without notes. Every report is
 // audited.
 #pragma once
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -50,6 +51,8 @@ struct BusinessCaseReport {
   std::vector<VirtualSavingLine> virtual_savings;
   Cents virtual_total = 0;
   bool pseudonymised = false;
+  // Household id -> family name, so people read names instead of ids; empty for analysts.
+  std::map<std::string, std::string> household_names;
 };
 
 class BusinessCaseReports {

@@ -14,6 +14,7 @@
 #include "common/csv.h"
 #include "domain/costs.h"
 #include "domain/limits.h"
+#include "common/money.h"
 #include "common/problems.h"
 #include "interop/fhir.h"
 #include "service/access.h"
@@ -132,18 +133,33 @@ Status check_message_numbers(const interop::Message& m) {
   auto check = [&](const std::string& path, const Status& st) {
     if (!st) problems.add(path + "/" + st.error().message);
   };
+  // The refusal is read by the administrator on the Berichten page, so it is
+  // worded in Dutch here rather than with the English texts of the API checks.
+  auto whole = [](std::string_view field, std::int64_t v, std::int64_t min, std::int64_t max) -> Status {
+    if (v < min || v > max) return invalid(fmt::format("{}: moet van {} tot en met {} zijn", field, min, max));
+    return ok_status();
+  };
+  auto cents = [](std::string_view field, Cents v, Cents max) -> Status {
+    if (v < 0 || v > max)
+      return invalid(fmt::format("{}: moet van 0 tot en met {} eurocent zijn (€ {})", field, max, format_whole_euros(max)));
+    return ok_status();
+  };
+  auto centi = [](std::string_view field, std::int64_t v, std::int64_t max) -> Status {
+    if (v < 0 || v > max)
+      return invalid(fmt::format("{}: moet van 0 tot en met {} zijn", field, format_fixed(max, 2, true)));
+    return ok_status();
+  };
   for (auto& a : m.allocations) {
-    if (a.size) check(a.path, lim::check_whole("Omvang/Volume", a.size->volume, 0, lim::kMessageVolume));
-    if (a.budget) check(a.path, lim::check_cents("Budget", *a.budget, lim::kDeclaredAmount));
+    if (a.size) check(a.path, whole("Omvang/Volume", a.size->volume, 0, lim::kMessageVolume));
+    if (a.budget) check(a.path, cents("Budget", *a.budget, lim::kDeclaredAmount));
     if (!problems.empty()) continue;  // the derived figures would only repeat it
-    check(a.path,
-          lim::check_centi("Omvang (hours per week)", interop::hours_per_week_centi(a), lim::kHoursPerWeekCenti));
-    check(a.path, lim::check_cents("Budget (per year)", interop::estimated_annual_cost(a), lim::kAnnualCost));
+    check(a.path, centi("Omvang (uren per week)", interop::hours_per_week_centi(a), lim::kHoursPerWeekCenti));
+    check(a.path, cents("Budget (per jaar)", interop::estimated_annual_cost(a), lim::kAnnualCost));
   }
   for (auto& l : m.lines) {
-    check(l.path, lim::check_whole("GeleverdProduct/Volume", l.volume, 0, lim::kMessageVolume));
-    if (l.tariff) check(l.path, lim::check_cents("ProductTarief", *l.tariff, lim::kPrice));
-    check(l.path, lim::check_whole("IngediendBedrag", l.amount, -lim::kDeclaredAmount, lim::kDeclaredAmount));
+    check(l.path, whole("GeleverdProduct/Volume", l.volume, 0, lim::kMessageVolume));
+    if (l.tariff) check(l.path, cents("ProductTarief", *l.tariff, lim::kPrice));
+    check(l.path, whole("IngediendBedrag", l.amount, -lim::kDeclaredAmount, lim::kDeclaredAmount));
   }
   if (!problems.empty()) return problems.error();
   return ok_status();

@@ -176,12 +176,13 @@ std::vector<CareMapChange> ProvisionStore::changes(const std::string& household_
 std::vector<CareMapChangeDay> ProvisionStore::change_days(const std::string& household_id) {
   std::vector<CareMapChangeDay> out;
   store_.query(
-      "SELECT substr(changed_at, 1, 10) AS day, provision_id, changed_by, change, COUNT(*) AS n, MAX(id) AS last "
-      "FROM care_map_change WHERE household_id = :h "
-      "GROUP BY substr(changed_at, 1, 10), provision_id, changed_by, change ORDER BY last",
+      "SELECT substr(c.changed_at, 1, 10) AS day, c.provision_id, c.changed_by, c.change, COUNT(*) AS n, "
+      "MAX(c.id) AS last, COALESCE(MAX(a.display_name), '') AS by_name "
+      "FROM care_map_change c LEFT JOIN account a ON a.username = c.changed_by WHERE c.household_id = :h "
+      "GROUP BY substr(c.changed_at, 1, 10), c.provision_id, c.changed_by, c.change ORDER BY last",
       {household_id}, [&](const soci::row& r) {
         out.push_back(CareMapChangeDay{str(r, "day"), opt_str(r, "provision_id"), str(r, "changed_by"),
-                                       str(r, "change"), static_cast<int>(i64(r, "n"))});
+                                       str(r, "change"), static_cast<int>(i64(r, "n")), str(r, "by_name")});
       });
   return out;
 }
@@ -204,10 +205,12 @@ std::vector<SignalAck> ProvisionStore::signal_acks(const std::string& household_
   std::vector<SignalAck> out;
   store_.read([&](soci::session& sql) {
     soci::rowset<soci::row> rs =
-        (sql.prepare << "SELECT * FROM signal_ack WHERE household_id = :h ORDER BY id", soci::use(household_id));
+        (sql.prepare << "SELECT s.*, COALESCE(a.display_name, '') AS by_name FROM signal_ack s "
+                        "LEFT JOIN account a ON a.username = s.acknowledged_by WHERE s.household_id = :h ORDER BY s.id",
+         soci::use(household_id));
     for (auto& r : rs)
       out.push_back(SignalAck{i64(r, "id"), str(r, "household_id"), str(r, "signal"), str(r, "note"),
-                              str(r, "acknowledged_by"), str(r, "acknowledged_at")});
+                              str(r, "acknowledged_by"), str(r, "acknowledged_at"), str(r, "by_name")});
   });
   return out;
 }

@@ -131,6 +131,7 @@ TEST_P(ServerTest, ServesTheBusinessCaseAsJsonCsvAndXlsxAndRefusesBadParameters)
   ASSERT_EQ(r->status, 200) << r->body;
   auto bc = json::parse(r->body);
   EXPECT_EQ(bc["household_count"], 1);  // H2 has no support in the fixture
+  EXPECT_EQ(bc["household_names"]["H1"], "Aarts");  // a screen names households, not ids
   EXPECT_EQ(bc["director_cost"]["mode"], "fixed");
   EXPECT_EQ(bc["director_cost"]["norm_per_household_cents"], 787500);
   EXPECT_EQ(bc["households"][0]["t1_cents"], 1234567 + 150000);
@@ -329,6 +330,7 @@ TEST_P(ServerTest, RepeatedEditsOfAProvisionOnOneDayAreOneTimelineLineWithTheirC
     ++edited_lines;
     EXPECT_EQ(e["provision_id"], "H1-P1");
     EXPECT_EQ(e["detail"], "dir.a");
+    EXPECT_EQ(e["by_name"], "Director A");  // people read the name, not the user name
     EXPECT_EQ(e["count"], 3);
   }
   EXPECT_EQ(edited_lines, 1);
@@ -406,7 +408,10 @@ TEST_P(ServerTest, ShowsSignalsAndCountsAndKeepsAcknowledgedSignalsVisible) {
   EXPECT_EQ(bad->status, 400);
   detail = json::parse(client->Get("/api/v1/households/H1", h)->body)["household"];
   for (auto& s : detail["signals"])
-    if (s["code"] == "stacking") EXPECT_EQ(s["acknowledged"]["note"], "Afgestemd in het rondetafeloverleg");
+    if (s["code"] == "stacking") {
+      EXPECT_EQ(s["acknowledged"]["note"], "Afgestemd in het rondetafeloverleg");
+      EXPECT_EQ(s["acknowledged"]["by_name"], "Director A");
+    }
 }
 
 TEST_P(ServerTest, ADirectorAddsAProfessional) {

@@ -207,7 +207,7 @@ TEST_P(ImportTest, AnAllocationBeyondTheMaximaIsRefusedAndStoresNothing) {
   auto r = interop->import_message(admin, xml, Standard::ijw);
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().code, ErrorCode::invalid_input);
-  EXPECT_NE(r.error().message.find("ToegewezenProduct[1]/Omvang (hours per week): 0 to 168"), std::string::npos)
+  EXPECT_NE(r.error().message.find("ToegewezenProduct[1]/Omvang (uren per week): moet van 0 tot en met 168"), std::string::npos)
       << r.error().message;
   EXPECT_EQ(footprint(), before);
 }

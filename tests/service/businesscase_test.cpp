@@ -125,6 +125,7 @@ TEST_F(BusinessCaseTest, AnAnalystSeesPseudonymsAndNoNotes) {
   auto r = service.report(analyst, query());
   ASSERT_TRUE(r);
   EXPECT_TRUE(r->pseudonymised);
+  EXPECT_TRUE(r->household_names.empty());  // no family names next to pseudonyms
   ASSERT_EQ(r->business_case.households.size(), 2u);
   for (auto& [key, pair] : r->business_case.households) {
     EXPECT_TRUE(key.starts_with("HH-")) << key;

@@ -11,7 +11,7 @@ const isoDay = (offset) => {
 /** Whole euros from "€ 12.345" (Dutch notation). */
 const euros = (text) => Number(text.replace(/[^\d-]/g, ''));
 
-export async function planSteps({ step, assert, page, baseUrl, householdId, checkPage, expectHeading, api }) {
+export async function planSteps({ step, assert, page, baseUrl, householdId, checkPage, checkAtPhoneSize, expectHeading, api }) {
   const householdUrl = `${baseUrl}/huishoudens/${encodeURIComponent(householdId)}`;
   const effective = isoDay(30);
   let familyName = '';
@@ -58,6 +58,7 @@ export async function planSteps({ step, assert, page, baseUrl, householdId, chec
     assert(/We willen een huis waar we rust hebben/.test(goals), `household words not shown: ${goals}`);
     assert(/Wonen/.test(goals) && /Aanvraag urgentie/.test(goals), `goal or action missing: ${goals}`);
     await checkPage(page, 'gezinsplan-versie-1');
+    await checkAtPhoneSize(page, 'gezinsplan-versie-1');
   });
 
   await step('the household and a professional agree to the plan', async () => {
@@ -107,6 +108,7 @@ export async function planSteps({ step, assert, page, baseUrl, householdId, chec
     assert(/Vervangen door systemische aanpak/.test(text) && /2 gestopt/.test(text) && /1 gestart/.test(text), `log row: ${text}`);
     assert(/besparing|extra/.test(text), `no cost effect in the log: ${text}`);
     await checkPage(page, 'gezinsplan-besluit');
+    await checkAtPhoneSize(page, 'gezinsplan-besluit');
   });
 
   await step('the projection shows the care map and the cost change from the effective date; today nothing changed', async () => {
@@ -155,6 +157,7 @@ export async function planSteps({ step, assert, page, baseUrl, householdId, chec
     const body = await ics.text();
     assert(/BEGIN:VCALENDAR/.test(body) && /METHOD:REQUEST/.test(body) && /DTSTART:\d{8}T\d{6}Z/.test(body), 'not an iCalendar invitation');
     await checkPage(page, 'gezinsplan-ronde-tafel');
+    await checkAtPhoneSize(page, 'gezinsplan-ronde-tafel');
   });
 
   await step('after the round table the director records attendance and minutes', async () => {
@@ -196,6 +199,7 @@ export async function planSteps({ step, assert, page, baseUrl, householdId, chec
     const decisions = await page.locator('[data-testid="caseload-decisions"]').innerText();
     assert(decisions.includes(familyName) && /besparing|extra/.test(decisions), `no saving per decision: ${decisions}`);
     await checkPage(page, 'caseload');
+    await checkAtPhoneSize(page, 'caseload');
     await page.goto(`${householdUrl}/plan`);
     await page.locator('[data-testid="aftercare"]').getByRole('button', { name: 'Terug naar actief' }).click();
     await page.getByText('Het huishouden is weer actief.').waitFor();

@@ -1,5 +1,6 @@
 import type { Ref } from 'react';
 import { Alert } from './Alert';
+import { ServerSaid } from './ServerSaid';
 
 /**
  * The error block above a form: first the form's own errors, each a link
@@ -51,7 +52,7 @@ export function FormErrors<F extends string>({
         ) : null}
       </p>
       <p className="utrecht-paragraph">
-        {texts.serverSaid} <span lang="en">{serverError.message}</span>
+        <ServerSaid prefix={texts.serverSaid} message={serverError.message} />
       </p>
     </Alert>
   );

@@ -58,6 +58,18 @@ export const nl = {
       'Voor dit account is nog geen authenticator-app ingesteld. Vraag de beheerder om dat te doen.',
   },
   record: {
+    contents: {
+      title: 'Op deze pagina',
+      details: 'Gegevens',
+      status: 'Status',
+      signals: 'Kerngetallen en signalen',
+      members: 'Gezinsleden',
+      careMap: 'Zorgkaart',
+      measurements: 'Metingen',
+      timeline: 'Tijdlijn',
+      costs: 'Kosten',
+      work: 'Tijd en besparingen',
+    },
     views: {
       legend: 'Zorgkaart bekijken',
       perMember: 'Per gezinslid',
@@ -212,6 +224,7 @@ export const nl = {
       none: 'Er is nog niets gebeurd.',
       by: (who: string) => `door ${who}`,
       times: (n: number) => `${n} keer die dag`,
+      unknownProvision: 'een voorziening die niet meer op de zorgkaart staat',
       showAll: (n: number) => `Toon alle ${n} gebeurtenissen`,
       showLess: 'Toon minder',
     },
@@ -321,7 +334,7 @@ export const nl = {
       selectionHint: 'Laat leeg voor alle huishoudens waartoe u toegang hebt.',
       neighbourhood: 'Wijk (optioneel)',
       household: 'Huishouden-id (optioneel)',
-      householdHint: 'Bijvoorbeeld BZHH01.',
+      householdHint: 'De link "Businesscase van dit huishouden" op de pagina van een huishouden vult dit veld in.',
       directorCost: 'Kosten gezinsregisseur',
       modes: {
         norm: 'Norm (uren × weken × tarief)',
@@ -353,7 +366,9 @@ export const nl = {
       `${count}; meetmoment 1 op ${t1}, meetmoment 2 op ${t2}.`,
     summaryMode: (mode: string, rate: string) => `Kosten gezinsregisseur: ${mode}; uurtarief ${rate}.`,
     filterNeighbourhood: (name: string) => `Wijk: ${name}.`,
-    filterHousehold: (id: string) => `Huishouden: ${id}.`,
+    filterHousehold: (name: string) => `Huishouden: ${name}.`,
+    numberedHousehold: (n: number) => `Huishouden ${n}`,
+    otherHousehold: 'Een huishouden buiten deze tabel',
     pseudonymised:
       'De huishoudens zijn gepseudonimiseerd: u ziet codes in plaats van huishoudnummers, en geen toelichtingen.',
     empty: 'Er zijn geen huishoudens met deze selectie.',
@@ -570,7 +585,9 @@ export const nl = {
       caution:
         'Dit is een aanname, geen meting: de huishoudens van de pilot laten niet zien dat elk huishouden in de doelgroep dit resultaat haalt.',
       negativeNote: 'Een negatief bedrag is een besparing.',
-      assumption: 'Aanname zoals de server die vastlegt (Engels)',
+      assumption: 'Op welke aanname rust dit bedrag?',
+      assumptionText: (perHousehold: string, t1: string, t2: string) =>
+        `Aangenomen is dat elk huishouden in de doelgroep dezelfde netto besparing per huishouden haalt als gemiddeld in de businesscase tussen ${t1} en ${t2}: ${perHousehold}. Een negatief bedrag betekent dat de kosten dalen.`,
     },
     signals: {
       stacking: 'Stapeling (3+ voorzieningen)',
@@ -1489,6 +1506,30 @@ export const nl = {
       withdrew: 'Teruggetrokken',
       moved_away: 'Verhuisd',
     },
+    instrument: {
+      general: 'Algemene vragen',
+      icecap_a: 'ICECAP-A',
+      positive_health: 'Positieve Gezondheid',
+      positive_health_child: 'Positieve Gezondheid voor kinderen',
+    },
+    /** A measurement on the timeline: "Positieve Gezondheid (T3) van Sanne de Vries". */
+    measurementEvent: (instrument: string, moment: string, who: string | null) =>
+      who ? `${instrument} (${moment}) van ${who}` : `${instrument} (${moment})`,
+    serverMessage: {
+      t2AfterT1: 'meetmoment 2 (T2) moet na meetmoment 1 (T1) liggen.',
+      future: 'de datum mag niet in de toekomst liggen.',
+      amountRange: (max: string) => `het bedrag moet van € 0 tot en met € ${max} zijn.`,
+      numberRange: (min: string, max: string) => `het getal moet van ${min} tot en met ${max} zijn.`,
+      exists: 'dit bestaat al.',
+      checkField: 'De server heeft deze waarde niet aangenomen; controleer haar.',
+      answerRange: (value: string, min: string, max: string) =>
+        `het antwoord ${value} kan niet; kies van ${min} tot en met ${max}.`,
+      conflict: 'iemand anders heeft dit intussen gewijzigd.',
+    },
+    /** Another person, known to the page only by a user name. */
+    colleague: 'een collega',
+    /** Someone whose account no longer exists. */
+    someone: 'iemand',
     timelineKind: {
       provision_started: 'Voorziening gestart',
       provision_ended: 'Voorziening beëindigd',

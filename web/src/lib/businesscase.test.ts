@@ -4,6 +4,7 @@ import {
   DEFAULT_PARAMS,
   downloadUrl,
   fieldOfServerMessage,
+  householdNamer,
   pageUrl,
   paramsFromSearch,
   splitTables,
@@ -93,5 +94,24 @@ describe('splitTables', () => {
       'director_cost',
       'net',
     ]);
+  });
+});
+
+describe('householdNamer', () => {
+  const rows = [
+    { table: 3, key: 'A1', t1_eur: 1, t2_eur: 1, difference_eur: 0, difference_pct: 0, avg_per_household_eur: null },
+    { table: 3, key: 'B2', t1_eur: 1, t2_eur: 1, difference_eur: 0, difference_pct: 0, avg_per_household_eur: null },
+    { table: 3, key: 'TOTAL', t1_eur: 2, t2_eur: 2, difference_eur: 0, difference_pct: 0, avg_per_household_eur: null },
+  ];
+  it('names households by family name for a director', () => {
+    const nameOf = householdNamer({ pseudonymised: false, household_names: { A1: 'Van den Berg' }, table: { rows } as never });
+    expect(nameOf('A1')).toBe('Van den Berg');
+    expect(nameOf('B2')).toBe('Huishouden 2');
+  });
+  it('numbers pseudonymised households in the order of table 3', () => {
+    const nameOf = householdNamer({ pseudonymised: true, household_names: { A1: 'Van den Berg' }, table: { rows } as never });
+    expect(nameOf('A1')).toBe('Huishouden 1');
+    expect(nameOf('B2')).toBe('Huishouden 2');
+    expect(nameOf('HH-ff')).toBe('Een huishouden buiten deze tabel');
   });
 });

@@ -1,5 +1,6 @@
+import { t } from '../i18n/nl';
 import { COST_CATEGORY_ORDER } from './labels';
-import type { BusinessCaseTableRow, DirectorCostMode } from './types';
+import type { BusinessCaseResponse, BusinessCaseTableRow, DirectorCostMode } from './types';
 
 /**
  * The business case page keeps its whole state in the URL query, with the
@@ -166,5 +167,22 @@ export function splitTables(rows: readonly BusinessCaseTableRow[]): ReportTables
       rows.filter((r) => r.table === 5),
       TABLE5_ORDER,
     ),
+  };
+}
+
+/**
+ * How a household is named in the report: by its family name for the roles
+ * that see households, and for an analyst (pseudonyms only) as "Huishouden 1",
+ * "Huishouden 2", … in the order of table 3, so no id or hash is read out.
+ */
+export function householdNamer(
+  data: Pick<BusinessCaseResponse, 'pseudonymised' | 'household_names' | 'table'>,
+): (key: string) => string {
+  const names = data.household_names ?? {};
+  const order = data.table.rows.filter((r) => r.table === 3 && r.key !== 'TOTAL').map((r) => r.key);
+  return (key: string) => {
+    if (!data.pseudonymised && names[key]) return names[key];
+    const i = order.indexOf(key);
+    return i >= 0 ? t.businessCase.numberedHousehold(i + 1) : t.businessCase.otherHousehold;
   };
 }

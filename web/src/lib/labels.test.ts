@@ -5,6 +5,12 @@ import {
   costCategoryLabel,
   domainLabel,
   householdStatusLabel,
+  dutchServerMessage,
+  fieldServerText,
+  instrumentLabel,
+  measurementEventText,
+  personLabel,
+  personName,
   memberRoleLabel,
   referralSourceLabel,
   userRoleLabel,
@@ -65,5 +71,60 @@ describe('Dutch labels', () => {
     expect(domainLabel('iets_nieuws')).toBe('iets_nieuws');
     expect(domainLabel('toString')).toBe('toString');
     expect(domainLabel(null)).toBe('—');
+  });
+});
+
+describe('measurements and people on the timeline', () => {
+  const members = [{ id: 'BZHH01-M1', given_name: 'Sanne', family_name: 'de Vries' }];
+
+  it('names the questionnaire in Dutch', () => {
+    expect(instrumentLabel('positive_health')).toBe('Positieve Gezondheid');
+    expect(instrumentLabel('positive_health_child')).toBe('Positieve Gezondheid voor kinderen');
+    expect(instrumentLabel('icecap_a')).toBe('ICECAP-A');
+    expect(instrumentLabel('general')).toBe('Algemene vragen');
+  });
+
+  it('turns the server detail into a sentence with the member name', () => {
+    expect(measurementEventText('positive_health T3 BZHH01-M1', members)).toBe('Positieve Gezondheid (T3) van Sanne de Vries');
+    expect(measurementEventText('icecap_a T1 BZHH01-M9', members)).toBe('ICECAP-A (T1)');
+  });
+
+  it('shows a display name, never a user name', () => {
+    expect(personLabel('Ria Dekker')).toBe('Ria Dekker');
+    expect(personLabel('')).toBe('iemand');
+    expect(personLabel(undefined)).toBe('iemand');
+  });
+});
+
+describe('dutchServerMessage', () => {
+  it('puts the known server messages in Dutch', () => {
+    expect(dutchServerMessage('t2 must be after t1')).toBe('meetmoment 2 (T2) moet na meetmoment 1 (T1) liggen.');
+    expect(dutchServerMessage('date: cannot lie in the future')).toBe('de datum mag niet in de toekomst liggen.');
+    expect(dutchServerMessage('amount_cents: 0 to 1000000000 cents (EUR 10000000)')).toBe(
+      'het bedrag moet van € 0 tot en met € 10.000.000 zijn.',
+    );
+    expect(dutchServerMessage('hours_per_week: 0 to 168')).toBe('het getal moet van 0 tot en met 168 zijn.');
+    expect(dutchServerMessage('answers.mind_1: 8 is out of range 0-7')).toBe('het antwoord 8 kan niet; kies van 0 tot en met 7.');
+  });
+  it('leaves out what it cannot translate, so no English reaches the screen', () => {
+    expect(dutchServerMessage('something unexpected happened')).toBeNull();
+    expect(dutchServerMessage('')).toBeNull();
+    expect(dutchServerMessage(null)).toBeNull();
+  });
+});
+
+describe('personName', () => {
+  it('shows the display name of a known user and never a user name', () => {
+    const known = { 'r.dekker': 'Ria Dekker' };
+    expect(personName('r.dekker', known)).toBe('Ria Dekker');
+    expect(personName('m.bakker', known)).toBe('een collega');
+    expect(personName(null, known)).toBe('—');
+  });
+});
+
+describe('fieldServerText', () => {
+  it('puts a known message under the field in Dutch, else asks to check it', () => {
+    expect(fieldServerText('t2 must be after t1')).toBe('Meetmoment 2 (T2) moet na meetmoment 1 (T1) liggen.');
+    expect(fieldServerText('year: a year like 2019')).toBe('De server heeft deze waarde niet aangenomen; controleer haar.');
   });
 });

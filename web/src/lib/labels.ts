@@ -103,3 +103,60 @@ export const PROVISION_DOMAINS = [
 
 /** Cost bases offered for an annual amount. */
 export const COST_BASES = ['declared', 'price_list', 'estimate'] as const;
+
+export const instrumentLabel = (code: string | null | undefined) => lookup(t.labels.instrument, code);
+
+/**
+ * A measurement on the household timeline in words. The server sends
+ * "instrument moment member-id" (e.g. "positive_health T3 BZHH01-M1"); the
+ * member is named from the household's own members.
+ */
+export function measurementEventText(
+  detail: string,
+  members: readonly { id: string; given_name: string; family_name: string }[],
+): string {
+  const [instrument = '', moment = '', memberId = ''] = detail.trim().split(/\s+/);
+  const m = members.find((x) => x.id === memberId);
+  const who = m ? [m.given_name, m.family_name].filter(Boolean).join(' ') : null;
+  return t.labels.measurementEvent(instrumentLabel(instrument), moment, who);
+}
+
+/** Who did something: the display name, never the user name of the account. */
+export function personLabel(displayName: string | null | undefined): string {
+  return displayName && displayName.trim() ? displayName.trim() : t.labels.someone;
+}
+
+/**
+ * A server message (English, a machine contract) in Dutch, for the messages
+ * people meet in the forms; null for one that has no Dutch text here, which
+ * is then left out rather than shown in English.
+ */
+export function dutchServerMessage(message: string | null | undefined): string | null {
+  const m = (message ?? '').trim();
+  if (!m) return null;
+  const sm = t.labels.serverMessage;
+  if (/^t2 must be after t1$/.test(m)) return sm.t2AfterT1;
+  if (/in the future$/.test(m)) return sm.future;
+  let x = /: (-?\d+) is out of range (-?\d+)-(-?\d+)$/.exec(m);
+  if (x) return sm.answerRange(x[1]!, x[2]!, x[3]!);
+  x = /: 0 to (\d+) cents \(EUR (\d+)\)$/.exec(m);
+  if (x) return sm.amountRange(Number(x[2]).toLocaleString('nl-NL'));
+  x = /: (-?\d+(?:\.\d+)?) to (-?\d+(?:\.\d+)?)$/.exec(m);
+  if (x) return sm.numberRange(x[1]!.replace('.', ','), x[2]!.replace('.', ','));
+  if (/already exists|already has a version/.test(m)) return sm.exists;
+  if (/changed by someone else/.test(m)) return sm.conflict;
+  return null;
+}
+
+/** A user name as people read it: the known display name, else "een collega"; empty stays empty. */
+export function personName(username: string | null | undefined, known: Readonly<Record<string, string>>): string {
+  if (!username) return t.empty;
+  const name = Object.prototype.hasOwnProperty.call(known, username) ? known[username] : undefined;
+  return name && name.trim() ? name.trim() : t.labels.colleague;
+}
+
+/** The text under a field the server refused: its message in Dutch, or a plain "check this". */
+export function fieldServerText(message: string | null | undefined): string {
+  const dutch = dutchServerMessage(message);
+  return dutch ? dutch.charAt(0).toUpperCase() + dutch.slice(1) : t.labels.serverMessage.checkField;
+}

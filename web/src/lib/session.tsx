@@ -8,6 +8,7 @@ import {
   type ReactNode,
 } from 'react';
 import { fetchSession, setUnauthorizedListener, signIn, signOut } from './api';
+import { personName } from './labels';
 import type { User } from './types';
 
 export type SessionStatus = 'loading' | 'anonymous' | 'authenticated' | 'error';
@@ -102,4 +103,15 @@ export function useSession(): SessionValue {
   const ctx = useContext(SessionContext);
   if (!ctx) throw new Error('useSession outside <SessionProvider>');
   return ctx;
+}
+
+/**
+ * How a person recorded by user name is shown: the signed-in user by their
+ * display name, anyone else as "een collega" — never the user name itself.
+ * Works outside a SessionProvider too (component tests), where nobody is known.
+ */
+export function usePersonName(): (username: string | null | undefined) => string {
+  const ctx = useContext(SessionContext);
+  const me = ctx?.user ?? null;
+  return (username) => personName(username, me ? { [me.username]: me.display_name } : {});
 }

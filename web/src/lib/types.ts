@@ -92,7 +92,10 @@ export interface Provision {
 
 export interface SignalAcknowledgement {
   note: string;
+  /** User name (machine contract); shown is `by_name`. */
   by: string;
+  /** Display name of `by`; empty when the account is gone. */
+  by_name?: string;
   at: string;
 }
 
@@ -132,10 +135,12 @@ export interface TimelineEvent {
   date: string;
   kind: TimelineKind | string;
   provision_id: string;
-  /** A domain code (provision_started/ended) or a user name (care_map_*). */
+  /** A domain code (provision_started/ended), a user name (care_map_*) or "instrument moment member" (measurement). */
   detail: string;
   /** Care-map changes of one kind to one provision by one person on one day are one line. */
   count?: number;
+  /** Display name of the person in `detail` (care-map changes); empty when the account is gone. */
+  by_name?: string;
 }
 
 export interface Organisation {
@@ -303,6 +308,8 @@ export interface BusinessCaseResponse {
   t1: string;
   t2: string;
   pseudonymised: boolean;
+  /** Household id -> family name; empty for analysts (older servers: absent). */
+  household_names?: Record<string, string>;
   household_count: number;
   households: BusinessCaseHousehold[];
   categories: BusinessCaseCategory[];

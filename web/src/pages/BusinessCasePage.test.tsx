@@ -40,9 +40,11 @@ describe('BusinessCaseReport', () => {
     renderReport();
     const rows = rowTexts(screen.getByTestId('table-3'));
     expect(rows[0]).toEqual(['Huishouden', 'Meetmoment 1 (T1)', 'Meetmoment 2 (T2)', 'Verschil T1 en T2', '% verschil']);
-    expect(rows[1]).toEqual(['BZHH01', `€${NBSP}68.603`, `€${NBSP}19.187`, `€${NBSP}-49.416`, '-72%']);
+    expect(rows[1]).toEqual(['Van den Berg', `€${NBSP}68.603`, `€${NBSP}19.187`, `€${NBSP}-49.416`, '-72%']);
     expect(rows.at(-1)).toEqual(['Totaal', `€${NBSP}657.735`, `€${NBSP}362.802`, `€${NBSP}-294.933`, '-45%']);
-    expect(screen.getByRole('link', { name: 'BZHH01' }).getAttribute('href')).toBe('/huishoudens/BZHH01');
+    expect(screen.getByRole('link', { name: 'Van den Berg' }).getAttribute('href')).toBe('/huishoudens/BZHH01');
+    // A household the server sent no name for is numbered, never shown by its id.
+    expect(rows[2]?.[0]).toMatch(/^Huishouden \d+$/);
   });
 
   it('shows table 4 per category with Dutch labels, households and averages', () => {
@@ -97,11 +99,12 @@ describe('BusinessCaseReport', () => {
     expect(screen.getByRole('link', { name: 'Download CSV' }).getAttribute('href')).toMatch(/&format=csv$/);
   });
 
-  it('shows pseudonyms without links for analysts', () => {
+  it('numbers pseudonymised households without links for analysts', () => {
     const rows = businessCase.table.rows.map((r) => (r.key === 'BZHH01' ? { ...r, key: 'HH-3fa2' } : r));
-    renderReport({ ...businessCase, pseudonymised: true, table: { ...businessCase.table, rows } });
-    expect(screen.getByText('HH-3fa2')).toBeTruthy();
-    expect(screen.queryByRole('link', { name: 'HH-3fa2' })).toBeNull();
+    renderReport({ ...businessCase, pseudonymised: true, household_names: {}, table: { ...businessCase.table, rows } });
+    expect(screen.getByText('Huishouden 1')).toBeTruthy();
+    expect(screen.queryByText('HH-3fa2')).toBeNull();
+    expect(screen.queryByRole('link', { name: 'Huishouden 1' })).toBeNull();
     expect(screen.getByText(/gepseudonimiseerd/)).toBeTruthy();
   });
 

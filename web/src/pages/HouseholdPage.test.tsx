@@ -130,7 +130,7 @@ describe('HouseholdView: the three care-map views, counts and signals', () => {
             counts: { providers: 3, professionals: 2, provisions_per_domain: { jeugd: 1, schuldhulp: 1 }, turnover_6_months: 1 },
             signals: [
               { code: 'stacking', detail: 'x', provisions: ['p1', 'p3'], acknowledged: null },
-              { code: 'several_plans', detail: 'y', provisions: [], acknowledged: { note: 'Eén plan', by: 'r.dekker', at: '2026-02-03T10:00:00Z' } },
+              { code: 'several_plans', detail: 'y', provisions: [], acknowledged: { note: 'Eén plan', by: 'r.dekker', by_name: 'Ria Dekker', at: '2026-02-03T10:00:00Z' } },
             ],
           }}
         />
@@ -143,7 +143,7 @@ describe('HouseholdView: the three care-map views, counts and signals', () => {
     expect(within(stacking).getByText('Stapeling: 3 of meer voorzieningen zonder afstemming')).toBeTruthy();
     expect(within(stacking).getByText('Schuldhulp — Kredietbank — Johan van den Berg')).toBeTruthy();
     expect(within(screen.getByTestId('signal-several_plans')).getByTestId('acknowledged').textContent).toMatch(
-      /Afgehandeld door r\.dekker op 3 februari 2026: Eén plan/,
+      /Afgehandeld door Ria Dekker op 3 februari 2026: Eén plan/,
     );
     // not the director: no forms
     expect(screen.queryByRole('button', { name: 'Afhandelen' })).toBeNull();

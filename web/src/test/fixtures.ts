@@ -135,6 +135,7 @@ export const businessCase: BusinessCaseResponse = {
   ],
   "net_cents": -24693348,
   "pseudonymised": false,
+  "household_names": { "BZHH01": "Van den Berg" },
   "registered_minutes": {
     "direct": 90,
     "indirect": 0,

@@ -41,7 +41,10 @@ export function AccountsTable({
           <tbody className="utrecht-table__body">
             {accounts.map((acc) => (
               <tr className="utrecht-table__row" key={acc.username} data-username={acc.username}>
-                <td className="utrecht-table__cell">{acc.username}</td>
+                {/* The user name is what this person types to sign in: the administrator needs it as it is. */}
+                <td className="utrecht-table__cell" data-scan-ignore="">
+                  {acc.username}
+                </td>
                 <td className="utrecht-table__cell">{acc.display_name}</td>
                 <td className="utrecht-table__cell">{userRoleLabel(acc.role)}</td>
                 <td className="utrecht-table__cell">{acc.disabled ? a.disabled : a.active}</td>

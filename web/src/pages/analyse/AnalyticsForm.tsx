@@ -6,6 +6,7 @@ import { DEFAULT_ANALYTICS_PARAMS, yearEnd, type AnalyticsField, type AnalyticsP
 import { directorCostModeLabel } from '../../lib/labels';
 import { centsToDecimal, parseEuroInput } from '../../lib/money';
 import type { DirectorCostMode } from '../../lib/types';
+import { fieldServerText } from '../../lib/labels';
 
 const f = t.analytics.form;
 
@@ -140,7 +141,8 @@ export function AnalyticsForm({
 
   const clientErrors = Object.entries(errors) as [AnalyticsField, string][];
   const fieldError = (field: AnalyticsField): string | undefined =>
-    errors[field] ?? (clientErrors.length === 0 && serverError?.field === field ? serverError.message : undefined);
+    errors[field] ??
+    (clientErrors.length === 0 && serverError?.field === field ? fieldServerText(serverError.message) : undefined);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -169,7 +169,6 @@ export function PotentialSection({ table, params }: { table: AnalyticsTable; par
     );
   }
   const n = numberOf(row.target_households) ?? 0;
-  const assumption = typeof row.assumption === 'string' ? row.assumption : '';
   return (
     <>
       <p className="utrecht-paragraph">{pc.formula}</p>
@@ -198,14 +197,13 @@ export function PotentialSection({ table, params }: { table: AnalyticsTable; par
       <Alert type="warning" live="none">
         <p className="utrecht-paragraph">{pc.caution}</p>
       </Alert>
-      {assumption ? (
-        <details className="regie-details">
-          <summary className="regie-details__summary">{pc.assumption}</summary>
-          <p className="utrecht-paragraph" lang="en" data-testid="potential-assumption">
-            {assumption}
-          </p>
-        </details>
-      ) : null}
+      {/* The server's `assumption` column is English (a machine contract, kept in the CSV); people read it in Dutch. */}
+      <details className="regie-details">
+        <summary className="regie-details__summary">{pc.assumption}</summary>
+        <p className="utrecht-paragraph" data-testid="potential-assumption">
+          {pc.assumptionText(euroCell(row.net_saving_per_household_eur), formatDate(params.t1), formatDate(params.t2))}
+        </p>
+      </details>
       <CsvButton table={table} fileName={`besparingspotentieel-${params.year}-${params.threshold}.csv`} what={pc.title} />
     </>
   );

@@ -4,6 +4,7 @@ import { FormErrors } from '../../components/FormErrors';
 import { describedBy, Field, FieldError } from '../../components/FormField';
 import { DEFAULT_PARAMS, DIRECTOR_COST_MODES, type BusinessCaseField, type BusinessCaseParams } from '../../lib/businesscase';
 import { centsToDecimal, parseEuroInput } from '../../lib/money';
+import { fieldServerText } from '../../lib/labels';
 
 const b = t.businessCase;
 const f = b.form;
@@ -143,7 +144,8 @@ export function BusinessCaseForm({
 
   const serverField = serverError?.field ?? null;
   const fieldError = (field: BusinessCaseField): string | undefined =>
-    errors[field] ?? (serverField === field && Object.keys(errors).length === 0 ? serverError?.message : undefined);
+    errors[field] ??
+    (serverField === field && Object.keys(errors).length === 0 ? fieldServerText(serverError?.message) : undefined);
 
   useEffect(() => {
     if (Object.keys(errors).length > 0) alertRef.current?.focus();

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { Alert } from '../../components/Alert';
 import { BusinessCaseChart } from '../../components/BusinessCaseChart';
 import { t } from '../../i18n/nl';
-import { downloadUrl, splitTables, type BusinessCaseParams } from '../../lib/businesscase';
+import { downloadUrl, householdNamer, splitTables, type BusinessCaseParams } from '../../lib/businesscase';
 import { formatDate, formatDateShort } from '../../lib/format';
 import { directorCostModeLabel } from '../../lib/labels';
 import { formatEurosCompact } from '../../lib/money';
@@ -25,6 +25,7 @@ export function BusinessCaseReport({
   params: BusinessCaseParams;
 }) {
   const tables = useMemo(() => splitTables(data.table.rows), [data]);
+  const nameOf = useMemo(() => householdNamer(data), [data]);
   const t1 = formatDateShort(data.t1);
   const t2 = formatDateShort(data.t2);
   return (
@@ -36,7 +37,7 @@ export function BusinessCaseReport({
         <p className="utrecht-paragraph" data-testid="businesscase-summary">
           {b.summary(countText(data.household_count), formatDate(data.t1), formatDate(data.t2))}
           {params.neighbourhood ? <> {b.filterNeighbourhood(params.neighbourhood)}</> : null}
-          {params.household ? <> {b.filterHousehold(params.household)}</> : null}{' '}
+          {params.household ? <> {b.filterHousehold(nameOf(params.household))}</> : null}{' '}
           {b.summaryMode(
             directorCostModeLabel(data.director_cost.mode),
             formatEurosCompact(data.director_cost.hourly_rate_cents),
@@ -53,7 +54,7 @@ export function BusinessCaseReport({
         <p className="utrecht-paragraph">{b.empty}</p>
       ) : (
         <>
-          <Table3 rows={tables.households} total={tables.total} linkHouseholds={!data.pseudonymised} />
+          <Table3 rows={tables.households} total={tables.total} linkHouseholds={!data.pseudonymised} nameOf={nameOf} />
           <Table4 rows={tables.categories} total={tables.total} />
           <section aria-labelledby="bc-chart" className="regie-section regie-keep">
             <h2 className="utrecht-heading-2" id="bc-chart">
@@ -74,7 +75,7 @@ export function BusinessCaseReport({
           />
         </>
       )}
-      <VirtualSavingsSection data={data} />
+      <VirtualSavingsSection data={data} nameOf={nameOf} />
     </div>
   );
 }

@@ -93,7 +93,7 @@ export function DirectorCostExplanation({
   );
 }
 
-export function VirtualSavingsSection({ data }: { data: BusinessCaseResponse }) {
+export function VirtualSavingsSection({ data, nameOf }: { data: BusinessCaseResponse; nameOf: (key: string) => string }) {
   const v = b.virtual;
   const items = data.virtual_savings.items;
   return (
@@ -124,7 +124,7 @@ export function VirtualSavingsSection({ data }: { data: BusinessCaseResponse }) 
             <tbody className="utrecht-table__body">
               {items.map((item, i) => (
                 <tr className="utrecht-table__row" key={`${item.household}-${i}`}>
-                  <th scope="row" className="utrecht-table__header-cell regie-row-header">{item.household}</th>
+                  <th scope="row" className="utrecht-table__header-cell regie-row-header">{nameOf(item.household)}</th>
                   <td className="utrecht-table__cell">{virtualSavingKindLabel(item.kind)}</td>
                   <td className={NUM_TD}>{formatEurosCompact(item.amount_cents)}</td>
                   <td className="utrecht-table__cell">{item.note || t.empty}</td>

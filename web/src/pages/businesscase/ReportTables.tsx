@@ -16,10 +16,12 @@ export function Table3({
   rows,
   total,
   linkHouseholds,
+  nameOf,
 }: {
   rows: readonly BusinessCaseTableRow[];
   total: BusinessCaseTableRow | null;
   linkHouseholds: boolean;
+  nameOf: (key: string) => string;
 }) {
   const c = b.columns;
   return (
@@ -42,10 +44,10 @@ export function Table3({
                 <th scope="row" className="utrecht-table__header-cell regie-row-header">
                   {linkHouseholds ? (
                     <Link className="utrecht-link utrecht-link--html-a" to={`/huishoudens/${encodeURIComponent(r.key)}`}>
-                      {r.key}
+                      {nameOf(r.key)}
                     </Link>
                   ) : (
-                    r.key
+                    nameOf(r.key)
                   )}
                 </th>
                 <td className={NUM_TD}>{euros(r.t1_eur)}</td>

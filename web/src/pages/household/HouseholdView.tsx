@@ -12,6 +12,7 @@ import { HouseholdWork } from './HouseholdWork';
 import { CostByCategory } from './CostByCategory';
 import { HouseholdDetails, Members } from './Members';
 import { CareMap } from './CareMap';
+import { Contents } from './Contents';
 
 const noReload = async () => undefined;
 
@@ -48,6 +49,7 @@ export function HouseholdView({
           </Link>
         </p>
       ) : null}
+      <Contents director={isAssignedDirector} />
       <HouseholdDetails household={household} />
       <StatusPanel household={household} canChange={isAssignedDirector} onChanged={onReload} />
       <ImportWarnings warnings={household.import_warnings} />

@@ -110,7 +110,7 @@ describe('HouseholdWork', () => {
     const alert = await within(form).findByRole('alert');
     expect(alert.textContent).toContain('Niet opgeslagen.');
     expect(alert.textContent).toContain('Datum: kies een datum die niet in de toekomst ligt.');
-    expect(alert.textContent).toContain('Melding van de server: date: may not be in the future');
+    expect(alert.textContent).toContain('Melding van de server: de datum mag niet in de toekomst liggen.');
     expect(date.getAttribute('aria-invalid')).toBe('true');
   });
 

@@ -8,6 +8,7 @@ import { formatEurosCompact, sumCents } from '../../lib/money';
 import type { TimeEntry, VirtualSaving } from '../../lib/types';
 import { useResource } from '../../lib/useResource';
 import { TimeForm, SavingForm } from './WorkForms';
+import { usePersonName } from '../../lib/session';
 
 const w = t.work;
 
@@ -73,6 +74,7 @@ const NUM_TH = 'utrecht-table__header-cell utrecht-table__header-cell--numeric-c
 const NUM_TD = 'utrecht-table__cell utrecht-table__cell--numeric-data';
 
 export function TimeTable({ entries }: { entries: readonly TimeEntry[] }) {
+  const nameOf = usePersonName();
   const c = w.time;
   if (entries.length === 0) return <p className="utrecht-paragraph">{c.none}</p>;
   const sorted = [...entries].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id - b.id));
@@ -97,7 +99,7 @@ export function TimeTable({ entries }: { entries: readonly TimeEntry[] }) {
               </th>
               <td className="utrecht-table__cell">{timeKindLabel(e.kind)}</td>
               <td className={NUM_TD}>{formatMinutes(e.minutes)}</td>
-              <td className="utrecht-table__cell">{e.director || t.empty}</td>
+              <td className="utrecht-table__cell">{nameOf(e.director)}</td>
             </tr>
           ))}
         </tbody>
@@ -114,6 +116,7 @@ export function TimeTable({ entries }: { entries: readonly TimeEntry[] }) {
 }
 
 export function SavingsTable({ savings }: { savings: readonly VirtualSaving[] }) {
+  const nameOf = usePersonName();
   const c = w.savings;
   if (savings.length === 0) return <p className="utrecht-paragraph">{c.none}</p>;
   const total = sumCents(savings.map((s) => s.amount_cents));
@@ -137,7 +140,7 @@ export function SavingsTable({ savings }: { savings: readonly VirtualSaving[] })
               <td className="utrecht-table__cell">{s.note || t.empty}</td>
               <td className="utrecht-table__cell regie-nowrap">
                 {formatDateShort(s.recorded_on)}
-                {s.recorded_by ? <span className="regie-muted"> ({s.recorded_by})</span> : null}
+                {s.recorded_by ? <span className="regie-muted"> ({nameOf(s.recorded_by)})</span> : null}
               </td>
             </tr>
           ))}

@@ -16,6 +16,7 @@ import {
 import { Link } from '../../lib/router';
 import type { Measurement, Questionnaire } from '../../lib/types';
 import { ConflictAlert } from './RecordForm';
+import { usePersonName } from '../../lib/session';
 
 const m = t.measurements;
 
@@ -34,6 +35,7 @@ export function MeasurementList({
   onDeleted: (message: string) => Promise<void>;
   onReload: () => Promise<void>;
 }) {
+  const nameOf = usePersonName();
   const [confirming, setConfirming] = useState<Measurement | null>(null);
   const [problem, setProblem] = useState<'conflict' | 'error' | null>(null);
   const [busy, setBusy] = useState(false);
@@ -108,7 +110,7 @@ export function MeasurementList({
                   <td className="utrecht-table__cell regie-nowrap">{formatDateShort(x.measured_on)}</td>
                   <td className="utrecht-table__cell">
                     {filledByLabel(x.filled_by)}
-                    {x.recorded_by ? <span className="regie-muted">, {m.recordedBy(x.recorded_by)}</span> : null}
+                    {x.recorded_by ? <span className="regie-muted">, {m.recordedBy(nameOf(x.recorded_by))}</span> : null}
                   </td>
                   <td className="utrecht-table__cell">
                     <span className={`regie-status regie-status--${x.status === 'completed' ? 'active' : 'warning'}`}>

@@ -3,6 +3,7 @@ import { Alert } from '../../components/Alert';
 import { t } from '../../i18n/nl';
 import { ApiError } from '../../lib/api';
 import { isConflictError, messageField } from '../../lib/household';
+import { ServerSaid } from '../../components/ServerSaid';
 
 const r = t.record;
 
@@ -79,7 +80,7 @@ export function useRecordSubmit(fields: readonly string[]) {
         ) : null}
         {problem?.kind === 'server' && Object.keys(errors).length === 0 ? (
           <p className="utrecht-paragraph">
-            {r.serverSaid} <span lang="en">{problem.text}</span>
+            <ServerSaid prefix={r.serverSaid} message={problem.text} />
           </p>
         ) : null}
         {problem?.kind === 'generic' ? <p className="utrecht-paragraph">{t.errors.generic}</p> : null}

@@ -3,7 +3,7 @@ import { t } from '../../i18n/nl';
 import { acknowledgeSignal } from '../../lib/api';
 import { formatDate } from '../../lib/format';
 import { describeSignalProvisions } from '../../lib/household';
-import { signalExplanation, signalLabel } from '../../lib/labels';
+import { personLabel, signalExplanation, signalLabel } from '../../lib/labels';
 import type { HouseholdDetail, HouseholdSignal } from '../../lib/types';
 import { describedBy, Field } from '../../components/FormField';
 import { useRecordSubmit } from './RecordForm';
@@ -102,7 +102,7 @@ function SignalCard({
       ) : null}
       {ack ? (
         <p className="utrecht-paragraph regie-signal__ack" data-testid="acknowledged">
-          <strong>{s.handled}</strong> {s.handledBy(ack.by, formatDate(ack.at.slice(0, 10)))}: {ack.note}
+          <strong>{s.handled}</strong> {s.handledBy(personLabel(ack.by_name), formatDate(ack.at.slice(0, 10)))}: {ack.note}
         </p>
       ) : canHandle ? (
         <form className="regie-form regie-signal__form" onSubmit={submit} noValidate aria-labelledby={`${id}-t`}>

@@ -10,15 +10,23 @@ describe('timelineText', () => {
     kind: 'care_map_edited',
     provision_id: provisions[0]?.id ?? '',
     detail: 'r.dekker',
+    by_name: 'Ria Dekker',
     count,
   });
 
-  it('names who changed the care map', () => {
-    expect(timelineText(edit(1), provisions, members)).toMatch(/\(door r\.dekker\)$/);
-    expect(timelineText(edit(), provisions, members)).toMatch(/\(door r\.dekker\)$/);
+  it('names who changed the care map by their name, not their user name', () => {
+    expect(timelineText(edit(1), provisions, members)).toMatch(/\(door Ria Dekker\)$/);
+    expect(timelineText(edit(), provisions, members)).toMatch(/\(door Ria Dekker\)$/);
+    expect(timelineText({ ...edit(), by_name: '' }, provisions, members)).toMatch(/\(door iemand\)$/);
+  });
+
+  it('names a measurement by questionnaire, moment and member', () => {
+    const m = members[0]!;
+    const e: TimelineEvent = { date: '2019-11-01', kind: 'measurement', provision_id: '', detail: `positive_health T3 ${m.id}` };
+    expect(timelineText(e, provisions, members)).toBe(`Positieve Gezondheid (T3) van ${m.given_name} ${m.family_name}`);
   });
 
   it('says how often when one line stands for several changes that day', () => {
-    expect(timelineText(edit(4), provisions, members)).toMatch(/\(door r\.dekker, 4 keer die dag\)$/);
+    expect(timelineText(edit(4), provisions, members)).toMatch(/\(door Ria Dekker, 4 keer die dag\)$/);
   });
 });

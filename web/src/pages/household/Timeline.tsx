@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { t } from '../../i18n/nl';
 import { formatDate } from '../../lib/format';
 import { sortTimeline } from '../../lib/household';
-import { domainLabel, timelineKindLabel } from '../../lib/labels';
+import { domainLabel, measurementEventText, personLabel, timelineKindLabel } from '../../lib/labels';
 import type { Member, Provision, TimelineEvent } from '../../lib/types';
 import { provisionSummary } from './CareMapParts';
 
@@ -11,7 +11,8 @@ const r = t.record;
 const TIMELINE_FIRST = 12;
 
 /** Dutch text for a timeline record that is not about one provision. */
-function recordText(e: TimelineEvent): string {
+function recordText(e: TimelineEvent, members: readonly Member[]): string {
+  if (e.kind === 'measurement') return measurementEventText(e.detail, members);
   if (e.kind === 'decision') {
     const [code = '', ...reason] = e.detail.split(': ');
     const kind = (t.plan.decisionKind as Record<string, string>)[code] ?? code;
@@ -34,10 +35,10 @@ export function timelineText(e: TimelineEvent, provisions: readonly Provision[],
     return p ? provisionSummary(p, members) : domainLabel(e.detail);
   }
   // Plan, decision, round-table and aftercare events carry their own text.
-  if (!e.provision_id) return recordText(e);
-  const what = p ? provisionSummary(p, members) : e.provision_id;
+  if (!e.provision_id) return recordText(e, members);
+  const what = p ? provisionSummary(p, members) : r.timeline.unknownProvision;
   const times = e.count && e.count > 1 ? `, ${r.timeline.times(e.count)}` : '';
-  return `${what} (${r.timeline.by(e.detail)}${times})`;
+  return `${what} (${r.timeline.by(personLabel(e.by_name))}${times})`;
 }
 
 export function Timeline({

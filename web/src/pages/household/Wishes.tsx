@@ -5,6 +5,7 @@ import { memberName } from '../../lib/household';
 import { dimensionLabel } from '../../lib/measurements';
 import type { Measurement, Member, Questionnaire, Wish } from '../../lib/types';
 import { WishForm } from './WishForm';
+import { usePersonName } from '../../lib/session';
 
 const m = t.measurements;
 
@@ -23,6 +24,7 @@ export function Wishes({
   wishes: Wish[];
   onReload: () => Promise<void>;
 }) {
+  const nameOf = usePersonName();
   const headingId = useId();
   const w = m.wishes;
   const [editing, setEditing] = useState<'new' | string | null>(null);
@@ -50,7 +52,7 @@ export function Wishes({
               <p className="utrecht-paragraph regie-wish__text">{x.text}</p>
               {x.created_by || x.created_at ? (
                 <p className="utrecht-paragraph regie-muted regie-wish__by">
-                  {w.by(x.created_by ?? t.empty, formatDateShort(x.created_at?.slice(0, 10)))}
+                  {w.by(nameOf(x.created_by), formatDateShort(x.created_at?.slice(0, 10)))}
                 </p>
               ) : null}
               <button

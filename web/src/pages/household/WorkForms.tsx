@@ -8,6 +8,7 @@ import { TIME_KINDS, timeKindLabel, VIRTUAL_SAVING_KINDS, virtualSavingKindLabel
 import { parseEuroInput } from '../../lib/money';
 import type { TimeEntry, TimeKind, VirtualSaving, VirtualSavingKind } from '../../lib/types';
 import { parseMinutes, serverField } from '../../lib/work';
+import { ServerSaid } from '../../components/ServerSaid';
 
 const w = t.work;
 
@@ -69,7 +70,7 @@ function useSubmit<T>(fieldMessages: Readonly<Record<string, string>>) {
           <p className="utrecht-paragraph">
             {serverMessage.fromServer ? (
               <>
-                {w.serverSaid} <span lang="en">{serverMessage.text}</span>
+                <ServerSaid prefix={w.serverSaid} message={serverMessage.text} />
               </>
             ) : (
               serverMessage.text

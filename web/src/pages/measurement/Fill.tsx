@@ -7,6 +7,7 @@ import { Link } from '../../lib/router';
 import type { Measurement, Questionnaire } from '../../lib/types';
 import { PartsNav } from './PartsNav';
 import { Question, type ItemState } from './Question';
+import { ServerSaid } from '../../components/ServerSaid';
 
 const m = t.measurements;
 
@@ -266,7 +267,7 @@ export function Fill({
             {finish.kind === 'error' ? (
               <Alert type="error" live="alert">
                 <p className="utrecht-paragraph">
-                  <strong>{m.saveError}</strong> {m.serverSaid} <span lang="en">{finish.text}</span>
+                  <strong>{m.saveError}</strong> <ServerSaid prefix={m.serverSaid} message={finish.text} />
                 </p>
               </Alert>
             ) : null}

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { t } from '../../i18n/nl';
 import { answerText, faceMood, itemControl } from '../../lib/measurements';
 import type { Questionnaire, QuestionnaireItem } from '../../lib/types';
+import { ServerSaid } from '../../components/ServerSaid';
 
 const m = t.measurements;
 
@@ -64,7 +65,7 @@ export function Question({
           {state.server ? (
             <>
               {' '}
-              {m.serverSaid} <span lang="en">{state.server}</span>
+              <ServerSaid prefix={m.serverSaid} message={state.server} />
             </>
           ) : null}
         </p>

@@ -3,6 +3,7 @@ import { TableScroll } from '../../components/TableScroll';
 import { t } from '../../i18n/nl';
 import { listImports } from '../../lib/api';
 import type { ImportRecord } from '../../lib/types';
+import { usePersonName } from '../../lib/session';
 import { useResource } from '../../lib/useResource';
 
 const m = t.messages;
@@ -26,6 +27,7 @@ function outcomeText(r: ImportRecord): string {
 
 /** The kept outcome of every file offered (GET /api/v1/interop/imports); `version` reloads it. */
 export function MessagesHistory({ version }: { version: number }) {
+  const nameOf = usePersonName();
   const history = useResource((signal) => listImports(signal).then((r) => r.imports), [version]);
 
   return (
@@ -39,9 +41,8 @@ export function MessagesHistory({ version }: { version: number }) {
           records.length === 0 ? (
             <p className="utrecht-paragraph">{m.historyEmpty}</p>
           ) : (
-            // On a phone the wide table scrolls in its own region, not the whole page.
-            <TableScroll label={m.historyCaption}>
-            <table className="utrecht-table">
+            <TableScroll labelledBy="messages-history">
+            <table className="utrecht-table utrecht-table--html-table regie-table">
               <caption className="utrecht-table__caption">{m.historyCaption}</caption>
               <thead className="utrecht-table__header">
                 <tr className="utrecht-table__row">
@@ -55,7 +56,7 @@ export function MessagesHistory({ version }: { version: number }) {
                 {records.slice(0, 50).map((r) => (
                   <tr className="utrecht-table__row" key={r.id}>
                     <td className="utrecht-table__cell">{r.at.replace('T', ' ').slice(0, 16)}</td>
-                    <td className="utrecht-table__cell">{r.by}</td>
+                    <td className="utrecht-table__cell">{nameOf(r.by)}</td>
                     <td className="utrecht-table__cell">{r.file}</td>
                     <td className="utrecht-table__cell">
                       {outcomeText(r)}

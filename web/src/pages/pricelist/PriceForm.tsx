@@ -7,6 +7,7 @@ import { formatDateShort } from '../../lib/format';
 import { PRICE_UNITS, priceUnitLabel } from '../../lib/labels';
 import { parseEuroInput } from '../../lib/money';
 import type { NewPriceListItem, PriceUnit } from '../../lib/types';
+import { ServerSaid } from '../../components/ServerSaid';
 
 const p = t.priceList;
 
@@ -146,7 +147,7 @@ export function PriceForm({ onAdded }: { onAdded: () => void }) {
         )}
         {outcome.kind === 'failed' && outcome.server ? (
           <p className="utrecht-paragraph">
-            {f.serverSaid} <span lang="en">{outcome.server}</span>
+            <ServerSaid prefix={f.serverSaid} message={outcome.server} />
           </p>
         ) : null}
       </Alert>
