@@ -11,6 +11,7 @@ import { BusinessCasePage } from './pages/BusinessCasePage';
 import { CaseloadPage } from './pages/CaseloadPage';
 import { HouseholdPage } from './pages/HouseholdPage';
 import { HouseholdsPage } from './pages/HouseholdsPage';
+import { IntakePage } from './pages/IntakePage';
 import { afterSignInPath, LoginPage } from './pages/LoginPage';
 import { MeasurementPage } from './pages/MeasurementPage';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -115,6 +116,7 @@ function Routes() {
   if (plan?.id) return <PlanPage key={plan.id} id={plan.id} />;
   if (matchPath('/berichten', pathname)) return <MessagesPage />;
   if (matchPath('/accounts', pathname)) return <AccountsPage />;
+  if (matchPath('/aanmelden', pathname)) return <IntakePage />;
   const detail = matchPath('/huishoudens/:id', pathname);
   if (detail?.id) return <HouseholdPage key={detail.id} id={detail.id} />;
   return <NotFoundPage />;

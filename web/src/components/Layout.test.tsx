@@ -30,9 +30,9 @@ async function menuFor(role: string): Promise<string[]> {
 
 describe('main menu', () => {
   it.each([
-    ['director', ['Huishoudens', 'Caseload', 'Businesscase', 'Uitkomsten']],
+    ['director', ['Huishoudens', 'Caseload', 'Nieuwe aanmelding', 'Businesscase', 'Uitkomsten']],
     ['analyst', ['Huishoudens', 'Businesscase', 'Analyse']],
-    ['team_lead', ['Huishoudens', 'Caseload', 'Businesscase', 'Analyse']],
+    ['team_lead', ['Huishoudens', 'Caseload', 'Nieuwe aanmelding', 'Businesscase', 'Analyse']],
     ['administrator', ['Huishoudens', 'Caseload', 'Businesscase', 'Analyse', 'Prijslijst', 'Berichten', 'Accounts']],
     ['professional', ['Huishoudens']],
   ])('for %s: %j', async (role, items) => {

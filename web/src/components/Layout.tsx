@@ -52,6 +52,7 @@ function MainNav() {
   const items =
     user?.role === 'member' ? [{ to: '/mijn', label: t.nav.own }] : [{ to: '/huishoudens', label: t.nav.households }];
   if (canSeeCaseload(user?.role)) items.push({ to: '/caseload', label: t.nav.caseload });
+  if (user?.role === 'director' || user?.role === 'team_lead') items.push({ to: '/aanmelden', label: t.intake.link });
   if (canSeeBusinessCase(user?.role)) items.push({ to: '/businesscase', label: t.nav.businessCase });
   if (canSeeOutcomes(user?.role)) items.push({ to: '/uitkomsten', label: t.nav.outcomes });
   if (canSeeAnalytics(user?.role)) items.push({ to: '/analyse', label: t.nav.analytics });

@@ -12,6 +12,7 @@ import { HouseholdWork } from './HouseholdWork';
 import { CostByCategory } from './CostByCategory';
 import { HouseholdDetails, Members } from './Members';
 import { CareMap } from './CareMap';
+import { ConsentSection } from './ConsentSection';
 
 const noReload = async () => undefined;
 
@@ -61,6 +62,14 @@ export function HouseholdView({
         canEdit={isAssignedDirector}
         onReload={onReload}
       />
+      {isAssignedDirector ? (
+        <ConsentSection
+          householdId={household.id}
+          members={household.members}
+          organisations={directory.organisations}
+          onChanged={onReload}
+        />
+      ) : null}
       <CareMap
         householdId={household.id}
         members={household.members}
