@@ -23,6 +23,7 @@ import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { planSteps } from './plan.mjs';
 import { ownSteps } from './own.mjs';
+import { intakeSteps } from './intake.mjs';
 import { codes, secretOfUri } from './totp.mjs';
 
 const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -1112,6 +1113,7 @@ async function main() {
       await page.setViewportSize({ width: 1280, height: 900 });
     });
     await planSteps({ step, assert, page, baseUrl, householdId, checkPage, expectHeading, api });
+    await intakeSteps({ step, assert, page, baseUrl, checkPage, expectHeading, api });
 
     await step('an unknown household shows a clear message', async () => {
       await page.goto(`${baseUrl}/huishoudens/BESTAAT-NIET-999`);
