@@ -38,7 +38,7 @@ class IntakeTest : public ::testing::TestWithParam<std::string> {
   }
   std::vector<domain::AuditEvent> events(const std::string& actor, const std::string& action) {
     std::vector<domain::AuditEvent> out;
-    for (auto& e : regie::store::AuditStore(*store).recent(std::nullopt, 1000))
+    for (auto& e : regie::store::AuditStore(*store).query(regie::store::AuditQuery{}))
       if (e.actor == actor && e.action == action) out.push_back(e);
     return out;
   }
@@ -131,7 +131,7 @@ TEST_P(IntakeTest, AnAddressMatchesAsPeopleTypeIt) {
   // Nothing found is recorded too, naming no household.
   auto looks = events("dir.b", "household.duplicates");
   ASSERT_FALSE(looks.empty());
-  EXPECT_EQ(looks.front().subject, "*");
+  EXPECT_EQ(looks.back().subject, "*");
 }
 
 TEST_P(IntakeTest, ATeamLeadSeesTheFileOnlyWhileAssigned) {
