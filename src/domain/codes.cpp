@@ -45,8 +45,10 @@ constexpr Table<ConsentStatus, 4> kConsent{{
     {ConsentStatus::given, "given"}, {ConsentStatus::pending, "pending"},
     {ConsentStatus::refused, "refused"}, {ConsentStatus::withdrawn, "withdrawn"},
 }};
-constexpr Table<ReferralSource, 7> kSources{{
+constexpr Table<ReferralSource, 9> kSources{{
     {ReferralSource::gp, "gp"}, {ReferralSource::practice_nurse, "practice_nurse"},
+    {ReferralSource::gp_with_practice_nurse, "gp_with_practice_nurse"},
+    {ReferralSource::gp_with_safety_house, "gp_with_safety_house"},
     {ReferralSource::wmo, "wmo"}, {ReferralSource::social_team, "social_team"},
     {ReferralSource::youth_doctor, "youth_doctor"}, {ReferralSource::social_work, "social_work"},
     {ReferralSource::other, "other"},

@@ -59,6 +59,16 @@ bool in_force(const Consent& c, Date on) {
   return true;
 }
 
+ConsentStatus consent_state(const std::vector<Consent>& consents, const std::string& member_id, Date on) {
+  bool withdrawn = false;
+  for (auto& c : consents) {
+    if (c.member_id != member_id) continue;
+    if (in_force(c, on)) return ConsentStatus::given;
+    withdrawn |= c.withdrawn_on && *c.withdrawn_on <= on;
+  }
+  return withdrawn ? ConsentStatus::withdrawn : ConsentStatus::pending;
+}
+
 bool covers(const std::vector<Consent>& consents, const std::string& member_id, const std::string& organisation_id,
             ConsentPurpose purpose, Date on) {
   for (auto& c : consents)

@@ -9,6 +9,7 @@
 
 #include "common/date.h"
 #include "common/result.h"
+#include "domain/household.h"
 
 namespace regie::domain {
 
@@ -37,6 +38,11 @@ struct Consent {
 
 // In force on `on`: given, not expired, not withdrawn (withdrawal counts from its day).
 bool in_force(const Consent& c, Date on);
+
+// A member's consent state on `on`, from their consent records alone: given
+// while any is in force; withdrawn when none is and one was withdrawn;
+// pending otherwise (none recorded, or all expired).
+ConsentStatus consent_state(const std::vector<Consent>& consents, const std::string& member_id, Date on);
 
 // True when some consent of `member_id` in force on `on` covers the
 // organisation and purpose.

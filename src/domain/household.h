@@ -16,7 +16,19 @@ enum class HouseholdStatus { referred, intake, active, aftercare, closed, droppe
 
 enum class ConsentStatus { given, pending, refused, withdrawn };
 
-enum class ReferralSource { gp, practice_nurse, wmo, social_team, youth_doctor, social_work, other };
+// The report's table 1 counts referrals made together as their own source:
+// "huisarts ism POH" and "huisarts ism veiligheidshuis".
+enum class ReferralSource {
+  gp,
+  practice_nurse,
+  gp_with_practice_nurse,
+  gp_with_safety_house,
+  wmo,
+  social_team,
+  youth_doctor,
+  social_work,
+  other
+};
 
 std::string_view to_string(MemberRole v);
 std::string_view to_string(HouseholdStatus v);
@@ -39,6 +51,7 @@ struct Referral {
   ReferralSource source = ReferralSource::other;
   std::string reason;
   Date date;
+  std::string referrer = {};  // the referring person, e.g. "dr. Jansen (huisarts)"; may be empty
 };
 
 struct Household {
@@ -64,6 +77,8 @@ struct Member {
   int birth_year = 0;
   ConsentStatus consent = ConsentStatus::pending;
   std::optional<std::string> bsn_sealed;  // encrypted; see common/sealer.h
+  // Recorded at intake; members loaded from older files have only the year.
+  std::optional<Date> birth_date = std::nullopt;
 };
 
 }  // namespace regie::domain

@@ -93,6 +93,7 @@ json household_detail_json(const service::HouseholdDetail& d) {
                        {"family_name", m.family_name},
                        {"role", domain::to_string(m.role)},
                        {"birth_year", m.birth_year},
+                       {"birth_date", m.birth_date ? json(format_date(*m.birth_date)) : json(nullptr)},
                        {"consent_status", domain::to_string(m.consent)},
                        {"bsn_masked", d.bsn_masked.contains(m.id) ? json(d.bsn_masked.at(m.id)) : json(nullptr)}});
   json provisions = json::array();
@@ -142,7 +143,8 @@ json household_detail_json(const service::HouseholdDetail& d) {
   if (h.referral)
     referral = {{"source", domain::to_string(h.referral->source)},
                 {"reason", h.referral->reason},
-                {"date", format_date(h.referral->date)}};
+                {"date", format_date(h.referral->date)},
+                {"referrer", h.referral->referrer}};
   json director = nullptr;
   if (!h.director.empty()) director = {{"username", h.director}, {"display_name", d.director_display_name}};
   json next_statuses = json::array();

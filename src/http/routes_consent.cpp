@@ -65,7 +65,15 @@ void add_consent_routes(Api& api) {
   Routes routes(api);
   const std::string consents = kHouseholdPath + "/consents";
 
-  routes.get(consents, [service](const Call& c) { return list("consents", service->list(c.who, c.household()), consent_json); });
+  // With the guardian age, so that a form asks for a parent exactly when the server will.
+  store::Store* store = &api.store;
+  routes.get(consents, [service, store](const Call& c) -> Answer {
+    auto found = service->list(c.who, c.household());
+    if (!found) return found.error();
+    json all = json::array();
+    for (auto& one : *found) all.push_back(consent_json(one));
+    return ok({{"consents", all}, {"guardian_below_age", service::guardian_below_age(*store)}});
+  });
   routes.post(consents, [service](const Call& c) -> Answer {
     auto consent = consent_from(c.body);
     if (!consent) return consent.error();

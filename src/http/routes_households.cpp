@@ -1,8 +1,11 @@
 // The household area: the list and the file, referrals, members, provisions
 // on the care map, the status pipeline, signals and their thresholds, and the
 // organisations and professionals a care map names. Rules in service/households.
+#include <fmt/format.h>
+
 #include "http/handler.h"
 #include "http/household_json.h"
+#include "service/duplicates.h"
 #include "service/households.h"
 #include "domain/household.h"
 #include "domain/organisation.h"
@@ -38,13 +41,52 @@ void add_household_routes(Api& api) {
     h.neighbourhood = f.text("neighbourhood", false);
     h.director = f.text("director", false);
     auto source = f.choice("referral_source", domain::parse_referral_source,
-                           "gp, practice_nurse, wmo, social_team, youth_doctor, social_work or other");
+                           "gp, practice_nurse, gp_with_practice_nurse, gp_with_safety_house, wmo, social_team, "
+                           "youth_doctor, social_work or other");
     auto reason = f.text("referral_reason");
     auto date = f.date("referral_date");
+    auto referrer = f.text("referral_referrer", false);
     if (!f.ok()) return f.error();
-    h.referral = domain::Referral{source, reason, date};
+    h.referral = domain::Referral{source, reason, date, referrer};
     return answer(svc->add_household(c.who, h), [](auto& a) { return json{{"id", a.id}, {"status", "referred"}}; },
                   201);
+  }, Permission::household_add);
+
+  // Before a second file is made: households sharing the address or a BSN.
+  // Outside /households/{id}, as it names no household; BSNs travel in the body only.
+  auto duplicates = std::make_shared<service::Duplicates>(api.store, api.clock, api.sealer);
+  routes.post("/api/v1/intake/duplicates", [duplicates](const Call& c) -> Answer {
+    FieldReader f(c.body);
+    service::DuplicateQuery q;
+    q.address = f.text("address", false);
+    q.postcode = f.text("postcode", false);
+    if (c.body.contains("bsns")) {
+      const auto& list = c.body["bsns"];
+      if (!list.is_array()) f.add("bsns: a list of BSNs");
+      else
+        for (std::size_t i = 0; i < list.size() && i <= service::kMaxDuplicateBsns; ++i) {
+          if (list[i].is_string()) q.bsns.push_back(list[i].get<std::string>());
+          else f.add(fmt::format("bsns[{}]: nine digits as text", i));
+        }
+    }
+    if (!f.ok()) return f.error();
+    return answer(duplicates->find(c.who, q), [](const std::vector<service::DuplicateMatch>& found) {
+      json matches = json::array();
+      for (auto& m : found) {
+        json one = {{"visible", m.visible},
+                    {"director", m.director},
+                    {"same_address", m.same_address},
+                    {"bsn_indexes", m.bsn_indexes}};
+        if (m.visible) {
+          one["household_id"] = m.household_id;
+          one["family_name"] = m.family_name;
+          one["status"] = m.status;
+          one["member_names"] = m.member_names;
+        }
+        matches.push_back(std::move(one));
+      }
+      return json{{"matches", matches}};
+    });
   }, Permission::household_add);
 
   routes.post(hh + "/members", [svc](const Call& c) -> Answer {
@@ -52,11 +94,14 @@ void add_household_routes(Api& api) {
     auto given = f.text("given_name"), family = f.text("family_name", false);
     auto role = f.choice("role", domain::parse_member_role, "parent, child or other");
     auto consent = f.text("consent_status", false);
-    auto year = f.integer("birth_year");
+    // A birth date gives the year; a year alone is still accepted (older clients, imports).
+    auto born = f.optional_date("birth_date");
+    auto year = born ? f.integer_or("birth_year", year_of(*born)) : f.integer("birth_year");
+    if (born && year != year_of(*born)) f.add("birth_year: not the year of birth_date");
     auto status = consent.empty() ? std::optional(domain::ConsentStatus::pending) : domain::parse_consent_status(consent);
     if (f.ok() && !status) f.add("consent_status: given, pending, refused or withdrawn");
     if (!f.ok()) return f.error();
-    domain::Member m{"", c.household(), given, family, role, static_cast<int>(year), *status, std::nullopt};
+    domain::Member m{"", c.household(), given, family, role, static_cast<int>(year), *status, std::nullopt, born};
     return answer(svc->add_member(c.who, m), [](auto& a) { return json{{"id", a.id}}; }, 201);
   });
   routes.put(hh + "/members/" + kIdSegment + "/bsn", [svc](const Call& c) -> Answer {

@@ -15,6 +15,8 @@
 #include "store/account_store.h"
 #include "store/assignment_store.h"
 #include "store/bundle.h"
+#include "store/consent_store.h"
+#include "domain/consent.h"
 #include "store/household_store.h"
 #include "store/organisation_store.h"
 #include "store/plan_store.h"
@@ -119,6 +121,10 @@ HouseholdDetail Households::load(const domain::Household& h, Date on, const std:
   d.on = on;
   if (auto a = store::AccountStore(store_).find(h.director)) d.director_display_name = a->display_name;
   d.members = store::HouseholdStore(store_).members(id);
+  // The member row's own consent field was set once, at loading or intake,
+  // and never follows the records; the file shows what the records say.
+  const auto consents = store::ConsentStore(store_).of_household(id);
+  for (auto& m : d.members) m.consent = domain::consent_state(consents, m.id, on);
   d.provisions = store::ProvisionStore(store_).of_household(id);
   std::set<std::string> named;  // providers and professionals on the provisions shown
   if (visible) {

@@ -48,12 +48,15 @@ Status write_bundle(Store& store, const Bundle& b) {
           std::string src = h.referral ? std::string(to_string(h.referral->source)) : "";
           std::string reason = h.referral ? h.referral->reason : "";
           std::string date = h.referral ? format_date(h.referral->date) : "";
+          std::string referrer = h.referral ? h.referral->referrer : "";
+          soci::indicator referrer_ind = referrer.empty() ? soci::i_null : soci::i_ok;
           sql << "INSERT INTO household (id, family_name, address, postcode, city, neighbourhood, status, director, "
-                 "referral_source, referral_reason, referral_date, drop_reason) "
-                 "VALUES (:i, :f, :a, :p, :c, :n, :s, :d, :rs, :rr, :rd, :dr)",
+                 "referral_source, referral_reason, referral_date, referral_referrer, drop_reason) "
+                 "VALUES (:i, :f, :a, :p, :c, :n, :s, :d, :rs, :rr, :rd, :rp, :dr)",
               soci::use(h.id), soci::use(h.family_name), soci::use(h.address), soci::use(h.postcode), soci::use(h.city),
               soci::use(h.neighbourhood), soci::use(status), soci::use(h.director, dir_ind), soci::use(src, ref_ind),
-              soci::use(reason, ref_ind), soci::use(date, ref_ind), soci::use(h.drop_reason);
+              soci::use(reason, ref_ind), soci::use(date, ref_ind), soci::use(referrer, referrer_ind),
+              soci::use(h.drop_reason);
         }
         step = "member";
         for (auto& m : b.members) insert_member(sql, m);

@@ -26,6 +26,7 @@ domain::Household household_from(const soci::row& r) {
     ref.source = must(parse_referral_source(*src), "referral source");
     ref.reason = str(r, "referral_reason");
     ref.date = must_date(str(r, "referral_date"));
+    ref.referrer = opt_str(r, "referral_referrer").value_or("");
     h.referral = ref;
   }
   h.drop_reason = str(r, "drop_reason");
@@ -35,10 +36,12 @@ domain::Household household_from(const soci::row& r) {
 
 void insert_member(soci::session& sql, const Member& m) {
   std::string role(to_string(m.role)), consent(to_string(m.consent));
-  sql << "INSERT INTO member (id, household_id, given_name, family_name, role, birth_year, consent_status) "
-         "VALUES (:i, :h, :g, :f, :r, :b, :c)",
+  std::string born = m.birth_date ? format_date(*m.birth_date) : "";
+  soci::indicator born_ind = m.birth_date ? soci::i_ok : soci::i_null;
+  sql << "INSERT INTO member (id, household_id, given_name, family_name, role, birth_year, birth_date, "
+         "consent_status) VALUES (:i, :h, :g, :f, :r, :b, :bd, :c)",
       soci::use(m.id), soci::use(m.household_id), soci::use(m.given_name), soci::use(m.family_name), soci::use(role),
-      soci::use(m.birth_year), soci::use(consent);
+      soci::use(m.birth_year), soci::use(born, born_ind), soci::use(consent);
 }
 
 std::vector<HouseholdSummary> HouseholdStore::list(const std::optional<std::string>& director, Date on) {
@@ -83,6 +86,7 @@ std::vector<Member> HouseholdStore::members(const std::string& household_id) {
     m.family_name = str(r, "family_name");
     m.role = must(parse_member_role(str(r, "role")), "member role");
     m.birth_year = static_cast<int>(i64(r, "birth_year"));
+    if (auto born = opt_str(r, "birth_date")) m.birth_date = parse_date(*born);
     m.consent = must(parse_consent_status(str(r, "consent_status")), "consent status");
     m.bsn_sealed = opt_str(r, "bsn_sealed");
     out.push_back(std::move(m));
@@ -106,6 +110,15 @@ Status HouseholdStore::set_member_bsn(const std::string& member_id, const std::s
     st.execute(true);
     if (st.get_affected_rows() == 0) out = not_found("no member with this id");
   });
+  return out;
+}
+
+std::vector<HouseholdStore::SealedBsn> HouseholdStore::sealed_bsns() {
+  std::vector<SealedBsn> out;
+  store_.query("SELECT id, household_id, bsn_sealed FROM member WHERE bsn_sealed IS NOT NULL ORDER BY id", {},
+               [&](const soci::row& r) {
+                 out.push_back({str(r, "id"), str(r, "household_id"), str(r, "bsn_sealed")});
+               });
   return out;
 }
 

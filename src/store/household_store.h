@@ -41,6 +41,13 @@ class HouseholdStore {
   std::vector<domain::Member> members(const std::string& household_id);
   Status add_member(const domain::Member& m);
   Status set_member_bsn(const std::string& member_id, const std::string& sealed);
+  // Every stored BSN, still sealed, with its member and household. Sealing
+  // uses a fresh nonce each time, so finding a BSN means opening them all
+  // (service/duplicates.h); a municipality's few thousand members allow it.
+  struct SealedBsn {
+    std::string member_id, household_id, sealed;
+  };
+  std::vector<SealedBsn> sealed_bsns();
   // The household a member belongs to; none for an unknown member.
   std::optional<std::string> household_of_member(const std::string& member_id);
 

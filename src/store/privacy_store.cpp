@@ -271,7 +271,7 @@ Result<ErasureRecord> PrivacyStore::erase(const ErasureRequest& req) {
         consents += count_of(sql, "SELECT COUNT(*) FROM consent WHERE member_id = :m", m);
         audit += count_of(sql, "SELECT COUNT(*) FROM audit_event WHERE person = :m", m);
         sql << "UPDATE member SET given_name = :e, family_name = :f, bsn_sealed = NULL, birth_year = 0, "
-               "version = version + 1 WHERE id = :m",
+               "birth_date = NULL, version = version + 1 WHERE id = :m",
             soci::use(kErasedText), soci::use(kErasedText), soci::use(m);
       }
       erased["member_identity"] = static_cast<long long>(req.member_ids.size());
@@ -283,7 +283,7 @@ Result<ErasureRecord> PrivacyStore::erase(const ErasureRequest& req) {
       if (req.household_data) {
         audit += count_of(sql, "SELECT COUNT(*) FROM audit_event WHERE subject = :h AND person = ''", req.household_id);
         sql << "UPDATE household SET family_name = :e, address = '', postcode = '', city = '', referral_reason = "
-               "CASE WHEN referral_reason IS NULL THEN NULL ELSE :e2 END, erased_on = :d, version = version + 1 "
+               "CASE WHEN referral_reason IS NULL THEN NULL ELSE :e2 END, referral_referrer = NULL, erased_on = :d, version = version + 1 "
                "WHERE id = :h",
             soci::use(kErasedText), soci::use(kErasedText), soci::use(today), soci::use(req.household_id);
         erased["household_data"] = 1;

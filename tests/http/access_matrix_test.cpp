@@ -82,6 +82,7 @@ const std::map<std::string, Cells>& expectations() {
     // Caseloads: directors their own, team leads and administrators all (no file contents).
     set("GET /api/v1/households", {"dir.a", "dir.b", "lead", "lead.a", "admin"}, 200);
     set("POST /api/v1/households", {"dir.a", "dir.b", "lead", "lead.a"}, 400);
+    set("POST /api/v1/intake/duplicates", {"dir.a", "dir.b", "lead", "lead.a"}, 400);
     set("GET /api/v1/caseload", {"dir.a", "dir.b", "lead", "lead.a", "admin"}, 200);
     // The file itself: those assigned, and a professional with covering consent.
     set("GET /api/v1/households/{id}", {"dir.a", "lead.a", "prof.yes"}, 200);

@@ -515,6 +515,64 @@ TEST_P(ServerTest, AReferralBecomesAHouseholdWithMembers) {
   EXPECT_EQ(regie::store::HouseholdStore(*store).members(id).size(), 1u);
 }
 
+// Intake through the API as the web UI does it (docs/intake.md).
+TEST_P(ServerTest, IntakeKeepsTheReferrerAndBirthDateAndChecksForAKnownBsn) {
+  auto [cookie, csrf] = sign_in("dir.a", "secret-dir.a");
+  httplib::Headers h = {{"Cookie", cookie}, {"X-CSRF-Token", csrf}};
+  auto made = client->Post("/api/v1/households", h,
+                           R"({"family_name":"Claessens","address":"Markt 3","referral_source":"gp_with_safety_house",)"
+                           R"("referral_reason":"x","referral_date":"2018-12-01","referral_referrer":"dr. Jansen"})",
+                           "application/json");
+  ASSERT_EQ(made->status, 201) << made->body;
+  auto id = json::parse(made->body)["id"].get<std::string>();
+  auto mismatch = client->Post("/api/v1/households/" + id + "/members", h,
+                               R"({"given_name":"Noor","role":"parent","birth_date":"1984-03-12","birth_year":1985})",
+                               "application/json");
+  EXPECT_EQ(mismatch->status, 400);
+  auto member = client->Post("/api/v1/households/" + id + "/members", h,
+                             R"({"given_name":"Noor","role":"parent","birth_date":"1984-03-12"})", "application/json");
+  ASSERT_EQ(member->status, 201) << member->body;
+  auto mid = json::parse(member->body)["id"].get<std::string>();
+  ASSERT_EQ(client->Put("/api/v1/households/" + id + "/members/" + mid + "/bsn", h, R"({"bsn":"111222333"})",
+                        "application/json")->status, 204);
+
+  auto file = json::parse(client->Get("/api/v1/households/" + id, h)->body)["household"];
+  EXPECT_EQ(file["referral"]["source"], "gp_with_safety_house");
+  EXPECT_EQ(file["referral"]["referrer"], "dr. Jansen");
+  EXPECT_EQ(file["members"][0]["birth_date"], "1984-03-12");
+  EXPECT_EQ(file["members"][0]["birth_year"], 1984);
+  EXPECT_EQ(file["members"][0]["consent_status"], "pending");
+  auto consents = json::parse(client->Get("/api/v1/households/" + id + "/consents", h)->body);
+  EXPECT_EQ(consents["guardian_below_age"], 16);
+
+  auto found = client->Post("/api/v1/intake/duplicates", h, R"({"bsns":["111222333"],"address":"markt 3"})",
+                            "application/json");
+  ASSERT_EQ(found->status, 200) << found->body;
+  EXPECT_EQ(found->body.find("111222333"), std::string::npos);
+  auto matches = json::parse(found->body)["matches"];
+  ASSERT_EQ(matches.size(), 1u);
+  EXPECT_EQ(matches[0]["household_id"], id);
+  EXPECT_TRUE(matches[0]["same_address"].get<bool>());
+  EXPECT_EQ(matches[0]["bsn_indexes"], json::array({0}));
+  EXPECT_EQ(matches[0]["member_names"], json::array({"Noor"}));
+
+  // Another director learns only that the family exists and who directs it.
+  auto [bcookie, bcsrf] = sign_in("dir.b", "secret-dir.b");
+  httplib::Headers b = {{"Cookie", bcookie}, {"X-CSRF-Token", bcsrf}};
+  auto other = client->Post("/api/v1/intake/duplicates", b, R"({"bsns":["111222333"]})", "application/json");
+  ASSERT_EQ(other->status, 200) << other->body;
+  auto hidden = json::parse(other->body)["matches"];
+  ASSERT_EQ(hidden.size(), 1u);
+  EXPECT_FALSE(hidden[0]["visible"].get<bool>());
+  EXPECT_EQ(hidden[0]["director"], "Director A");
+  EXPECT_FALSE(hidden[0].contains("household_id"));
+  EXPECT_EQ(other->body.find("Claessens"), std::string::npos);
+  EXPECT_EQ(other->body.find("Noor"), std::string::npos);
+  auto bad = client->Post("/api/v1/intake/duplicates", b, R"({"bsns":["111222334"]})", "application/json");
+  EXPECT_EQ(bad->status, 400);
+  EXPECT_EQ(bad->body.find("111222334"), std::string::npos);
+}
+
 TEST_P(ServerTest, AnAdministratorTunesSignalThresholds) {
   auto [acookie, acsrf] = sign_in("admin", "secret-admin");
   httplib::Headers admin = {{"Cookie", acookie}, {"X-CSRF-Token", acsrf}};

@@ -25,6 +25,7 @@ import { planSteps } from './plan.mjs';
 import { ownSteps } from './own.mjs';
 import { professionalSteps } from './professional.mjs';
 import { roleSteps } from './roles.mjs';
+import { intakeSteps } from './intake.mjs';
 import { codes, secretOfUri } from './totp.mjs';
 import { checkOverflow, scanText } from './scan.mjs';
 
@@ -1160,6 +1161,7 @@ async function main() {
       await page.setViewportSize(DESKTOP);
     });
     await planSteps({ step, assert, page, baseUrl, householdId, checkPage, checkAtPhoneSize, expectHeading, api });
+    await intakeSteps({ step, assert, page, baseUrl, checkPage, expectHeading, api });
 
     await step('an unknown household shows a clear message', async () => {
       await page.goto(`${baseUrl}/huishoudens/BESTAAT-NIET-999`);

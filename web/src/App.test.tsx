@@ -142,7 +142,8 @@ describe('App', () => {
     await screen.findByRole('heading', { level: 2, name: 'Tijd en virtuele besparingen' });
     expect(calls.map((c) => c.path).sort()).toEqual([
       '/api/v1/households/BZHH01',
-      // … its measurements, wishes for change and outcomes …
+      // … its consents, measurements, wishes for change and outcomes …
+      '/api/v1/households/BZHH01/consents',
       '/api/v1/households/BZHH01/measurements',
       '/api/v1/households/BZHH01/outcomes',
       '/api/v1/households/BZHH01/time-entries',

@@ -12,6 +12,7 @@ import { BusinessCasePage } from './lazyPages'; // its own chunk
 import { CaseloadPage } from './lazyPages'; // its own chunk
 import { HouseholdPage } from './lazyPages'; // its own chunk
 import { HouseholdsPage } from './lazyPages'; // its own chunk
+import { IntakePage } from './lazyPages'; // its own chunk
 import { afterSignInPath, LoginPage } from './pages/LoginPage';
 import { MeasurementPage } from './lazyPages'; // its own chunk
 import { NotFoundPage } from './lazyPages'; // its own chunk
@@ -124,6 +125,7 @@ function Routes() {
   if (plan?.id) return <PlanPage key={plan.id} id={plan.id} />;
   if (matchPath('/berichten', pathname)) return <MessagesPage />;
   if (matchPath('/accounts', pathname)) return <AccountsPage />;
+  if (matchPath('/aanmelden', pathname)) return <IntakePage />;
   const detail = matchPath('/huishoudens/:id', pathname);
   if (detail?.id) return <HouseholdPage key={detail.id} id={detail.id} />;
   return <NotFoundPage />;

@@ -30,10 +30,10 @@ async function menuFor(role: string): Promise<string[]> {
 
 describe('main menu', () => {
   it.each([
-    ['director', ['Mijn werk', 'Huishoudens', 'Caseload', 'Businesscase', 'Uitkomsten']],
+    ['director', ['Mijn werk', 'Huishoudens', 'Caseload', 'Nieuwe aanmelding', 'Businesscase', 'Uitkomsten']],
     // Nothing that answers an analyst "geen toegang": no household list, no caseload.
     ['analyst', ['Analyse', 'Businesscase', 'Uitkomsten']],
-    ['team_lead', ['Gezinnen van het team', 'Caseload', 'Businesscase', 'Analyse']],
+    ['team_lead', ['Gezinnen van het team', 'Caseload', 'Nieuwe aanmelding', 'Businesscase', 'Analyse']],
     ['administrator', ['Accounts', 'Huishoudens', 'Caseload', 'Businesscase', 'Analyse', 'Prijslijst', 'Berichten']],
     ['professional', ['Mijn werk']],
   ])('for %s: %j', async (role, items) => {

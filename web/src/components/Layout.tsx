@@ -59,6 +59,7 @@ function MainNav() {
   if (role === 'professional') items.push({ to: '/werk', label: t.nav.work });
   if (canSeeHouseholdList(role)) items.push({ to: '/huishoudens', label: t.nav.households });
   if (canSeeCaseload(user?.role)) items.push({ to: '/caseload', label: t.nav.caseload });
+  if (user?.role === 'director' || user?.role === 'team_lead') items.push({ to: '/aanmelden', label: t.intake.link });
   if (canSeeBusinessCase(user?.role)) items.push({ to: '/businesscase', label: t.nav.businessCase });
   if (canSeeOutcomes(user?.role)) items.push({ to: '/uitkomsten', label: t.nav.outcomes });
   if (canSeeAnalytics(user?.role)) items.push({ to: '/analyse', label: t.nav.analytics });

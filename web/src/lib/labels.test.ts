@@ -58,7 +58,10 @@ describe('Dutch labels', () => {
     expect(referralSourceLabel('social_team')).toBe('Sociaal team');
     expect(referralSourceLabel('youth_doctor')).toBe('Jeugdarts');
     expect(referralSourceLabel('social_work')).toBe('Maatschappelijk werk');
-    expect(referralSourceLabel('other')).toBe('Anders');
+    expect(referralSourceLabel('other')).toBe('Andere hulpverlening');
+    // Referrals made together count apart, as in the report's table 1.
+    expect(referralSourceLabel('gp_with_practice_nurse')).toBe('Huisarts samen met POH');
+    expect(referralSourceLabel('gp_with_safety_house')).toBe('Huisarts samen met Veiligheidshuis');
   });
 
   it('roles and consent', () => {

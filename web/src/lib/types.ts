@@ -52,6 +52,8 @@ export interface Referral {
   source: string;
   reason: string;
   date: string;
+  /** The referring person; empty when not recorded. */
+  referrer?: string;
 }
 
 export interface Member {
@@ -60,6 +62,8 @@ export interface Member {
   family_name: string;
   role: string;
   birth_year: number | null;
+  birth_date?: string | null;
+  /** Derived by the server from the consent records: given, withdrawn or pending. */
   consent_status: string;
   /** e.g. "******333"; null when no BSN is recorded. The full BSN is never served. */
   bsn_masked?: string | null;

@@ -29,7 +29,7 @@ describe('HouseholdView', () => {
     expect(within(members).getByText('Ouder')).toBeTruthy();
     expect(within(members).getByText('Kind')).toBeTruthy();
     expect(within(members).getByText('1979')).toBeTruthy();
-    expect(within(members).getByText('Aangevraagd')).toBeTruthy();
+    expect(within(members).getByText('Nog niet gegeven')).toBeTruthy();
   });
 
   it('shows what an imported message left to check, and nothing when there is none', () => {

@@ -13,6 +13,7 @@ import { CostByCategory } from './CostByCategory';
 import { HouseholdDetails, Members } from './Members';
 import { CareMap } from './CareMap';
 import { Contents } from './Contents';
+import { ConsentSection } from './ConsentSection';
 
 const noReload = async () => undefined;
 
@@ -63,6 +64,14 @@ export function HouseholdView({
         canEdit={isAssignedDirector}
         onReload={onReload}
       />
+      {isAssignedDirector ? (
+        <ConsentSection
+          householdId={household.id}
+          members={household.members}
+          organisations={directory.organisations}
+          onChanged={onReload}
+        />
+      ) : null}
       <CareMap
         householdId={household.id}
         members={household.members}

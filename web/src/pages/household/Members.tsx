@@ -47,6 +47,7 @@ export function HouseholdDetails({ household }: { household: HouseholdDetail }) 
             <DataItem label={h.referralSource}>{referralSourceLabel(referral.source)}</DataItem>
             <DataItem label={h.referralDate}>{formatDate(referral.date)}</DataItem>
             <DataItem label={h.referralReason}>{referral.reason || t.empty}</DataItem>
+            {referral.referrer ? <DataItem label={t.intake.referrer}>{referral.referrer}</DataItem> : null}
           </dl>
         ) : (
           <p className="utrecht-paragraph">{t.empty}</p>
