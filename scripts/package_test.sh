@@ -20,7 +20,7 @@ dpkg-deb -x "$deb" "$work/root"
 dpkg-deb -f "$deb" Package Version Depends | sed 's/^/package_test: /'
 for f in usr/bin/regie usr/share/regie/web/index.html usr/share/regie/questionnaires/icecap-a.json \
   usr/share/regie/demo/households.json usr/share/doc/regie/operations.md usr/share/doc/regie/openapi.json \
-  lib/systemd/system/regie.service etc/regie/regie.toml; do
+  usr/lib/systemd/system/regie.service etc/regie/regie.toml; do
   [[ -e $work/root/$f ]] || fail "/$f is not in the package"
 done
 [[ -d $work/root/usr/share/regie/istandaarden ]] || fail "/usr/share/regie/istandaarden is not in the package"
@@ -38,7 +38,7 @@ pass "the installed binary uses its own files"
 
 if command -v systemd-analyze >/dev/null; then
   # The unit's own syntax and settings; ExecStart's binary is the unpacked one.
-  sed "s|/usr/bin/regie|$regie|" "$work/root/lib/systemd/system/regie.service" >"$work/regie.service"
+  sed "s|/usr/bin/regie|$regie|" "$work/root/usr/lib/systemd/system/regie.service" >"$work/regie.service"
   out=$(systemd-analyze verify "$work/regie.service" 2>&1 || true)
   if grep -v -e 'Failed to ' -e 'not found' -e 'Cannot add dependency' -e 'NSS lookup' <<<"$out" | grep -qi 'regie.service'; then
     fail "systemd-analyze verify: $out"
@@ -50,9 +50,9 @@ fi
 grep -q 'director' "$work/logins" || fail "the demo printed no director login"
 pass "regie demo works from the package"
 
-# The packaged configuration, with the paths of this test: a flag beats the
-# file, an environment variable beats the file.
-REGIE_PORT=0 "$regie" --config "$work/root/etc/regie/regie.toml" serve --db "$work/demo.db" \
+# The packaged configuration, with the paths and a free port of this test:
+# flags beat the file.
+"$regie" --config "$work/root/etc/regie/regie.toml" serve --db "$work/demo.db" --port 0 \
   --secret-key-file "$work/demo.db.key" >"$work/out" 2>"$work/err" &
 server=$!
 for _ in $(seq 100); do grep -q 'http://' "$work/out" && break; sleep 0.1; done

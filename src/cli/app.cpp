@@ -132,10 +132,10 @@ int run(int argc, char** argv) {
   std::string log_level = "info";
   app.add_option("--log-level", log_level, "debug, info, warn or error")
       ->check(CLI::IsMember({"debug", "info", "warn", "error"}))->envname("REGIE_LOG_LEVEL");
-  // One file for what an operator sets once (docs/operations.md); a flag or a
-  // REGIE_* environment variable overrides it.
+  // One file for what an operator sets once (docs/operations.md); a flag
+  // overrides it, a REGIE_* variable fills in what it leaves out.
   app.set_config("--config", default_config_file(),
-                 "Configuration file (TOML: top-level keys and a [serve] section); flags and REGIE_* variables override it")
+                 "Configuration file (TOML: top-level keys and a [serve] section); flags override it")
       ->envname("REGIE_CONFIG");
   Context ctx;
   add_serve(app, ctx);
