@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <cstdlib>
 
-#include "analytics/zone.h"
+#include "schedule/zone.h"
 #include "input_file.h"
 
 using namespace regie;
@@ -13,7 +13,7 @@ using namespace regie;
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   // The zone name must be plausible (letters, digits, '/'): the descriptor number is.
   auto fd = fuzz::input_fd("zone", data, size);
-  auto zone = analytics::TimeZone::load(std::to_string(fd), "/proc/self/fd");
+  auto zone = schedule::TimeZone::load(std::to_string(fd), "/proc/self/fd");
   if (!zone) {
     if (zone.error().message.empty()) std::abort();
     return 0;
@@ -24,7 +24,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     auto local = zone->to_local(t);
     if (local.minute < 0 || local.minute > 1439) std::abort();
     (void)zone->to_utc(local);
-    (void)analytics::format_local_time(local);
+    (void)schedule::format_local_time(local);
   }
   return 0;
 }
