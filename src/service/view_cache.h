@@ -6,7 +6,10 @@
 // reused only while both revisions and the day are the ones it was rendered
 // under. The revisions are read before the data, so a rendered view holds at
 // least everything up to its revision: it can be too new, never too old.
-// SQLite only (where the triggers exist); elsewhere nothing is cached.
+// Both backends (migrations 0012 and 0019). The revisions are read from the
+// database on every view, so each of several servers on one PostgreSQL
+// database keeps its own cache and never serves what another server changed
+// as it was before: that read is the cross-process validity check.
 #pragma once
 #include <memory>
 #include <mutex>

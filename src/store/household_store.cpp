@@ -212,10 +212,14 @@ std::vector<HouseholdStore::TimelineRecord> HouseholdStore::timeline(const std::
 }
 
 bool HouseholdStore::keeps_view_revisions() {
-  if (store_.backend() != "sqlite3") return false;
   int n = 0;
   store_.read([&](soci::session& sql) {
-    sql << "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'view_revision'", soci::into(n);
+    if (store_.backend() == "sqlite3")
+      sql << "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'view_revision'", soci::into(n);
+    else
+      sql << "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() "
+             "AND table_name = 'view_revision'",
+          soci::into(n);
   });
   return n == 1;
 }
