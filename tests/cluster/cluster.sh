@@ -208,6 +208,9 @@ done < <(grep '^PUT ' "$work/summary")
 # Every read that got its view has its audit row (reads cut off by a kill may have one too).
 audited=$(q "SELECT count(*) FROM audit_event WHERE id > $audit_before AND action = 'household.read' AND outcome = 'allowed'")
 ((audited >= reads)) || fail "$reads views were served but only $audited reads are in the audit trail"
+# Signing out on one server ends the session on the other.
+[[ $(status DELETE "$s1/api/v1/session") == 204 ]] || fail "signing out on server 1 answered $(cat "$work/body")"
+[[ $(status GET "$s0/api/v1/households") == 401 ]] || fail "server 0 still takes the session signed out on server 1"
 "$regie" db check --db "$db" >/dev/null 2>"$work/check.err" || fail "db check after the kills: $(cat "$work/check.err")"
 echo "cluster: $posts new provisions and every acknowledged update stored, $audited audit rows for $reads views, db check ok"
 echo "cluster: all checks passed in $((SECONDS - started)) s"
