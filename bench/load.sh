@@ -42,7 +42,8 @@ export LOG_LEVEL=${LOG_LEVEL:-warn}
 command -v wrk >/dev/null || { [[ $(id -u) -eq 0 ]] && apt-get install -y -qq wrk >/dev/null; }
 command -v wrk >/dev/null || { echo "load: wrk is not installed" >&2; exit 1; }
 build=${REGIE_BUILD_DIR:-$root/build}
-cmake --build "$build" --target regie >/dev/null
+# LOAD_NO_BUILD=1: measure the binary as it is (while another build runs in that folder).
+[[ -n ${LOAD_NO_BUILD:-} ]] || cmake --build "$build" --target regie >/dev/null
 regie="$build/src/regie"
 
 work=$(mktemp -d /tmp/regie-bench-load.XXXXXX)
@@ -59,8 +60,17 @@ case $backend in
     "$regie" --log-level error demo --no-serve --db "$db" >"$work/logins"
     ;;
   pg|postgresql://*|postgres://*)
-    if [[ $backend == pg ]]; then pg_own_start; admin=$cluster_pg_admin; else admin=$backend; fi
+    if [[ $backend == pg ]]; then
+      # LOAD_PG_STATEMENTS=1: the statements the run sent, with their counts
+      # per request and the server's time in them (pg_stat_statements).
+      [[ -n ${LOAD_PG_STATEMENTS:-} ]] && export PG_OPTIONS="${PG_OPTIONS:-} -c shared_preload_libraries=pg_stat_statements"
+      pg_own_start
+      admin=$cluster_pg_admin
+    else
+      admin=$backend
+    fi
     pg_new_database "$admin" "regie_load_$$"
+    [[ -n ${LOAD_PG_STATEMENTS:-} ]] && psql -X -q -d "$db" -c "CREATE EXTENSION pg_stat_statements" >/dev/null
     # The demo keeps its key in the folder it runs in when the database is PostgreSQL.
     (cd "$work" && "$regie" --log-level error demo --no-serve --db "$db") >"$work/logins"
     key="$work/regie-demo.key"
@@ -110,6 +120,7 @@ pg_pids() {
   local pm; pm=$(head -1 "$cluster_pg_dir/data/postmaster.pid")
   echo "$pm"; pgrep -P "$pm" || true
 }
+[[ -n ${LOAD_PG_STATEMENTS:-} ]] && psql -X -q -d "$db" -c "SELECT pg_stat_statements_reset()" >/dev/null
 server_cpu0=$(ticks "${cluster_pids[@]}")
 proxy_cpu0=$(ticks $cluster_proxy_pid)
 mapfile -t pgp < <(pg_pids)
@@ -144,6 +155,14 @@ per_request "server" $((server_cpu1 - server_cpu0))
 [[ -n $cluster_pg_dir ]] && per_request "PostgreSQL" $((pg_cpu1 - pg_cpu0))
 if [[ $backend != sqlite ]]; then
   psql -X -q -At -d "$db" -c "SELECT 'load: audit rows ' || count(*) FROM audit_event" || true
+  if [[ -n ${LOAD_PG_STATEMENTS:-} ]]; then
+    echo "load: statements per request (calls / requests), PostgreSQL's ms per request in them, the statement:"
+    psql -X -q -At -F ' | ' -d "$db" -c "SELECT round(calls::numeric / $requests, 3), round((total_exec_time / $requests)::numeric, 4),
+        left(regexp_replace(query, '\s+', ' ', 'g'), 110) FROM pg_stat_statements
+        WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) ORDER BY calls DESC LIMIT 25"
+    psql -X -q -At -d "$db" -c "SELECT 'load: statements per request in all ' || round(sum(calls)::numeric / $requests, 2)
+        FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())"
+  fi
 fi
 echo "load: machine after the run: $(uptime)"
 awk -v line="$line" -v updates="$updates" 'BEGIN {

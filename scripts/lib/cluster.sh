@@ -22,13 +22,13 @@ cluster_free_port() {  # -> a TCP port nobody listens on now
   return 1
 }
 
-# A PostgreSQL server of our own in $work/pg, loopback only, durable as in
+# A PostgreSQL server of our own in a folder of its own (the server's user
+# cannot enter $work), loopback only, durable as in
 # production (fsync and synchronous_commit left on) unless PG_OPTIONS says otherwise.
 pg_own_start() {  # -> sets cluster_pg_admin
   local pgbin port
   pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
-  cluster_pg_dir="$work/pg"
-  mkdir -p "$cluster_pg_dir"
+  cluster_pg_dir=$(mktemp -d /tmp/regie-pg.XXXXXX)
   local as_pg=()
   if [[ $(id -u) -eq 0 ]]; then
     chown postgres "$cluster_pg_dir"
@@ -124,6 +124,9 @@ cluster_stop() {
       psql -X -q -d "$cluster_pg_admin" -c "DROP DATABASE IF EXISTS $d WITH (FORCE)" >/dev/null 2>&1
     done
   fi
-  [[ -n $cluster_pg_dir ]] && "${cluster_pg_stop_cmd[@]}" >/dev/null 2>&1
+  if [[ -n $cluster_pg_dir ]]; then
+    "${cluster_pg_stop_cmd[@]}" >/dev/null 2>&1
+    rm -rf "$cluster_pg_dir"
+  fi
   return 0
 }

@@ -114,7 +114,7 @@ void append_postgresql(soci::session& sql, std::vector<domain::AuditEvent>& rows
       st.exchange(soci::use(head));
     }
     st.alloc();
-    st.prepare(q, soci::st_one_time_query);
+    st.prepare(q, soci::details::st_one_time_query);
     st.define_and_bind();
     st.execute(true);
   }

@@ -36,7 +36,7 @@ run() {
   env -u REGIE_HOST -u REGIE_DB -u REGIE_LOG_LEVEL -u REGIE_PORT -u REGIE_CONFIG "${env[@]}" \
     "$regie" --config "$work/regie.toml" serve "$@" >"$work/out" 2>"$work/err" &
   pid=$!
-  for _ in $(seq 100); do grep -q 'http://' "$work/out" && break; kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  for _ in $(seq 300); do grep -q "http://" "$work/out" 2>/dev/null && break; kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
   kill "$pid" 2>/dev/null
   wait "$pid" 2>/dev/null
   pid=""
