@@ -37,7 +37,7 @@ const uncertain = (s) => s === 0 || s === 502 || s === 503 || s === 504;
 function count(status) { result.statuses[status] = (result.statuses[status] || 0) + 1; }
 function provisionIn(text, id) {
   const view = JSON.parse(text);
-  return (view.provisions || []).find((p) => p.id === id);
+  return ((view.household || view).provisions || []).find((p) => p.id === id);
 }
 
 async function worker(index, spec) {
