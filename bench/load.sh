@@ -41,7 +41,7 @@ export LOG_LEVEL=${LOG_LEVEL:-warn}
 ((servers > 1)) && proxy=1
 command -v wrk >/dev/null || { [[ $(id -u) -eq 0 ]] && apt-get install -y -qq wrk >/dev/null; }
 command -v wrk >/dev/null || { echo "load: wrk is not installed" >&2; exit 1; }
-build=${REGIE_BUILD_DIR:-$root/build}
+build=$(realpath "${REGIE_BUILD_DIR:-$root/build}")
 # LOAD_NO_BUILD=1: measure the binary as it is (while another build runs in that folder).
 [[ -n ${LOAD_NO_BUILD:-} ]] || cmake --build "$build" --target regie >/dev/null
 regie="$build/src/regie"

@@ -61,7 +61,7 @@ cluster_start_server() {  # regie, db, key file, index, extra args...
     --web-root "$work/none" --trusted-proxy 127.0.0.1 "$@" >"$work/serve$i.out" 2>"$work/serve$i.err" &
   cluster_pids[i]=$!
   for _ in $(seq 300); do
-    grep -q 'http://' "$work/serve$i.out" && break
+    grep -q "http://" "$work/serve$i.out" 2>/dev/null && break
     kill -0 "${cluster_pids[i]}" 2>/dev/null || break
     sleep 0.1
   done
