@@ -6,7 +6,11 @@
 #include <gtest/gtest.h>
 #include <soci/soci.h>
 
+#include <atomic>
+#include <chrono>
 #include <set>
+#include <thread>
+#include <vector>
 
 #include "service/assignments.h"
 #include "service/households.h"
@@ -103,6 +107,25 @@ TEST_P(ViewCacheTest, AChangeInAnotherHouseholdKeepsThisViewCached) {
   store->write([](soci::session& sql) { sql << "UPDATE household SET family_name = 'Bosch' WHERE id = 'H2'"; });
   view();
   EXPECT_EQ(renders, 1);
+}
+
+// Right after a change many requests for the household arrive together: one
+// of them renders the file, the others wait for it, and every read is audited.
+TEST_P(ViewCacheTest, ConcurrentMissesOfOneHouseholdRenderItOnce) {
+  std::atomic<int> slow_renders{0};
+  auto read = [&] {
+    auto body = households.rendered(dir_a, "H1", [&](const HouseholdDetail& d) {
+      ++slow_renders;
+      std::this_thread::sleep_for(std::chrono::milliseconds(300));
+      return render(d);
+    });
+    EXPECT_TRUE(body);
+  };
+  std::vector<std::thread> readers;
+  for (int i = 0; i < 4; ++i) readers.emplace_back(read);
+  for (auto& t : readers) t.join();
+  EXPECT_EQ(slow_renders.load(), 1);
+  EXPECT_EQ(regie::store::AuditStore(*store).recent(std::string("H1"), 10).size(), 4u);
 }
 
 // The cache holds the whole file without knowing who asked for it: the access
