@@ -10,7 +10,8 @@
 @postgresql@   rev BIGINT NOT NULL
 @postgresql@ );
 @postgresql@ INSERT INTO view_revision (scope, rev) VALUES ('*', 1);
-@postgresql@ CREATE FUNCTION view_rev_bump(s TEXT) RETURNS void LANGUAGE sql AS $$ INSERT INTO view_revision (scope, rev) VALUES (s, 1) ON CONFLICT (scope) DO UPDATE SET rev = view_revision.rev + 1 $$;
+-- A row without a household (a time entry on a project) concerns no view.
+@postgresql@ CREATE FUNCTION view_rev_bump(s TEXT) RETURNS void LANGUAGE sql AS $$ INSERT INTO view_revision (scope, rev) SELECT s, 1 WHERE s IS NOT NULL ON CONFLICT (scope) DO UPDATE SET rev = view_revision.rev + 1 $$;
 @postgresql@ CREATE FUNCTION view_rev_household_row() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF TG_OP = 'DELETE' THEN PERFORM view_rev_bump(OLD.id); ELSE PERFORM view_rev_bump(NEW.id); END IF; RETURN NULL; END $$;
 @postgresql@ CREATE FUNCTION view_rev_of_household() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF TG_OP = 'DELETE' THEN PERFORM view_rev_bump(OLD.household_id); ELSE PERFORM view_rev_bump(NEW.household_id); END IF; RETURN NULL; END $$;
 @postgresql@ CREATE FUNCTION view_rev_shared() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM view_rev_bump('*'); RETURN NULL; END $$;
