@@ -2,7 +2,8 @@
 # Installs everything Regie needs on a fresh Debian 12 machine: the C++ toolchain
 # and libraries (Debian packages), PostgreSQL for the store tests, Chromium for the
 # browser tests, clang with libFuzzer for the fuzz targets, curl, wrk and oathtool
-# (second-factor codes) for the crash test and the load benchmark, and the web UI's npm packages. Safe to run again: it installs only
+# (second-factor codes) for the crash test and the load benchmark, HAProxy for
+# the test and benchmark of several servers behind a proxy, and the web UI's npm packages. Safe to run again: it installs only
 # what is missing and stays quiet otherwise.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -13,7 +14,7 @@ packages=(
   libspdlog-dev libfmt-dev libsodium-dev liboath-dev libxlsxwriter-dev libical-dev libxml2-dev
   libboost-dev libgtest-dev libgmock-dev libbenchmark-dev
   postgresql sqlite3 chromium libreoffice-calc-nogui nodejs npm tzdata
-  clang libclang-rt-dev curl wrk oathtool dpkg-dev
+  clang libclang-rt-dev curl wrk oathtool dpkg-dev haproxy
 )
 
 missing=()

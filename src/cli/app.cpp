@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "cli/config_file.h"
 #include "cli/paths.h"
 #include "common/files.h"
 #include "common/log.h"
@@ -133,10 +134,12 @@ int run(int argc, char** argv) {
   app.add_option("--log-level", log_level, "debug, info, warn or error")
       ->check(CLI::IsMember({"debug", "info", "warn", "error"}))->envname("REGIE_LOG_LEVEL");
   // One file for what an operator sets once (docs/operations.md); a flag
-  // overrides it, a REGIE_* variable fills in what it leaves out.
+  // beats a REGIE_* variable, which beats the file (cli/config_file.h).
   app.set_config("--config", default_config_file(),
-                 "Configuration file (TOML: top-level keys and a [serve] section); flags override it")
+                 "Configuration file (TOML: top-level keys and a [serve] section); flags and REGIE_* "
+                 "variables override it")
       ->envname("REGIE_CONFIG");
+  app.config_formatter(std::make_shared<EnvironmentBeforeFile>(app));
   Context ctx;
   add_serve(app, ctx);
   add_demo(app, ctx);

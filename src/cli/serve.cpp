@@ -87,6 +87,9 @@ void add_serve(CLI::App& app, Context& ctx) {
   cmd->add_option("--web-root", o->server.web_root, "Folder with the built web UI")->capture_default_str();
   cmd->add_option("--questionnaires", o->server.questionnaires_dir,
                   "Folder with the questionnaire definitions (FHIR Questionnaire JSON)")->capture_default_str();
+  cmd->add_option("--threads", o->server.threads,
+                  "Worker threads: connections served at once, idle keep-alive ones included")
+      ->check(CLI::Range(2, 1024))->envname("REGIE_THREADS")->capture_default_str();
   cmd->add_flag("--secure-cookies", o->server.secure_cookies, "Mark cookies Secure (when served behind TLS)");
   cmd->add_option("--secret-key-file", o->server.secret_key_file,
                   "Key file that encrypts BSNs at rest (32 bytes; created with mode 0600 when missing)")

@@ -107,10 +107,21 @@ Result<std::shared_ptr<const std::string>> Households::rendered(const Principal&
   const bool allowed = h && is_assigned(store_, who, *h);
   audit(who, "household.read", id, allowed);
   if (!allowed) return hidden_household();
-  if (revision)
-    if (auto body = views_->find(id, *revision)) return body;
+  if (!revision) return std::make_shared<const std::string>(render(load(*h, on, nullptr)));
+  auto claim = views_->find_or_claim(id, *revision);
+  if (claim.body) return claim.body;
+  // Whoever waits for this rendering is let go also when it fails.
+  struct Release {
+    ViewCache& views;
+    const std::string &id, &revision;
+    bool done = false;
+    ~Release() {
+      if (!done) views.release(id, revision);
+    }
+  } release{*views_, id, *revision, !claim.mine};
   auto body = std::make_shared<const std::string>(render(load(*h, on, nullptr)));
-  if (revision) views_->put(id, *revision, body);
+  views_->put(id, *revision, body);
+  release.done = true;
   return body;
 }
 

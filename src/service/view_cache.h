@@ -6,8 +6,12 @@
 // reused only while both revisions and the day are the ones it was rendered
 // under. The revisions are read before the data, so a rendered view holds at
 // least everything up to its revision: it can be too new, never too old.
-// SQLite only (where the triggers exist); elsewhere nothing is cached.
+// Both backends (migrations 0012 and 0019). The revisions are read from the
+// database on every view, so each of several servers on one PostgreSQL
+// database keeps its own cache and never serves what another server changed
+// as it was before: that read is the cross-process validity check.
 #pragma once
+#include <condition_variable>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -34,6 +38,19 @@ class ViewCache {
   std::shared_ptr<const std::string> find(const std::string& household_id, const std::string& revision);
   void put(const std::string& household_id, const std::string& revision, std::shared_ptr<const std::string> body);
 
+  // find(), and on a miss one rendering per household and revision: the
+  // first caller gets nothing and a claim (it renders, then put()s or
+  // release()s); callers for the same revision meanwhile wait for its
+  // rendering instead of reading and rendering the same file again. After a
+  // change many requests for the household arrive at once, and each
+  // rendering is some twenty statements (on PostgreSQL twenty round trips).
+  struct Claim {
+    std::shared_ptr<const std::string> body;  // the cached or just rendered view
+    bool mine = false;                        // no body: render it, then put() or release()
+  };
+  Claim find_or_claim(const std::string& household_id, const std::string& revision);
+  void release(const std::string& household_id, const std::string& revision);
+
  private:
   struct Entry {
     std::string revision;
@@ -45,6 +62,8 @@ class ViewCache {
   bool enabled_ = false;
   std::mutex mu_;
   std::unordered_map<std::string, Entry> entries_;
+  std::condition_variable rendered_;
+  std::unordered_map<std::string, std::string> rendering_;  // household -> revision being rendered
 };
 
 }  // namespace regie::service

@@ -24,12 +24,9 @@ domain::Account account_from(const soci::row& r) {
 
 std::optional<domain::Account> AccountStore::find(const std::string& username) {
   std::optional<domain::Account> out;
-  store_.read([&](soci::session& sql) {
-    soci::rowset<soci::row> rs = (sql.prepare << "SELECT * FROM account WHERE username = :u", soci::use(username));
-    for (auto& r : rs) {
-      out = account_from(r);
-      break;
-    }
+  // Kept prepared on the pooled connection (Store::query): one round trip.
+  store_.query("SELECT * FROM account WHERE username = :u", {username}, [&](const soci::row& r) {
+    if (!out) out = account_from(r);
   });
   return out;
 }

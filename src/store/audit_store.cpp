@@ -1,4 +1,4 @@
-// The audit hash chain on both backends. Appenders first touch the audit_head
+// The audit hash chain on both backends. Appenders first lock the audit_head
 // row: on PostgreSQL that row lock makes a second server's batch wait until
 // this one commits (and then read the new head); on SQLite the write
 // transaction is exclusive anyway. See audit_store.h for the encoding.
@@ -7,6 +7,7 @@
 #include <sodium.h>
 #include <soci/soci.h>
 
+#include <algorithm>
 #include <limits>
 #include <stdexcept>
 
@@ -63,7 +64,72 @@ std::string audit_hash(const domain::AuditEvent& e) {
   return hex;
 }
 
+namespace {
+
+constexpr const char* kAuditColumns =
+    "INSERT INTO audit_event (at, actor, action, subject, outcome, detail, role, organisation, person, record_type, "
+    "record_id, client, seq, prev_hash, hash) VALUES ";
+
+// PostgreSQL: every statement is a round trip to the server, and while a
+// batch is written the head row is locked for every other appender (of this
+// process and of the others). So: the head locked and read in one statement,
+// then all rows and the new head in a second one, whatever the batch's size
+// (it was 5 + one per row; bench/load.sh, docs/performance.md).
+void append_postgresql(soci::session& sql, std::vector<domain::AuditEvent>& rows) {
+  long long seq = 0;
+  std::string head;
+  sql << "UPDATE audit_head SET seq = seq WHERE id = 1 RETURNING seq, hash", soci::into(seq), soci::into(head);
+  if (!sql.got_data()) throw soci::soci_error("the audit_head row is missing; the audit trail cannot be extended");
+  std::vector<long long> seqs(rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    auto& e = rows[i];
+    e.seq = seqs[i] = ++seq;
+    e.prev_hash = head;
+    e.hash = audit_hash(e);
+    head = e.hash;
+  }
+  // At most 15 × 256 parameters in one statement (the protocol allows 65 535).
+  constexpr std::size_t kRowsPerStatement = 256;
+  for (std::size_t from = 0; from < rows.size(); from += kRowsPerStatement) {
+    const std::size_t to = std::min(rows.size(), from + kRowsPerStatement);
+    const bool last = to == rows.size();
+    std::string q = last ? "WITH added AS (" : "";
+    q += kAuditColumns;
+    soci::statement st(sql);
+    for (std::size_t i = from; i < to; ++i) {
+      q += i == from ? "(" : ", (";
+      for (int c = 0; c < 15; ++c) q += (c ? ", :p" : ":p") + std::to_string((i - from) * 15 + c);
+      q += ")";
+      auto& e = rows[i];
+      for (std::string* f : {&e.at, &e.actor, &e.action, &e.subject, &e.outcome, &e.detail, &e.role,
+                             &e.organisation, &e.person, &e.record_type, &e.record_id, &e.client})
+        st.exchange(soci::use(*f));
+      st.exchange(soci::use(seqs[i]));
+      st.exchange(soci::use(e.prev_hash));
+      st.exchange(soci::use(e.hash));
+    }
+    if (last) {
+      q += ") UPDATE audit_head SET seq = :s, hash = :h WHERE id = 1";
+      st.exchange(soci::use(seq));
+      st.exchange(soci::use(head));
+    }
+    st.alloc();
+    st.prepare(q, soci::details::st_one_time_query);
+    st.define_and_bind();
+    st.execute(true);
+  }
+}
+
+}  // namespace
+
 void append_audit_chain(soci::session& sql, const std::vector<domain::AuditEvent>& events) {
+  if (events.empty()) return;
+  if (sql.get_backend_name() == "postgresql") {
+    std::vector<domain::AuditEvent> rows(events);
+    append_postgresql(sql, rows);
+    return;
+  }
+  // SQLite: the write transaction is exclusive, and a statement costs no round trip.
   // A no-op update first, so the row is locked before it is read.
   sql << "UPDATE audit_head SET seq = seq WHERE id = 1";
   long long seq = 0;
@@ -74,10 +140,9 @@ void append_audit_chain(soci::session& sql, const std::vector<domain::AuditEvent
   domain::AuditEvent e;
   long long s = 0;
   soci::statement insert =
-      (sql.prepare << "INSERT INTO audit_event (at, actor, action, subject, outcome, detail, role, organisation, "
-                      "person, record_type, record_id, client, seq, prev_hash, hash) "
-                      "VALUES (:at, :actor, :action, :subject, :outcome, :detail, :role, :org, :person, :rtype, "
-                      ":rid, :client, :seq, :prev, :hash)",
+      (sql.prepare << std::string(kAuditColumns) +
+                          "(:at, :actor, :action, :subject, :outcome, :detail, :role, :org, :person, :rtype, "
+                          ":rid, :client, :seq, :prev, :hash)",
        soci::use(e.at), soci::use(e.actor), soci::use(e.action), soci::use(e.subject), soci::use(e.outcome),
        soci::use(e.detail), soci::use(e.role), soci::use(e.organisation), soci::use(e.person),
        soci::use(e.record_type), soci::use(e.record_id), soci::use(e.client), soci::use(s), soci::use(e.prev_hash),

@@ -72,11 +72,9 @@ std::optional<Consent> ConsentStore::get(std::int64_t id) {
 
 std::vector<Consent> ConsentStore::of_household(const std::string& household_id) {
   std::vector<Consent> out;
-  store_.read([&](soci::session& sql) {
-    soci::rowset<soci::row> rs =
-        (sql.prepare << "SELECT * FROM consent WHERE household_id = :h ORDER BY id", soci::use(household_id));
-    for (auto& r : rs) out.push_back(consent_from(r));
-  });
+  // Kept prepared on the pooled connection (Store::query): one round trip.
+  store_.query("SELECT * FROM consent WHERE household_id = :h ORDER BY id", {household_id},
+               [&](const soci::row& r) { out.push_back(consent_from(r)); });
   return out;
 }
 

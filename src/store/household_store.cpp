@@ -156,66 +156,55 @@ Result<int> HouseholdStore::set_status(const std::string& id, HouseholdStatus st
 
 std::vector<HouseholdStore::TimelineRecord> HouseholdStore::timeline(const std::string& household_id) {
   std::vector<TimelineRecord> out;
-  store_.read([&](soci::session& sql) {
-    {
-      soci::rowset<soci::row> rs =
-          (sql.prepare << "SELECT measured_on, instrument, moment, member_id FROM measurement WHERE household_id = :h",
-           soci::use(household_id));
-      for (auto& r : rs)
-        out.push_back({str(r, "measured_on"), "measurement",
-                       str(r, "instrument") + " " + str(r, "moment") + " " + str(r, "member_id")});
-    }
-    {
-      soci::rowset<soci::row> rs = (sql.prepare << "SELECT effective_date, kind, reason FROM decision "
-                                                   "WHERE household_id = :h",
-                                    soci::use(household_id));
-      for (auto& r : rs)
-        out.push_back({str(r, "effective_date"), "decision", str(r, "kind") + ": " + str(r, "reason")});
-    }
-    {
-      soci::rowset<soci::row> rs = (sql.prepare << "SELECT scheduled_at, created_at, title, status FROM round_table "
-                                                   "WHERE household_id = :h",
-                                    soci::use(household_id));
-      for (auto& r : rs) {
-        auto at = opt_str(r, "scheduled_at");
-        auto title = str(r, "title");
-        if (at)
-          out.push_back({at->substr(0, 10), "round_table", title});
-        else if (!str(r, "created_at").empty())
-          out.push_back({str(r, "created_at").substr(0, 10), "round_table_planned", title});
-      }
-    }
-    {
-      soci::rowset<soci::row> rs = (sql.prepare << "SELECT plan_version, created_at, agreed_at FROM household_plan "
-                                                   "WHERE household_id = :h",
-                                    soci::use(household_id));
-      for (auto& r : rs) {
-        auto v = "v" + std::to_string(i64(r, "plan_version"));
-        out.push_back({str(r, "created_at").substr(0, 10), "plan_version", v});
-        if (auto agreed = opt_str(r, "agreed_at")) out.push_back({*agreed, "plan_agreed", v});
-      }
-    }
-    {
-      soci::rowset<soci::row> rs =
-          (sql.prepare << "SELECT start_date, interval_months FROM aftercare_schedule WHERE household_id = :h",
-           soci::use(household_id));
-      for (auto& r : rs)
-        out.push_back({str(r, "start_date"), "aftercare_started", std::to_string(i64(r, "interval_months"))});
-    }
-    {
-      soci::rowset<soci::row> rs = (sql.prepare << "SELECT contacted_on FROM aftercare_contact WHERE household_id = :h",
-                                    soci::use(household_id));
-      for (auto& r : rs) out.push_back({str(r, "contacted_on"), "aftercare_contact", ""});
-    }
-  });
+  // Six kinds of record in one statement, kept prepared: on PostgreSQL every
+  // statement is a round trip, and this runs for every household view that
+  // is not in the view cache. `k` says which table a row comes from.
+  store_.query(
+      "SELECT 'measurement' AS k, measured_on AS a, instrument AS b, moment AS c, member_id AS d "
+      "FROM measurement WHERE household_id = :h1 "
+      "UNION ALL SELECT 'decision', effective_date, kind, reason, NULL FROM decision WHERE household_id = :h2 "
+      "UNION ALL SELECT 'round_table', scheduled_at, created_at, title, NULL FROM round_table WHERE household_id = :h3 "
+      "UNION ALL SELECT 'plan', CAST(plan_version AS TEXT), created_at, agreed_at, NULL FROM household_plan "
+      "WHERE household_id = :h4 "
+      "UNION ALL SELECT 'aftercare', start_date, CAST(interval_months AS TEXT), NULL, NULL FROM aftercare_schedule "
+      "WHERE household_id = :h5 "
+      "UNION ALL SELECT 'contact', contacted_on, NULL, NULL, NULL FROM aftercare_contact WHERE household_id = :h6",
+      {household_id, household_id, household_id, household_id, household_id, household_id},
+      [&](const soci::row& r) {
+        const auto k = str(r, "k");
+        if (k == "measurement") {
+          out.push_back({str(r, "a"), "measurement", str(r, "b") + " " + str(r, "c") + " " + str(r, "d")});
+        } else if (k == "decision") {
+          out.push_back({str(r, "a"), "decision", str(r, "b") + ": " + str(r, "c")});
+        } else if (k == "round_table") {
+          auto at = opt_str(r, "a");
+          auto title = str(r, "c");
+          if (at)
+            out.push_back({at->substr(0, 10), "round_table", title});
+          else if (!str(r, "b").empty())
+            out.push_back({str(r, "b").substr(0, 10), "round_table_planned", title});
+        } else if (k == "plan") {
+          auto v = "v" + str(r, "a");
+          out.push_back({str(r, "b").substr(0, 10), "plan_version", v});
+          if (auto agreed = opt_str(r, "c")) out.push_back({*agreed, "plan_agreed", v});
+        } else if (k == "aftercare") {
+          out.push_back({str(r, "a"), "aftercare_started", str(r, "b")});
+        } else {
+          out.push_back({str(r, "a"), "aftercare_contact", ""});
+        }
+      });
   return out;
 }
 
 bool HouseholdStore::keeps_view_revisions() {
-  if (store_.backend() != "sqlite3") return false;
   int n = 0;
   store_.read([&](soci::session& sql) {
-    sql << "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'view_revision'", soci::into(n);
+    if (store_.backend() == "sqlite3")
+      sql << "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'view_revision'", soci::into(n);
+    else
+      sql << "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() "
+             "AND table_name = 'view_revision'",
+          soci::into(n);
   });
   return n == 1;
 }

@@ -63,8 +63,8 @@ class HouseholdStore {
   };
   std::vector<TimelineRecord> timeline(const std::string& household_id);
 
-  // View revisions (migration 0012): a revision per household and one for
-  // shared data, bumped by triggers with every change. Kept on SQLite only.
+  // View revisions (migrations 0012 and 0019): a revision per household and
+  // one for shared data, bumped by triggers with every change, on both backends.
   bool keeps_view_revisions();
   struct Revisioned {
     domain::Household household;

@@ -29,12 +29,9 @@ std::vector<Organisation> OrganisationStore::list() {
 
 std::optional<Organisation> OrganisationStore::find(const std::string& id) {
   std::optional<Organisation> out;
-  store_.read([&](soci::session& sql) {
-    soci::rowset<soci::row> rs = (sql.prepare << "SELECT * FROM organisation WHERE id = :i", soci::use(id));
-    for (auto& r : rs) {
-      out = organisation_from(r);
-      break;
-    }
+  // Kept prepared on the pooled connection (Store::query): one round trip.
+  store_.query("SELECT * FROM organisation WHERE id = :i", {id}, [&](const soci::row& r) {
+    if (!out) out = organisation_from(r);
   });
   return out;
 }
@@ -50,12 +47,9 @@ std::vector<Professional> OrganisationStore::professionals() {
 
 std::optional<Professional> OrganisationStore::professional(const std::string& id) {
   std::optional<Professional> out;
-  store_.read([&](soci::session& sql) {
-    soci::rowset<soci::row> rs = (sql.prepare << "SELECT * FROM professional WHERE id = :i", soci::use(id));
-    for (auto& r : rs) {
-      out = professional_from(r);
-      break;
-    }
+  // Kept prepared on the pooled connection (Store::query): one round trip.
+  store_.query("SELECT * FROM professional WHERE id = :i", {id}, [&](const soci::row& r) {
+    if (!out) out = professional_from(r);
   });
   return out;
 }

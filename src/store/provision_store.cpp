@@ -93,12 +93,9 @@ std::vector<Provision> ProvisionStore::of_household(const std::string& household
 
 std::optional<Provision> ProvisionStore::find(const std::string& id) {
   std::optional<Provision> out;
-  store_.read([&](soci::session& sql) {
-    soci::rowset<soci::row> rs = (sql.prepare << "SELECT * FROM provision WHERE id = :i", soci::use(id));
-    for (auto& r : rs) {
-      out = provision_from(r);
-      break;
-    }
+  // Kept prepared on the pooled connection (Store::query): one round trip.
+  store_.query("SELECT * FROM provision WHERE id = :i", {id}, [&](const soci::row& r) {
+    if (!out) out = provision_from(r);
   });
   return out;
 }
@@ -203,15 +200,13 @@ Status ProvisionStore::add_signal_ack(const SignalAck& a) {
 
 std::vector<SignalAck> ProvisionStore::signal_acks(const std::string& household_id) {
   std::vector<SignalAck> out;
-  store_.read([&](soci::session& sql) {
-    soci::rowset<soci::row> rs =
-        (sql.prepare << "SELECT s.*, COALESCE(a.display_name, '') AS by_name FROM signal_ack s "
-                        "LEFT JOIN account a ON a.username = s.acknowledged_by WHERE s.household_id = :h ORDER BY s.id",
-         soci::use(household_id));
-    for (auto& r : rs)
-      out.push_back(SignalAck{i64(r, "id"), str(r, "household_id"), str(r, "signal"), str(r, "note"),
-                              str(r, "acknowledged_by"), str(r, "acknowledged_at"), str(r, "by_name")});
-  });
+  store_.query(
+      "SELECT s.*, COALESCE(a.display_name, '') AS by_name FROM signal_ack s "
+      "LEFT JOIN account a ON a.username = s.acknowledged_by WHERE s.household_id = :h ORDER BY s.id",
+      {household_id}, [&](const soci::row& r) {
+        out.push_back(SignalAck{i64(r, "id"), str(r, "household_id"), str(r, "signal"), str(r, "note"),
+                                str(r, "acknowledged_by"), str(r, "acknowledged_at"), str(r, "by_name")});
+      });
   return out;
 }
 
