@@ -22,6 +22,19 @@ std::vector<analytics::CostLine> cost_lines_for(store::Store& store, const std::
   return out;
 }
 
+std::vector<analytics::CostLine> cost_lines_at(store::Store& store, const std::vector<FamilyPeriod>& families) {
+  std::vector<analytics::CostLine> out;
+  const auto prices = store::PriceStore(store).price_list();
+  for (auto& f : families) {
+    auto provisions = store::ProvisionStore(store).of_household(f.household_id);
+    for (auto [moment, date] : {std::pair{"T1", f.t1}, std::pair{"T2", f.t2}}) {
+      for (auto& [category, cents] : domain::cost_snapshot(provisions, date, prices))
+        out.push_back({f.household_id, moment, std::string(domain::to_string(category)), cents});
+    }
+  }
+  return out;
+}
+
 std::vector<analytics::CostLine> cost_lines_from_store(store::Store& store, Date t1, Date t2) {
   std::vector<std::string> ids;
   for (auto& s : store::HouseholdStore(store).list(std::nullopt, t1)) ids.push_back(s.household.id);

@@ -14,4 +14,12 @@ std::vector<analytics::CostLine> cost_lines_from_store(store::Store& store, Date
 std::vector<analytics::CostLine> cost_lines_for(store::Store& store, const std::vector<std::string>& household_ids,
                                                 Date t1, Date t2);
 
+// A family with its own T1 and T2 (service/moments.h).
+struct FamilyPeriod {
+  std::string household_id;
+  Date t1, t2;
+};
+// The cost lines of each family on its own T1 and T2.
+std::vector<analytics::CostLine> cost_lines_at(store::Store& store, const std::vector<FamilyPeriod>& families);
+
 }  // namespace regie::service

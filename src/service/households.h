@@ -120,6 +120,8 @@ class Households {
 
  private:
   Status check_provision(const domain::Provision& p);
+  // Fills each summary's status span and T2 reminder.
+  void add_progress(std::vector<store::HouseholdSummary>& list);
   // True when `member_id` is absent (the whole household) or one of the household's members.
   bool member_of(const std::string& household_id, const std::optional<std::string>& member_id);
   // Reads the whole file of a household the caller may see.
