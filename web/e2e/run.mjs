@@ -26,6 +26,7 @@ import { ownSteps } from './own.mjs';
 import { professionalSteps } from './professional.mjs';
 import { roleSteps } from './roles.mjs';
 import { intakeSteps } from './intake.mjs';
+import { flowSteps } from './flow.mjs';
 import { codes, secretOfUri } from './totp.mjs';
 import { checkOverflow, scanText } from './scan.mjs';
 
@@ -1499,6 +1500,11 @@ async function main() {
       const alert = page.locator('[role="alert"]');
       await alert.waitFor({ state: 'visible' });
       assert(/onjuist/i.test(await alert.innerText()), `unexpected error text: ${await alert.innerText()}`);
+    });
+
+    // The ten steps for a new family, on a server of its own with an empty store.
+    await flowSteps({
+      step, assert, regieBin, webRoot, tempDir, newContext, checkPage, expectHeading, signInForm, knownLogins, stopServer,
     });
 
     await step('no JavaScript or console errors on any page (director and household member)', async () => {

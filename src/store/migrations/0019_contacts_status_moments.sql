@@ -53,6 +53,7 @@ CREATE TABLE measurement_moment (
 @sqlite3@ CREATE TRIGGER view_rev_contact_u AFTER UPDATE ON contact BEGIN INSERT INTO view_revision (scope, rev) VALUES (NEW.household_id, 1) ON CONFLICT (scope) DO UPDATE SET rev = rev + 1; END;
 @sqlite3@ CREATE TRIGGER view_rev_contact_d AFTER DELETE ON contact BEGIN INSERT INTO view_revision (scope, rev) VALUES (OLD.household_id, 1) ON CONFLICT (scope) DO UPDATE SET rev = rev + 1; END;
 @sqlite3@ CREATE TRIGGER view_rev_status_change_i AFTER INSERT ON status_change BEGIN INSERT INTO view_revision (scope, rev) VALUES (NEW.household_id, 1) ON CONFLICT (scope) DO UPDATE SET rev = rev + 1; END;
+@sqlite3@ CREATE TRIGGER view_rev_status_change_u AFTER UPDATE ON status_change BEGIN INSERT INTO view_revision (scope, rev) VALUES (NEW.household_id, 1) ON CONFLICT (scope) DO UPDATE SET rev = rev + 1; END;
 @sqlite3@ CREATE TRIGGER view_rev_status_change_d AFTER DELETE ON status_change BEGIN INSERT INTO view_revision (scope, rev) VALUES (OLD.household_id, 1) ON CONFLICT (scope) DO UPDATE SET rev = rev + 1; END;
 @sqlite3@ CREATE TRIGGER view_rev_measurement_moment_i AFTER INSERT ON measurement_moment BEGIN INSERT INTO view_revision (scope, rev) VALUES (NEW.household_id, 1) ON CONFLICT (scope) DO UPDATE SET rev = rev + 1; END;
 @sqlite3@ CREATE TRIGGER view_rev_measurement_moment_u AFTER UPDATE ON measurement_moment BEGIN INSERT INTO view_revision (scope, rev) VALUES (NEW.household_id, 1) ON CONFLICT (scope) DO UPDATE SET rev = rev + 1; END;

@@ -5,9 +5,11 @@
  * page titles) in this module, so that another language can follow by adding
  * a module with the same shape (see `Messages`).
  */
+import { progress } from './progress';
 
 export const nl = {
   locale: 'nl-NL',
+  progress,
   app: {
     name: 'Regie',
     tagline: 'Integraal overzicht van zorg en ondersteuning per huishouden',
@@ -35,6 +37,7 @@ export const nl = {
     work: 'Mijn werk',
     myWork: 'Mijn werk',
     team: 'Gezinnen van het team',
+    funnel: 'Instroom',
   },
   login: {
     title: 'Inloggen',
@@ -66,6 +69,9 @@ export const nl = {
       members: 'Gezinsleden',
       careMap: 'Zorgkaart',
       measurements: 'Metingen',
+      history: 'Statusgeschiedenis',
+      contacts: 'Contacten',
+      moments: 'Meetmomenten',
       timeline: 'Tijdlijn',
       costs: 'Kosten',
       work: 'Tijd en besparingen',
@@ -1649,11 +1655,13 @@ export const nl = {
       overlapping_coaching:
         'Meer dan één hulpverlener coacht tegelijk naar zelfredzaamheid. Dat kan dubbel werk zijn.',
     },
+    /** The report's words (§5.2). */
     dropReason: {
-      not_needed: 'Niet nodig',
+      not_needed: 'Inzet gezinsregisseur niet nodig',
       no_consent: 'Geen toestemming',
-      withdrew: 'Teruggetrokken',
+      withdrew: 'Vroegtijdig afgehaakt',
       moved_away: 'Verhuisd',
+      outside_area: 'Woonde buiten de wijk',
     },
     instrument: {
       general: 'Algemene vragen',
@@ -1693,6 +1701,8 @@ export const nl = {
       plan_agreed: 'Gezinsplan akkoord',
       aftercare_started: 'Nazorg gestart',
       aftercare_contact: 'Nazorgcontact',
+      contact: 'Contact',
+      status: 'Status',
     },
     householdStatus: {
       referred: 'Aangemeld',
