@@ -99,8 +99,11 @@ Result<BusinessCaseReport> BusinessCaseReports::report(const Principal& who, con
     ids.clear();
     for (auto& h : selected) {
       const auto& p = progress[h.id];
-      if (p.gap != domain::Gap::none) {
-        r.excluded.push_back({analyst ? pseudonym(h.id) : h.id, std::string(domain::to_string(p.gap)),
+      // A family that dropped out never counts, whatever was measured (report §5.2).
+      const bool dropped = h.status == domain::HouseholdStatus::dropped;
+      if (dropped || p.gap != domain::Gap::none) {
+        r.excluded.push_back({analyst ? pseudonym(h.id) : h.id,
+                              dropped ? std::string("dropped") : std::string(domain::to_string(p.gap)),
                               p.moments.t1.on, p.moments.t2.on});
         continue;
       }

@@ -47,7 +47,8 @@ struct VirtualSavingLine {
   Date recorded_on;
 };
 
-// A family left out of a report on own dates, and why (domain::Gap code).
+// A family left out of a report on own dates, and why: a domain::Gap code, or
+// "dropped" for a family that dropped out.
 struct ExcludedFamily {
   std::string household;  // id, or pseudonym for analysts
   std::string reason;

@@ -70,6 +70,8 @@ TEST_P(DemoTest, ThePortfolioOnEachFamilysOwnDatesReproducesThePilotBusinessCase
   for (auto& e : report->excluded) excluded[e.household] = e.reason;
   EXPECT_EQ(excluded["BZHH04"], "t2_not_held");  // no second measurement
   EXPECT_EQ(excluded["BZHH05"], "no_t1_costs");  // too little data
+  EXPECT_EQ(excluded["BZHH20"], "dropped");      // the six drop-outs never count
+  EXPECT_EQ(excluded.size(), 8u);
 }
 
 // Table 1 and the text of §5.2: 20 referrals by source, six drop-outs by

@@ -8,6 +8,7 @@
 // Called from run.mjs with its helpers.
 
 import { execFileSync, spawn } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
@@ -27,6 +28,8 @@ async function startEmptyServer({ regieBin, webRoot, dir, assert }) {
   const key = path.join(dir, 'leeg.key');
   const pw = path.join(dir, 'director.pw');
   fs.writeFileSync(pw, `${DIRECTOR.password}\n`, { mode: 0o600 });
+  // The key that seals BSNs and second-factor secrets, as an operator makes it (docs/operations.md).
+  fs.writeFileSync(key, crypto.randomBytes(32), { mode: 0o600 });
   execFileSync(regieBin, ['db', 'migrate', '--db', db], { stdio: 'pipe' });
   const uri = execFileSync(
     regieBin,

@@ -104,6 +104,7 @@ export const progress = {
     t2_not_held: 'meetmoment 2 is niet gehouden.',
     t2_not_after_t1: 'meetmoment 2 ligt niet na meetmoment 1.',
     no_t2_costs: 'niet alle kosten op meetmoment 2 zijn bekend.',
+    dropped: 'het gezin is uitgevallen.',
   },
   /** The report's two reasons (§5.2). */
   gapGroup: {
