@@ -1,6 +1,8 @@
 // Builds T1/T2 cost lines per household and category from stored provisions.
 #include "service/costs.h"
 
+#include "service/moments.h"
+
 #include "domain/costs.h"
 #include "store/household_store.h"
 #include "store/price_store.h"
@@ -31,6 +33,19 @@ std::vector<analytics::CostLine> cost_lines_at(store::Store& store, const std::v
       for (auto& [category, cents] : domain::cost_snapshot(provisions, date, prices))
         out.push_back({f.household_id, moment, std::string(domain::to_string(category)), cents});
     }
+  }
+  return out;
+}
+
+std::vector<FamilyPeriod> complete_families(store::Store& store, Date today) {
+  std::vector<domain::Household> households;
+  for (auto& s : store::HouseholdStore(store).list(std::nullopt, today))
+    if (s.household.status != domain::HouseholdStatus::dropped) households.push_back(s.household);
+  std::vector<FamilyPeriod> out;
+  auto progress = family_progress(store, households, today);
+  for (auto& h : households) {
+    const auto& p = progress[h.id];
+    if (p.gap == domain::Gap::none) out.push_back({h.id, *p.moments.t1.on, *p.moments.t2.on});
   }
   return out;
 }

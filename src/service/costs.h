@@ -21,5 +21,8 @@ struct FamilyPeriod {
 };
 // The cost lines of each family on its own T1 and T2.
 std::vector<analytics::CostLine> cost_lines_at(store::Store& store, const std::vector<FamilyPeriod>& families);
+// Every family whose T1 and T2 are complete on `today` and that did not drop
+// out, with its own dates (service/moments.h): the portfolio of the business case.
+std::vector<FamilyPeriod> complete_families(store::Store& store, Date today);
 
 }  // namespace regie::service
