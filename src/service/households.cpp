@@ -38,13 +38,13 @@ void Households::audit(const Principal& who, const std::string& action, const st
   record_access(store_, clock_, who, action, subject, allowed);
 }
 
-void Households::add_progress(std::vector<store::HouseholdSummary>& list) {
+void Households::add_progress(std::vector<store::HouseholdSummary>& list, const std::optional<std::string>& director) {
   // How long each family has been in its status and in the intervention (report
   // §10.1), and when T2 is due: the caseload shows both.
   const Date today = clock_.today();
   std::vector<domain::Household> households;
   for (auto& s : list) households.push_back(s.household);
-  auto histories = store::HouseholdStore(store_).status_histories(std::nullopt);
+  auto histories = store::HouseholdStore(store_).status_histories(director);
   auto progress = family_progress(store_, households, today, false);
   for (auto& s : list) {
     s.span = span_of(s.household, histories[s.household.id], today);
@@ -91,7 +91,7 @@ Result<std::vector<store::HouseholdSummary>> Households::list(const Principal& w
       if (std::find(s.signals.begin(), s.signals.end(), code) == s.signals.end()) s.signals.push_back(code);
     }
   }
-  add_progress(list);
+  add_progress(list, director);
   return list;
 }
 
