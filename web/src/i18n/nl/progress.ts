@@ -2,7 +2,7 @@
  * Text of a family's way from referral to closing: the contact log, the
  * status history, the measurement moments, the due list, the referral
  * funnel, the business case on each family's own dates and adding an
- * organisation. Part of the Dutch messages (nl.ts, key `progress`).
+ * organisation. Part of the Dutch messages (../nl.ts, key `progress`).
  */
 export const progress = {
   duration: {
