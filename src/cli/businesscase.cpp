@@ -17,7 +17,7 @@ void add_businesscase(CLI::App& app, Context& ctx) {
   struct Opts {
     std::string costs, db, t1, t2, format = "csv", output, neighbourhood, director;
     std::vector<std::string> households;
-    bool from_time = false;
+    bool from_time = false, own_dates = false;
     std::string director_cost;
     std::string hours = "2.5", rate = "70";
     int weeks = 45;
@@ -27,8 +27,11 @@ void add_businesscase(CLI::App& app, Context& ctx) {
   auto* costs = cmd->add_option("--costs", o->costs, "costs.csv (household_id,moment,category,annual_cost_eur)");
   auto* db = add_db_option(*cmd, o->db, false);
   costs->excludes(db);
-  cmd->add_option("--t1", o->t1, "With --db: the T1 date (yyyy-mm-dd)")->needs(db);
-  cmd->add_option("--t2", o->t2, "With --db: the T2 date (yyyy-mm-dd)")->needs(db);
+  auto* own = cmd->add_flag("--own-dates", o->own_dates,
+                            "With --db: each family on its own T1 and T2, only families whose T1 and T2 are complete")
+                  ->needs(db);
+  cmd->add_option("--t1", o->t1, "With --db: the T1 date (yyyy-mm-dd)")->needs(db)->excludes(own);
+  cmd->add_option("--t2", o->t2, "With --db: the T2 date (yyyy-mm-dd)")->needs(db)->excludes(own);
   cmd->add_option("--households", o->households, "With --db: only these household ids")->delimiter(',')->needs(db);
   cmd->add_option("--neighbourhood", o->neighbourhood, "With --db: only households in this neighbourhood")->needs(db);
   cmd->add_option("--director", o->director, "With --db: only the households of this director")->needs(db);
@@ -66,12 +69,16 @@ void add_businesscase(CLI::App& app, Context& ctx) {
       bc = std::move(*computed);
     } else if (!o->db.empty()) {
       auto t1 = parse_date(o->t1), t2 = parse_date(o->t2);
-      if (!t1 || !t2) return void(ctx.exit_code = fail(invalid("--t1 and --t2: give both dates as yyyy-mm-dd")));
+      if (!o->own_dates && (!t1 || !t2))
+        return void(ctx.exit_code = fail(invalid("--t1 and --t2: give both dates as yyyy-mm-dd, or --own-dates")));
       auto s = open_store(o->db, false);
       if (!s) return void(ctx.exit_code = fail(s.error()));
       service::BusinessCaseQuery q;
-      q.t1 = *t1;
-      q.t2 = *t2;
+      q.own_dates = o->own_dates;
+      if (!o->own_dates) {
+        q.t1 = *t1;
+        q.t2 = *t2;
+      }
       q.household_ids = o->households;
       if (!o->neighbourhood.empty()) q.neighbourhood = o->neighbourhood;
       if (!o->director.empty()) q.director = o->director;
@@ -85,10 +92,12 @@ void add_businesscase(CLI::App& app, Context& ctx) {
       service::BusinessCaseReports service(**s, clock);
       auto r = service.report(service::Principal{"regie-cli", "command line", domain::Role::administrator, ""}, q);
       if (!r) return void(ctx.exit_code = fail(r.error()));
+      // Families left out on own dates, on standard error: the table keeps its contract.
+      for (auto& e : r->excluded) std::cerr << fmt::format("left out: {} ({})\n", e.household, e.reason);
       bc = std::move(r->business_case);
       director = bc.director;
     } else {
-      return void(ctx.exit_code = fail(invalid("give --costs FILE, or --db with --t1 and --t2")));
+      return void(ctx.exit_code = fail(invalid("give --costs FILE, or --db with --t1 and --t2 or --own-dates")));
     }
     auto table = analytics::to_table(bc);
     std::cerr << director.explain() << "\n";

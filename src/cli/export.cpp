@@ -37,23 +37,28 @@ void add_export(CLI::App& app, Context& ctx) {
   struct Opts {
     std::string db, t1, t2, format = "csv", output;
     std::string household, as, key_file;
-    bool include_bsn = false;
+    bool include_bsn = false, own_dates = false;
   };
   auto o = std::make_shared<Opts>();
   auto* costs = exp->add_subcommand("costs", "Cost snapshots per household and category on T1 and T2");
   add_db_option(*costs, o->db);
-  costs->add_option("--t1", o->t1, "T1 date (yyyy-mm-dd)")->required();
-  costs->add_option("--t2", o->t2, "T2 date (yyyy-mm-dd)")->required();
+  auto* own = costs->add_flag("--own-dates", o->own_dates,
+                               "Each family on its own T1 and T2, only families whose T1 and T2 are complete");
+  costs->add_option("--t1", o->t1, "T1 date (yyyy-mm-dd)")->excludes(own);
+  costs->add_option("--t2", o->t2, "T2 date (yyyy-mm-dd)")->excludes(own);
   add_output_options(*costs, o->format, o->output);
   costs->callback([&ctx, o] {
     auto t1 = parse_date(o->t1), t2 = parse_date(o->t2);
-    if (!t1 || !t2) return void(ctx.exit_code = fail(invalid("--t1 and --t2: give both dates as yyyy-mm-dd")));
+    if (!o->own_dates && (!t1 || !t2))
+      return void(ctx.exit_code = fail(invalid("--t1 and --t2: give both dates as yyyy-mm-dd, or --own-dates")));
     auto s = open_store(o->db, false);
     if (!s) return void(ctx.exit_code = fail(s.error()));
     analytics::Table t;
     t.columns = {"household_id", "moment", "category", "annual_cost_eur"};
     t.numeric = {false, false, false, true};
-    for (auto& l : service::cost_lines_from_store(**s, *t1, *t2))
+    auto lines = o->own_dates ? service::cost_lines_at(**s, service::complete_families(**s, SystemClock().today()))
+                              : service::cost_lines_from_store(**s, *t1, *t2);
+    for (auto& l : lines)
       t.rows.push_back({l.household_id, l.moment, l.category, format_cents(l.amount)});
     auto st = emit_table(o->format, o->output, t, "costs");
     if (!st) ctx.exit_code = fail(st.error());

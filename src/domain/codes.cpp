@@ -115,7 +115,8 @@ std::vector<HouseholdStatus> allowed_next(HouseholdStatus from) {
 }
 
 bool is_drop_reason(std::string_view reason) {
-  return reason == "not_needed" || reason == "no_consent" || reason == "withdrew" || reason == "moved_away";
+  return reason == "not_needed" || reason == "no_consent" || reason == "withdrew" || reason == "moved_away" ||
+         reason == "outside_area";
 }
 
 Category category_of(Domain d) {

@@ -44,7 +44,10 @@ std::optional<ReferralSource> parse_referral_source(std::string_view s);
 // from aftercare to active, and dropped (with a reason) from any open status.
 std::vector<HouseholdStatus> allowed_next(HouseholdStatus from);
 
-// Reasons a household drops out (MISSION.md).
+// Reasons a household drops out (MISSION.md, report §5.2): not_needed (the
+// situation was stable, no question of direction), no_consent, withdrew
+// (dropped out early), moved_away, outside_area (lived outside the pilot's
+// neighbourhoods).
 bool is_drop_reason(std::string_view reason);
 
 struct Referral {

@@ -92,5 +92,8 @@ void add_account_routes(Api& api);
 void add_assignment_routes(Api& api);
 void add_privacy_routes(Api& api);
 void add_shared_plan_routes(Api& api);
+// Registered by add_household_routes: the contact log, status history,
+// measurement moments, the director's due list and the referral funnel.
+void add_progress_routes(Api& api);
 
 }  // namespace regie::http

@@ -62,6 +62,25 @@ json timeline_json(const service::HouseholdDetail& d) {
 
 }  // namespace
 
+std::string t2_reminder_name(domain::T2Reminder r) {
+  switch (r) {
+    case domain::T2Reminder::due: return "due";
+    case domain::T2Reminder::overdue: return "overdue";
+    case domain::T2Reminder::none: return "none";
+  }
+  return "none";
+}
+
+json intervention_json(const std::optional<domain::InterventionSpan>& span) {
+  if (!span) return nullptr;
+  return {{"start", format_date(span->start)},
+          {"end", span->end ? json(format_date(*span->end)) : json(nullptr)},
+          {"days", span->days},
+          {"status", domain::to_string(span->status)},
+          {"status_since", format_date(span->status_since)},
+          {"days_in_status", span->days_in_status}};
+}
+
 json household_summary_json(const store::HouseholdSummary& s) {
   const auto& h = s.household;
   json director = nullptr;
@@ -81,7 +100,10 @@ json household_summary_json(const store::HouseholdSummary& s) {
           {"version", h.version},
           {"allowed_next_statuses", next_statuses},
           {"may_open", s.may_open},
-          {"team_leads", s.team_lead_names}};
+          {"team_leads", s.team_lead_names},
+          {"intervention", intervention_json(s.span)},
+          {"t2", {{"date", s.t2_on ? json(format_date(*s.t2_on)) : json(nullptr)},
+                  {"reminder", t2_reminder_name(s.t2_reminder)}}}};
 }
 
 json household_detail_json(const service::HouseholdDetail& d) {

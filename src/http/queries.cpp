@@ -32,8 +32,16 @@ Result<service::BusinessCaseQuery> business_case_query(const httplib::Request& r
     out = *d;
     return ok_status();
   };
-  if (auto st = date("t1", q.t1); !st) return st.error();
-  if (auto st = date("t2", q.t2); !st) return st.error();
+  // dates=own: each family's own T1 and T2 (complete families only); else t1 and t2 for all.
+  if (req.has_param("dates")) {
+    const auto dates = req.get_param_value("dates");
+    if (dates != "own" && dates != "fixed") return invalid("dates: own or fixed");
+    q.own_dates = dates == "own";
+  }
+  if (!q.own_dates) {
+    if (auto st = date("t1", q.t1); !st) return st.error();
+    if (auto st = date("t2", q.t2); !st) return st.error();
+  }
   auto opt = [&](const char* name) -> std::optional<std::string> {
     if (!req.has_param(name) || req.get_param_value(name).empty()) return std::nullopt;
     return req.get_param_value(name);

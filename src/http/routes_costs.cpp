@@ -36,8 +36,21 @@ json business_case_json(const service::BusinessCaseReport& r) {
                        {"note", v.note},
                        {"recorded_on", format_date(v.recorded_on)}});
   const auto& d = bc.director;
-  return {{"t1", format_date(r.query.t1)},
-          {"t2", format_date(r.query.t2)},
+  json family_dates = json::object();
+  for (auto& [key, dates] : r.family_dates)
+    family_dates[key] = {{"t1", format_date(dates.first)}, {"t2", format_date(dates.second)}};
+  json excluded = json::array();
+  for (auto& e : r.excluded)
+    excluded.push_back({{"household", e.household},
+                        {"reason", e.reason},
+                        {"t1", e.t1 ? json(format_date(*e.t1)) : json(nullptr)},
+                        {"t2", e.t2 ? json(format_date(*e.t2)) : json(nullptr)}});
+  const bool none_counted = r.query.own_dates && r.family_dates.empty();
+  return {{"dates", r.query.own_dates ? "own" : "fixed"},
+          {"t1", none_counted ? json(nullptr) : json(format_date(r.query.t1))},
+          {"t2", none_counted ? json(nullptr) : json(format_date(r.query.t2))},
+          {"family_dates", family_dates},
+          {"excluded", excluded},
           {"pseudonymised", r.pseudonymised},
           {"household_names", json(r.household_names)},
           {"household_count", bc.household_count()},

@@ -7,6 +7,8 @@
 #include "http/household_json.h"
 #include "service/duplicates.h"
 #include "service/households.h"
+#include "service/moments.h"
+#include "service/organisations.h"
 #include "domain/household.h"
 #include "domain/organisation.h"
 
@@ -151,11 +153,15 @@ void add_household_routes(Api& api) {
     return answer(svc->change_status(c.who, c.household(), *to, reason, static_cast<int>(version)),
                   [&](int v) { return json{{"status", status}, {"version", v}}; });
   });
-  routes.put(R"(/api/v1/settings/(signal\.[a-z_]{1,64}))", [svc](const Call& c) -> Answer {
+  auto moments = std::make_shared<service::Moments>(api.store, api.clock);
+  routes.put(R"(/api/v1/settings/(signal\.[a-z_]{1,64}|measurement\.t2_after_months))", [svc, moments](const Call& c) -> Answer {
     FieldReader f(c.body);
     auto value = f.integer("value");
     if (!f.ok()) return f.error();
-    if (auto st = svc->set_signal_threshold(c.who, c.part(1), static_cast<int>(value)); !st) return st.error();
+    const auto key = c.part(1);
+    auto st = key.starts_with("measurement.") ? moments->set_t2_after_months(c.who, static_cast<int>(value))
+                                              : svc->set_signal_threshold(c.who, key, static_cast<int>(value));
+    if (!st) return st.error();
     return ok({{"key", c.part(1)}, {"value", value}});
   }, Permission::setting_change);
 
@@ -163,6 +169,14 @@ void add_household_routes(Api& api) {
     return list("organisations", Result(svc->organisations()),
                 [](auto& o) { return json{{"id", o.id}, {"name", o.name}, {"kind", o.kind}}; });
   });
+  auto organisations = std::make_shared<service::Organisations>(api.store, api.clock);
+  routes.post("/api/v1/organisations", [organisations](const Call& c) -> Answer {
+    FieldReader f(c.body);
+    auto name = f.text("name"), kind = f.text("kind");
+    if (!f.ok()) return f.error();
+    return answer(organisations->add(c.who, domain::Organisation{"", name, kind}),
+                  [](auto& o) { return json{{"id", o.id}, {"name", o.name}, {"kind", o.kind}}; }, 201);
+  }, Permission::organisation_add);
   routes.get("/api/v1/professionals", [svc](const Call&) {
     return list("professionals", Result(svc->professionals()), [](auto& p) {
       return json{{"id", p.id}, {"name", p.name}, {"organisation_id", p.organisation_id}, {"role", p.role},
@@ -176,6 +190,9 @@ void add_household_routes(Api& api) {
     return answer(svc->add_professional(c.who, domain::Professional{"", name, org, role, phone}),
                   [](auto& a) { return json{{"id", a.id}}; }, 201);
   }, Permission::professional_add);
+
+  // A family's way from referral to closing lives beside its file.
+  add_progress_routes(api);
 }
 
 }  // namespace regie::http

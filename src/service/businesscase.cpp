@@ -13,6 +13,7 @@
 #include "domain/costs.h"
 #include "domain/limits.h"
 #include "service/costs.h"
+#include "service/moments.h"
 #include "store/household_store.h"
 #include "store/price_store.h"
 #include "store/time_store.h"
@@ -24,7 +25,7 @@ namespace regie::service {
 using domain::Role;
 
 Status validate(const BusinessCaseQuery& q) {
-  if (q.t2 <= q.t1) return invalid("t2 must be after t1");
+  if (!q.own_dates && q.t2 <= q.t1) return invalid("t2 must be after t1");
   static const std::set<std::string> modes = {"norm", "fixed", "registered"};
   if (!modes.contains(q.director_cost_mode))
     return invalid(fmt::format("director_cost must be norm, fixed or registered, not '{}'", q.director_cost_mode));
@@ -72,12 +73,14 @@ Result<BusinessCaseReport> BusinessCaseReports::report(const Principal& who, con
   r.query = q;
   r.pseudonymised = analyst;
   std::vector<std::string> ids;
+  std::vector<domain::Household> selected;
   std::set<std::string> directors;  // whose project time is reported apart (report §8.1)
   const std::set<std::string> wanted(q.household_ids.begin(), q.household_ids.end());
-  for (auto& s : store::HouseholdStore(store_).list(director, q.t1)) {
+  for (auto& s : store::HouseholdStore(store_).list(director, q.own_dates ? clock_.today() : q.t1)) {
     if (!wanted.empty() && !wanted.contains(s.household.id)) continue;
     if (q.neighbourhood && s.household.neighbourhood != *q.neighbourhood) continue;
     ids.push_back(s.household.id);
+    selected.push_back(s.household);
     if (!analyst) r.household_names[s.household.id] = s.household.family_name;
     if (!s.household.director.empty()) directors.insert(s.household.director);
   }
@@ -89,16 +92,44 @@ Result<BusinessCaseReport> BusinessCaseReports::report(const Principal& who, con
   if (!complete && director) return forbidden("one or more of the households do not exist or are not yours to see");
   if (!complete) return not_found("one or more of the households do not exist");
 
-  auto lines = cost_lines_for(store_, ids, q.t1, q.t2);
-  for (auto& d : directors)
-    for (auto& t : store::TimeStore(store_).entries(d, std::nullopt, q.t1, q.t2))
-      if (!t.household_id && t.kind == domain::TimeKind::project) r.time.project += t.minutes;
+  // Each family on its own dates, or all on the query's.
+  std::vector<FamilyPeriod> periods;
+  if (q.own_dates) {
+    auto progress = family_progress(store_, selected, clock_.today());
+    ids.clear();
+    for (auto& h : selected) {
+      const auto& p = progress[h.id];
+      // A family that dropped out never counts, whatever was measured (report §5.2).
+      const bool dropped = h.status == domain::HouseholdStatus::dropped;
+      if (dropped || p.gap != domain::Gap::none) {
+        r.excluded.push_back({analyst ? pseudonym(h.id) : h.id,
+                              dropped ? std::string("dropped") : std::string(domain::to_string(p.gap)),
+                              p.moments.t1.on, p.moments.t2.on});
+        continue;
+      }
+      ids.push_back(h.id);
+      periods.push_back({h.id, *p.moments.t1.on, *p.moments.t2.on});
+      r.family_dates[analyst ? pseudonym(h.id) : h.id] = {*p.moments.t1.on, *p.moments.t2.on};
+    }
+    if (!periods.empty()) {
+      r.query.t1 = std::min_element(periods.begin(), periods.end(), [](auto& a, auto& b) { return a.t1 < b.t1; })->t1;
+      r.query.t2 = std::max_element(periods.begin(), periods.end(), [](auto& a, auto& b) { return a.t2 < b.t2; })->t2;
+    }
+  } else {
+    for (auto& id : ids) periods.push_back({id, q.t1, q.t2});
+  }
+  auto lines = cost_lines_at(store_, periods);
+  if (!periods.empty())
+    for (auto& d : directors)
+      for (auto& t : store::TimeStore(store_).entries(d, std::nullopt, r.query.t1, r.query.t2))
+        if (!t.household_id && t.kind == domain::TimeKind::project) r.time.project += t.minutes;
 
-  const std::int64_t period_days = q.t2.days - q.t1.days;
   std::map<std::string, Cents> registered;
-  for (auto& id : ids) {
+  for (auto& period : periods) {
+    const auto& id = period.household_id;
+    const std::int64_t period_days = period.t2.days - period.t1.days;
     std::int64_t client_minutes = 0;
-    for (auto& t : store::TimeStore(store_).entries(std::nullopt, id, q.t1, q.t2)) {
+    for (auto& t : store::TimeStore(store_).entries(std::nullopt, id, period.t1, period.t2)) {
       switch (t.kind) {
         case domain::TimeKind::direct: r.time.direct += t.minutes; break;
         case domain::TimeKind::indirect: r.time.indirect += t.minutes; break;

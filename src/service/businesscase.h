@@ -18,7 +18,11 @@
 namespace regie::service {
 
 struct BusinessCaseQuery {
-  Date t1, t2;
+  // Each family's own T1 and T2 (service/moments.h) instead of t1 and t2, and
+  // only families whose T1 and T2 are complete; the others are listed with
+  // the reason they are left out.
+  bool own_dates = false;
+  Date t1, t2;  // with own_dates: the earliest T1 and the latest T2 of the families counted
   std::vector<std::string> household_ids;  // empty: every household the user may see
   std::optional<std::string> director;
   std::optional<std::string> neighbourhood;
@@ -43,6 +47,14 @@ struct VirtualSavingLine {
   Date recorded_on;
 };
 
+// A family left out of a report on own dates, and why: a domain::Gap code, or
+// "dropped" for a family that dropped out.
+struct ExcludedFamily {
+  std::string household;  // id, or pseudonym for analysts
+  std::string reason;
+  std::optional<Date> t1, t2;
+};
+
 struct BusinessCaseReport {
   BusinessCaseQuery query;
   analytics::BusinessCase business_case;  // keys are pseudonyms for analysts
@@ -53,6 +65,10 @@ struct BusinessCaseReport {
   bool pseudonymised = false;
   // Household id -> family name, so people read names instead of ids; empty for analysts.
   std::map<std::string, std::string> household_names;
+  // With own_dates: each counted family's T1 and T2 (keys as in the
+  // business case), and the families left out.
+  std::map<std::string, std::pair<Date, Date>> family_dates;
+  std::vector<ExcludedFamily> excluded;
 };
 
 class BusinessCaseReports {

@@ -118,6 +118,34 @@ const json& array_at(const json& doc, const char* key, ProblemList& p) {
   return doc[key];
 }
 
+// A household's status history and measurement moments, both optional:
+// "status_history": [{"status", "date", "by", "drop_reason"}],
+// "moments": [{"moment": "T1"|"T2", "date", "held"}].
+void read_history(const json& hj, const std::string& path, const std::string& household_id, store::Bundle& b,
+                  ProblemList& p) {
+  if (!hj.is_object()) return;
+  if (hj.contains("status_history") && hj["status_history"].is_array()) {
+    for (std::size_t j = 0; j < hj["status_history"].size(); ++j) {
+      Fields s(hj["status_history"][j], fmt::format("{}.status_history[{}]", path, j), p);
+      StatusChange c{s.code("status", parse_household_status, HouseholdStatus::referred), s.date("date"),
+                     s.text("by", false), s.text("drop_reason", false)};
+      if (!c.drop_reason.empty() && !is_drop_reason(c.drop_reason))
+        p.add(fmt::format("{}.drop_reason: unknown value '{}'", s.path(), c.drop_reason));
+      b.status_history.emplace_back(household_id, c);
+    }
+  }
+  if (hj.contains("moments") && hj["moments"].is_array()) {
+    for (std::size_t j = 0; j < hj["moments"].size(); ++j) {
+      const json& mj = hj["moments"][j];
+      Fields m(mj, fmt::format("{}.moments[{}]", path, j), p);
+      auto moment = m.text("moment");
+      if (moment != "T1" && moment != "T2") p.add(fmt::format("{}.moment: T1 or T2, not '{}'", m.path(), moment));
+      const bool held = mj.is_object() && mj.contains("held") && m.boolean("held");
+      b.moments.push_back({household_id, moment, m.date("date"), held});
+    }
+  }
+}
+
 }  // namespace
 
 Result<DemoData> read_demo_file(const std::string& path) {
@@ -187,6 +215,7 @@ Result<DemoData> read_demo_file(const std::string& path) {
                             r.date("date")};
     }
     h.drop_reason = f.text("drop_reason", false);
+    read_history(hj, f.path(), h.id, b, p);
     if (hj.is_object() && hj.contains("members") && hj["members"].is_array()) {
       for (std::size_t j = 0; j < hj["members"].size(); ++j) {
         Fields m(hj["members"][j], fmt::format("{}.members[{}]", f.path(), j), p);

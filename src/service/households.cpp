@@ -3,6 +3,8 @@
 
 #include "service/access.h"
 #include "service/audit.h"
+#include "service/moments.h"
+#include "service/status_history.h"
 
 #include <fmt/format.h>
 
@@ -34,6 +36,22 @@ using domain::Role;
 
 void Households::audit(const Principal& who, const std::string& action, const std::string& subject, bool allowed) {
   record_access(store_, clock_, who, action, subject, allowed);
+}
+
+void Households::add_progress(std::vector<store::HouseholdSummary>& list, const std::optional<std::string>& director) {
+  // How long each family has been in its status and in the intervention (report
+  // §10.1), and when T2 is due: the caseload shows both.
+  const Date today = clock_.today();
+  std::vector<domain::Household> households;
+  for (auto& s : list) households.push_back(s.household);
+  auto histories = store::HouseholdStore(store_).status_histories(director);
+  auto progress = family_progress(store_, households, today, false);
+  for (auto& s : list) {
+    s.span = span_of(s.household, histories[s.household.id], today);
+    const auto& p = progress[s.household.id];
+    s.t2_on = p.moments.t2.on;
+    s.t2_reminder = p.reminder;
+  }
 }
 
 Result<std::vector<store::HouseholdSummary>> Households::list(const Principal& who) {
@@ -73,6 +91,7 @@ Result<std::vector<store::HouseholdSummary>> Households::list(const Principal& w
       if (std::find(s.signals.begin(), s.signals.end(), code) == s.signals.end()) s.signals.push_back(code);
     }
   }
+  add_progress(list, director);
   return list;
 }
 
@@ -319,9 +338,10 @@ Result<int> Households::change_status(const Principal& who, const std::string& h
                                names.empty() ? "no other status" : names));
   }
   if (to == domain::HouseholdStatus::dropped && !domain::is_drop_reason(drop_reason))
-    return invalid("drop_reason: not_needed, no_consent, withdrew or moved_away");
-  return store::HouseholdStore(store_).set_status(household_id, to, to == domain::HouseholdStatus::dropped ? drop_reason : "",
-                                     version);
+    return invalid("drop_reason: not_needed, no_consent, withdrew, moved_away or outside_area");
+  const domain::StatusChange change{to, clock_.today(), who.username,
+                                    to == domain::HouseholdStatus::dropped ? drop_reason : ""};
+  return store::HouseholdStore(store_).set_status(household_id, change, version, clock_.now_iso8601());
 }
 
 Status Households::set_bsn(const Principal& who, const std::string& household_id, const std::string& member_id,
@@ -364,6 +384,7 @@ Result<domain::Household> Households::add_household(const Principal& who, domain
   if (h.id.empty()) h.id = "HH-" + random_token(4);
   store::Bundle b;
   b.households.push_back(h);
+  b.status_history.push_back({h.id, {domain::HouseholdStatus::referred, h.referral->date, who.username, ""}});
   if (auto st = store::write_bundle(store_, b); !st) return st.error();
   return h;
 }

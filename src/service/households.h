@@ -4,6 +4,7 @@
 #pragma once
 #include <functional>
 #include <map>
+#include <optional>
 #include <memory>
 #include <set>
 #include <string>
@@ -120,6 +121,8 @@ class Households {
 
  private:
   Status check_provision(const domain::Provision& p);
+  // Fills each summary's status span and T2 reminder.
+  void add_progress(std::vector<store::HouseholdSummary>& list, const std::optional<std::string>& director);
   // True when `member_id` is absent (the whole household) or one of the household's members.
   bool member_of(const std::string& household_id, const std::optional<std::string>& member_id);
   // Reads the whole file of a household the caller may see.

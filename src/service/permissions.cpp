@@ -13,8 +13,8 @@ namespace {
 
 using domain::Role;
 
-const std::array<std::pair<Permission, PermissionRule>, 14>& table() {
-  static const std::array<std::pair<Permission, PermissionRule>, 14> rules{{
+const std::array<std::pair<Permission, PermissionRule>, 15>& table() {
+  static const std::array<std::pair<Permission, PermissionRule>, 15> rules{{
       {Permission::business_case_read,
        {{Role::director, Role::team_lead, Role::administrator, Role::analyst}, "businesscase.read"}},
       {Permission::population_potential,
@@ -31,6 +31,7 @@ const std::array<std::pair<Permission, PermissionRule>, 14>& table() {
       {Permission::interop_imports, {{Role::administrator}, "interop.imports"}},
       {Permission::interop_providers, {{Role::administrator}, "interop.providers"}},
       {Permission::interop_link_provider, {{Role::administrator}, "interop.link_provider"}},
+      {Permission::organisation_add, {{Role::director, Role::administrator}, "organisation.add"}},
   }};
   return rules;
 }

@@ -29,6 +29,7 @@ enum class Permission {
   interop_imports,
   interop_providers,
   interop_link_provider,
+  organisation_add,
 };
 
 // The roles that hold `permission`, and the audit action a refusal is recorded under.

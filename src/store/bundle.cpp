@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 #include <soci/soci.h>
 
+#include <set>
+
 #include "common/clock.h"
 #include "store/rows.h"
 
@@ -57,6 +59,24 @@ Status write_bundle(Store& store, const Bundle& b) {
               soci::use(h.neighbourhood), soci::use(status), soci::use(h.director, dir_ind), soci::use(src, ref_ind),
               soci::use(reason, ref_ind), soci::use(date, ref_ind), soci::use(referrer, referrer_ind),
               soci::use(h.drop_reason);
+        }
+        step = "status history";
+        std::set<std::string> with_history;
+        for (auto& [household, change] : b.status_history) {
+          insert_status_change(sql, household, change, now);
+          with_history.insert(household);
+        }
+        for (auto& h : b.households)
+          if (h.referral && !with_history.contains(h.id))
+            insert_status_change(sql, h.id, {HouseholdStatus::referred, h.referral->date, "", ""}, now);
+        step = "measurement moment";
+        for (auto& m : b.moments) {
+          std::string on = format_date(m.on), by = "import";
+          int held = m.held ? 1 : 0;
+          sql << "INSERT INTO measurement_moment (household_id, moment, planned_on, held, set_by, set_at) "
+                 "VALUES (:h, :m, :o, :x, :b, :a)",
+              soci::use(m.household_id), soci::use(m.moment), soci::use(on), soci::use(held), soci::use(by),
+              soci::use(now);
         }
         step = "member";
         for (auto& m : b.members) insert_member(sql, m);

@@ -10,6 +10,7 @@
 #include "domain/organisation.h"
 #include "domain/provision.h"
 #include "domain/account.h"
+#include "domain/status_history.h"
 #include "store/store.h"
 
 namespace regie::store {
@@ -22,6 +23,17 @@ struct Bundle {
   std::vector<domain::Member> members;
   std::vector<domain::Provision> provisions;
   std::vector<std::pair<std::string, std::string>> settings;
+  // Status histories by household id. A household with a referral and no
+  // history here gets one line: referred, on the referral's date.
+  std::vector<std::pair<std::string, domain::StatusChange>> status_history;
+  // Measurement moments set for a family: (household id, "T1" or "T2",
+  // date, held on that date).
+  struct Moment {
+    std::string household_id, moment;
+    Date on;
+    bool held = false;
+  };
+  std::vector<Moment> moments;
 };
 
 // Writes every record of `bundle` in one transaction; a duplicate or dangling

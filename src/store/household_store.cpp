@@ -133,14 +133,23 @@ std::optional<std::string> HouseholdStore::household_of_member(const std::string
   return out;
 }
 
-Result<int> HouseholdStore::set_status(const std::string& id, HouseholdStatus status, const std::string& drop_reason,
-                                       int version) {
-  std::string code(to_string(status));
+void insert_status_change(soci::session& sql, const std::string& household_id, const StatusChange& c,
+                          const std::string& at) {
+  std::string status(to_string(c.status)), on = format_date(c.on);
+  sql << "INSERT INTO status_change (household_id, status, changed_on, changed_by, changed_at, drop_reason) "
+         "VALUES (:h, :s, :o, :b, :a, :r)",
+      soci::use(household_id), soci::use(status), soci::use(on), soci::use(c.by), soci::use(at),
+      soci::use(c.drop_reason);
+}
+
+Result<int> HouseholdStore::set_status(const std::string& id, const StatusChange& change, int version,
+                                       const std::string& at) {
+  std::string code(to_string(change.status));
   Result<int> out = version + 1;
   store_.write([&](soci::session& sql) {
     soci::statement st = (sql.prepare << "UPDATE household SET status = :s, drop_reason = :r, version = version + 1 "
                                          "WHERE id = :i AND version = :v",
-                          soci::use(code), soci::use(drop_reason), soci::use(id), soci::use(version));
+                          soci::use(code), soci::use(change.drop_reason), soci::use(id), soci::use(version));
     st.execute(true);
     if (st.get_affected_rows() == 0) {
       long long known = 0;
@@ -149,14 +158,47 @@ Result<int> HouseholdStore::set_status(const std::string& id, HouseholdStatus st
         out = not_found("no household with this id");
       else
         out = Error{ErrorCode::conflict, "the household was changed by someone else; reload and try again"};
+      return;
     }
+    insert_status_change(sql, id, change, at);
+  });
+  return out;
+}
+
+namespace {
+
+StatusChange status_change_from(const soci::row& r) {
+  return StatusChange{must(parse_household_status(str(r, "status")), "status change"),
+                      must_date(str(r, "changed_on")), str(r, "changed_by"), str(r, "drop_reason")};
+}
+
+}  // namespace
+
+std::vector<StatusChange> HouseholdStore::status_history(const std::string& household_id) {
+  std::vector<StatusChange> out;
+  store_.query("SELECT * FROM status_change WHERE household_id = :h ORDER BY changed_on, id", {household_id},
+               [&](const soci::row& r) { out.push_back(status_change_from(r)); });
+  return out;
+}
+
+std::map<std::string, std::vector<StatusChange>> HouseholdStore::status_histories(
+    const std::optional<std::string>& director) {
+  std::string who = director.value_or("");
+  int all = director ? 0 : 1;
+  std::map<std::string, std::vector<StatusChange>> out;
+  store_.read([&](soci::session& sql) {
+    soci::rowset<soci::row> rs =
+        (sql.prepare << "SELECT s.* FROM status_change s JOIN household h ON h.id = s.household_id "
+                        "WHERE (:all1 = 1 OR h.director = :who) ORDER BY s.household_id, s.changed_on, s.id",
+         soci::use(all, "all1"), soci::use(who, "who"));
+    for (auto& r : rs) out[str(r, "household_id")].push_back(status_change_from(r));
   });
   return out;
 }
 
 std::vector<HouseholdStore::TimelineRecord> HouseholdStore::timeline(const std::string& household_id) {
   std::vector<TimelineRecord> out;
-  // Six kinds of record in one statement, kept prepared: on PostgreSQL every
+  // Eight kinds of record in one statement, kept prepared: on PostgreSQL every
   // statement is a round trip, and this runs for every household view that
   // is not in the view cache. `k` says which table a row comes from.
   store_.query(
@@ -168,8 +210,12 @@ std::vector<HouseholdStore::TimelineRecord> HouseholdStore::timeline(const std::
       "WHERE household_id = :h4 "
       "UNION ALL SELECT 'aftercare', start_date, CAST(interval_months AS TEXT), NULL, NULL FROM aftercare_schedule "
       "WHERE household_id = :h5 "
-      "UNION ALL SELECT 'contact', contacted_on, NULL, NULL, NULL FROM aftercare_contact WHERE household_id = :h6",
-      {household_id, household_id, household_id, household_id, household_id, household_id},
+      "UNION ALL SELECT 'aftercare_contact', contacted_on, NULL, NULL, NULL FROM aftercare_contact "
+      "WHERE household_id = :h6 "
+      "UNION ALL SELECT 'contact', contact_on, kind, CAST(minutes AS TEXT), note FROM contact WHERE household_id = :h7 "
+      "UNION ALL SELECT 'status', changed_on, status, drop_reason, NULL FROM status_change WHERE household_id = :h8",
+      {household_id, household_id, household_id, household_id, household_id, household_id, household_id,
+       household_id},
       [&](const soci::row& r) {
         const auto k = str(r, "k");
         if (k == "measurement") {
@@ -189,8 +235,13 @@ std::vector<HouseholdStore::TimelineRecord> HouseholdStore::timeline(const std::
           if (auto agreed = opt_str(r, "c")) out.push_back({*agreed, "plan_agreed", v});
         } else if (k == "aftercare") {
           out.push_back({str(r, "a"), "aftercare_started", str(r, "b")});
-        } else {
+        } else if (k == "aftercare_contact") {
           out.push_back({str(r, "a"), "aftercare_contact", ""});
+        } else if (k == "contact") {
+          out.push_back({str(r, "a"), "contact", fmt::format("{} {}: {}", str(r, "b"), str(r, "c"), str(r, "d"))});
+        } else {
+          auto reason = str(r, "c");
+          out.push_back({str(r, "a"), "status", str(r, "b") + (reason.empty() ? "" : " " + reason)});
         }
       });
   return out;

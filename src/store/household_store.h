@@ -4,12 +4,15 @@
 // Store::read / Store::write (one transaction per call).
 #pragma once
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "common/result.h"
 #include "domain/household.h"
+#include "domain/moments.h"
+#include "domain/status_history.h"
 #include "store/store.h"
 
 namespace regie::store {
@@ -29,6 +32,12 @@ struct HouseholdSummary {
   // whole file, and the team leads assigned next to the director.
   bool may_open = false;
   std::vector<std::string> team_lead_names;
+  // Filled by the service layer: how long the family has been in its current
+  // status and in the intervention (none when its history does not say), and
+  // its T2 with the reminder (service/moments.h).
+  std::optional<domain::InterventionSpan> span;
+  std::optional<Date> t2_on;
+  domain::T2Reminder t2_reminder = domain::T2Reminder::none;
 };
 
 class HouseholdStore {
@@ -51,13 +60,22 @@ class HouseholdStore {
   // The household a member belongs to; none for an unknown member.
   std::optional<std::string> household_of_member(const std::string& member_id);
 
-  // Moves a household to `status` if it still has `version`; returns the new version.
-  Result<int> set_status(const std::string& id, domain::HouseholdStatus status, const std::string& drop_reason,
-                         int version);
+  // Moves a household to `status` if it still has `version`, and appends the
+  // change (`change.status` is `status`) to its history in the same
+  // transaction; `at` is the ISO 8601 moment. Returns the new version.
+  Result<int> set_status(const std::string& id, const domain::StatusChange& change, int version,
+                         const std::string& at);
+  // The status history of one household, oldest first (changes on one day in
+  // the order they were recorded).
+  std::vector<domain::StatusChange> status_history(const std::string& household_id);
+  // The histories of every household (or of one director's), by household id.
+  std::map<std::string, std::vector<domain::StatusChange>> status_histories(const std::optional<std::string>& director);
 
   // Measurements, mandate decisions, round tables, plan versions and their
-  // agreement, and aftercare of a household, for its timeline: (date, kind,
-  // detail), in no particular order.
+  // agreement, aftercare, contacts and status changes of a household, for its
+  // timeline: (date, kind, detail), in no particular order. A contact's detail
+  // is "<kind> <minutes>: <note>", a status change's "<status>" or
+  // "dropped <reason>".
   struct TimelineRecord {
     std::string date, kind, detail;
   };

@@ -67,6 +67,18 @@ Status OrganisationStore::add_professional(const Professional& p) {
       });
 }
 
+Status OrganisationStore::add(const Organisation& o) {
+  return write_checked(
+      store_,
+      [&](soci::session& sql) {
+        sql << "INSERT INTO organisation (id, name, kind) VALUES (:i, :n, :k)", soci::use(o.id), soci::use(o.name),
+            soci::use(o.kind);
+      },
+      [](const soci::soci_error&) {
+        return Error{ErrorCode::conflict, "the organisation could not be stored (duplicate id)"};
+      });
+}
+
 std::vector<Organisation> OrganisationStore::of_household(const std::string& household_id) {
   std::vector<Organisation> out;
   store_.query(

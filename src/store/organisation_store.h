@@ -20,6 +20,8 @@ class OrganisationStore {
   std::vector<domain::Professional> professionals();
   std::optional<domain::Professional> professional(const std::string& id);
   Status add_professional(const domain::Professional& p);
+  // A new organisation; a duplicate id is a conflict.
+  Status add(const domain::Organisation& o);
   // The providers and professionals named on a household's provisions, one
   // statement each (the household view needs them all).
   std::vector<domain::Organisation> of_household(const std::string& household_id);

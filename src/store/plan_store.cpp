@@ -392,6 +392,8 @@ Status PlanStore::set_aftercare(const AftercareSchedule& s, const std::string& b
         st.execute(true);
         if (st.get_affected_rows() != 1)
           throw Refused{Error{ErrorCode::conflict, "the household was changed by someone else; reload and try again"}};
+        insert_status_change(sql, s.household_id,
+                             {domain::HouseholdStatus::aftercare, must_date(at.substr(0, 10)), by, ""}, at);
       }
       std::string start = format_date(s.start);
       sql << "DELETE FROM aftercare_schedule WHERE household_id = :h", soci::use(s.household_id);

@@ -129,6 +129,7 @@ constexpr FreeText kFreeText[] = {
     // Who agreed to a plan is stored with their name; why the file was opened may name them too.
     {"household_plan", "agreed_by", true},
     {"household", "referral_reason", false, "id"},
+    {"contact", "note", true},
 };
 
 struct ProvisionDates {
@@ -416,12 +417,19 @@ Result<ErasureRecord> PrivacyStore::remove_household(const std::string& househol
           {"virtual_saving", "virtual_saving WHERE household_id = :h"},
           {"consent", "consent WHERE household_id = :h"},
           {"provision", "provision WHERE household_id = :h"},
+          {"contact", "contact WHERE household_id = :h"},
+          {"status_change", "status_change WHERE household_id = :h"},
+          {"measurement_moment", "measurement_moment WHERE household_id = :h"},
       };
       if (auto* audit = rule_for(rules, "audit_trail")) {
         long long n = count_of(sql, "SELECT COUNT(*) FROM audit_event WHERE subject = :h", household_id);
         rec.exceptions.push_back({audit->category, std::max(n, 1LL), audit->legal_ground, std::nullopt});
       }
       nlohmann::json removed = nlohmann::json::object();
+      // The time a contact stood for stays with the director (below), without the contact.
+      sql << "UPDATE time_entry SET contact_id = NULL WHERE contact_id IN "
+             "(SELECT id FROM contact WHERE household_id = :h)",
+          soci::use(household_id);
       for (auto& [table, where] : steps) {
         long long n = count_of(sql, "SELECT COUNT(*) FROM " + where, household_id);
         if (n) removed[table] = n;

@@ -14,6 +14,7 @@
 #include "domain/household.h"
 #include "domain/provision.h"
 #include "domain/account.h"
+#include "domain/status_history.h"
 #include "store/store.h"
 
 namespace regie::store {
@@ -115,5 +116,10 @@ domain::Provision provision_from(const soci::row& r);
 void insert_provision(soci::session& sql, const domain::Provision& p);
 void insert_change(soci::session& sql, const domain::CareMapChange& c);
 void insert_member(soci::session& sql, const domain::Member& m);
+// Appends one status change to a household's history, in the transaction that
+// moves the status (household_store, and plan_store for aftercare); `at` is
+// the ISO 8601 moment it was recorded.
+void insert_status_change(soci::session& sql, const std::string& household_id, const domain::StatusChange& c,
+                          const std::string& at);
 
 }  // namespace regie::store

@@ -103,6 +103,11 @@ const std::map<std::string, Cells>& expectations() {
                    "GET /api/v1/analytics/targets", "GET /api/v1/analytics/stacking-by-neighbourhood"})
       set(k, kAggregates, 200);
     set("GET /api/v1/analytics/potential", kAggregates, 400);  // needs the business-case dates
+    set("GET /api/v1/funnel", kAggregates, 200);                 // counts per referral source, no family named
+    // A director's own due list (T2, aftercare, round tables, plans).
+    set("GET /api/v1/me/due", kDirectors, 200);
+    // Organisations are reference data; directors add the providers they meet.
+    set("POST /api/v1/organisations", {"dir.a", "dir.b", "admin"}, 400);
     set("GET /api/v1/businesscase", {"dir.a", "dir.b", "ana", "lead", "lead.a", "admin"}, 400);
     set("GET /api/v1/outcomes", {"dir.a", "dir.b", "ana", "lead", "lead.a", "admin"}, 200);
     // Administration.
@@ -137,6 +142,11 @@ const std::map<std::string, Cells>& expectations() {
         {"POST /api/v1/households/{id}/aftercare/contacts", 400},
         {"GET /api/v1/households/{id}/care-map.csv", 200},
         {"GET /api/v1/households/{id}/consents", 200},
+        {"GET /api/v1/households/{id}/contacts", 200},
+        {"POST /api/v1/households/{id}/contacts", 400},
+        {"GET /api/v1/households/{id}/moments", 200},
+        {"PUT /api/v1/households/{id}/moments/{moment}", 400},
+        {"GET /api/v1/households/{id}/status-history", 200},
         {"POST /api/v1/households/{id}/consents", 400},
         {"POST /api/v1/households/{id}/consents/preview", 400},
         {"GET /api/v1/households/{id}/consents/{cid}/text", 200},
@@ -206,6 +216,7 @@ class AccessMatrixTest : public testing::AccessFixture {
     put("{mid}", std::to_string(h1.measurement));
     put("{code}", "stacking");
     put("{key}", "signal.stacking_min");
+    put("{moment}", "T2");
     put("{cid}", std::to_string(h1.consent));
     put("{version}", "1");
     put("{rt}", std::to_string(h1.round_table));

@@ -97,7 +97,7 @@ TEST_P(BackupTest, AnOnlineBackupWhileWritingRestoresConsistently) {
 
 TEST_P(BackupTest, RestoreReplacesLaterChangesWithTheBackedUpState) {
   ASSERT_TRUE(backup(db.url(), dir.file("b1")));
-  ASSERT_TRUE(regie::store::HouseholdStore(*store).set_status("H1", domain::HouseholdStatus::closed, "", regie::store::HouseholdStore(*store).find("H1")->version));
+  ASSERT_TRUE(regie::store::HouseholdStore(*store).set_status("H1", {domain::HouseholdStatus::closed, make_date(2020, 1, 1), "tester", ""}, regie::store::HouseholdStore(*store).find("H1")->version, "2020-01-01T00:00:00Z"));
   store.reset();  // restore is for a stopped server
   ASSERT_TRUE(restore(dir.file("b1"), db.url()));
   auto reopened = db.open();

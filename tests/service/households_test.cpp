@@ -99,10 +99,12 @@ TEST_F(HouseholdsTest, TheTimelineHoldsMeasurementsDecisionsAndRoundTables) {
   ASSERT_TRUE(d);
   std::map<std::string, std::string> by_kind;
   for (auto& r : d->records) by_kind[r.kind] = r.date;
-  EXPECT_EQ(d->records.size(), 3u);  // one measurement moment, one decision of H1, one round table
+  // One measurement moment, one decision of H1, one round table, and the referral as its first status.
+  EXPECT_EQ(d->records.size(), 4u);
   EXPECT_EQ(by_kind["measurement"], "2018-11-01");
   EXPECT_EQ(by_kind["decision"], "2019-02-01");
   EXPECT_EQ(by_kind["round_table"], "2019-01-15");
+  EXPECT_EQ(by_kind["status"], "2018-09-01");
 }
 
 domain::Provision a_provision(Cents cost) {

@@ -12,7 +12,9 @@
 // cost category and measurement moment, the summed annual_cost_eur of the
 // provisions active on that moment's date equals the CSV figure to the cent.
 // All people, addresses, phone numbers and organisations are fictional.
+// The families without a business case (the referral funnel) are in funnel.mjs.
 
+import { SOURCE_OVERRIDES, extraHouseholds, guidedHistory } from './funnel.mjs';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -679,11 +681,20 @@ function build(costs) {
   for (const h of HOUSEHOLDS) if (!costs.has(h.id)) fail(`household ${h.id} is not in the CSV`);
 
   const households = csvIds.map((id) => buildHousehold(defined.get(id), costs.get(id)));
+  // The twelve were guided and both moments were held on the report's dates;
+  // then the families of the referral funnel that have no business case.
+  for (const h of households) {
+    h.status_history = guidedHistory(h, T1);
+    h.moments = [{ moment: 'T1', date: T1, held: true }, { moment: 'T2', date: T2, held: true }];
+  }
+  const professionalOf = (org, role) => ((pools.get(`${org}|${role}`) || [])[0] || { id: null }).id;
+  households.push(...extraHouseholds(orgId, professionalOf, T1));
+  households.sort((a, b) => (a.id < b.id ? -1 : 1));
   return {
     measurement_dates: { T1, T2 },
     directors: [
-      { username: 'r.dekker', display_name: 'Ria Dekker' },
-      { username: 'm.bakker', display_name: 'Mohamed Bakker' },
+      { username: 'r.dekker', display_name: 'Ria Dekker', phone: '06-12340001', email: 'r.dekker@gezinsregie.example' },
+      { username: 'm.bakker', display_name: 'Mohamed Bakker', phone: '06-12340002', email: 'm.bakker@gezinsregie.example' },
     ],
     organisations,
     professionals,
@@ -849,7 +860,7 @@ function build(costs) {
       neighbourhood: h.neighbourhood,
       status: 'active',
       director: h.director,
-      referral: { source: h.referral.source, reason: h.referral.reason, date: h.referral.date },
+      referral: { source: h.referral.source, reason: h.referral.reason, date: h.referral.date, ...SOURCE_OVERRIDES[h.id] },
       members,
       provisions,
     };
@@ -900,7 +911,7 @@ function activeOn(pv, d) { return pv.start_date <= d && (pv.end_date === null ||
 
 function selfCheck(data, costs) {
   let bad = 0;
-  for (const h of data.households) {
+  for (const h of data.households.filter((x) => costs.has(x.id))) {
     for (const [mo, d] of [['T1', T1], ['T2', T2]]) {
       for (const cat of CATEGORIES) {
         const got = h.provisions.filter((p) => activeOn(p, d) && categoryOf(p.domain) === cat)

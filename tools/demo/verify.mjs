@@ -66,7 +66,7 @@ const dates = data.measurement_dates || {};
 if (dates.T1 !== '2018-11-01' || dates.T2 !== '2019-11-01') bad(`measurement_dates: ${JSON.stringify(dates)}`);
 
 const directors = new Set();
-for (const d of data.directors) { keys(d, ['username', 'display_name'], `director ${d.username}`); directors.add(d.username); }
+for (const d of data.directors) { keys(d, ['username', 'display_name', 'phone', 'email'], `director ${d.username}`); directors.add(d.username); }
 
 const ORG_KINDS = ['provider', 'municipality', 'insurer', 'housing', 'uwv', 'social_work', 'neighbourhood_team'];
 const orgs = new Set();
@@ -85,14 +85,26 @@ for (const p of data.professionals) {
   if (!/^06-\d{8}$/.test(p.phone)) bad(`professional ${p.id}: phone ${p.phone}`);
 }
 
-const SOURCES = ['gp', 'practice_nurse', 'wmo', 'social_team', 'youth_doctor', 'social_work', 'other'];
-const NEIGHBOURHOODS = ['Malberg', 'Caberg', 'Pottenberg', 'Malpertuis'];
+const SOURCES = ['gp', 'practice_nurse', 'gp_with_practice_nurse', 'gp_with_safety_house', 'wmo', 'social_team',
+  'youth_doctor', 'social_work', 'other'];
+// One family that dropped out lived outside the pilot's neighbourhoods.
+const NEIGHBOURHOODS = ['Malberg', 'Caberg', 'Pottenberg', 'Malpertuis', 'Heer'];
+const STATUSES = ['referred', 'intake', 'active', 'aftercare', 'closed', 'dropped'];
+const DROP_REASONS = ['not_needed', 'no_consent', 'withdrew', 'moved_away', 'outside_area'];
 const jsonHouseholds = new Set();
 const provisionIds = new Set();
 let nProvisions = 0;
 for (const h of data.households) {
   const w = `household ${h.id}`;
-  keys(h, ['id', 'family_name', 'address', 'postcode', 'city', 'neighbourhood', 'status', 'director', 'referral', 'members', 'provisions'], w);
+  const fields = ['id', 'family_name', 'address', 'postcode', 'city', 'neighbourhood', 'status', 'director', 'referral',
+    'members', 'provisions', 'status_history', 'moments'];
+  keys(h, h.status === 'dropped' ? [...fields, 'drop_reason'] : fields, w);
+  if (h.status === 'dropped' && !DROP_REASONS.includes(h.drop_reason)) bad(`${w}: drop_reason ${h.drop_reason}`);
+  for (const c of h.status_history) {
+    if (!STATUSES.includes(c.status) || !isDate(c.date) || !directors.has(c.by)) bad(`${w}: status change ${JSON.stringify(c)}`);
+  }
+  if (h.status_history.length && h.status_history[h.status_history.length - 1].status !== h.status) bad(`${w}: history does not end in ${h.status}`);
+  const held = new Set(h.moments.filter((m) => m.held).map((m) => m.moment));
   if (jsonHouseholds.has(h.id)) bad(`duplicate ${w}`);
   jsonHouseholds.add(h.id);
   if (!NEIGHBOURHOODS.includes(h.neighbourhood)) bad(`${w}: neighbourhood ${h.neighbourhood}`);
@@ -132,7 +144,14 @@ for (const h of data.households) {
     if (p.indicated !== (cat !== 'niet_geindiceerd')) bad(`${pw}: indicated ${p.indicated}`);
   }
 
-  // the invariant
+  // The invariant holds for the families with a business case; the others
+  // must lack one: dropped out, T2 not held, or nothing on the care map at T1.
+  if (!csvHouseholds.has(h.id)) {
+    const atT1 = h.provisions.some((p) => p.start_date <= dates.T1 && (p.end_date === null || p.end_date >= dates.T1));
+    if (h.status !== 'dropped' && held.has('T2') && atT1) bad(`${w}: not in the CSV but complete`);
+    continue;
+  }
+  if (!held.has('T1') || !held.has('T2')) bad(`${w}: in the CSV but T1 and T2 not both held`);
   for (const moment of ['T1', 'T2']) {
     const d = dates[moment];
     const active = h.provisions.filter((p) => p.start_date <= d && (p.end_date === null || p.end_date >= d));
@@ -153,7 +172,6 @@ for (const k of want.keys()) {
   if (!CATEGORIES.includes(cat)) bad(`CSV category ${cat} unknown`);
   if (!jsonHouseholds.has(hh)) bad(`CSV household ${hh} missing from JSON`);
 }
-for (const hh of jsonHouseholds) if (!csvHouseholds.has(hh)) bad(`JSON household ${hh} not in CSV`);
 
 if (problems.length) {
   for (const p of problems) console.error(`verify: ${p}`);

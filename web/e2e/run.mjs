@@ -9,7 +9,8 @@
 // playwright-core; checks every visited page with axe-core (WCAG 2.1 A/AA).
 // Prints "N passed, M failed" as its last line; exits non-zero on failure.
 //
-// Optional: REGIE_E2E_SCREENSHOTS=<dir> saves a screenshot of every page.
+// Optional: REGIE_E2E_SCREENSHOTS=<dir> saves a screenshot of every page;
+// REGIE_E2E_ONLY=flow runs only the ten steps of a new family (flow.mjs).
 // Signs in as the director (first demo login), then as the analyst and the
 // administrator (their "Sign in as <role> …" lines in the demo output).
 
@@ -26,6 +27,7 @@ import { ownSteps } from './own.mjs';
 import { professionalSteps } from './professional.mjs';
 import { roleSteps } from './roles.mjs';
 import { intakeSteps } from './intake.mjs';
+import { flowSteps } from './flow.mjs';
 import { codes, secretOfUri } from './totp.mjs';
 import { checkOverflow, scanText } from './scan.mjs';
 
@@ -319,6 +321,16 @@ async function main() {
       ctx.on('page', (p) => watchPage(p, who));
       return ctx;
     };
+    // REGIE_E2E_ONLY=flow: only the ten steps of a new family on an empty store (quicker while working on them).
+    if (process.env.REGIE_E2E_ONLY === 'flow') {
+      await flowSteps({
+        step, assert, regieBin, webRoot, tempDir, newContext, checkPage, expectHeading, signInForm, knownLogins, stopServer,
+      });
+      await step('no JavaScript or console errors on any page', async () => {
+        assert(pageErrors.length === 0, `page errors:\n${pageErrors.join('\n')}`);
+      });
+      return;
+    }
     const context = browser ? await newContext('director', { locale: 'nl-NL', viewport: DESKTOP }) : null;
     const page = context ? await context.newPage() : null;
     const csrfOnDelete = [];
@@ -458,8 +470,11 @@ async function main() {
       await expectPath(page, '/businesscase');
       await expectHeading(page, 'Maatschappelijke businesscase');
       await page.locator('[data-testid="table-5"]').waitFor();
-      assert((await page.getByLabel('Meetmoment 1 (T1)').inputValue()) === '2018-11-01', 'T1 is not 2018-11-01');
-      assert((await page.getByLabel('Meetmoment 2 (T2)').inputValue()) === '2019-11-01', 'T2 is not 2019-11-01');
+      // Each family on its own T1 and T2; the families without both are listed apart.
+      assert(await page.getByLabel(/De eigen T1 en T2 van elk gezin/).isChecked(), 'own dates are not the default');
+      assert(/eigen meetmomenten/.test(await page.getByTestId('businesscase-summary').innerText()), 'the summary does not say own dates');
+      const excluded = await page.getByTestId('businesscase-excluded').innerText();
+      assert(/Kurvers/.test(excluded) && /meetmoment 2 is niet gehouden/i.test(excluded), `excluded families: ${excluded}`);
       assert(await page.getByLabel('Norm (uren × weken × tarief)').isChecked(), 'the norm is not the default director cost');
       await page.locator('.regie-chart--businesscase svg').first().waitFor({ state: 'attached' });
       await checkPage(page, 'businesscase');
@@ -474,7 +489,7 @@ async function main() {
       await page.waitForURL((url) => url.searchParams.get('director_cost') === 'fixed');
       businessCaseUrl = page.url();
       const q = new URL(businessCaseUrl).searchParams;
-      assert(q.get('t1') === '2018-11-01' && q.get('t2') === '2019-11-01', `dates not in the URL: ${businessCaseUrl}`);
+      assert(q.get('dates') === 'own', `own dates not in the URL: ${businessCaseUrl}`);
       assert(q.get('fixed_amount') === '8000', `fixed_amount not in the URL: ${businessCaseUrl}`);
       await page.waitForFunction(() => /Vast bedrag: €\s?8\.000 per huishouden/.test(
         document.querySelector('[data-testid="director-cost"]')?.textContent ?? ''));
@@ -532,6 +547,8 @@ async function main() {
     });
 
     await step('a wrong period shows the server message next to the form', async () => {
+      await page.getByLabel('Dezelfde data voor alle gezinnen').check();
+      assert((await page.getByLabel('Meetmoment 1 (T1)').inputValue()) === '2018-11-01', 'T1 is not 2018-11-01');
       await page.getByLabel('Meetmoment 2 (T2)').fill('2018-01-01');
       await page.getByRole('button', { name: 'Berekenen', exact: true }).click();
       const alert = page.locator('main [role="alert"]');
@@ -1499,6 +1516,11 @@ async function main() {
       const alert = page.locator('[role="alert"]');
       await alert.waitFor({ state: 'visible' });
       assert(/onjuist/i.test(await alert.innerText()), `unexpected error text: ${await alert.innerText()}`);
+    });
+
+    // The ten steps for a new family, on a server of its own with an empty store.
+    await flowSteps({
+      step, assert, regieBin, webRoot, tempDir, newContext, checkPage, expectHeading, signInForm, knownLogins, stopServer,
     });
 
     await step('no JavaScript or console errors on any page (director and household member)', async () => {

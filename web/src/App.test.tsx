@@ -37,6 +37,7 @@ function fakeServer() {
     if (call.path === '/api/v1/households') return { status: 200, body: { households } };
     if (call.path === '/api/v1/households/BZHH01') return { status: 200, body: { household } };
     if (call.path === '/api/v1/caseload') return { status: 200, body: { caseloads: [] } };
+    if (call.path === '/api/v1/me/due') return { status: 200, body: { items: [] } };
     if (/^\/api\/v1\/households\/[^/]+\/round-tables$/.test(call.path)) return { status: 200, body: { round_tables: [] } };
     return undefined;
   });
@@ -144,8 +145,11 @@ describe('App', () => {
       '/api/v1/households/BZHH01',
       // … its consents, measurements, wishes for change and outcomes …
       '/api/v1/households/BZHH01/consents',
+      '/api/v1/households/BZHH01/contacts',
       '/api/v1/households/BZHH01/measurements',
+      '/api/v1/households/BZHH01/moments',
       '/api/v1/households/BZHH01/outcomes',
+      '/api/v1/households/BZHH01/status-history',
       '/api/v1/households/BZHH01/time-entries',
       '/api/v1/households/BZHH01/virtual-savings',
       '/api/v1/households/BZHH01/wishes',

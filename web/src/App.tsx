@@ -13,6 +13,7 @@ import { CaseloadPage } from './lazyPages'; // its own chunk
 import { HouseholdPage } from './lazyPages'; // its own chunk
 import { HouseholdsPage } from './lazyPages'; // its own chunk
 import { IntakePage } from './lazyPages'; // its own chunk
+import { FunnelPage } from './lazyPages'; // its own chunk
 import { afterSignInPath, LoginPage } from './pages/LoginPage';
 import { MeasurementPage } from './lazyPages'; // its own chunk
 import { NotFoundPage } from './lazyPages'; // its own chunk
@@ -116,6 +117,7 @@ function Routes() {
   if (matchPath(TEAM_START, pathname)) return <TeamPage />;
   if (matchPath('/businesscase', pathname)) return <BusinessCasePage />;
   if (matchPath('/analyse', pathname)) return <AnalysePage />;
+  if (matchPath('/instroom', pathname)) return <FunnelPage />;
   if (matchPath('/prijslijst', pathname)) return <PriceListPage />;
   if (matchPath('/uitkomsten', pathname)) return <OutcomesPage />;
   const fill = matchPath('/huishoudens/:id/metingen/:mid', pathname);

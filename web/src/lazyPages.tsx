@@ -58,4 +58,5 @@ export const MessagesPage = page(() => import('./pages/MessagesPage').then((m) =
 export const PriceListPage = page(() => import('./pages/PriceListPage').then((m) => m.PriceListPage));
 export const DirectorStartPage = page(() => import('./pages/DirectorStartPage').then((m) => m.DirectorStartPage));
 export const TeamPage = page(() => import('./pages/TeamPage').then((m) => m.TeamPage));
+export const FunnelPage = page(() => import('./pages/FunnelPage').then((m) => m.FunnelPage));
 export const IntakePage = page(() => import('./pages/IntakePage').then((m) => m.IntakePage));

@@ -32,9 +32,9 @@ describe('main menu', () => {
   it.each([
     ['director', ['Mijn werk', 'Huishoudens', 'Caseload', 'Nieuwe aanmelding', 'Businesscase', 'Uitkomsten']],
     // Nothing that answers an analyst "geen toegang": no household list, no caseload.
-    ['analyst', ['Analyse', 'Businesscase', 'Uitkomsten']],
-    ['team_lead', ['Gezinnen van het team', 'Caseload', 'Nieuwe aanmelding', 'Businesscase', 'Analyse']],
-    ['administrator', ['Accounts', 'Huishoudens', 'Caseload', 'Businesscase', 'Analyse', 'Prijslijst', 'Berichten']],
+    ['analyst', ['Analyse', 'Businesscase', 'Uitkomsten', 'Instroom']],
+    ['team_lead', ['Gezinnen van het team', 'Caseload', 'Nieuwe aanmelding', 'Businesscase', 'Analyse', 'Instroom']],
+    ['administrator', ['Accounts', 'Huishoudens', 'Caseload', 'Businesscase', 'Analyse', 'Instroom', 'Prijslijst', 'Berichten']],
     ['professional', ['Mijn werk']],
   ])('for %s: %j', async (role, items) => {
     expect(await menuFor(role)).toEqual(items);

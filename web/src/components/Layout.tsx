@@ -11,6 +11,7 @@ import {
   canSeeCaseload,
   canSeeHouseholdList,
   canSeeOutcomes,
+  canSeeFunnel,
 } from '../lib/roles';
 import { startPage } from '../lib/startPage';
 import { useSession } from '../lib/session';
@@ -63,6 +64,7 @@ function MainNav() {
   if (canSeeBusinessCase(user?.role)) items.push({ to: '/businesscase', label: t.nav.businessCase });
   if (canSeeOutcomes(user?.role)) items.push({ to: '/uitkomsten', label: t.nav.outcomes });
   if (canSeeAnalytics(user?.role)) items.push({ to: '/analyse', label: t.nav.analytics });
+  if (canSeeFunnel(user?.role)) items.push({ to: '/instroom', label: t.nav.funnel });
   if (canManagePriceList(user?.role)) items.push({ to: '/prijslijst', label: t.nav.priceList });
   if (canImportMessages(user?.role)) items.push({ to: '/berichten', label: t.nav.messages });
   if (canManageAccounts(user?.role)) items.push({ to: '/accounts', label: t.nav.accounts });

@@ -12,11 +12,14 @@ import {
 } from './businesscase';
 
 describe('paramsFromSearch', () => {
-  it('uses the pilot dates, the norm and € 70 when the URL says nothing', () => {
+  it("uses each family's own dates, the norm and € 70 when the URL says nothing", () => {
     expect(paramsFromSearch('')).toEqual(DEFAULT_PARAMS);
-    expect(toQuery(paramsFromSearch(''))).toBe(
-      't1=2018-11-01&t2=2019-11-01&director_cost=norm&hourly_rate=70',
-    );
+    expect(toQuery(paramsFromSearch(''))).toBe('dates=own&director_cost=norm&hourly_rate=70');
+  });
+
+  it('reads an address with dates and no "dates" as the same dates for everyone', () => {
+    expect(paramsFromSearch('?t1=2018-11-01&t2=2019-11-01').dates).toBe('fixed');
+    expect(paramsFromSearch('?dates=own&t1=2018-11-01').dates).toBe('own');
   });
 
   it('reads every parameter and ignores an unknown mode', () => {
@@ -38,7 +41,7 @@ describe('paramsFromSearch', () => {
 
 describe('toQuery', () => {
   it('sends the fixed amount only in fixed mode and leaves out empty filters', () => {
-    const fixed = { ...DEFAULT_PARAMS, directorCost: 'fixed' as const, neighbourhood: 'Mariaberg Oost' };
+    const fixed = { ...DEFAULT_PARAMS, dates: 'fixed' as const, directorCost: 'fixed' as const, neighbourhood: 'Mariaberg Oost' };
     expect(toQuery(fixed)).toBe(
       't1=2018-11-01&t2=2019-11-01&neighbourhood=Mariaberg+Oost&director_cost=fixed&fixed_amount=8000&hourly_rate=70',
     );
@@ -61,7 +64,7 @@ describe('toQuery', () => {
 
 describe('downloadUrl', () => {
   it('is the API query with the format added', () => {
-    const p = { ...DEFAULT_PARAMS, directorCost: 'fixed' as const };
+    const p = { ...DEFAULT_PARAMS, dates: 'fixed' as const, directorCost: 'fixed' as const };
     expect(downloadUrl(p, 'xlsx')).toBe(
       '/api/v1/businesscase?t1=2018-11-01&t2=2019-11-01&director_cost=fixed&fixed_amount=8000&hourly_rate=70&format=xlsx',
     );

@@ -8,6 +8,8 @@ import type { BusinessCaseResponse, BusinessCaseTableRow, DirectorCostMode } fro
  * page and a download all describe the same figures.
  */
 export interface BusinessCaseParams {
+  /** own: each family's own T1 and T2, complete families only; fixed: t1 and t2 for every household. */
+  dates: 'own' | 'fixed';
   t1: string;
   t2: string;
   neighbourhood: string;
@@ -25,6 +27,7 @@ export interface BusinessCaseParams {
 
 /** Measurement dates of the pilot and the report's figures. */
 export const DEFAULT_PARAMS: Readonly<BusinessCaseParams> = {
+  dates: 'own',
   t1: '2018-11-01',
   t2: '2019-11-01',
   neighbourhood: '',
@@ -55,7 +58,10 @@ export function paramsFromSearch(search: string): BusinessCaseParams {
     return v === null ? fallback : v.trim();
   };
   const mode = q.get('director_cost');
+  const dates = q.get('dates');
   return {
+    // An address with dates but without "dates" is from before each family had its own.
+    dates: dates === 'own' || dates === 'fixed' ? dates : q.has('t1') || q.has('t2') ? 'fixed' : DEFAULT_PARAMS.dates,
     t1: get('t1', DEFAULT_PARAMS.t1),
     t2: get('t2', DEFAULT_PARAMS.t2),
     neighbourhood: get('neighbourhood', ''),
@@ -76,8 +82,12 @@ export function paramsFromSearch(search: string): BusinessCaseParams {
  */
 export function toQuery(p: BusinessCaseParams): string {
   const q = new URLSearchParams();
-  q.set('t1', p.t1);
-  q.set('t2', p.t2);
+  if (p.dates === 'own') {
+    q.set('dates', 'own');
+  } else {
+    q.set('t1', p.t1);
+    q.set('t2', p.t2);
+  }
   if (p.neighbourhood) q.set('neighbourhood', p.neighbourhood);
   if (p.household) q.set('household', p.household);
   if (p.director) q.set('director', p.director);

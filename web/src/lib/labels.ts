@@ -80,7 +80,7 @@ export const SIGNAL_CODES = [
 ] as const;
 
 /** Reasons a household drops out, in the order offered. */
-export const DROP_REASONS = ['not_needed', 'no_consent', 'withdrew', 'moved_away'] as const;
+export const DROP_REASONS = ['not_needed', 'no_consent', 'withdrew', 'outside_area', 'moved_away'] as const;
 
 /** The workflow of a household; "dropped" can follow any step before "closed". */
 export const STATUS_PIPELINE = ['referred', 'intake', 'active', 'aftercare', 'closed'] as const;

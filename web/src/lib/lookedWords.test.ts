@@ -12,6 +12,11 @@ describe('lookedWords', () => {
     expect(text).toBe('Bekeek het dossier.');
     expect(text).not.toContain('something');
   });
+  it('names the contact log, the status history and the measurement moments', () => {
+    expect(lookedWords(['contact.read', 'status.read', 'moments.set'])).toBe(
+      'Bekeek de contacten met u en de voortgang van het dossier; wijzigde de meetmomenten.',
+    );
+  });
   it('counts looks', () => {
     expect(timesWords(20)).toBe('20 keer');
   });

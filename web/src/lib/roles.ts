@@ -16,6 +16,11 @@ export function canSeeAnalytics(role: string | null | undefined): boolean {
   return has(ANALYTICS_ROLES, role);
 }
 
+/** The referral funnel (/instroom): counts per source, for the roles that see aggregates. */
+export function canSeeFunnel(role: string | null | undefined): boolean {
+  return has(ANALYTICS_ROLES, role);
+}
+
 /** Only an administrator adds price-list versions; the menu item is shown to administrators. */
 export function canManagePriceList(role: string | null | undefined): boolean {
   return role === 'administrator';

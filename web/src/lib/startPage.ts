@@ -28,6 +28,7 @@ const PAGE_ROLES: Record<string, readonly string[]> = {
   '/werk': ['professional'],
   '/caseload': ['director', 'team_lead', 'administrator'],
   '/analyse': ['analyst', 'team_lead', 'administrator'],
+  '/instroom': ['analyst', 'team_lead', 'administrator'],
   '/uitkomsten': ['director', 'analyst', 'team_lead', 'administrator'],
   '/accounts': ['administrator'],
   '/berichten': ['administrator'],

@@ -42,6 +42,20 @@ export interface HouseholdSummary {
   may_open?: boolean;
   /** Names of the team leads assigned next to the director. */
   team_leads?: string[];
+  /** How long the family has been in the intervention and its status; null when the history does not say. */
+  intervention?: InterventionSpan | null;
+  /** The family's T2 and its reminder. */
+  t2?: { date: string | null; reminder: 'none' | 'due' | 'overdue' | string };
+}
+
+/** From the first recorded status (the referral) to closing or today, and the current status since its day. */
+export interface InterventionSpan {
+  start: string;
+  end: string | null;
+  days: number;
+  status: string;
+  status_since: string;
+  days_in_status: number;
 }
 
 export interface HouseholdListResponse {
@@ -308,9 +322,22 @@ export interface BusinessCaseTableRow {
   avg_per_household_eur: number | null;
 }
 
+/** A family left out of a business case on own dates, and why. */
+export interface ExcludedFamily {
+  household: string;
+  reason: string;
+  t1: string | null;
+  t2: string | null;
+}
+
 export interface BusinessCaseResponse {
-  t1: string;
-  t2: string;
+  /** own: each family's own T1 and T2; fixed: t1 and t2 for all (older servers: absent). */
+  dates?: 'own' | 'fixed';
+  /** With own dates: the earliest T1 and latest T2 counted; null when no family is complete. */
+  t1: string | null;
+  t2: string | null;
+  family_dates?: Record<string, { t1: string; t2: string }>;
+  excluded?: ExcludedFamily[];
   pseudonymised: boolean;
   /** Household id -> family name; empty for analysts (older servers: absent). */
   household_names?: Record<string, string>;

@@ -94,7 +94,7 @@ describe('BusinessCaseReport', () => {
   it('links to the same query as XLSX and CSV', () => {
     renderReport();
     expect(screen.getByRole('link', { name: 'Download Excel (XLSX)' }).getAttribute('href')).toBe(
-      '/api/v1/businesscase?t1=2018-11-01&t2=2019-11-01&director_cost=fixed&fixed_amount=8000&hourly_rate=70&format=xlsx',
+      '/api/v1/businesscase?dates=own&director_cost=fixed&fixed_amount=8000&hourly_rate=70&format=xlsx',
     );
     expect(screen.getByRole('link', { name: 'Download CSV' }).getAttribute('href')).toMatch(/&format=csv$/);
   });
@@ -140,6 +140,7 @@ describe('directorCostFigures', () => {
 
 describe('validateForm', () => {
   const values = {
+    dates: 'fixed' as const,
     t1: '2018-11-01',
     t2: '2019-11-01',
     neighbourhood: ' Malberg ',
@@ -152,7 +153,7 @@ describe('validateForm', () => {
   it('normalises amounts for the URL', () => {
     const result = validateForm(values, DEFAULT_PARAMS);
     expect(result).toEqual({
-      params: { ...DEFAULT_PARAMS, neighbourhood: 'Malberg', directorCost: 'fixed', fixedAmount: '8000.50', hourlyRate: '70' },
+      params: { ...DEFAULT_PARAMS, dates: 'fixed', neighbourhood: 'Malberg', directorCost: 'fixed', fixedAmount: '8000.50', hourlyRate: '70' },
     });
   });
 
@@ -185,7 +186,7 @@ describe('BusinessCasePage', () => {
       </Router>,
     );
     expect(await screen.findByTestId('table-3')).toBeTruthy();
-    expect(calls[0]?.search).toBe('?t1=2018-11-01&t2=2019-11-01&director_cost=norm&hourly_rate=70');
+    expect(calls[0]?.search).toBe('?dates=own&director_cost=norm&hourly_rate=70');
 
     await user.click(screen.getByLabelText('Vast bedrag per huishouden'));
     const amount = screen.getByLabelText('Bedrag per huishouden (euro)');
@@ -195,7 +196,7 @@ describe('BusinessCasePage', () => {
     await user.click(screen.getByRole('button', { name: 'Berekenen' }));
     await waitFor(() => expect(calls).toHaveLength(2));
     expect(calls[1]?.search).toBe(
-      '?t1=2018-11-01&t2=2019-11-01&neighbourhood=Malberg&director_cost=fixed&fixed_amount=8000&hourly_rate=70',
+      '?dates=own&neighbourhood=Malberg&director_cost=fixed&fixed_amount=8000&hourly_rate=70',
     );
     expect(window.location.pathname + window.location.search).toBe(`/businesscase${calls[1]?.search}`);
     expect(paramsFromSearch(window.location.search).neighbourhood).toBe('Malberg');
@@ -211,7 +212,7 @@ describe('BusinessCasePage', () => {
     );
     await screen.findByTestId('table-3');
     expect(window.location.search).toBe(
-      '?t1=2018-11-01&t2=2019-11-01&household=BZHH01&director_cost=norm&hourly_rate=70',
+      '?dates=own&household=BZHH01&director_cost=norm&hourly_rate=70',
     );
     expect(calls).toHaveLength(1);
     expect((screen.getByLabelText('Huishouden-id (optioneel)') as HTMLInputElement).value).toBe('BZHH01');

@@ -29,13 +29,35 @@ const load: Caseload = {
   ],
 };
 
+const summary = {
+  neighbourhood: 'Malberg',
+  director: { username: 'r.dekker', display_name: 'Ria Dekker' },
+  member_count: 3,
+  provision_count: 2,
+  annual_cost_cents: 0,
+};
+const summaries = [
+  {
+    ...summary,
+    id: 'BZHH01',
+    family_name: 'Van den Berg',
+    status: 'aftercare',
+    intervention: { start: '2025-09-01', end: null, days: 450, status: 'aftercare', status_since: '2026-09-01', days_in_status: 95, },
+    t2: { date: '2026-09-01', reminder: 'overdue' },
+  },
+  { ...summary, id: 'BZHH03', family_name: 'Janssen', status: 'active', intervention: null, t2: { date: null, reminder: 'none' } },
+  { ...summary, id: 'BZHH09', family_name: 'Elders', status: 'active', director: { username: 'm.bakker', display_name: 'M' } },
+];
+
 function serve(role: string) {
   installFakeFetch((call) =>
     call.path === '/api/v1/session'
       ? { status: 200, body: { user: { username: 'u', display_name: 'U', role }, csrf_token: 't' } }
       : call.path === '/api/v1/caseload'
         ? { status: 200, body: { caseloads: [load] } }
-        : undefined,
+        : call.path === '/api/v1/households'
+          ? { status: 200, body: { households: summaries } }
+          : undefined,
   );
 }
 
@@ -73,5 +95,23 @@ describe('caseload', () => {
     expect(due.textContent).toContain('Te laat');
     expect(screen.getByTestId('caseload-decisions').textContent).toMatch(/besparing €\s?9\.253/);
     expect(screen.getByTestId('caseload-decided').textContent).toMatch(/besparing €\s?9\.253/);
+  });
+
+  it('shows how long each family has been in its status and in the intervention, and a late T2', async () => {
+    serve('director');
+    render(
+      <Router>
+        <SessionProvider>
+          <CaseloadPage />
+        </SessionProvider>
+      </Router>,
+    );
+    const table = await screen.findByTestId('caseload-durations');
+    const rows = within(table).getAllByRole('row');
+    expect(rows).toHaveLength(3); // header, and this director's two families only
+    expect(rows[1]?.textContent).toContain('3 maanden');
+    expect(rows[1]?.textContent).toContain('1 jaar en 3 maanden');
+    expect(rows[1]?.textContent).toContain('te laat');
+    expect(rows[2]?.textContent).toContain('onbekend');
   });
 });

@@ -3,7 +3,10 @@ import { TableScroll } from '../components/TableScroll';
 import { t } from '../i18n/nl';
 import { formatDate, formatMinutes } from '../lib/format';
 import { householdStatusLabel, STATUS_PIPELINE, timeKindLabel } from '../lib/labels';
+import { listHouseholds } from '../lib/api';
 import { getCaseload, type Caseload } from '../lib/plan';
+import type { HouseholdSummary } from '../lib/types';
+import { Durations } from './caseload/Durations';
 import { decisionKindLabel, effectText } from '../lib/planText';
 import { Link } from '../lib/router';
 import { useSession } from '../lib/session';
@@ -15,7 +18,10 @@ const c = t.caseload;
 /** The director's caseload: households per status, hours this month, aftercare due. */
 export function CaseloadPage() {
   usePageTitle(c.title);
-  const caseloads = useResource((signal) => getCaseload(signal).then((r) => r.caseloads), []);
+  const caseloads = useResource(async (signal) => {
+    const [loads, list] = await Promise.all([getCaseload(signal), listHouseholds(signal)]);
+    return { loads: loads.caseloads, households: list.households };
+  }, []);
   return (
     <>
       <h1 className="utrecht-heading-1" tabIndex={-1}>
@@ -23,7 +29,16 @@ export function CaseloadPage() {
       </h1>
       <p className="utrecht-paragraph">{c.intro}</p>
       <Loadable state={caseloads.state}>
-        {(list) => list.map((load) => <CaseloadView key={load.director} load={load} single={list.length === 1} />)}
+        {({ loads, households }) =>
+          loads.map((load) => (
+            <CaseloadView
+              key={load.director}
+              load={load}
+              single={loads.length === 1}
+              households={households.filter((h) => h.director?.username === load.director)}
+            />
+          ))
+        }
       </Loadable>
     </>
   );
@@ -40,7 +55,16 @@ function PlanLink({ household }: { household: { id: string; family_name: string 
   );
 }
 
-function CaseloadView({ load, single }: { load: Caseload; single: boolean }) {
+function CaseloadView({
+  load,
+  single,
+  households,
+}: {
+  load: Caseload;
+  single: boolean;
+  households: readonly HouseholdSummary[];
+}) {
+  const { user } = useSession();
   const headingId = `caseload-${load.director.replace(/[^A-Za-z0-9]/g, '-')}`;
   const statuses = [...STATUS_PIPELINE, 'dropped'];
   const minutes = load.minutes_this_month;
@@ -98,6 +122,7 @@ function CaseloadView({ load, single }: { load: Caseload; single: boolean }) {
           </table>
         </TableScroll>
       </div>
+      <Durations households={households} linkFiles={user?.role === 'director'} />
       <h3 className="utrecht-heading-3">{c.decisions}</h3>
       <p className="utrecht-paragraph" data-testid="caseload-decided">
         {c.decided}: {effectText(load.decided_annual_effect_cents)}

@@ -1,8 +1,7 @@
 import { Loadable } from '../components/Loadable';
 import { t } from '../i18n/nl';
 import { listHouseholds } from '../lib/api';
-import { getCaseload, listRoundTables, type RoundTable } from '../lib/plan';
-import { dueItems } from '../lib/startWork';
+import { getDue } from '../lib/progress';
 import { usePageTitle } from '../lib/usePage';
 import { useResource } from '../lib/useResource';
 import { DueList } from './start/DueList';
@@ -10,21 +9,12 @@ import { OwnHouseholds } from './start/OwnHouseholds';
 
 const s = t.start;
 
-/** Households whose round tables can still ask for something. */
-const OPEN_STATUSES = new Set(['referred', 'intake', 'active', 'aftercare']);
-
-/** The director's start page: what is due in their caseload, then their households. */
+/** The director's start page: what is due in their caseload (the server's one list), then their households. */
 export function DirectorStartPage() {
   usePageTitle(s.title);
   const work = useResource(async (signal) => {
-    const [list, caseloads] = await Promise.all([listHouseholds(signal), getCaseload(signal)]);
-    const households = list.households;
-    const open = households.filter((h) => OPEN_STATUSES.has(h.status) && h.may_open !== false);
-    const tables = await Promise.all(
-      open.map((h) => listRoundTables(h.id, signal).then((r): [string, RoundTable[]] => [h.id, r.round_tables])),
-    );
-    const caseload = caseloads.caseloads[0] ?? { households: [], aftercare_due: [] };
-    return { households, due: dueItems(caseload, new Map(tables), new Date()) };
+    const [list, due] = await Promise.all([listHouseholds(signal), getDue(signal)]);
+    return { households: list.households, due: due.items };
   }, []);
 
   return (

@@ -1,3 +1,4 @@
+import { StatusSince } from './caseload/Durations';
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { Loadable } from '../components/Loadable';
 import { HouseholdStatus } from '../components/StatusBadge';
@@ -225,6 +226,7 @@ export function HouseholdTable({
                 <td className="utrecht-table__cell">{h.neighbourhood || t.empty}</td>
                 <td className="utrecht-table__cell">
                   <HouseholdStatus status={h.status} />
+                  <StatusSince household={h} />
                 </td>
                 <td className="utrecht-table__cell" data-testid="signal-badges">
                   {(h.signals ?? []).length === 0 ? (

@@ -73,6 +73,7 @@ function TextField({
 }
 
 interface FormValues {
+  dates: BusinessCaseParams['dates'];
   t1: string;
   t2: string;
   neighbourhood: string;
@@ -96,8 +97,8 @@ export function validateForm(
   base: BusinessCaseParams,
 ): { errors: FieldErrors } | { params: BusinessCaseParams } {
   const errors: FieldErrors = {};
-  if (!values.t1) errors.t1 = f.required(f.t1);
-  if (!values.t2) errors.t2 = f.required(f.t2);
+  if (values.dates === 'fixed' && !values.t1) errors.t1 = f.required(f.t1);
+  if (values.dates === 'fixed' && !values.t2) errors.t2 = f.required(f.t2);
   const rate = parseEuroInput(values.hourlyRate);
   if (rate === null) errors.hourly_rate = f.invalidAmount(f.hourlyRate);
   const fixed = values.directorCost === 'fixed' ? parseEuroInput(values.fixedAmount) : null;
@@ -108,6 +109,7 @@ export function validateForm(
   return {
     params: {
       ...base,
+      dates: values.dates,
       t1: values.t1,
       t2: values.t2,
       neighbourhood: values.neighbourhood.trim(),
@@ -129,6 +131,7 @@ export function BusinessCaseForm({
   onSubmit: (params: BusinessCaseParams) => void;
 }) {
   const [values, setValues] = useState<FormValues>(() => ({
+    dates: params.dates,
     t1: params.t1,
     t2: params.t2,
     neighbourhood: params.neighbourhood,
@@ -165,6 +168,7 @@ export function BusinessCaseForm({
   const reset = () => {
     setErrors({});
     setValues({
+      dates: DEFAULT_PARAMS.dates,
       t1: DEFAULT_PARAMS.t1,
       t2: DEFAULT_PARAMS.t2,
       neighbourhood: '',
@@ -195,8 +199,32 @@ export function BusinessCaseForm({
       <form className="regie-form regie-bc-form" method="get" action="/businesscase" onSubmit={submit} noValidate>
         <fieldset className="utrecht-form-fieldset regie-fieldset">
           <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{f.period}</legend>
-          <TextField field="t1" type="date" value={values.t1} onChange={set('t1')} error={fieldError('t1')} />
-          <TextField field="t2" type="date" value={values.t2} onChange={set('t2')} error={fieldError('t2')} />
+          {(['own', 'fixed'] as const).map((dates) => (
+            <div className="utrecht-form-field utrecht-form-field--radio regie-radio" key={dates}>
+              <div className="utrecht-form-field__input">
+                <input
+                  type="radio"
+                  className="utrecht-radio-button utrecht-radio-button--html-input"
+                  id={`bc-dates-${dates}`}
+                  name="dates"
+                  value={dates}
+                  checked={values.dates === dates}
+                  onChange={() => set('dates')(dates)}
+                />
+              </div>
+              <div className="utrecht-form-field__label">
+                <label className="utrecht-form-label utrecht-form-label--radio" htmlFor={`bc-dates-${dates}`}>
+                  {dates === 'own' ? t.progress.businessCase.ownDates : t.progress.businessCase.fixedDates}
+                </label>
+              </div>
+            </div>
+          ))}
+          {values.dates === 'fixed' ? (
+            <div className="regie-conditional">
+              <TextField field="t1" type="date" value={values.t1} onChange={set('t1')} error={fieldError('t1')} />
+              <TextField field="t2" type="date" value={values.t2} onChange={set('t2')} error={fieldError('t2')} />
+            </div>
+          ) : null}
         </fieldset>
         <fieldset className="utrecht-form-fieldset regie-fieldset">
           <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{f.selection}</legend>

@@ -10,6 +10,7 @@ import type { BusinessCaseResponse } from '../../lib/types';
 import { countText } from './ReportSection';
 import { Table3, Table4, Table5 } from './ReportTables';
 import { DirectorCostExplanation, VirtualSavingsSection } from './DirectorCost';
+import { ExcludedFamilies } from './ExcludedFamilies';
 
 
 
@@ -26,8 +27,10 @@ export function BusinessCaseReport({
 }) {
   const tables = useMemo(() => splitTables(data.table.rows), [data]);
   const nameOf = useMemo(() => householdNamer(data), [data]);
-  const t1 = formatDateShort(data.t1);
-  const t2 = formatDateShort(data.t2);
+  const own = data.dates === 'own';
+  // With each family's own dates the chart's moments are T1 and T2 of each family.
+  const t1 = own ? t.progress.businessCase.ownSeries : formatDateShort(data.t1);
+  const t2 = own ? t.progress.businessCase.ownSeries : formatDateShort(data.t2);
   return (
     <div className="regie-report" data-testid="businesscase-report">
       <section aria-labelledby="bc-result" className="regie-section">
@@ -35,7 +38,13 @@ export function BusinessCaseReport({
           {b.result}
         </h2>
         <p className="utrecht-paragraph" data-testid="businesscase-summary">
-          {b.summary(countText(data.household_count), formatDate(data.t1), formatDate(data.t2))}
+          {own
+            ? `${countText(data.household_count)}. ${
+                data.t1 && data.t2
+                  ? t.progress.businessCase.ownPeriod(formatDate(data.t1), formatDate(data.t2))
+                  : t.progress.businessCase.noneComplete
+              }`
+            : b.summary(countText(data.household_count), formatDate(data.t1), formatDate(data.t2))}
           {params.neighbourhood ? <> {b.filterNeighbourhood(params.neighbourhood)}</> : null}
           {params.household ? <> {b.filterHousehold(nameOf(params.household))}</> : null}{' '}
           {b.summaryMode(
@@ -75,6 +84,7 @@ export function BusinessCaseReport({
           />
         </>
       )}
+      <ExcludedFamilies excluded={data.excluded ?? []} nameOf={nameOf} />
       <VirtualSavingsSection data={data} nameOf={nameOf} />
     </div>
   );

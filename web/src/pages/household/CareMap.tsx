@@ -4,6 +4,7 @@ import type { Member, Provision } from '../../lib/types';
 import { groupByProvider } from '../../lib/household';
 import { EndProvisionForm } from './EndProvisionForm';
 import { ProvisionEditor } from './ProvisionEditor';
+import { OrganisationForm } from './OrganisationForm';
 import { ProfessionalForm } from './ProfessionalForm';
 import type { Directory } from './useDirectory';
 import { DoorView } from './DoorView';
@@ -19,6 +20,7 @@ type Panel =
   | { kind: 'edit'; id: string }
   | { kind: 'end'; id: string }
   | { kind: 'professional' }
+  | { kind: 'organisation' }
   | null;
 
 export function CareMap({
@@ -117,6 +119,17 @@ export function CareMap({
           >
             {r.professional.add}
           </button>
+          <button
+            type="button"
+            className="utrecht-button utrecht-button--secondary-action"
+            aria-expanded={panel?.kind === 'organisation'}
+            onClick={() => {
+              setMessage(null);
+              setPanel(panel?.kind === 'organisation' ? null : { kind: 'organisation' });
+            }}
+          >
+            {t.progress.organisation.add}
+          </button>
         </div>
       ) : null}
       {message ? (
@@ -133,6 +146,9 @@ export function CareMap({
           onCancel={() => setPanel(null)}
           onReload={onReload}
         />
+      ) : null}
+      {canEdit && panel?.kind === 'organisation' ? (
+        <OrganisationForm directory={directory} onSaved={saved} onCancel={() => setPanel(null)} />
       ) : null}
       {canEdit && panel?.kind === 'professional' ? (
         <ProfessionalForm directory={directory} onSaved={saved} onCancel={() => setPanel(null)} />

@@ -10,10 +10,12 @@ export function Contents({ director }: { director: boolean }) {
   const items: [string, string][] = [
     ['gegevens', c.details],
     ['status-titel', c.status],
+    ...(director ? ([['statusgeschiedenis', c.history]] as [string, string][]) : []),
     ['signalen', c.signals],
     ['gezinsleden', c.members],
+    ...(director ? ([['contacten', c.contacts]] as [string, string][]) : []),
     ['zorgkaart', c.careMap],
-    ...(director ? ([['metingen', c.measurements]] as [string, string][]) : []),
+    ...(director ? ([['meetmomenten', c.moments], ['metingen', c.measurements]] as [string, string][]) : []),
     ['tijdlijn', c.timeline],
     ['kosten', c.costs],
     ...(director ? ([['tijd-besparingen', c.work]] as [string, string][]) : []),

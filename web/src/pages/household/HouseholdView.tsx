@@ -2,6 +2,7 @@ import { t } from '../../i18n/nl';
 import { Link } from '../../lib/router';
 import type { HouseholdDetail } from '../../lib/types';
 import { ImportWarnings } from './ImportWarnings';
+import { useState } from 'react';
 import { useDirectory } from './useDirectory';
 import { KeyFigures } from './KeyFigures';
 import { Signals } from './Signals';
@@ -14,6 +15,9 @@ import { HouseholdDetails, Members } from './Members';
 import { CareMap } from './CareMap';
 import { Contents } from './Contents';
 import { ConsentSection } from './ConsentSection';
+import { ContactLog } from './ContactLog';
+import { MomentsSection } from './MomentsSection';
+import { StatusHistory } from './StatusHistory';
 
 const noReload = async () => undefined;
 
@@ -31,6 +35,8 @@ export function HouseholdView({
   onReload?: () => Promise<void>;
 }) {
   const directory = useDirectory(isAssignedDirector);
+  // A contact registers time: the time list is read again after one.
+  const [contactsAdded, setContactsAdded] = useState(0);
   return (
     <>
       {showBusinessCaseLink ? (
@@ -53,6 +59,7 @@ export function HouseholdView({
       <Contents director={isAssignedDirector} />
       <HouseholdDetails household={household} />
       <StatusPanel household={household} canChange={isAssignedDirector} onChanged={onReload} />
+      {isAssignedDirector ? <StatusHistory householdId={household.id} revision={household.version} /> : null}
       <ImportWarnings warnings={household.import_warnings} />
       <div className="regie-columns regie-columns--overview">
         {household.counts ? <KeyFigures counts={household.counts} /> : null}
@@ -72,6 +79,16 @@ export function HouseholdView({
           onChanged={onReload}
         />
       ) : null}
+      {isAssignedDirector ? (
+        <ContactLog
+          householdId={household.id}
+          professionals={directory.professionals}
+          onChanged={async () => {
+            setContactsAdded((n) => n + 1);
+            await onReload();
+          }}
+        />
+      ) : null}
       <CareMap
         householdId={household.id}
         members={household.members}
@@ -80,6 +97,7 @@ export function HouseholdView({
         canEdit={isAssignedDirector}
         onReload={onReload}
       />
+      {isAssignedDirector ? <MomentsSection householdId={household.id} /> : null}
       {isAssignedDirector ? <HouseholdMeasurements householdId={household.id} members={household.members} /> : null}
       <Timeline events={household.timeline ?? []} provisions={household.provisions} members={household.members} />
       <CostByCategory
@@ -87,7 +105,7 @@ export function HouseholdView({
         totalCents={household.total_annual_cost_cents}
         asOf={household.as_of}
       />
-      {isAssignedDirector ? <HouseholdWork householdId={household.id} /> : null}
+      {isAssignedDirector ? <HouseholdWork householdId={household.id} revision={contactsAdded} /> : null}
     </>
   );
 }

@@ -17,8 +17,12 @@ const w = t.work;
  * lists and forms that post to the API; the server's validation messages are
  * shown next to the form.
  */
-export function HouseholdWork({ householdId }: { householdId: string }) {
-  const time = useResource((signal) => listTimeEntries(householdId, signal).then((b) => b.time_entries), [householdId]);
+export function HouseholdWork({ householdId, revision = 0 }: { householdId: string; revision?: number }) {
+  // `revision` goes up when time was registered elsewhere on the page (a contact).
+  const time = useResource(
+    (signal) => listTimeEntries(householdId, signal).then((b) => b.time_entries),
+    [householdId, revision],
+  );
   const savings = useResource(
     (signal) => listVirtualSavings(householdId, signal).then((b) => b.virtual_savings),
     [householdId],

@@ -2,7 +2,15 @@ import { useMemo, useState } from 'react';
 import { t } from '../../i18n/nl';
 import { formatDate } from '../../lib/format';
 import { sortTimeline } from '../../lib/household';
-import { domainLabel, measurementEventText, personLabel, timelineKindLabel } from '../../lib/labels';
+import {
+  domainLabel,
+  dropReasonLabel,
+  householdStatusLabel,
+  measurementEventText,
+  personLabel,
+  timelineKindLabel,
+} from '../../lib/labels';
+import { contactEventText } from '../../lib/progress';
 import type { Member, Provision, TimelineEvent } from '../../lib/types';
 import { provisionSummary } from './CareMapParts';
 
@@ -21,6 +29,12 @@ function recordText(e: TimelineEvent, members: readonly Member[]): string {
   if (e.kind === 'plan_version' || e.kind === 'plan_agreed') {
     const v = Number(e.detail.replace(/^v/, ''));
     return Number.isFinite(v) && v > 0 ? t.plan.plan.version(v) : e.detail;
+  }
+  if (e.kind === 'contact') return contactEventText(e.detail);
+  if (e.kind === 'status') {
+    const [status = '', reason = ''] = e.detail.split(' ');
+    const label = householdStatusLabel(status);
+    return reason ? `${label} (${dropReasonLabel(reason)})` : label;
   }
   if (e.kind === 'aftercare_started') {
     const n = Number(e.detail);

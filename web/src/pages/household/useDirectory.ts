@@ -19,8 +19,9 @@ export function useDirectory(withForms: boolean): Directory {
 
   const reload = useCallback(async () => {
     try {
-      const body = await listProfessionals();
-      setProfessionals(body.professionals);
+      const [pros, orgs] = await Promise.all([listProfessionals(), listOrganisations()]);
+      setProfessionals(pros.professionals);
+      setOrganisations(orgs.organisations);
     } catch {
       // Only the phone numbers are missing then.
     }

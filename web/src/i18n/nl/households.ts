@@ -1,0 +1,35 @@
+// Dutch texts: households. Part of the messages in ../nl.ts (key `households`).
+
+export const households = {
+  title: 'Huishoudens',
+  intro: 'De huishoudens waarvoor u gezinsregisseur bent.',
+  introOther: 'De huishoudens waartoe u toegang hebt.',
+  caption: 'Huishoudens met status, aantal gezinsleden, voorzieningen en jaarkosten',
+  count: (n: number) => (n === 1 ? '1 huishouden' : `${n} huishoudens`),
+  empty: 'Er zijn geen huishoudens.',
+  columns: {
+    familyName: 'Gezin',
+    neighbourhood: 'Wijk',
+    status: 'Status',
+    director: 'Gezinsregisseur',
+    members: 'Gezinsleden',
+    provisions: 'Voorzieningen',
+    annualCost: 'Jaarkosten',
+  },
+  total: 'Totaal',
+  costNote: 'Jaarkosten zijn de kosten van de lopende voorzieningen van vandaag.',
+  filters: {
+    title: 'Filteren',
+    status: 'Status',
+    director: 'Gezinsregisseur',
+    signal: 'Signaal',
+    all: 'Alle',
+    anySignal: 'Met een signaal',
+    apply: 'Filter toepassen',
+    reset: 'Alle huishoudens',
+    none: 'Geen huishoudens met deze filters.',
+    active: (n: number, total: number) => `${n} van ${total} huishoudens getoond.`,
+  },
+  signalsColumn: 'Signalen',
+  noSignals: 'Geen',
+} as const;

@@ -1,0 +1,167 @@
+// Dutch texts: labels. Part of the messages in ../nl.ts (key `labels`).
+
+export const labels = {
+  signal: {
+    stacking: 'Stapeling: 3 of meer voorzieningen zonder afstemming',
+    several_plans: 'Meer dan één gezinsplan',
+    one_provider_several_members: 'Eén aanbieder, losse voorzieningen per gezinslid',
+    several_ggz_providers: 'Meerdere GGZ-aanbieders voor één persoon',
+    many_professionals: '10 of meer hulpverleners in 12 maanden',
+    overlapping_coaching: 'Overlappende coaching naar zelfredzaamheid',
+  },
+  signalShort: {
+    stacking: 'Stapeling',
+    several_plans: 'Meer plannen',
+    one_provider_several_members: 'Eén aanbieder, losse voorzieningen',
+    several_ggz_providers: 'Meerdere GGZ-aanbieders',
+    many_professionals: '10+ hulpverleners',
+    overlapping_coaching: 'Overlappende coaching',
+  },
+  signalExplanation: {
+    stacking:
+      'Er lopen 3 of meer voorzieningen in Wmo, Jeugd, participatie en schuldhulp, en er is geen gezamenlijk plan afgesproken.',
+    several_plans: 'Er is meer dan één plan voor dit gezin. Eén gezin, één plan werkt beter.',
+    one_provider_several_members:
+      'Eén aanbieder helpt meerdere gezinsleden, maar met losse voorzieningen. Misschien kan dat één afspraak voor het hele gezin worden.',
+    several_ggz_providers: 'Eén persoon krijgt GGZ-hulp van meer dan één aanbieder.',
+    many_professionals: 'Er waren in de laatste 12 maanden 10 of meer verschillende hulpverleners bij dit gezin.',
+    overlapping_coaching:
+      'Meer dan één hulpverlener coacht tegelijk naar zelfredzaamheid. Dat kan dubbel werk zijn.',
+  },
+  /** The report's words (§5.2). */
+  dropReason: {
+    not_needed: 'Inzet gezinsregisseur niet nodig',
+    no_consent: 'Geen toestemming',
+    withdrew: 'Vroegtijdig afgehaakt',
+    moved_away: 'Verhuisd',
+    outside_area: 'Woonde buiten de wijk',
+  },
+  instrument: {
+    general: 'Algemene vragen',
+    icecap_a: 'ICECAP-A',
+    positive_health: 'Positieve Gezondheid',
+    positive_health_child: 'Positieve Gezondheid voor kinderen',
+  },
+  /** A measurement on the timeline: "Positieve Gezondheid (T3) van Sanne de Vries". */
+  measurementEvent: (instrument: string, moment: string, who: string | null) =>
+    who ? `${instrument} (${moment}) van ${who}` : `${instrument} (${moment})`,
+  serverMessage: {
+    t2AfterT1: 'meetmoment 2 (T2) moet na meetmoment 1 (T1) liggen.',
+    future: 'de datum mag niet in de toekomst liggen.',
+    amountRange: (max: string) => `het bedrag moet van € 0 tot en met € ${max} zijn.`,
+    numberRange: (min: string, max: string) => `het getal moet van ${min} tot en met ${max} zijn.`,
+    exists: 'dit bestaat al.',
+    checkField: 'De server heeft deze waarde niet aangenomen; controleer haar.',
+    answerRange: (value: string, min: string, max: string) =>
+      `het antwoord ${value} kan niet; kies van ${min} tot en met ${max}.`,
+    conflict: 'iemand anders heeft dit intussen gewijzigd.',
+  },
+  /** Another person, known to the page only by a user name. */
+  colleague: 'een collega',
+  /** Someone whose account no longer exists. */
+  someone: 'iemand',
+  timelineKind: {
+    provision_started: 'Voorziening gestart',
+    provision_ended: 'Voorziening beëindigd',
+    care_map_added: 'Toegevoegd aan de zorgkaart',
+    care_map_edited: 'Gewijzigd op de zorgkaart',
+    care_map_ended: 'Beëindigd op de zorgkaart',
+    measurement: 'Meting',
+    decision: 'Besluit (mandaat)',
+    round_table: 'Rondetafeloverleg',
+    round_table_planned: 'Rondetafeloverleg in voorbereiding',
+    plan_version: 'Gezinsplan opgesteld',
+    plan_agreed: 'Gezinsplan akkoord',
+    aftercare_started: 'Nazorg gestart',
+    aftercare_contact: 'Nazorgcontact',
+    contact: 'Contact',
+    status: 'Status',
+  },
+  householdStatus: {
+    referred: 'Aangemeld',
+    intake: 'Intake',
+    active: 'Actief',
+    aftercare: 'Nazorg',
+    closed: 'Afgesloten',
+    dropped: 'Uitgevallen',
+  },
+  userRole: {
+    director: 'Gezinsregisseur',
+    professional: 'Hulpverlener',
+    member: 'Gezinslid',
+    analyst: 'Analist',
+    team_lead: 'Teamleider',
+    administrator: 'Beheerder',
+  },
+  memberRole: {
+    parent: 'Ouder',
+    child: 'Kind',
+    other: 'Overig gezinslid',
+  },
+  consentStatus: {
+    given: 'Gegeven',
+    pending: 'Nog niet gegeven',
+    refused: 'Geweigerd',
+    withdrawn: 'Ingetrokken',
+  },
+  domain: {
+    jeugd: 'Jeugd',
+    wmo: 'Wmo',
+    participatie: 'Participatie',
+    schuldhulp: 'Schuldhulp',
+    bijstand: 'Bijstand',
+    bijzondere_bijstand: 'Bijzondere bijstand',
+    beschermd_wonen: 'Beschermd wonen',
+    zvw_ggz: 'GGZ (zorgverzekering)',
+    uwv: 'UWV',
+    niet_geindiceerd: 'Niet-geïndiceerd',
+    wlz: 'Wlz',
+    maatschappelijke_opvang: 'Maatschappelijke opvang',
+  },
+  costCategory: {
+    gemeente: 'Gemeente (geïndiceerd)',
+    niet_geindiceerd: 'Niet-geïndiceerd',
+    uwv: 'UWV',
+    zvw_ggz: 'GGZ (zorgverzekering)',
+  },
+  costBasis: {
+    declared: 'Gedeclareerd',
+    price_list: 'Prijslijst',
+    estimate: 'Schatting',
+  },
+  timeKind: {
+    direct: 'Direct cliëntcontact',
+    indirect: 'Indirect cliëntgebonden',
+    travel: 'Reistijd',
+    project: 'Projecttijd',
+  },
+  virtualSavingKind: {
+    out_of_home_placement: 'Uithuisplaatsing voorkomen',
+    eviction: 'Huisuitzetting voorkomen',
+    crisis_admission: 'Crisisopname voorkomen',
+    police_intervention: 'Politie-inzet voorkomen',
+    other: 'Anders',
+  },
+  directorCostMode: {
+    norm: 'Norm (uren × weken × tarief)',
+    fixed: 'Vast bedrag per huishouden',
+    registered: 'Geregistreerde uren',
+  },
+  priceUnit: {
+    intervention: 'per interventie',
+    hour: 'per uur',
+    month: 'per maand',
+    year: 'per jaar',
+  },
+  referralSource: {
+    gp: 'Huisarts',
+    practice_nurse: 'Praktijkondersteuner',
+    gp_with_practice_nurse: 'Huisarts samen met POH',
+    gp_with_safety_house: 'Huisarts samen met Veiligheidshuis',
+    wmo: 'Wmo-loket',
+    social_team: 'Sociaal team',
+    youth_doctor: 'Jeugdarts',
+    social_work: 'Maatschappelijk werk',
+    other: 'Andere hulpverlening',
+  },
+} as const;

@@ -1,0 +1,30 @@
+// Dutch texts: team. Part of the messages in ../nl.ts (key `team`).
+
+export const team = {
+  title: 'Gezinnen van het team',
+  intro: 'Alle gezinnen van het team. Het dossier opent u bij de gezinnen waaraan u bent toegevoegd. Bij de andere ziet u de kerngetallen en zet u de status.',
+  caseloadBefore: 'Huishoudens per status en uren per regisseur staan bij',
+  caseloadLink: 'Caseload',
+  assigned: 'Gezinnen waaraan u bent toegevoegd',
+  assignedIntro: 'Hier werkt u in het dossier zoals de gezinsregisseur.',
+  assignedNone: 'U bent nu aan geen enkel gezin toegevoegd. Een gezinsregisseur of een andere teamleider kan u toevoegen.',
+  others: 'Andere gezinnen van het team',
+  othersIntro: 'Het dossier van deze gezinnen is voor hun gezinsregisseur. U ziet de kerngetallen en kunt de status wijzigen.',
+  othersNone: 'Er zijn geen andere gezinnen.',
+  openFile: (name: string) => `Dossier ${name}`,
+  status: 'Status',
+  director: 'Gezinsregisseur',
+  teamLeads: 'Teamleiders erbij',
+  noTeamLeads: 'geen',
+  figures: 'Kerngetallen',
+  counts: (members: number, provisions: number) =>
+    `${members} ${members === 1 ? 'gezinslid' : 'gezinsleden'}, ${provisions} ${provisions === 1 ? 'voorziening' : 'voorzieningen'}`,
+  perYear: 'per jaar',
+  signals: 'Signalen',
+  newStatus: (name: string) => `Nieuwe status voor ${name}`,
+  choose: 'Kies…',
+  chooseStatus: 'Kies eerst een nieuwe status.',
+  change: 'Status wijzigen',
+  conflict: 'Iemand anders heeft dit gezin intussen gewijzigd. De nieuwste gegevens staan er nu; kies opnieuw.',
+  notSaved: 'De status is niet gewijzigd. Probeer het opnieuw.',
+} as const;
