@@ -21,6 +21,7 @@
 #include "interop/xlsx.h"
 #include "http/bodies.h"
 #include "service/auth.h"
+#include "service/identity_options.h"
 #include "store/store.h"
 
 namespace regie::service {
@@ -92,5 +93,7 @@ void add_account_routes(Api& api);
 void add_assignment_routes(Api& api);
 void add_privacy_routes(Api& api);
 void add_shared_plan_routes(Api& api);
+// Sign-in through an OpenID Connect provider (routes_identity.cpp).
+void add_identity_routes(Api& api, const service::IdentityOptions& options);
 
 }  // namespace regie::http
