@@ -112,7 +112,7 @@ export async function identitySteps({ step, skip, assert, newContext, baseUrl, l
       const token = (await r.json()).csrf_token;
       const file = await ctx.request.get(`${baseUrl}/api/v1/households/${encodeURIComponent(householdId)}`);
       if (file.status() !== 200) continue;
-      const members = (await file.json()).members;
+      const members = (await file.json()).household.members;
       const linda = members.find((m) => m.given_name === 'Linda');
       assert(linda, `no member Linda in ${householdId}`);
       r = await ctx.request.put(
