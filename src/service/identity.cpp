@@ -195,7 +195,10 @@ Result<Identity::Started> Identity::start(const std::string& key, const std::str
   const std::string redirect_uri = trim_slash(options_.public_url.empty() ? base_url : options_.public_url) +
                                    "/inloggen/terug";
   Started out;
-  out.browser_token = browser_token.size() == 64 ? browser_token : random_token(32);
+  // The browser's own cookie is kept when it has our shape (one sign-in per browser at a time is not required).
+  const bool ours = browser_token.size() == 64 &&
+                    std::all_of(browser_token.begin(), browser_token.end(), [](unsigned char c) { return std::isxdigit(c); });
+  out.browser_token = ours ? browser_token : random_token(32);
   const std::string state = random_token(32), nonce = random_token(32);
   auto [verifier, challenge] = pkce_pair();
   const auto now = clock_.now_seconds();
