@@ -12,6 +12,7 @@ packages=(
   build-essential cmake ninja-build pkg-config ccache
   libsoci-dev libsqlite3-dev libpq-dev libcpp-httplib-dev nlohmann-json3-dev libcli11-dev
   libspdlog-dev libfmt-dev libsodium-dev liboath-dev libxlsxwriter-dev libical-dev libxml2-dev
+  libcjose-dev libjansson-dev libcurl4-openssl-dev python3-aiosmtpd openssl
   libboost-dev libgtest-dev libgmock-dev libbenchmark-dev
   postgresql sqlite3 chromium libreoffice-calc-nogui nodejs npm tzdata
   clang libclang-rt-dev curl wrk oathtool dpkg-dev haproxy

@@ -33,6 +33,19 @@ port=$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=
 export REGIE_TEST_PG="postgresql://postgres@127.0.0.1:$port/postgres"
 export REGIE_TEST_REQUIRE_PG=1
 
+# One OpenID Connect provider (staff and the DigiD broker) and one SMTP sink
+# on loopback for the whole run (tests/identity/start.sh); the C++ mail tests
+# and the browser test use them, and skip by name without them.
+iddir=$(mktemp -d /tmp/regie-identity.XXXXXX)
+stop_all() {
+  bash tests/identity/stop.sh "$iddir"
+  rm -rf "$iddir"
+  stop_pg
+}
+trap stop_all EXIT
+bash tests/identity/start.sh "$iddir"
+source "$iddir/env"
+
 ctest --test-dir build --output-on-failure -j2 | tee build/ctest.out
 # CTest counts a skipped test (exit 77 of a script, GTEST_SKIP) among the
 # passes in its total; say here, and again at the very end, which ones did not run.

@@ -34,6 +34,8 @@ void add_demo(CLI::App& app, Context& ctx) {
   cmd->add_option("--host", o->server.host, "Address to listen on")->capture_default_str();
   cmd->add_option("--web-root", o->server.web_root, "Folder with the built web UI")->capture_default_str();
   add_rate_limit_options(*cmd, o->server);
+  add_identity_options(*cmd, o->server.identity);
+  add_mail_options(*cmd, o->server.mail);
   cmd->add_flag("--no-serve", o->no_serve, "Only create the database and print the logins");
   cmd->callback([&ctx, o] {
     auto s = open_store(o->db, true);

@@ -21,6 +21,7 @@
 #include "interop/xlsx.h"
 #include "http/bodies.h"
 #include "service/auth.h"
+#include "service/identity_options.h"
 #include "store/store.h"
 
 namespace regie::service {
@@ -95,5 +96,7 @@ void add_shared_plan_routes(Api& api);
 // Registered by add_household_routes: the contact log, status history,
 // measurement moments, the director's due list and the referral funnel.
 void add_progress_routes(Api& api);
+// Sign-in through an OpenID Connect provider (routes_identity.cpp).
+void add_identity_routes(Api& api, const service::IdentityOptions& options);
 
 }  // namespace regie::http

@@ -55,6 +55,12 @@ void prefer_gzip(const httplib::Request& req) {
   it->second = kept;
 }
 
+service::AuthPolicy auth_policy(const ServerOptions& o) {
+  service::AuthPolicy p;
+  p.staff_passwords = o.identity.staff_passwords;
+  return p;
+}
+
 // A request runs on one worker thread from pre-routing to the logger, so
 // its start can wait there for the logger to read it.
 thread_local std::optional<std::chrono::steady_clock::time_point> request_start;
@@ -82,7 +88,7 @@ struct Server::Impl {
         proxies(std::move(proxies_in)),
         metrics_from(std::move(metrics_in)),
         sealer(std::move(sealer_in)),
-        auth(s, c, sealer ? &*sealer : nullptr),
+        auth(s, c, sealer ? &*sealer : nullptr, auth_policy(options)),
         guard(ConnectionLimits{options.header_timeout_s, options.keep_alive_timeout_s, options.min_body_bytes_per_s,
                                options.max_connections_per_client,
                                [this](const std::string& peer) { return proxies.contains(peer); }}),
@@ -259,6 +265,7 @@ struct Server::Impl {
     add_account_routes(api);
     add_assignment_routes(api);
     add_privacy_routes(api);
+    add_identity_routes(api, options.identity);
 
     // Unknown API paths answer JSON, never the UI's index page.
     auto api_not_found = [](const httplib::Request&, httplib::Response& res) {

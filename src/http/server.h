@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "common/clock.h"
+#include "service/identity_options.h"
+#include "service/mail_options.h"
 #include "store/store.h"
 
 namespace regie::http {
@@ -44,6 +46,11 @@ struct ServerOptions {
   std::vector<std::string> trusted_proxies;
   // Client addresses (after the proxies) that may read GET /metrics.
   std::vector<std::string> metrics_from = {"127.0.0.1", "::1"};
+  // Sign-in through the organisation's identity provider and DigiD (docs/identity.md).
+  service::IdentityOptions identity;
+  // Mail (docs/identity.md): sent by the command that runs the server
+  // (cli/serve.cpp) on a thread of its own, not by the server.
+  service::MailOptions mail;
 };
 
 class Server {

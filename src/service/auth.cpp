@@ -60,6 +60,7 @@ std::string_view to_string(SignInRefusal r) {
     case SignInRefusal::code_invalid: return "code_invalid";
     case SignInRefusal::totp_not_enrolled: return "totp_not_enrolled";
     case SignInRefusal::throttled: return "throttled";
+    case SignInRefusal::use_identity_provider: return "use_identity_provider";
   }
   return "none";
 }
@@ -128,6 +129,9 @@ Result<SignIn> Auth::sign_in(const std::string& username, const std::string& pas
   bool good = verify_password(account ? account->password_hash : dummy, password) && account && !account->disabled;
   if (!good)
     return fail(SignInRefusal::bad_credentials, Error{ErrorCode::unauthenticated, "unknown user name or wrong password"});
+  if (needs_second_factor(account->role) && !policy_.staff_passwords)
+    return refuse(SignInRefusal::use_identity_provider,
+                  Error{ErrorCode::unauthenticated, "sign in with your organisation's account"});
   if (needs_second_factor(account->role)) {
     store::AccountStore accounts(store_);
     auto totp = accounts.totp(account->username);
@@ -150,11 +154,17 @@ Result<SignIn> Auth::sign_in(const std::string& username, const std::string& pas
                         "the code is wrong or was used already; wait for the next code and try again"});
   }
   throttle_.clear(user_key);
+  return open_session(*account, "password");
+}
+
+SignIn Auth::open_session(const domain::Account& account, std::string_view via) {
+  const auto now = clock_.now_seconds();
   SignIn s;
   s.token = random_token(32);
-  s.principal = principal_of(store_, *account, random_token(16));
-  store::SessionStore(store_).create(token_hash(s.token), store::SessionRecord{account->username, s.principal.csrf_token, now, now, {}});
-  log::info("sign_in.ok", R"({"role":")" + std::string(domain::to_string(account->role)) + "\"}");
+  s.principal = principal_of(store_, account, random_token(16));
+  store::SessionStore(store_).create(token_hash(s.token), store::SessionRecord{account.username, s.principal.csrf_token, now, now, {}});
+  log::info("sign_in.ok", R"({"role":")" + std::string(domain::to_string(account.role)) + R"(","via":")" +
+                              std::string(via) + "\"}");
   return s;
 }
 

@@ -44,6 +44,9 @@ struct AuthPolicy {
   int max_failures = 5;                // within the window, then locked
   std::int64_t failure_window_s = 15 * 60;
   std::int64_t lockout_s = 15 * 60;
+  // False when staff sign in only through the organisation's identity
+  // provider (docs/identity.md); household members keep their password.
+  bool staff_passwords = true;
 };
 
 // Why a sign-in was refused, for the client to act on (ask for the code,
@@ -56,6 +59,7 @@ enum class SignInRefusal {
   code_invalid,       // the code is wrong, too old, or was used already
   totp_not_enrolled,  // the account needs a second factor it does not have yet
   throttled,          // too many failures; locked out for a while
+  use_identity_provider,  // the password is right, but staff sign in through the identity provider
 };
 std::string_view to_string(SignInRefusal r);
 
@@ -85,6 +89,10 @@ class Auth {
   Result<SignIn> sign_in(const std::string& username, const std::string& password, const std::string& code,
                          const std::string& client, SignInRefusal* why = nullptr,
                          std::int64_t* retry_after_s = nullptr);
+  // A session for an account whose person proved who they are elsewhere (an
+  // OpenID Connect provider, DigiD); the caller has checked that the account
+  // is active. `via` goes into the log ("oidc", "digid").
+  SignIn open_session(const domain::Account& account, std::string_view via);
   // Checks the token's session and refreshes its idle timer.
   Result<Principal> authenticate(const std::string& token);
   void sign_out(const std::string& token);

@@ -176,7 +176,8 @@ TEST_P(ViewRevisions, EveryTableKeyedByHouseholdBumpsTheRevision) {
   TestDatabase db(GetParam());
   auto store = db.open();
   const bool pg = GetParam() == "postgresql";
-  const std::set<std::string> not_in_view = {"audit_event"};
+  // The mail queue names the household a mail is about; the file view never shows it.
+  const std::set<std::string> not_in_view = {"audit_event", "mail_queue"};
   std::vector<std::string> missing;
   store->read([&](soci::session& sql) {
     std::vector<std::string> tables(200);

@@ -15,6 +15,7 @@ import { HouseholdsPage } from './lazyPages'; // its own chunk
 import { IntakePage } from './lazyPages'; // its own chunk
 import { FunnelPage } from './lazyPages'; // its own chunk
 import { afterSignInPath, LoginPage } from './pages/LoginPage';
+import { ProviderReturnPage } from './pages/ProviderReturnPage';
 import { MeasurementPage } from './lazyPages'; // its own chunk
 import { NotFoundPage } from './lazyPages'; // its own chunk
 import { OutcomesPage } from './lazyPages'; // its own chunk
@@ -27,6 +28,8 @@ import { professionalRoute } from './pages/ProfessionalPages';
 import { TeamPage } from './lazyPages'; // its own chunk
 
 const SIGN_IN = '/inloggen';
+/** Where an identity provider sends the browser back (docs/identity.md). */
+const SIGN_IN_RETURN = '/inloggen/terug';
 const HOME = '/huishoudens';
 /** Household members have their own home: the plain-language view of their household. */
 const OWN = '/mijn';
@@ -60,7 +63,7 @@ function useGuards(): { redirecting: boolean } {
   const { status, user } = useSession();
   const { pathname, state } = useLocation();
   const navigate = useNavigate();
-  const onSignIn = pathname === SIGN_IN;
+  const onSignIn = pathname === SIGN_IN || pathname === SIGN_IN_RETURN;
   const isRoot = pathname === '/' || pathname === '';
 
   let target: string | null = null;
@@ -107,6 +110,7 @@ function Routes() {
   if (status === 'loading' || redirecting) return <Loading />;
   if (status === 'error') return <SessionError />;
   if (pathname === SIGN_IN) return <LoginPage redirectState={state} />;
+  if (pathname === SIGN_IN_RETURN) return <ProviderReturnPage />;
   if (matchPath(OWN, pathname)) return <OwnPage />;
   const professional = professionalRoute(pathname, user?.role);
   if (professional) return professional;

@@ -161,6 +161,34 @@ export async function signIn(username: string, password: string, code?: string):
   return session;
 }
 
+/** An identity provider configured for signing in (docs/identity.md). */
+export interface SignInProvider {
+  key: 'staff' | 'citizen';
+  name: string;
+}
+
+/** Which providers the sign-in page offers, and whether staff may use a password. */
+export async function fetchSignInProviders(): Promise<{ providers: SignInProvider[]; staff_passwords: boolean }> {
+  return request(`${API}/oidc/providers`, { quiet401: true });
+}
+
+/** Where a button sends the browser to sign in with a provider. */
+export function providerStartPath(key: SignInProvider['key']): string {
+  return `${API}/oidc/${key}/start`;
+}
+
+/** Finishes a sign-in with a provider: the state and code it sent back. */
+export async function finishProviderSignIn(state: string, code: string): Promise<SessionResponse> {
+  const session = await request<SessionResponse>(`${API}/oidc/callback`, {
+    method: 'POST',
+    body: { state, code },
+    withoutCsrf: true,
+    quiet401: true,
+  });
+  setCsrfToken(session.csrf_token);
+  return session;
+}
+
 export async function signOut(): Promise<void> {
   try {
     await request<void>(`${API}/session`, { method: 'DELETE', quiet401: true });

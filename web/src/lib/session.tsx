@@ -7,7 +7,7 @@ import {
   useState,
   type ReactNode,
 } from 'react';
-import { fetchSession, setUnauthorizedListener, signIn, signOut } from './api';
+import { fetchSession, finishProviderSignIn, setUnauthorizedListener, signIn, signOut } from './api';
 import { personName } from './labels';
 import type { User } from './types';
 
@@ -21,6 +21,8 @@ interface SessionValue {
   user: User | null;
   notice: SignInNotice;
   signIn: (username: string, password: string, code?: string) => Promise<User>;
+  /** Finishes a sign-in through an identity provider (the state and code it sent back). */
+  signInWithProvider: (state: string, code: string) => Promise<User>;
   signOut: () => Promise<void>;
   clearNotice: () => void;
   retry: () => void;
@@ -67,6 +69,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return session.user;
   }, []);
 
+  const doProviderSignIn = useCallback(async (state: string, code: string) => {
+    const session = await finishProviderSignIn(state, code);
+    setUser(session.user);
+    setStatus('authenticated');
+    setNotice(null);
+    return session.user;
+  }, []);
+
   const doSignOut = useCallback(async () => {
     try {
       await signOut();
@@ -90,11 +100,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       user,
       notice,
       signIn: doSignIn,
+      signInWithProvider: doProviderSignIn,
       signOut: doSignOut,
       clearNotice,
       retry,
     }),
-    [status, user, notice, doSignIn, doSignOut, clearNotice, retry],
+    [status, user, notice, doSignIn, doProviderSignIn, doSignOut, clearNotice, retry],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Alert } from '../components/Alert';
 import { t } from '../i18n/nl';
-import { ApiError } from '../lib/api';
+import { ApiError, fetchSignInProviders, providerStartPath, type SignInProvider } from '../lib/api';
 import { useNavigate } from '../lib/router';
 import { useSession } from '../lib/session';
 import { usePageTitle } from '../lib/usePage';
@@ -10,6 +10,7 @@ function errorText(err: unknown): string {
   if (err instanceof ApiError) {
     if (err.status === 401 && err.reason === 'code_invalid') return t.login.errorCode;
     if (err.status === 401 && err.reason === 'totp_not_enrolled') return t.login.errorNoSecondFactor;
+    if (err.status === 401 && err.reason === 'use_identity_provider') return t.login.errorUseProvider;
     if (err.status === 401) return t.login.errorInvalid;
     if (err.status === 429) return t.login.errorThrottled;
   }
@@ -28,8 +29,51 @@ export function afterSignInPath(state: unknown): string {
   return '/';
 }
 
+/** The buttons that send the browser to an identity provider, when any is configured. */
+function ProviderButtons({ providers }: { providers: readonly SignInProvider[] }) {
+  if (providers.length === 0) return null;
+  return (
+    <section aria-labelledby="inloggen-aanbieders" className="regie-section" data-testid="sign-in-providers">
+      <h2 className="utrecht-heading-2" id="inloggen-aanbieders">
+        {t.login.providersTitle}
+      </h2>
+      {providers.map((p) => (
+        <div key={p.key} className="regie-provider">
+          <p className="utrecht-paragraph">
+            {p.key === 'staff' ? t.login.providerStaffHint : t.login.providerCitizenHint}
+          </p>
+          <div className="utrecht-button-group">
+            <a
+              className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action"
+              href={providerStartPath(p.key)}
+            >
+              {t.login.withProvider(p.name)}
+            </a>
+          </div>
+        </div>
+      ))}
+    </section>
+  );
+}
+
 export function LoginPage({ redirectState }: { redirectState?: unknown }) {
   usePageTitle(t.login.title);
+  const [providers, setProviders] = useState<SignInProvider[]>([]);
+  // The start route sends the browser back here with ?fout=aanbieder when the provider cannot be reached.
+  const providerDown = new URLSearchParams(window.location.search).get('fout') === 'aanbieder';
+  useEffect(() => {
+    let cancelled = false;
+    fetchSignInProviders()
+      .then((r) => {
+        if (!cancelled) setProviders(r.providers);
+      })
+      .catch(() => {
+        // No providers to offer: the password form stays.
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, []);
   const { signIn, notice, clearNotice } = useSession();
   const navigate = useNavigate();
   const [username, setUsername] = useState('');
@@ -113,6 +157,13 @@ export function LoginPage({ redirectState }: { redirectState?: unknown }) {
           <p className="utrecht-paragraph">{t.login.codeNeeded}</p>
         </Alert>
       ) : null}
+      {providerDown && !error ? (
+        <Alert type="error" live="alert">
+          <p className="utrecht-paragraph">{t.login.errorProvider}</p>
+        </Alert>
+      ) : null}
+      <ProviderButtons providers={providers} />
+      {providers.length > 0 ? <h2 className="utrecht-heading-2">{t.login.passwordTitle}</h2> : null}
       <p className="utrecht-paragraph">{t.login.intro}</p>
       <form className="utrecht-form regie-form" method="post" noValidate onSubmit={onSubmit}>
         <div className={`utrecht-form-field utrecht-form-field--text${error ? ' utrecht-form-field--invalid' : ''}`}>
