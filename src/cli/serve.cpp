@@ -128,8 +128,6 @@ void add_mail_options(CLI::App& cmd, service::MailOptions& o) {
       ->capture_default_str();
   cmd.add_option("--mail-consent-expiry-days", o.consent_expiry_days, "Days before its expiry that a consent is mentioned")
       ->check(CLI::Range(1, 366))->capture_default_str();
-  cmd.add_option("--mail-t2-after-months", o.t2_after_months, "Months after the first measurement (T1) that T2 is due")
-      ->check(CLI::Range(1, 120))->capture_default_str();
   cmd.add_option("--mail-queue-interval", o.queue_interval_s, "Seconds between looks at the mail queue")
       ->check(CLI::Range(1, 86400))->capture_default_str();
   cmd.add_option("--mail-reminder-interval", o.reminder_interval_s, "Seconds between looks for due work")

@@ -7,6 +7,7 @@
 
 #include "domain/consent.h"
 #include "domain/plan.h"
+#include "service/moments.h"
 #include "store/consent_store.h"
 #include "store/household_store.h"
 #include "store/measurement_store.h"
@@ -14,25 +15,26 @@
 
 namespace regie::service {
 
-std::vector<DueWork> due_work(store::Store& store, Date today, const DuePolicy& policy) {
+std::vector<DueReminder> due_reminders(store::Store& store, Date today, const DuePolicy& policy) {
   using domain::HouseholdStatus;
-  std::vector<DueWork> out;
-  store::HouseholdStore households(store);
-  for (auto& summary : households.list(std::nullopt, today)) {
-    const auto& h = summary.household;
-    if (h.status != HouseholdStatus::active && h.status != HouseholdStatus::aftercare) continue;
-    // T2: the earliest T1 of a member, and whether any T2 exists.
-    std::map<std::string, Date> first_t1;
-    std::map<std::string, bool> has_t2;
-    for (auto& m : store::MeasurementStore(store).of_household(h.id)) {
-      if (m.moment == "T1" && (!first_t1.contains(m.member_id) || m.measured_on < first_t1[m.member_id]))
-        first_t1[m.member_id] = m.measured_on;
-      if (m.moment == "T2") has_t2[m.member_id] = true;
-    }
-    for (auto& [member, t1] : first_t1) {
-      if (has_t2[member]) continue;
-      const Date due = domain::add_months(t1, policy.t2_after_months);
-      if (due <= today) out.push_back({"t2", h.id, member, 0, due, fmt::format("t2:{}:{}", h.id, member)});
+  std::vector<DueReminder> out;
+  std::vector<domain::Household> open;
+  for (auto& summary : store::HouseholdStore(store).list(std::nullopt, today))
+    if (summary.household.status == HouseholdStatus::active || summary.household.status == HouseholdStatus::aftercare)
+      open.push_back(summary.household);
+  auto progress = family_progress(store, open, today, false);
+  for (auto& h : open) {
+    // T2: once the family's own T2 date has come and it was not recorded as
+    // held, every member with a T1 and no T2 yet.
+    const auto& t2 = progress[h.id].moments.t2;
+    if (t2.on && *t2.on <= today && !t2.held) {
+      std::map<std::string, bool> has_t2;
+      for (auto& m : store::MeasurementStore(store).of_household(h.id)) {
+        if (m.moment == "T1") has_t2.try_emplace(m.member_id, false);
+        if (m.moment == "T2") has_t2[m.member_id] = true;
+      }
+      for (auto& [member, done] : has_t2)
+        if (!done) out.push_back({"t2", h.id, member, 0, *t2.on, fmt::format("t2:{}:{}", h.id, member)});
     }
     if (h.status == HouseholdStatus::aftercare) {
       store::PlanStore plans(store);

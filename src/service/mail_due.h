@@ -1,7 +1,7 @@
 // What is due in the directors' work, for the reminders by mail: a member's
 // second measurement (T2), an aftercare contact, a consent that is about to
-// expire. One function, so that a finer notion of "due" (per family T2
-// scheduling, say) changes the reminders by changing it alone.
+// expire. The T2 date is the family's own (service/moments.h), the same one the
+// director's caseload shows.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -13,11 +13,10 @@
 namespace regie::service {
 
 struct DuePolicy {
-  int t2_after_months = 12;
   int consent_expiry_days = 30;
 };
 
-struct DueWork {
+struct DueReminder {
   std::string kind;  // t2, aftercare, consent_expiry
   std::string household_id;
   std::string member_id;        // t2, consent_expiry
@@ -27,9 +26,9 @@ struct DueWork {
 };
 
 // Due work on `today` in households that are active or in aftercare: T2 for
-// members with a T1 and no T2 whose T1 is `t2_after_months` ago; the
+// members without one once the family's T2 date has come; the
 // aftercare contact that is due or overdue; consents in force that expire
 // within `consent_expiry_days`.
-std::vector<DueWork> due_work(store::Store& store, Date today, const DuePolicy& policy);
+std::vector<DueReminder> due_reminders(store::Store& store, Date today, const DuePolicy& policy);
 
 }  // namespace regie::service

@@ -22,7 +22,6 @@ struct MailOptions {
   bool aftercare_reminders = true; // an aftercare contact is due
   bool consent_expiry = true;      // a consent expires within consent_expiry_days
   int consent_expiry_days = 30;
-  int t2_after_months = 12;        // T2 is due this long after a member's first measurement (T1)
   std::int64_t queue_interval_s = 30;      // how often the queue is looked at
   std::int64_t reminder_interval_s = 3600; // how often due work is looked for
   int max_attempts = 8;                    // then a mail is given up (status failed)

@@ -144,8 +144,8 @@ int Mailer::queue_round_tables() {
 int Mailer::queue_reminders() {
   int queued = 0;
   store::HouseholdStore households(store_);
-  const DuePolicy policy{options_.t2_after_months, options_.consent_expiry_days};
-  for (auto& work : due_work(store_, clock_.today(), policy)) {
+  const DuePolicy policy{options_.consent_expiry_days};
+  for (auto& work : due_reminders(store_, clock_.today(), policy)) {
     const bool wanted = (work.kind == "t2" && options_.t2_reminders) ||
                         (work.kind == "aftercare" && options_.aftercare_reminders) ||
                         (work.kind == "consent_expiry" && options_.consent_expiry);

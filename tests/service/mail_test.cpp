@@ -110,14 +110,22 @@ class MailTest : public ::testing::TestWithParam<std::string> {
   std::string tag, director_email;
 };
 
-TEST_P(MailTest, DueWorkNamesASecondMeasurementAYearAfterTheFirst) {
+TEST_P(MailTest, DueWorkNamesEveryMemberWithoutT2OnceTheFamilysT2HasCome) {
+  // The family's T1 is its first measurement; its T2 a year later (the
+  // caseload's date), not a year after each member's own T1.
   add_t1("H1-M1", "2017-12-01");
-  add_t1("H1-M2", "2018-06-01");  // not a year yet
-  auto due = due_work(*store, clock.today(), {});
-  ASSERT_EQ(due.size(), 1u);
-  EXPECT_EQ(due[0].kind, "t2");
+  add_t1("H1-M2", "2018-06-01");
+  auto due = due_reminders(*store, clock.today(), {});
+  ASSERT_EQ(due.size(), 2u);
+  for (auto& d : due) {
+    EXPECT_EQ(d.kind, "t2");
+    EXPECT_EQ(format_date(d.due), "2018-12-01");
+  }
   EXPECT_EQ(due[0].member_id, "H1-M1");
-  EXPECT_EQ(format_date(due[0].due), "2018-12-01");
+  EXPECT_EQ(due[1].member_id, "H1-M2");
+  // Before the family's T2 date nothing is due.
+  add_t1("H2-M1", "2018-03-01");
+  for (auto& d : due_reminders(*store, clock.today(), {})) EXPECT_NE(d.household_id, "H2");
 }
 
 TEST_P(MailTest, AReminderIsQueuedOnceAlsoAfterARestart) {
