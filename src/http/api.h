@@ -92,5 +92,6 @@ void add_account_routes(Api& api);
 void add_assignment_routes(Api& api);
 void add_privacy_routes(Api& api);
 void add_shared_plan_routes(Api& api);
+void add_mandate_routes(Api& api);
 
 }  // namespace regie::http

@@ -173,6 +173,14 @@ std::vector<HouseholdStore::TimelineRecord> HouseholdStore::timeline(const std::
         out.push_back({str(r, "effective_date"), "decision", str(r, "kind") + ": " + str(r, "reason")});
     }
     {
+      soci::rowset<soci::row> rs = (sql.prepare << "SELECT withdrawn_at, kind, withdrawal_reason FROM decision "
+                                                   "WHERE household_id = :h AND withdrawn_at IS NOT NULL",
+                                    soci::use(household_id));
+      for (auto& r : rs)
+        out.push_back({str(r, "withdrawn_at").substr(0, 10), "decision_withdrawn",
+                       str(r, "kind") + ": " + str(r, "withdrawal_reason")});
+    }
+    {
       soci::rowset<soci::row> rs = (sql.prepare << "SELECT scheduled_at, created_at, title, status FROM round_table "
                                                    "WHERE household_id = :h",
                                     soci::use(household_id));

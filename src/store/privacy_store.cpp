@@ -129,6 +129,8 @@ constexpr FreeText kFreeText[] = {
     // Who agreed to a plan is stored with their name; why the file was opened may name them too.
     {"household_plan", "agreed_by", true},
     {"household", "referral_reason", false, "id"},
+    {"mandate_grant", "scope", true},      {"external_plan", "note", true},
+    {"decision", "withdrawal_reason", true},
 };
 
 struct ProvisionDates {
@@ -409,6 +411,8 @@ Result<ErasureRecord> PrivacyStore::remove_household(const std::string& househol
           {"round_table_participant",
            "round_table_participant WHERE round_table_id IN (SELECT id FROM round_table WHERE household_id = :h)"},
           {"decision", "decision WHERE household_id = :h"},
+          {"mandate_grant", "mandate_grant WHERE household_id = :h"},
+          {"external_plan", "external_plan WHERE household_id = :h"},
           {"round_table", "round_table WHERE household_id = :h"},
           {"household_plan", "household_plan WHERE household_id = :h"},
           {"aftercare_contact", "aftercare_contact WHERE household_id = :h"},

@@ -1,3 +1,5 @@
+import { mandateNl } from './nl-mandate';
+
 /**
  * All user-facing text of the Regie web UI (Dutch).
  *
@@ -8,6 +10,7 @@
 
 export const nl = {
   locale: 'nl-NL',
+  mandate: mandateNl,
   app: {
     name: 'Regie',
     tagline: 'Integraal overzicht van zorg en ondersteuning per huishouden',
@@ -1034,7 +1037,7 @@ export const nl = {
     decisions: {
       title: 'Besluiten (mandaat)',
       intro:
-        'Met mandaat stopt, start, verhoogt of verlaagt u ondersteuning, of vervangt u losse voorzieningen door één systemische aanpak voor het hele gezin. Een besluit verandert de zorgkaart op de ingangsdatum; eerder verandert er niets. Besluiten worden nooit gewijzigd of verwijderd.',
+        'Met mandaat stopt, start, verhoogt of verlaagt u ondersteuning, of vervangt u losse voorzieningen door één systemische aanpak voor het hele gezin. Een besluit verandert de zorgkaart op de ingangsdatum; eerder verandert er niets. Besluiten worden nooit gewijzigd of verwijderd: een besluit dat per vergissing is vastgelegd, trekt u in. Het blijft dan als ingetrokken in het overzicht staan en de zorgkaart wordt teruggezet.',
       formTitle: 'Besluit vastleggen',
       kind: 'Soort besluit',
       reason: 'Reden',
@@ -1685,8 +1688,10 @@ export const nl = {
       care_map_added: 'Toegevoegd aan de zorgkaart',
       care_map_edited: 'Gewijzigd op de zorgkaart',
       care_map_ended: 'Beëindigd op de zorgkaart',
+      care_map_removed: 'Van de zorgkaart gehaald (besluit ingetrokken)',
       measurement: 'Meting',
       decision: 'Besluit (mandaat)',
+      decision_withdrawn: 'Besluit ingetrokken',
       round_table: 'Rondetafeloverleg',
       round_table_planned: 'Rondetafeloverleg in voorbereiding',
       plan_version: 'Gezinsplan opgesteld',
@@ -1734,12 +1739,24 @@ export const nl = {
       niet_geindiceerd: 'Niet-geïndiceerd',
       wlz: 'Wlz',
       maatschappelijke_opvang: 'Maatschappelijke opvang',
+      zvw_huisarts: 'Huisarts en praktijkondersteuner (POH)',
+      zvw_wijkverpleging: 'Wijkverpleging',
+      zvw_paramedisch: 'Paramedische zorg',
+      leerplicht: 'Leerplicht',
+      school_maatschappelijk_werk: 'Schoolmaatschappelijk werk',
+      passend_onderwijs: 'Passend onderwijs',
+      mantelzorg: 'Mantelzorg',
+      vrijwilligers: 'Vrijwilligers',
     },
     costCategory: {
       gemeente: 'Gemeente (geïndiceerd)',
       niet_geindiceerd: 'Niet-geïndiceerd',
       uwv: 'UWV',
       zvw_ggz: 'GGZ (zorgverzekering)',
+      wlz: 'Wlz (zorgkantoor)',
+      zvw_eerstelijn: 'Eerstelijnszorg (zorgverzekering)',
+      onderwijs: 'Onderwijs (samenwerkingsverband)',
+      informeel: 'Informele steun',
     },
     costBasis: {
       declared: 'Gedeclareerd',
