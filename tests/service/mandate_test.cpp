@@ -94,7 +94,9 @@ TEST_P(MandateTest, AWithdrawnDecisionPutsTheCareMapBackAndStaysInTheLog) {
   // The caseload no longer counts its saving; the timeline says it was withdrawn.
   EXPECT_EQ(plans.caseload(dir_a, "")->at(0).decided_annual_effect, 0);
   bool on_timeline = false;
-  for (auto& rec : households.get(dir_a, "H1")->records) on_timeline |= rec.kind == "decision_withdrawn";
+  auto file = households.get(dir_a, "H1");  // kept: a range-for over a temporary's member dangles
+  ASSERT_TRUE(file);
+  for (auto& rec : file->records) on_timeline |= rec.kind == "decision_withdrawn";
   EXPECT_TRUE(on_timeline);
   bool removed = false;
   for (auto& c : regie::store::ProvisionStore(*store).changes("H1")) removed |= c.change == "removed";
