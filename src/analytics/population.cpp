@@ -40,7 +40,7 @@ Result<std::vector<Domain>> parse_domain_list(std::string_view list) {
     auto comma = list.find(',');
     auto item = list.substr(0, comma);
     auto d = domain::parse_domain(item);
-    if (!d) return invalid(fmt::format("unknown domain '{}'", item));
+    if (!d || !domain::is_allocation_domain(*d)) return invalid(fmt::format("unknown domain '{}'", item));
     out.push_back(*d);
     list = comma == std::string_view::npos ? std::string_view{} : list.substr(comma + 1);
   }
@@ -76,8 +76,9 @@ Status for_each_allocation(const std::string& path, const std::function<void(con
     require(kId, a.allocation_id);
     require(kHh, a.household_id);
     require(kClient, a.client_id);
+    // The care map's further domains are not in an allocation export (DATA-FORMATS.md).
     auto d = domain::parse_domain(r.field(c[kDomain]));
-    if (!d) {
+    if (!d || !domain::is_allocation_domain(*d)) {
       problems.add(r.where(c[kDomain]) + fmt::format(": unknown domain '{}'", r.field(c[kDomain])));
       ok = false;
     } else {

@@ -15,16 +15,23 @@ namespace {
 template <class E, std::size_t N>
 using Table = std::array<std::pair<E, std::string_view>, N>;
 
-constexpr Table<Domain, 12> kDomains{{
+constexpr Table<Domain, 20> kDomains{{
     {Domain::jeugd, "jeugd"}, {Domain::wmo, "wmo"}, {Domain::participatie, "participatie"},
     {Domain::schuldhulp, "schuldhulp"}, {Domain::bijstand, "bijstand"},
     {Domain::bijzondere_bijstand, "bijzondere_bijstand"}, {Domain::beschermd_wonen, "beschermd_wonen"},
     {Domain::maatschappelijke_opvang, "maatschappelijke_opvang"}, {Domain::zvw_ggz, "zvw_ggz"},
     {Domain::wlz, "wlz"}, {Domain::uwv, "uwv"}, {Domain::niet_geindiceerd, "niet_geindiceerd"},
+    {Domain::zvw_huisarts, "zvw_huisarts"}, {Domain::zvw_wijkverpleging, "zvw_wijkverpleging"},
+    {Domain::zvw_paramedisch, "zvw_paramedisch"}, {Domain::leerplicht, "leerplicht"},
+    {Domain::school_maatschappelijk_werk, "school_maatschappelijk_werk"},
+    {Domain::passend_onderwijs, "passend_onderwijs"}, {Domain::mantelzorg, "mantelzorg"},
+    {Domain::vrijwilligers, "vrijwilligers"},
 }};
-constexpr Table<Category, 5> kCategories{{
+constexpr Table<Category, 8> kCategories{{
     {Category::gemeente, "gemeente"}, {Category::niet_geindiceerd, "niet_geindiceerd"},
     {Category::uwv, "uwv"}, {Category::zvw_ggz, "zvw_ggz"}, {Category::wlz, "wlz"},
+    {Category::zvw_eerstelijn, "zvw_eerstelijn"}, {Category::onderwijs, "onderwijs"},
+    {Category::informeel, "informeel"},
 }};
 constexpr Table<CostBasis, 3> kBases{{
     {CostBasis::declared, "declared"}, {CostBasis::price_list, "price_list"}, {CostBasis::estimate, "estimate"},
@@ -95,6 +102,7 @@ std::optional<TimeKind> parse_time_kind(std::string_view s) { return value_of(kT
 
 std::optional<Domain> parse_domain(std::string_view s) { return value_of(kDomains, s); }
 std::optional<CostBasis> parse_cost_basis(std::string_view s) { return value_of(kBases, s); }
+std::optional<Category> parse_category(std::string_view s) { return value_of(kCategories, s); }
 std::optional<Role> parse_role(std::string_view s) { return value_of(kRoles, s); }
 std::optional<MemberRole> parse_member_role(std::string_view s) { return value_of(kMemberRoles, s); }
 std::optional<HouseholdStatus> parse_household_status(std::string_view s) { return value_of(kStatuses, s); }
@@ -125,20 +133,45 @@ Category category_of(Domain d) {
     case Domain::uwv: return Category::uwv;
     case Domain::zvw_ggz: return Category::zvw_ggz;
     case Domain::wlz: return Category::wlz;
+    case Domain::zvw_huisarts:
+    case Domain::zvw_wijkverpleging:
+    case Domain::zvw_paramedisch: return Category::zvw_eerstelijn;
+    case Domain::passend_onderwijs: return Category::onderwijs;
+    case Domain::mantelzorg:
+    case Domain::vrijwilligers: return Category::informeel;
+    // Leerplicht and school social work are paid by the municipality.
     default: return Category::gemeente;
   }
 }
 
 CostBasis default_basis(Domain d) {
+  if (d == Domain::leerplicht || d == Domain::school_maatschappelijk_werk) return CostBasis::estimate;
   switch (category_of(d)) {
     case Category::niet_geindiceerd:
     case Category::uwv: return CostBasis::price_list;
     case Category::zvw_ggz:
-    case Category::wlz: return CostBasis::estimate;
+    case Category::wlz:
+    case Category::zvw_eerstelijn:
+    case Category::onderwijs:
+    case Category::informeel: return CostBasis::estimate;
     case Category::gemeente: return CostBasis::declared;
   }
   return CostBasis::declared;
 }
+
+bool indicated_by_default(Domain d) {
+  switch (d) {
+    case Domain::niet_geindiceerd:
+    case Domain::zvw_huisarts:
+    case Domain::leerplicht:
+    case Domain::school_maatschappelijk_werk:
+    case Domain::mantelzorg:
+    case Domain::vrijwilligers: return false;
+    default: return true;
+  }
+}
+
+bool is_allocation_domain(Domain d) { return static_cast<int>(d) <= static_cast<int>(Domain::niet_geindiceerd); }
 
 bool is_municipal_indicated_for_target_group(Domain d) {
   return d == Domain::jeugd || d == Domain::wmo || d == Domain::bijstand || d == Domain::bijzondere_bijstand;

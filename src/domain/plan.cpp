@@ -93,6 +93,7 @@ Result<DecisionEffect> plan_decision(const DecisionRequest& req, const std::vect
     if (!p) return p.error();
     if (!seen.insert(req.stop[i]).second) return invalid(fmt::format("{}: provision named twice", field));
     Provision ended = **p;
+    out.previous_end[ended.id] = ended.end;
     ended.end = last_day;
     out.annual_effect[ended.category()] -= effect_of(**p);
     out.ended.push_back(ended);
@@ -124,6 +125,7 @@ Result<DecisionEffect> plan_decision(const DecisionRequest& req, const std::vect
     if (req.kind == DecisionKind::scale_down && !down)
       return invalid(fmt::format("{}: scaling down needs fewer hours or a lower cost", field));
     Provision ended = **p;
+    out.previous_end[ended.id] = ended.end;
     ended.end = last_day;
     out.ended.push_back(ended);
     out.annual_effect[next.category()] += after - before;

@@ -100,6 +100,17 @@ struct DecisionEffect {
   std::vector<Provision> ended;             // the stored provisions with their new end date
   std::vector<Provision> added;             // new provisions, including successors of scaled ones
   std::map<Category, Cents> annual_effect;  // per funder: added minus ended, on the effective date
+  // The end date each ended provision had before (nullopt: open-ended), so
+  // that the decision can be withdrawn.
+  std::map<std::string, std::optional<Date>> previous_end;
+};
+
+// A decision taken back: who, when and why. The decision stays in the log.
+struct Withdrawal {
+  std::string by;
+  std::string at;
+  std::string reason;
+  std::string by_name = {};  // display name of `by`, read only
 };
 
 // Checks the request against the household's current provisions and computes
@@ -124,6 +135,9 @@ struct Decision {
   std::optional<std::int64_t> round_table_id;
   std::string decided_by;
   std::string created_at;
+  // Absent for decisions recorded before withdrawal existed: those cannot be withdrawn.
+  std::optional<std::map<std::string, std::optional<Date>>> previous_end;
+  std::optional<Withdrawal> withdrawn;
   Cents total_effect() const;
 };
 

@@ -10,7 +10,6 @@ using nlohmann::json;
 namespace {
 
 constexpr std::string_view kPartyKinds[] = {"professional", "member", "director", "other"};
-constexpr std::string_view kCategories[] = {"gemeente", "niet_geindiceerd", "uwv", "zvw_ggz", "wlz"};
 
 Result<std::string> text(const json& j, const char* name, const std::string& field, bool required) {
   if (!j.contains(name) || j[name].is_null()) {
@@ -56,9 +55,8 @@ json effect_to_json(const std::map<Category, Cents>& effect) {
 std::map<Category, Cents> effect_from_json(const json& j) {
   std::map<Category, Cents> out;
   if (!j.is_object()) return out;
-  for (std::size_t i = 0; i < std::size(kCategories); ++i)
-    if (j.contains(kCategories[i]) && j[kCategories[i]].is_number_integer())
-      out[static_cast<Category>(i)] = j[kCategories[i]].get<Cents>();
+  for (auto& [key, value] : j.items())
+    if (auto c = parse_category(key); c && value.is_number_integer()) out[*c] = value.get<Cents>();
   return out;
 }
 
@@ -142,6 +140,24 @@ Result<std::vector<PlanGoal>> goals_from_json(const json& j, const std::string& 
       }
     }
     out.push_back(goal);
+  }
+  return out;
+}
+
+json to_json(const MandateGrant& g, bool with_recorder) {
+  json kinds = json::array();
+  for (auto k : g.kinds) kinds.push_back(std::string(to_string(k)));
+  json out = {{"id", g.id},
+              {"granted_by", g.granted_by},
+              {"granted_on", format_date(g.granted_on)},
+              {"kinds", kinds},
+              {"scope", g.scope},
+              {"valid_from", format_date(g.valid_from)},
+              {"valid_to", g.valid_to ? json(format_date(*g.valid_to)) : json(nullptr)}};
+  if (with_recorder) {
+    out["recorded_by"] = g.recorded_by;
+    out["recorded_by_name"] = g.recorded_by_name;
+    out["recorded_at"] = g.recorded_at;
   }
   return out;
 }

@@ -5,6 +5,7 @@
 #pragma once
 #include <nlohmann/json.hpp>
 
+#include "domain/mandate.h"
 #include "domain/plan.h"
 
 namespace regie::domain {
@@ -17,5 +18,10 @@ nlohmann::json effect_to_json(const std::map<Category, Cents>& effect);
 Result<PartyRef> party_from_json(const nlohmann::json& j, const std::string& field);
 Result<std::vector<PlanGoal>> goals_from_json(const nlohmann::json& j, const std::string& field = "goals");
 std::map<Category, Cents> effect_from_json(const nlohmann::json& j);
+
+// A mandate grant as the API shows it: who granted it, when, for which kinds,
+// in which words and for which period; with who recorded it for the director's
+// own screens, without for a professional's shared plan.
+nlohmann::json to_json(const MandateGrant& g, bool with_recorder);
 
 }  // namespace regie::domain

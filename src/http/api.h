@@ -98,5 +98,6 @@ void add_shared_plan_routes(Api& api);
 void add_progress_routes(Api& api);
 // Sign-in through an OpenID Connect provider (routes_identity.cpp).
 void add_identity_routes(Api& api, const service::IdentityOptions& options);
+void add_mandate_routes(Api& api);
 
 }  // namespace regie::http

@@ -127,7 +127,7 @@ Result<domain::Provision> provision_from_json(const json& body, const std::strin
   else {
     p.domain = *d;
     p.basis = domain::default_basis(*d);
-    p.indicated = *d != domain::Domain::niet_geindiceerd;
+    p.indicated = domain::indicated_by_default(*d);
   }
   p.id = *id;
   p.provider_id = *provider;

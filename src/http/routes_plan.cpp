@@ -39,7 +39,13 @@ json decision_json(const domain::Decision& d) {
           {"total_annual_effect_cents", d.total_effect()},
           {"round_table_id", d.round_table_id ? json(*d.round_table_id) : json(nullptr)},
           {"decided_by", d.decided_by},
-          {"created_at", d.created_at}};
+          {"created_at", d.created_at},
+          {"withdrawable", d.previous_end.has_value() && !d.withdrawn},
+          {"withdrawn", d.withdrawn ? json{{"at", d.withdrawn->at},
+                                           {"by", d.withdrawn->by},
+                                           {"by_name", d.withdrawn->by_name},
+                                           {"reason", d.withdrawn->reason}}
+                                    : json(nullptr)}};
 }
 
 json round_table_json(const domain::RoundTable& t) {
@@ -105,7 +111,7 @@ Result<domain::Provision> new_provision(const json& j, const std::string& field)
   if (!d) return invalid(fmt::format("{}.domain: unknown funding domain", field));
   p.domain = *d;
   p.basis = domain::default_basis(*d);
-  p.indicated = *d != domain::Domain::niet_geindiceerd;
+  p.indicated = domain::indicated_by_default(*d);
   p.provider_id = *provider;
   p.goal = *goal;
   if (!member->empty()) p.member_id = *member;

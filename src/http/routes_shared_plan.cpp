@@ -1,6 +1,7 @@
 // The shared plan of a household and a professional's start page; the rules
 // are in service/shared_plan.h.
 #include "domain/plan.h"
+#include "domain/plan_json.h"
 #include "http/handler.h"
 #include "service/shared_plan.h"
 
@@ -33,6 +34,12 @@ json round_table_json(const service::SharedRoundTable& t) {
           {"participants", t.participants}};
 }
 
+json mandate_json(const service::SharedPlanView& v) {
+  return {{"holder", v.mandate_holder},
+          {"scope", v.mandate_scope},
+          {"grant", v.mandate_grant ? domain::to_json(*v.mandate_grant, false) : json(nullptr)}};
+}
+
 json shared_plan_json(const service::SharedPlanView& v) {
   json goals = json::array(), tables = json::array();
   for (auto& g : v.goals) {
@@ -49,7 +56,7 @@ json shared_plan_json(const service::SharedPlanView& v) {
   for (auto& t : v.round_tables) tables.push_back(round_table_json(t));
   return {{"household", {{"id", v.household_id}, {"family_name", v.family_name}, {"members", v.members}}},
           {"whole_household", v.whole_household},
-          {"mandate", {{"holder", v.mandate_holder}, {"scope", v.mandate_scope}}},
+          {"mandate", mandate_json(v)},
           {"plan", v.plan_version ? json{{"plan_version", *v.plan_version},
                                          {"agreed_on", date_or_null(v.agreed_on)},
                                          {"goals", goals}}

@@ -262,6 +262,7 @@ struct Server::Impl {
     add_audit_routes(api);
     add_me_routes(api);
     add_shared_plan_routes(api);
+    add_mandate_routes(api);
     add_account_routes(api);
     add_assignment_routes(api);
     add_privacy_routes(api);

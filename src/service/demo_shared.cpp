@@ -3,6 +3,8 @@
 // page and shared plan can be tried (see demo_shared.h).
 #include "service/demo_shared.h"
 
+#include "store/mandate_store.h"
+
 #include <algorithm>
 
 #include "store/consent_store.h"
@@ -58,6 +60,20 @@ Status record_family(store::Store& store, const Family& f, const domain::Profess
   const auto& first = f.members.front();
   const PartyRef parent{"member", first.id, first.given_name + " " + first.family_name};
   if (auto st = plans.agree_plan(f.household, *version, {parent}, Date{today.days - 14}, f.director); !st) return st;
+
+  // The mandate as the municipality granted it, so the professional sees who gave it and for what.
+  domain::MandateGrant grant;
+  grant.household_id = f.household;
+  grant.granted_by = "Teamleider Sociaal Domein, gemeente Maastricht";
+  grant.granted_on = Date{today.days - 31};
+  grant.kinds = {domain::DecisionKind::stop, domain::DecisionKind::start, domain::DecisionKind::scale_up,
+                 domain::DecisionKind::scale_down, domain::DecisionKind::replace};
+  grant.scope = "Ondersteuning uit de Jeugdwet, de Wmo en de Participatiewet; GGZ in overleg met de zorgverzekeraar.";
+  grant.valid_from = Date{today.days - 30};
+  grant.valid_to = Date{today.days + 335};
+  grant.recorded_by = f.director;
+  grant.recorded_at = plan.created_at;
+  if (auto id = store::MandateStore(store).add_grant(grant); !id) return id.error();
 
   domain::RoundTable rt;
   rt.household_id = f.household;

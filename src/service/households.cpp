@@ -1,5 +1,6 @@
 // Access checks and audit trail for household reads.
 #include "service/households.h"
+#include "service/mandate.h"
 
 #include "service/access.h"
 #include "service/audit.h"
@@ -74,8 +75,8 @@ Result<std::vector<store::HouseholdSummary>> Households::list(const Principal& w
     s.may_open = is_assigned(store_, who, s.household);
     for (auto& a : store::AssignmentStore(store_).of_household(s.household.id)) s.team_lead_names.push_back(a.display_name);
     auto plans = store::PlanStore(store_).state(s.household.id);
-    domain::CareMapInput in{store::ProvisionStore(store_).of_household(s.household.id), store::HouseholdStore(store_).members(s.household.id), {}, {}, plans.active,
-                            plans.agreed};
+    domain::CareMapInput in{store::ProvisionStore(store_).of_household(s.household.id), store::HouseholdStore(store_).members(s.household.id), {}, {},
+                            plans_in_force(store_, s.household.id, clock_.today()), plans.agreed};
     // The cost here, not in SQL: the same figures as the household view (the
     // price list included), and a figure stored beyond the maxima marks this
     // household instead of failing the list for everybody.
@@ -172,7 +173,7 @@ HouseholdDetail Households::load(const domain::Household& h, Date on, const std:
   d.prices = store::PriceStore(store_).price_list();
   const auto thresholds = signal_thresholds(store_);
   auto plans = store::PlanStore(store_).state(id);
-  domain::CareMapInput in{d.provisions, d.members, {}, {}, plans.active, plans.agreed};
+  domain::CareMapInput in{d.provisions, d.members, {}, {}, plans_in_force(store_, d.household.id, d.on), plans.agreed};
   for (auto& o : store::OrganisationStore(store_).of_household(id))
     if (!visible || named.contains(o.id)) d.organisations[o.id] = o;
   for (auto& pr : store::OrganisationStore(store_).professionals_of_household(id))

@@ -383,7 +383,7 @@ Result<CsvImportResult> Interop::import_csv(const Principal& who, const std::str
       // The export's yearly cost is the municipality's own figure for its provisions; for the rest it is an estimate.
       p.basis = domain::category_of(p.domain) == domain::Category::gemeente ? domain::CostBasis::declared
                                                                             : domain::CostBasis::estimate;
-      p.indicated = p.domain != domain::Domain::niet_geindiceerd;
+      p.indicated = domain::indicated_by_default(p.domain);
       if (valid_id(client) && !member_household.contains(client) && households.contains(p.household_id)) {
         member_household[client] = p.household_id;
         domain::Member m;

@@ -14,6 +14,7 @@
 #include "domain/limits.h"
 #include "interop/ics.h"
 #include "service/households.h"
+#include "service/mandate.h"
 #include "store/measurement_store.h"
 #include "store/account_store.h"
 #include "store/household_store.h"
@@ -133,6 +134,9 @@ Status Plans::check_new_provision(const domain::Provision& p, const std::string&
 
 Result<domain::Decision> Plans::record_decision(const Principal& who, domain::DecisionRequest req) {
   if (auto st = require_assigned(store_, clock_, who, req.household_id, "decision.add"); !st) return st.error();
+  // The director decides within the mandate as granted, when one is recorded.
+  if (auto grant = grant_in_force(store_, req.household_id))
+    if (auto st = domain::grant_covers(*grant, req.kind, req.effective); !st) return st.error();
   for (std::size_t i = 0; i < req.start.size(); ++i) {
     req.start[i].household_id = req.household_id;
     if (req.start[i].price_code) req.start[i].annual_cost = 0;  // computed from the price list
@@ -391,6 +395,7 @@ Caseload Plans::caseload_of(const std::string& director) {
       c.aftercare_due.push_back(row);
     }
     for (auto& d : plans_.decisions(h.id)) {
+      if (d.withdrawn) continue;  // taken back: it saves nothing
       // Each effect is bounded (domain/limits.h); a sum that would still not fit stays where it was.
       if (auto sum = domain::limits::checked_add(c.decided_annual_effect, d.total_effect()))
         c.decided_annual_effect = *sum;

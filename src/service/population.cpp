@@ -49,6 +49,8 @@ Status PopulationAnalyses::export_population(const std::string& folder, Date pri
     const auto& h = s.household;
     hh << csv_escape(h.id) << ',' << csv_escape(h.neighbourhood) << ',' << s.member_count << '\n';
     for (auto& p : store::ProvisionStore(store_).of_household(h.id)) {
+      // The analyses cover what an allocation export holds, not informal support, school or the GP.
+      if (!domain::is_allocation_domain(p.domain)) continue;
       auto cost = domain::annual_cost_on(p, prices_on, prices);
       al << csv_escape(p.id) << ',' << csv_escape(h.id) << ','
          << csv_escape(p.member_id.value_or(h.id + "-household")) << ',' << csv_escape(h.neighbourhood) << ','

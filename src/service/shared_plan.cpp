@@ -1,5 +1,6 @@
 // The shared plan and a professional's start page; see shared_plan.h.
 #include "service/shared_plan.h"
+#include "service/mandate.h"
 
 #include <algorithm>
 #include <map>
@@ -70,9 +71,14 @@ std::optional<SharedPlanView> SharedPlans::build(const Principal& who, const std
     if (covered.members.contains(m.id)) v.members.push_back(m.given_name);
   }
   if (auto a = store::AccountStore(store_).find(h->director)) v.mandate_holder = a->display_name;
-  for (auto k : {domain::DecisionKind::stop, domain::DecisionKind::start, domain::DecisionKind::scale_up,
-                 domain::DecisionKind::scale_down, domain::DecisionKind::replace})
-    v.mandate_scope.emplace_back(domain::to_string(k));
+  // Without a recorded grant the director holds the pilot's standing mandate: every kind of decision.
+  v.mandate_grant = grant_in_force(store_, household_id);
+  if (v.mandate_grant)
+    for (auto k : v.mandate_grant->kinds) v.mandate_scope.emplace_back(domain::to_string(k));
+  else
+    for (auto k : {domain::DecisionKind::stop, domain::DecisionKind::start, domain::DecisionKind::scale_up,
+                   domain::DecisionKind::scale_down, domain::DecisionKind::replace})
+      v.mandate_scope.emplace_back(domain::to_string(k));
 
   store::PlanStore plans(store_);
   for (auto& plan : plans.plans(household_id)) {

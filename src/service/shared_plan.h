@@ -15,6 +15,7 @@
 
 #include "common/clock.h"
 #include "common/result.h"
+#include "domain/mandate.h"
 #include "service/auth.h"
 #include "store/store.h"
 
@@ -51,6 +52,7 @@ struct SharedPlanView {
   bool whole_household = false;      // every member is covered: household-wide items are shown
   std::string mandate_holder;        // the director's name
   std::vector<std::string> mandate_scope;  // the decision kinds the mandate allows
+  std::optional<domain::MandateGrant> mandate_grant;  // who granted it, in which words, for which period
   std::optional<int> plan_version;   // the active version; none: no plan yet
   std::optional<Date> agreed_on;
   std::vector<SharedGoal> goals;

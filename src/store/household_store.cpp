@@ -198,30 +198,34 @@ std::map<std::string, std::vector<StatusChange>> HouseholdStore::status_historie
 
 std::vector<HouseholdStore::TimelineRecord> HouseholdStore::timeline(const std::string& household_id) {
   std::vector<TimelineRecord> out;
-  // Eight kinds of record in one statement, kept prepared: on PostgreSQL every
+  // Nine kinds of record in one statement, kept prepared: on PostgreSQL every
   // statement is a round trip, and this runs for every household view that
   // is not in the view cache. `k` says which table a row comes from.
   store_.query(
       "SELECT 'measurement' AS k, measured_on AS a, instrument AS b, moment AS c, member_id AS d "
       "FROM measurement WHERE household_id = :h1 "
       "UNION ALL SELECT 'decision', effective_date, kind, reason, NULL FROM decision WHERE household_id = :h2 "
-      "UNION ALL SELECT 'round_table', scheduled_at, created_at, title, NULL FROM round_table WHERE household_id = :h3 "
+      "UNION ALL SELECT 'withdrawn', SUBSTR(withdrawn_at, 1, 10), kind, withdrawal_reason, NULL FROM decision "
+      "WHERE household_id = :h3 AND withdrawn_at IS NOT NULL "
+      "UNION ALL SELECT 'round_table', scheduled_at, created_at, title, NULL FROM round_table WHERE household_id = :h4 "
       "UNION ALL SELECT 'plan', CAST(plan_version AS TEXT), created_at, agreed_at, NULL FROM household_plan "
-      "WHERE household_id = :h4 "
-      "UNION ALL SELECT 'aftercare', start_date, CAST(interval_months AS TEXT), NULL, NULL FROM aftercare_schedule "
       "WHERE household_id = :h5 "
-      "UNION ALL SELECT 'aftercare_contact', contacted_on, NULL, NULL, NULL FROM aftercare_contact "
+      "UNION ALL SELECT 'aftercare', start_date, CAST(interval_months AS TEXT), NULL, NULL FROM aftercare_schedule "
       "WHERE household_id = :h6 "
-      "UNION ALL SELECT 'contact', contact_on, kind, CAST(minutes AS TEXT), note FROM contact WHERE household_id = :h7 "
-      "UNION ALL SELECT 'status', changed_on, status, drop_reason, NULL FROM status_change WHERE household_id = :h8",
+      "UNION ALL SELECT 'aftercare_contact', contacted_on, NULL, NULL, NULL FROM aftercare_contact "
+      "WHERE household_id = :h7 "
+      "UNION ALL SELECT 'contact', contact_on, kind, CAST(minutes AS TEXT), note FROM contact WHERE household_id = :h8 "
+      "UNION ALL SELECT 'status', changed_on, status, drop_reason, NULL FROM status_change WHERE household_id = :h9",
       {household_id, household_id, household_id, household_id, household_id, household_id, household_id,
-       household_id},
+       household_id, household_id},
       [&](const soci::row& r) {
         const auto k = str(r, "k");
         if (k == "measurement") {
           out.push_back({str(r, "a"), "measurement", str(r, "b") + " " + str(r, "c") + " " + str(r, "d")});
         } else if (k == "decision") {
           out.push_back({str(r, "a"), "decision", str(r, "b") + ": " + str(r, "c")});
+        } else if (k == "withdrawn") {
+          out.push_back({str(r, "a"), "decision_withdrawn", str(r, "b") + ": " + str(r, "c")});
         } else if (k == "round_table") {
           auto at = opt_str(r, "a");
           auto title = str(r, "c");

@@ -222,7 +222,9 @@ std::vector<Decision> PlanStore::decisions(const std::string& household_id) {
   std::vector<Decision> out;
   store_.read([&](soci::session& sql) {
     soci::rowset<soci::row> rs =
-        (sql.prepare << "SELECT * FROM decision WHERE household_id = :h ORDER BY id", soci::use(household_id));
+        (sql.prepare << "SELECT d.*, a.display_name AS withdrawn_by_name FROM decision d "
+                        "LEFT JOIN account a ON a.username = d.withdrawn_by WHERE d.household_id = :h ORDER BY d.id",
+         soci::use(household_id));
     for (auto& r : rs) {
       Decision d;
       d.id = i64(r, "id");
@@ -238,6 +240,13 @@ std::vector<Decision> PlanStore::decisions(const std::string& household_id) {
       if (r.get_indicator("round_table_id") != soci::i_null) d.round_table_id = i64(r, "round_table_id");
       d.decided_by = str(r, "decided_by");
       d.created_at = str(r, "created_at");
+      if (effects.contains("previous_end") && effects["previous_end"].is_object()) {
+        d.previous_end.emplace();
+        for (auto& [pid, end] : effects["previous_end"].items())
+          (*d.previous_end)[pid] = end.is_string() ? parse_date(end.get<std::string>()) : std::nullopt;
+      }
+      if (auto at = opt_str(r, "withdrawn_at"))
+        d.withdrawn = domain::Withdrawal{str(r, "withdrawn_by"), *at, str(r, "withdrawal_reason"), str(r, "withdrawn_by_name")};
       out.push_back(d);
     }
   });
@@ -265,7 +274,9 @@ Result<std::int64_t> PlanStore::add_decision(Decision d, const domain::DecisionE
         insert_provision(sql, p);
         insert_change(sql, {0, d.household_id, p.id, d.decided_by, changed_at, "added", note});
       }
-      json effects = {{"stopped", d.stopped}, {"started", d.started}, {"scaled", d.scaled}};
+      json previous = json::object();
+      for (auto& [pid, end] : effect.previous_end) previous[pid] = end ? json(format_date(*end)) : json(nullptr);
+      json effects = {{"stopped", d.stopped}, {"started", d.started}, {"scaled", d.scaled}, {"previous_end", previous}};
       std::string kind(domain::to_string(d.kind)), day = format_date(d.effective), doc = effects.dump(),
                                                    money = domain::effect_to_json(d.annual_effect).dump();
       long long rt = d.round_table_id.value_or(0);

@@ -130,6 +130,8 @@ constexpr FreeText kFreeText[] = {
     {"household_plan", "agreed_by", true},
     {"household", "referral_reason", false, "id"},
     {"contact", "note", true},
+    {"mandate_grant", "scope", true},      {"external_plan", "note", true},
+    {"decision", "withdrawal_reason", true},
 };
 
 struct ProvisionDates {
@@ -410,6 +412,8 @@ Result<ErasureRecord> PrivacyStore::remove_household(const std::string& househol
           {"round_table_participant",
            "round_table_participant WHERE round_table_id IN (SELECT id FROM round_table WHERE household_id = :h)"},
           {"decision", "decision WHERE household_id = :h"},
+          {"mandate_grant", "mandate_grant WHERE household_id = :h"},
+          {"external_plan", "external_plan WHERE household_id = :h"},
           {"round_table", "round_table WHERE household_id = :h"},
           {"household_plan", "household_plan WHERE household_id = :h"},
           {"aftercare_contact", "aftercare_contact WHERE household_id = :h"},

@@ -73,6 +73,10 @@ export async function professionalSteps({ step, assert, newContext, baseUrl, log
       const shared = await (await context.request.get(`${baseUrl}/api/v1/households/${encodeURIComponent(h.id)}/shared-plan`)).json();
       await page.getByTestId('mandate-holder').waitFor();
       assert((await page.getByTestId('mandate-holder').innerText()).includes(shared.mandate.holder), 'mandate holder not shown');
+      // Who granted the mandate, in which words and for how long (the demo records a grant for these families).
+      assert(shared.mandate.grant && !('recorded_by' in shared.mandate.grant), `grant in the shared plan: ${JSON.stringify(shared.mandate.grant)}`);
+      const grantText = await page.getByTestId('mandate-grant').innerText();
+      assert(grantText.includes(shared.mandate.grant.granted_by) && grantText.includes(shared.mandate.grant.scope), `grant not shown: ${grantText}`);
       const goals = page.getByTestId('shared-goal');
       assert((await goals.count()) === shared.plan.goals.length, `goals ${await goals.count()} vs ${shared.plan.goals.length}`);
       assert(shared.plan.goals.length >= 1, `no goal of ${h.family_name} to see`);

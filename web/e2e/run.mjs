@@ -23,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { planSteps } from './plan.mjs';
+import { mandateSteps } from './mandate.mjs';
 import { ownSteps } from './own.mjs';
 import { professionalSteps } from './professional.mjs';
 import { roleSteps } from './roles.mjs';
@@ -1185,6 +1186,7 @@ async function main() {
       await page.setViewportSize(DESKTOP);
     });
     await planSteps({ step, assert, page, baseUrl, householdId, checkPage, checkAtPhoneSize, expectHeading, api });
+    await mandateSteps({ step, assert, page, baseUrl, householdId, checkPage, api });
     await intakeSteps({ step, assert, page, baseUrl, checkPage, expectHeading, api });
 
     await step('an unknown household shows a clear message', async () => {

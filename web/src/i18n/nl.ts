@@ -35,10 +35,12 @@ import { errors } from './nl/errors';
 import { labels } from './nl/labels';
 import { months } from './nl/months';
 import { progress } from './nl/progress';
+import { mandate } from './nl/mandate';
 
 export const nl = {
   locale: 'nl-NL',
   progress,
+  mandate,
   app,
   header,
   nav,

@@ -55,7 +55,11 @@ export function runningBefore(provisions: readonly Provision[], date: string): P
 
 /** The funder (cost category) of a domain, by the same rule as the server. */
 export function funderOfDomain(domain: string): string {
-  return ['niet_geindiceerd', 'uwv', 'zvw_ggz', 'wlz'].includes(domain) ? domain : 'gemeente';
+  if (['niet_geindiceerd', 'uwv', 'zvw_ggz', 'wlz'].includes(domain)) return domain;
+  if (['zvw_huisarts', 'zvw_wijkverpleging', 'zvw_paramedisch'].includes(domain)) return 'zvw_eerstelijn';
+  if (domain === 'passend_onderwijs') return 'onderwijs';
+  if (domain === 'mantelzorg' || domain === 'vrijwilligers') return 'informeel';
+  return 'gemeente';
 }
 
 export type DecisionProblem = 'cost' | 'provider' | 'scale';

@@ -27,7 +27,16 @@ export const referralSourceLabel = (code: string | null | undefined) =>
   lookup(t.labels.referralSource, code);
 
 /** The order in which cost categories are shown. */
-export const COST_CATEGORY_ORDER = ['gemeente', 'niet_geindiceerd', 'uwv', 'zvw_ggz'] as const;
+export const COST_CATEGORY_ORDER = [
+  'gemeente',
+  'niet_geindiceerd',
+  'uwv',
+  'zvw_ggz',
+  'wlz',
+  'zvw_eerstelijn',
+  'onderwijs',
+  'informeel',
+] as const;
 
 /** Kinds of time a director can write on a household (project time is not per household). */
 export const TIME_KINDS = ['direct', 'indirect', 'travel'] as const;
@@ -99,6 +108,14 @@ export const PROVISION_DOMAINS = [
   'niet_geindiceerd',
   'wlz',
   'maatschappelijke_opvang',
+  'zvw_huisarts',
+  'zvw_wijkverpleging',
+  'zvw_paramedisch',
+  'leerplicht',
+  'school_maatschappelijk_werk',
+  'passend_onderwijs',
+  'mantelzorg',
+  'vrijwilligers',
 ] as const;
 
 /** Cost bases offered for an annual amount. */

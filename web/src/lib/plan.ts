@@ -72,6 +72,9 @@ export interface Decision {
   round_table_id: number | null;
   decided_by: string;
   created_at: string;
+  /** False for a decision recorded before withdrawal existed, or already withdrawn. */
+  withdrawable?: boolean;
+  withdrawn?: { at: string; by: string; by_name: string; reason: string } | null;
 }
 
 export interface NewProvisionInDecision {

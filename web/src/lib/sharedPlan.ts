@@ -3,6 +3,7 @@
  * API shapes and calls (GET /households/{id}/shared-plan, PUT …/actions/…,
  * GET /me/work), and the pure helpers their pages use.
  */
+import type { MandateGrant } from './mandate';
 import { request } from './api';
 
 export interface SharedAction {
@@ -44,7 +45,7 @@ export interface SharedRoundTable {
 export interface SharedPlanResponse {
   household: { id: string; family_name: string; members: string[] };
   whole_household: boolean;
-  mandate: { holder: string; scope: string[] };
+  mandate: { holder: string; scope: string[]; grant?: MandateGrant | null };
   plan: { plan_version: number; agreed_on: string | null; goals: SharedGoal[] } | null;
   round_tables: SharedRoundTable[];
 }

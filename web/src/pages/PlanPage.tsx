@@ -6,8 +6,10 @@ import { getHousehold } from '../lib/api';
 import { useSession } from '../lib/session';
 import { usePageTitle } from '../lib/usePage';
 import { useResource } from '../lib/useResource';
+import { ExternalPlans } from './plan/ExternalPlans';
 import { PlanAftercare } from './plan/PlanAftercare';
 import { PlanDecisions } from './plan/PlanDecisions';
+import { PlanMandate } from './plan/PlanMandate';
 import { PlanRoundTables } from './plan/PlanRoundTables';
 import { PlanSection } from './plan/PlanSection';
 
@@ -36,6 +38,8 @@ export function PlanPage({ id }: { id: string }) {
           isDirector ? (
             <>
               <PlanSection household={household} />
+              <ExternalPlans household={household} onChanged={reload} />
+              <PlanMandate household={household} />
               <PlanDecisions household={household} onChanged={reload} />
               <PlanRoundTables household={household} />
               <PlanAftercare household={household} onChanged={reload} />

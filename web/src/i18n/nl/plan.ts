@@ -67,7 +67,7 @@ export const plan = {
   decisions: {
     title: 'Besluiten (mandaat)',
     intro:
-      'Met mandaat stopt, start, verhoogt of verlaagt u ondersteuning, of vervangt u losse voorzieningen door één systemische aanpak voor het hele gezin. Een besluit verandert de zorgkaart op de ingangsdatum; eerder verandert er niets. Besluiten worden nooit gewijzigd of verwijderd.',
+      'Met mandaat stopt, start, verhoogt of verlaagt u ondersteuning, of vervangt u losse voorzieningen door één systemische aanpak voor het hele gezin. Een besluit verandert de zorgkaart op de ingangsdatum; eerder verandert er niets. Besluiten worden nooit gewijzigd of verwijderd: een besluit dat per vergissing is vastgelegd, trekt u in. Het blijft dan als ingetrokken in het overzicht staan en de zorgkaart wordt teruggezet.',
     formTitle: 'Besluit vastleggen',
     kind: 'Soort besluit',
     reason: 'Reden',

@@ -21,7 +21,7 @@ const TIMELINE_FIRST = 12;
 /** Dutch text for a timeline record that is not about one provision. */
 function recordText(e: TimelineEvent, members: readonly Member[]): string {
   if (e.kind === 'measurement') return measurementEventText(e.detail, members);
-  if (e.kind === 'decision') {
+  if (e.kind === 'decision' || e.kind === 'decision_withdrawn') {
     const [code = '', ...reason] = e.detail.split(': ');
     const kind = (t.plan.decisionKind as Record<string, string>)[code] ?? code;
     return reason.length ? `${kind}: ${reason.join(': ')}` : kind;

@@ -68,7 +68,10 @@ export function DecisionForm({
       setV(emptyDecision(todayIso()));
       await onSaved();
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : t.errors.generic);
+      // A decision outside the recorded mandate is named in words; other refusals as the server said them.
+      if (err instanceof ApiError && /the mandate granted by|outside the mandate's period/.test(err.message))
+        setError(t.mandate.grant.outside);
+      else setError(err instanceof ApiError ? err.message : t.errors.generic);
     }
   };
 

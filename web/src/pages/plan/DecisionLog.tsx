@@ -1,7 +1,8 @@
 import { TableScroll } from '../../components/TableScroll';
+import { WithdrawDecision } from './WithdrawDecision';
 import { t } from '../../i18n/nl';
 import { formatDate, todayIso } from '../../lib/format';
-import { COST_CATEGORY_ORDER, costCategoryLabel, domainLabel } from '../../lib/labels';
+import { COST_CATEGORY_ORDER, costCategoryLabel, domainLabel, personLabel } from '../../lib/labels';
 import { formatEuros } from '../../lib/money';
 import { annualCostOn, lastEffectiveDate, runsOn, type Decision, type RoundTable } from '../../lib/plan';
 import { decisionKindLabel as kindLabel, effectText, provisionLabel } from '../../lib/planText';
@@ -11,7 +12,7 @@ const d = t.plan.decisions;
 
 export function Projection({ household, decisions }: { household: HouseholdDetail; decisions: Decision[] }) {
   const today = household.as_of ?? todayIso();
-  const last = lastEffectiveDate(decisions);
+  const last = lastEffectiveDate(decisions.filter((x) => !x.withdrawn));
   if (!last || last <= today) return null;
   const nowCost = annualCostOn(household.provisions, today);
   const thenCost = annualCostOn(household.provisions, last);
@@ -62,14 +63,16 @@ export function DecisionLog({
   household,
   decisions,
   roundTables,
+  onWithdrawn,
 }: {
   household: HouseholdDetail;
   decisions: Decision[];
   roundTables: RoundTable[];
+  onWithdrawn: () => Promise<void>;
 }) {
   const name = (pid: string) => {
     const p = household.provisions.find((x) => x.id === pid);
-    return p ? `${domainLabel(p.domain)} (${p.provider?.name ?? pid})` : pid;
+    return p ? `${domainLabel(p.domain)} (${p.provider?.name ?? t.mandate.withdraw.removedProvision})` : t.mandate.withdraw.removedProvision;
   };
   return (
     <div className="regie-subsection">
@@ -86,6 +89,9 @@ export function DecisionLog({
                 <th className="utrecht-table__header-cell" scope="col">{d.what}</th>
                 <th className="utrecht-table__header-cell" scope="col">{d.perFunder}</th>
                 <th className="utrecht-table__header-cell" scope="col">{d.effect}</th>
+                <th className="utrecht-table__header-cell" scope="col">
+                  <span className="regie-visually-hidden">{t.mandate.withdraw.title}</span>
+                </th>
               </tr>
             </thead>
             <tbody className="utrecht-table__body">
@@ -117,7 +123,24 @@ export function DecisionLog({
                       .join('; ')}
                   </td>
                   <td className="utrecht-table__cell" data-testid="decision-effect">
-                    {effectText(x.total_annual_effect_cents)}
+                    {x.withdrawn ? <s>{effectText(x.total_annual_effect_cents)}</s> : effectText(x.total_annual_effect_cents)}
+                    {x.withdrawn ? (
+                      <>
+                        <br />
+                        <span className="regie-muted">{t.mandate.withdraw.notCounted}</span>
+                      </>
+                    ) : null}
+                  </td>
+                  <td className="utrecht-table__cell" data-testid="decision-withdrawal">
+                    {x.withdrawn ? (
+                      <>
+                        <strong>{t.mandate.withdraw.withdrawn(personLabel(x.withdrawn.by_name), formatDate(x.withdrawn.at.slice(0, 10)))}</strong>
+                        <br />
+                        <span className="regie-muted">{x.withdrawn.reason}</span>
+                      </>
+                    ) : x.withdrawable ? (
+                      <WithdrawDecision householdId={household.id} decision={x} onWithdrawn={onWithdrawn} />
+                    ) : null}
                   </td>
                 </tr>
               ))}

@@ -30,7 +30,17 @@ export function PlanDecisions({ household, onChanged }: { household: HouseholdDe
         }}
       />
       {decisions ? <Projection household={household} decisions={decisions} /> : null}
-      {decisions ? <DecisionLog household={household} decisions={decisions} roundTables={tables} /> : null}
+      {decisions ? (
+        <DecisionLog
+          household={household}
+          decisions={decisions}
+          roundTables={tables}
+          onWithdrawn={async () => {
+            await load();
+            await onChanged();
+          }}
+        />
+      ) : null}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { t } from '../../i18n/nl';
 import { decisionKindLabel } from '../../lib/planText';
+import { GrantFacts } from '../../components/GrantFacts';
 import type { SharedPlanResponse } from '../../lib/sharedPlan';
 
 const m = t.professional.plan.mandate;
@@ -24,6 +25,12 @@ export function SharedMandate({ mandate }: { mandate: SharedPlanResponse['mandat
               </li>
             ))}
           </ul>
+        </>
+      ) : null}
+      {mandate.grant ? (
+        <>
+          <h3 className="utrecht-heading-3">{t.mandate.grant.inForce}</h3>
+          <GrantFacts grant={mandate.grant} />
         </>
       ) : null}
     </section>
