@@ -40,6 +40,6 @@ describe('sign-in through an identity provider', () => {
     expect(window.location.search).toBe('');
     const posts = calls.filter((c) => c.path === '/api/v1/oidc/callback');
     expect(posts).toHaveLength(1);
-    expect(posts[0].body).toEqual({ state: 's1', code: 'abc' });
+    expect(posts[0]?.body).toEqual({ state: 's1', code: 'abc' });
   });
 });
