@@ -159,6 +159,12 @@ const std::map<std::string, Cells>& expectations() {
         {"POST /api/v1/households/{id}/consents/{cid}/withdraw", 400},
         {"GET /api/v1/households/{id}/decisions", 200},
         {"POST /api/v1/households/{id}/decisions", 400},
+        {"POST /api/v1/households/{id}/decisions/{did}/withdrawal", 400},
+        {"GET /api/v1/households/{id}/mandate", 200},
+        {"POST /api/v1/households/{id}/mandate", 400},
+        {"GET /api/v1/households/{id}/external-plans", 200},
+        {"POST /api/v1/households/{id}/external-plans", 400},
+        {"PUT /api/v1/households/{id}/external-plans/{pid}", 400},
         {"GET /api/v1/households/{id}/measurements", 200},
         {"POST /api/v1/households/{id}/measurements", 400},
         {"GET /api/v1/households/{id}/measurements/{mid}", 200},
@@ -217,6 +223,8 @@ class AccessMatrixTest : public testing::AccessFixture {
     // Round-table participants have numeric ids, unlike provisions; members share {mid} with measurements.
     put("participants/{pid}", "participants/" + std::to_string(h1.participant));
     put("members/{mid}", "members/" + h1.member);
+    put("external-plans/{pid}", "external-plans/1");  // numeric, unlike provisions
+    put("{did}", "1");
     put("{id}", "H1");
     put("{pid}", "H1-P2");
     put("{mid}", std::to_string(h1.measurement));
