@@ -19,6 +19,7 @@
 #include "store/account_store.h"
 #include "store/bundle.h"
 #include "store/mail_store.h"
+#include "store/moment_store.h"
 #include "store/measurement_store.h"
 #include "store/plan_store.h"
 #include "support/backends.h"
@@ -59,9 +60,19 @@ class MailTest : public ::testing::TestWithParam<std::string> {
     director_email = "dir.a." + tag + "@gemeente.example";
     ASSERT_TRUE(store::AccountStore(*store).set_contact("dir.a", "", director_email));
   }
+  // A member's T1 questionnaire, and the family's T1 on the earliest of them
+  // (recorded as held: the reminders follow the family's own T2 date).
   void add_t1(const std::string& member, const char* on) {
     domain::Measurement m;
-    m.household_id = "H1";
+    m.household_id = member.substr(0, member.find('-'));
+    auto& [t1, version] = family_t1[m.household_id];
+    if (version == 0 || *parse_date(on) < t1) {
+      auto v = store::MomentStore(*store).set(m.household_id, "T1", *parse_date(on), true, "dir.a",
+                                               "2019-01-01T00:00:00Z", version);
+      ASSERT_TRUE(v) << v.error().message;
+      t1 = *parse_date(on);
+      version = *v;
+    }
     m.member_id = member;
     m.instrument = "positive_health_adult";
     m.instrument_version = "1.0";
@@ -108,6 +119,7 @@ class MailTest : public ::testing::TestWithParam<std::string> {
   std::unique_ptr<store::Store> store = db.open();
   ManualClock clock{1'546'300'800};  // 2019-01-01
   std::string tag, director_email;
+  std::map<std::string, std::pair<Date, int>> family_t1;  // household: T1 set, its version
 };
 
 TEST_P(MailTest, DueWorkNamesEveryMemberWithoutT2OnceTheFamilysT2HasCome) {

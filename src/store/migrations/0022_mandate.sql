@@ -63,6 +63,8 @@ ALTER TABLE decision ADD COLUMN withdrawal_reason TEXT;
 @sqlite3@ CREATE TRIGGER view_rev_external_plan_u AFTER UPDATE ON external_plan BEGIN INSERT INTO view_revision (scope, rev) VALUES (NEW.household_id, 1) ON CONFLICT (scope) DO UPDATE SET rev = rev + 1; END;
 @sqlite3@ CREATE TRIGGER view_rev_external_plan_d AFTER DELETE ON external_plan BEGIN INSERT INTO view_revision (scope, rev) VALUES (OLD.household_id, 1) ON CONFLICT (scope) DO UPDATE SET rev = rev + 1; END;
 @sqlite3@ CREATE TRIGGER view_rev_mandate_grant_i AFTER INSERT ON mandate_grant BEGIN INSERT INTO view_revision (scope, rev) VALUES (NEW.household_id, 1) ON CONFLICT (scope) DO UPDATE SET rev = rev + 1; END;
+@sqlite3@ CREATE TRIGGER view_rev_mandate_grant_u AFTER UPDATE ON mandate_grant BEGIN INSERT INTO view_revision (scope, rev) VALUES (NEW.household_id, 1) ON CONFLICT (scope) DO UPDATE SET rev = rev + 1; END;
+@sqlite3@ CREATE TRIGGER view_rev_mandate_grant_d AFTER DELETE ON mandate_grant BEGIN INSERT INTO view_revision (scope, rev) VALUES (OLD.household_id, 1) ON CONFLICT (scope) DO UPDATE SET rev = rev + 1; END;
 -- PostgreSQL keeps view revisions too (migration 0019).
 @postgresql@ CREATE TRIGGER view_rev_external_plan AFTER INSERT OR UPDATE OR DELETE ON external_plan FOR EACH ROW EXECUTE FUNCTION view_rev_of_household();
 @postgresql@ CREATE TRIGGER view_rev_mandate_grant AFTER INSERT OR UPDATE OR DELETE ON mandate_grant FOR EACH ROW EXECUTE FUNCTION view_rev_of_household();
