@@ -38,7 +38,7 @@ export REGIE_TEST_REQUIRE_PG=1
 # and the browser test use them, and skip by name without them.
 iddir=$(mktemp -d /tmp/regie-identity.XXXXXX)
 stop_all() {
-  bash tests/identity/stop.sh "$iddir"
+  bash "$root/tests/identity/stop.sh" "$iddir"
   rm -rf "$iddir"
   stop_pg
 }

@@ -131,8 +131,9 @@ export async function checkOverflow(page, label) {
     if (sw <= vw + 1) return null;
     const clipped = (el) => {
       for (let e = el.parentElement; e && e !== document.documentElement; e = e.parentElement) {
+        // Only a box that itself fits the window hides what sticks out of it.
         const ox = getComputedStyle(e).overflowX;
-        if (ox !== 'visible') return true;
+        if (ox !== 'visible' && e.getBoundingClientRect().right <= vw + 1) return true;
       }
       return false;
     };
@@ -146,16 +147,40 @@ export async function checkOverflow(page, label) {
       return text ? `${s} ("${text}")` : s;
     };
     let worst = null;
+    let worstClipped = null;  // said when nothing outside a scroll box sticks out
     for (const el of document.body.querySelectorAll('*')) {
       const r = el.getBoundingClientRect();
-      if (r.width === 0 || r.right <= vw + 1 || clipped(el)) continue;
+      if (r.right <= vw + 1) continue;
+      if (clipped(el)) {
+        if (!worstClipped || r.right > worstClipped.right + 0.5) worstClipped = { right: r.right, width: r.width, el };
+        continue;
+      }
       // The outermost element that sticks out furthest: its children explain less.
       if (!worst || r.right > worst.right + 0.5) worst = { right: r.right, width: r.width, el };
+    }
+    // Text that runs out of its box (a long word) widens the page without any
+    // element sticking out.
+    let text = null;
+    if (!worst) {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const range = document.createRange();
+        range.selectNodeContents(n);
+        const r = range.getBoundingClientRect();
+        if (r.width === 0 || r.right <= vw + 1 || (n.parentElement && clipped(n.parentElement))) continue;
+        if (!text || r.right > text.right) text = { right: r.right, el: n.parentElement, words: (n.textContent ?? '').trim().slice(0, 60) };
+      }
     }
     return {
       vw,
       sw,
-      worst: worst ? `${describe(worst.el)}, right edge at ${Math.round(worst.right)} px, ${Math.round(worst.width)} px wide` : 'unknown element',
+      worst: text
+        ? `text "${text.words}" in ${describe(text.el)}, right edge at ${Math.round(text.right)} px`
+        : worst
+        ? `${describe(worst.el)}, right edge at ${Math.round(worst.right)} px, ${Math.round(worst.width)} px wide`
+        : worstClipped
+          ? `inside a scroll box: ${describe(worstClipped.el)}, right edge at ${Math.round(worstClipped.right)} px`
+          : 'unknown element',
     };
   });
   if (result) {
