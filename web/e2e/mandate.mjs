@@ -16,10 +16,10 @@ export async function mandateSteps({ step, assert, page, baseUrl, householdId, c
     await page.goto(`${householdUrl}/plan`);
     const section = page.locator('[data-testid="external-plans"]');
     await section.waitFor();
-    await section.getByLabel('Organisatie').fill('Jeugdbescherming Limburg');
-    await section.getByLabel('Naam van het plan').fill('Plan van aanpak ondertoezichtstelling');
-    await section.getByLabel('Regiehouder bij die organisatie').fill('J. Smits');
-    await section.getByLabel('Loopt vanaf').fill(isoDay(-60));
+    await section.getByLabel('Organisatie', { exact: true }).fill('Jeugdbescherming Limburg');
+    await section.getByLabel('Naam van het plan', { exact: true }).fill('Plan van aanpak ondertoezichtstelling');
+    await section.getByLabel('Regiehouder bij die organisatie', { exact: true }).fill('J. Smits');
+    await section.getByLabel('Loopt vanaf', { exact: true }).fill(isoDay(-60));
     await section.getByRole('button', { name: 'Plan vastleggen' }).click();
     await section.getByText('Het plan is vastgelegd.').waitFor();
     const list = await section.locator('[data-testid="external-plan-list"]').innerText();
@@ -36,14 +36,14 @@ export async function mandateSteps({ step, assert, page, baseUrl, householdId, c
     await page.goto(`${householdUrl}/plan`);
     const section = page.locator('[data-testid="mandate"]');
     await section.locator('[data-testid="mandate-none"]').waitFor();
-    await section.getByLabel('Verleend door').fill('M. de Vries, teamleider Sociaal Domein');
-    await section.getByLabel('Verleend op').fill(isoDay(-1));
-    await section.getByLabel('Geldig vanaf').fill(isoDay(-1));
+    await section.getByLabel('Verleend door', { exact: true }).fill('M. de Vries, teamleider Sociaal Domein');
+    await section.getByLabel('Verleend op', { exact: true }).fill(isoDay(-1));
+    await section.getByLabel('Geldig vanaf', { exact: true }).fill(isoDay(-1));
     for (const kind of ['Starten', 'Opschalen', 'Vervangen door systemische aanpak']) {
       const box = section.getByLabel(kind, { exact: true });
       if (await box.count()) await box.uncheck();
     }
-    await section.getByLabel('Reikwijdte en voorwaarden').fill('Jeugd en Wmo, tot 20.000 euro per jaar');
+    await section.getByLabel('Reikwijdte en voorwaarden', { exact: true }).fill('Jeugd en Wmo, tot 20.000 euro per jaar');
     await section.getByRole('button', { name: 'Mandaat vastleggen' }).click();
     await section.getByText('Het mandaat is vastgelegd.').waitFor();
     const facts = await section.locator('[data-testid="mandate-grant"]').first().innerText();
@@ -65,7 +65,7 @@ export async function mandateSteps({ step, assert, page, baseUrl, householdId, c
     const before = (await api('GET', hh)).body.household.provisions.length;
     const log = page.locator('[data-testid="decision-log"]');
     await log.getByRole('button', { name: /intrekken$/ }).first().click();
-    await log.getByLabel('Waarom trekt u dit besluit in?').fill('Vastgelegd bij het verkeerde gezin');
+    await log.getByLabel('Waarom trekt u dit besluit in?', { exact: true }).fill('Vastgelegd bij het verkeerde gezin');
     await log.getByRole('button', { name: 'Besluit intrekken' }).click();
     await log.getByText(/Ingetrokken door/).first().waitFor();
     const after = (await api('GET', `${hh}/decisions`)).body.decisions.find((d) => d.id === target.id);
