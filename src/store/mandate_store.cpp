@@ -92,12 +92,9 @@ Result<std::int64_t> MandateStore::add_grant(const MandateGrant& g) {
 
 std::vector<ExternalPlan> MandateStore::external_plans(const std::string& household_id) {
   std::vector<ExternalPlan> out;
-  store_.read([&](soci::session& sql) {
-    soci::rowset<soci::row> rs =
-        (sql.prepare << "SELECT * FROM external_plan WHERE household_id = :h ORDER BY starts_on, id",
-         soci::use(household_id));
-    for (auto& r : rs) out.push_back(external_from(r));
-  });
+  // Read for every household view (the several-plans signal): kept prepared.
+  store_.query("SELECT * FROM external_plan WHERE household_id = :h ORDER BY starts_on, id", {household_id},
+               [&](const soci::row& r) { out.push_back(external_from(r)); });
   return out;
 }
 
