@@ -1,13 +1,16 @@
-// Population analyses over a municipality's allocation export (DATA-FORMATS.md):
-// the target group by yearly cost (report §8.5, table 6), the stacking scan and
-// providers per neighbourhood. They stream the CSV once, in constant memory per
-// household, without loading it into the store.
+// Population analyses over a source of allocation rows (an export file as in
+// DATA-FORMATS.md, or the store): the target group by yearly cost (report
+// §8.5, table 6), the stacking scan and providers per neighbourhood. One pass
+// over the rows answers any of them, or all three together; memory grows
+// with the number of households, not of rows.
 #pragma once
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "analytics/allocation_source.h"
 #include "analytics/interner.h"
 #include "analytics/table.h"
 #include "common/date.h"
@@ -16,20 +19,6 @@
 #include "domain/funding.h"
 
 namespace regie::analytics {
-
-// One validated line of allocations.csv. Views are valid during the callback only.
-struct Allocation {
-  std::string_view allocation_id, household_id, client_id, neighbourhood, provider_id, product_code;
-  domain::Domain domain;
-  Date start;
-  Date end;  // kOpenEnd when open-ended
-  Cents yearly_cost = 0;
-  bool active_on(Date d) const { return start <= d && d <= end; }
-};
-
-// Streams allocations.csv, validating every line. On any problem the callback
-// results must be discarded: the returned error names file, line and column.
-Status for_each_allocation(const std::string& path, const std::function<void(const Allocation&)>& fn);
 
 struct ParetoOptions {
   int year = 2019;
@@ -70,6 +59,21 @@ struct ProvidersOptions {
   std::vector<domain::Domain> domains;  // empty: jeugd, wmo
 };
 Result<Table> providers_per_neighbourhood(const std::string& allocations_csv, const ProvidersOptions& options);
+
+// Any of the three analyses in one pass over `rows`. Pareto needs the
+// household list; an allocation in its domains and year of a household not in
+// the list is an input error.
+struct PopulationRequest {
+  std::optional<ParetoOptions> pareto;
+  std::optional<StackingOptions> stacking;
+  std::optional<ProvidersOptions> providers;
+};
+struct PopulationTables {
+  std::optional<Table> pareto, stacking, providers;
+};
+Result<PopulationTables> analyze(const HouseholdList* households, AllocationSource& rows, const PopulationRequest& r);
+Result<YearCosts> year_costs(HouseholdList households, AllocationSource& rows, int year,
+                             const std::vector<domain::Domain>& domains);
 
 // Parses a comma-separated list of domain codes ("jeugd,wmo").
 Result<std::vector<domain::Domain>> parse_domain_list(std::string_view list);
