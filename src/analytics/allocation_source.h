@@ -28,16 +28,18 @@ struct Allocation {
   bool active_on(Date d) const { return start <= d && d <= end; }
 };
 
-// Receives the rows of a source. A source may hand rows on from several
+// Receives the rows of a source, in batches so that the receiver can ask
+// memory for a whole batch at once. A source may hand rows on from several
 // threads at once, each with its own part number below the count given to
-// begin(); rows of one part come one at a time. begin() may be called again
+// begin(); batches of one part come one at a time. begin() may be called again
 // when a source starts over (the file reader does when its fast path meets
 // something only the full CSV reader handles): all earlier rows are void then.
 class AllocationSink {
  public:
   virtual ~AllocationSink() = default;
   virtual void begin(int parts) = 0;
-  virtual void row(int part, const Allocation& a) = 0;
+  virtual void rows(int part, const Allocation* a, std::size_t n) = 0;
+  void row(int part, const Allocation& a) { rows(part, &a, 1); }
 };
 
 class AllocationSource {

@@ -83,6 +83,19 @@ class Interner {
     if (slots_.empty()) return kNone;
     return slots_[slot(key, pattern(key))].id;
   }
+  // Asks memory for the slot where `key` would be, ahead of a lookup.
+  void prefetch(std::string_view key) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[place(pattern(key)) & (slots_.size() - 1)]);
+  }
+  // Room for `n` keys without growing.
+  void reserve(std::size_t n) {
+    std::size_t size = 64;
+    while (n * 4 > size * 3) size *= 2;
+    if (size > slots_.size()) {
+      while (slots_.size() < size) grow();
+    }
+    offsets_.reserve(n);
+  }
   std::string_view key(std::uint32_t id) const {
     return std::string_view(arena_).substr(offsets_[id], (id + 1 < offsets_.size() ? offsets_[id + 1] : arena_.size()) - offsets_[id]);
   }
