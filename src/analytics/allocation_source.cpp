@@ -14,6 +14,7 @@
 #include <array>
 #include <atomic>
 #include <cstring>
+#include <mutex>
 #include <thread>
 
 #include "common/csv.h"
@@ -204,7 +205,7 @@ Status AllocationFile::scan(AllocationSink& sink) {
   // One part per core, each starting just after a line end.
   const off_t data = static_cast<off_t>(header_end + 1);
   int parts = threads_ > 0 ? threads_ : static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 8u));
-  if (size - data < (8 << 20)) parts = 1;
+  if (threads_ == 0 && size - data < (8 << 20)) parts = 1;  // small files: a thread costs more than it saves
   std::vector<off_t> cut{data};
   for (int i = 1; i < parts; ++i) {
     off_t at = std::max(cut.back(), data + (size - data) * i / parts - 1);
@@ -232,6 +233,22 @@ Status AllocationFile::scan(AllocationSink& sink) {
     return ok_status();
   }
   return full_reader();
+}
+
+Status for_each_row(AllocationSource& source, const std::function<void()>& restart,
+                    const std::function<void(const Allocation&)>& fn) {
+  struct Serial : AllocationSink {
+    const std::function<void()>& restart;
+    const std::function<void(const Allocation&)>& fn;
+    std::mutex mu;
+    Serial(const std::function<void()>& r, const std::function<void(const Allocation&)>& f) : restart(r), fn(f) {}
+    void begin(int) override { restart(); }
+    void rows(int, const Allocation* a, std::size_t n) override {
+      std::lock_guard lock(mu);
+      for (std::size_t i = 0; i < n; ++i) fn(a[i]);
+    }
+  } serial(restart, fn);
+  return source.scan(serial);
 }
 
 Status for_each_allocation(const std::string& path, const std::function<void(const Allocation&)>& fn) {

@@ -70,6 +70,13 @@ class AllocationFile : public AllocationSource {
   bool fast_ = false;
 };
 
+// Every row of `source` to `fn`, one at a time (rows from several parts are
+// taken in turn), for analyses that keep state no part can own alone.
+// `restart` is called before the first row and whenever the source starts
+// over: what `fn` gathered until then must be dropped.
+Status for_each_row(AllocationSource& source, const std::function<void()>& restart,
+                    const std::function<void(const Allocation&)>& fn);
+
 // Streams allocations.csv through the full CSV reader, validating every line.
 // On any problem the callback results must be discarded: the returned error
 // names file, line and column.

@@ -30,8 +30,16 @@ struct Row {
 Result<Table> target_group(const std::string& households_csv, const std::string& allocations_csv,
                            const TargetOptions& o) {
   if (o.key.size() < 16) return invalid("a pseudonym key of at least 16 bytes is required");
+  auto list = read_households(households_csv);
+  if (!list) return list.error();
+  AllocationFile rows(allocations_csv);
+  return target_group(std::move(*list), rows, o);
+}
+
+Result<Table> target_group(HouseholdList households, AllocationSource& allocations, const TargetOptions& o) {
+  if (o.key.size() < 16) return invalid("a pseudonym key of at least 16 bytes is required");
   const auto& domains = target_group_domains(o.domains);
-  auto costs = year_costs(households_csv, allocations_csv, o.year, domains);
+  auto costs = year_costs(std::move(households), allocations, o.year, domains);
   if (!costs) return costs.error();
   const std::int64_t unit = costs->days_in_year;  // cent-days per cent of yearly cost
   const std::size_t n = costs->households.count();
@@ -47,7 +55,10 @@ Result<Table> target_group(const std::string& households_csv, const std::string&
   const Date ref = o.reference.value_or(y1);
   Interner clients, providers;
   std::vector<std::vector<Row>> rows(targets.size());
-  auto st = for_each_allocation(allocations_csv, [&](const Allocation& a) {
+  auto restart = [&] {
+    for (auto& r : rows) r.clear();
+  };
+  auto st = for_each_row(allocations, restart, [&](const Allocation& a) {
     auto h = costs->households.find(a.household_id);
     if (h == Interner::kNone || slot[h] < 0) return;
     bool in_year = overlap_days(a.start, a.end, y0, y1) > 0;
@@ -119,26 +130,36 @@ Result<Table> target_group(const std::string& households_csv, const std::string&
 
 Result<Table> stacking_by_neighbourhood(const std::string& households_csv, const std::string& allocations_csv,
                                         const StackingOptions& options) {
-  auto stacked = stacking_scan(allocations_csv, options);
+  {
+    // The per-neighbourhood count needs the column, which the household list does not.
+    auto opened = CsvReader::open(households_csv);
+    if (!opened) return opened.error();
+    if (auto cols = (*opened)->require_columns({"household_id", "neighbourhood"}); !cols) return cols.error();
+  }
+  auto list = read_households(households_csv);
+  if (!list) return list.error();
+  AllocationFile rows(allocations_csv);
+  return stacking_by_neighbourhood(*list, rows, options);
+}
+
+Result<Table> stacking_by_neighbourhood(const HouseholdList& households, AllocationSource& allocations,
+                                        const StackingOptions& options) {
+  PopulationRequest q;
+  q.stacking = options;
+  auto stacked = analyze(&households, allocations, q);
   if (!stacked) return stacked.error();
-  std::set<std::string> stacked_ids;
-  for (auto& r : stacked->rows) stacked_ids.insert(r[0]);
-  auto opened = CsvReader::open(households_csv);
-  if (!opened) return opened.error();
-  auto& r = **opened;
-  auto cols = r.require_columns({"household_id", "neighbourhood"});
-  if (!cols) return cols.error();
+  std::set<std::string_view> stacked_ids;
+  for (auto& r : stacked->stacking->rows) stacked_ids.insert(r[0]);
   std::map<std::string, std::pair<std::int64_t, std::int64_t>> per;  // neighbourhood -> (households, stacked)
   std::pair<std::int64_t, std::int64_t> total;
-  while (r.next()) {
-    auto& n = per[std::string(r.field((*cols)[1]))];
-    bool is_stacked = stacked_ids.contains(std::string(r.field((*cols)[0])));
+  for (std::uint32_t h = 0; h < households.ids.count(); ++h) {
+    auto& n = per[std::string(households.neighbourhoods.key(households.neighbourhood[h]))];
+    bool is_stacked = stacked_ids.contains(households.ids.key(h));
     ++n.first;
     ++total.first;
     n.second += is_stacked;
     total.second += is_stacked;
   }
-  if (r.error()) return *r.error();
   Table t;
   t.columns = {"neighbourhood", "households", "stacked_households", "pct_stacked"};
   t.numeric = {false, true, true, true};

@@ -27,11 +27,14 @@ struct TargetOptions {
 // several_ggz_providers (for one client), many_providers.
 Result<Table> target_group(const std::string& households_csv, const std::string& allocations_csv,
                            const TargetOptions& options);
+Result<Table> target_group(HouseholdList households, AllocationSource& allocations, const TargetOptions& options);
 
 // Stacking per neighbourhood: columns neighbourhood,households,stacked_households,
 // pct_stacked, with a TOTAL row. Households and their neighbourhood come from
 // households.csv; stacked households from the stacking scan on `options.date`.
 Result<Table> stacking_by_neighbourhood(const std::string& households_csv, const std::string& allocations_csv,
+                                        const StackingOptions& options);
+Result<Table> stacking_by_neighbourhood(const HouseholdList& households, AllocationSource& allocations,
                                         const StackingOptions& options);
 
 // The number of households at or above the threshold (the TARGET row of the Pareto table).

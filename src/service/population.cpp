@@ -1,20 +1,19 @@
-// Store → export files → streaming engine, with access, pseudonyms and audit.
+// The store as a source of rows for the population engine, with access, pseudonyms and audit.
 #include "service/population.h"
 
 #include "service/audit.h"
 
 #include <fmt/format.h>
-#include <stdlib.h>
+#include <soci/soci.h>
 
-#include <filesystem>
-#include <fstream>
 
 #include "common/csv.h"
 #include "common/pseudonym.h"
 #include "domain/costs.h"
 #include "store/household_store.h"
 #include "store/price_store.h"
-#include "store/provision_store.h"
+#include "store/population_store.h"
+#include "domain/limits.h"
 #include "domain/account.h"
 
 namespace regie::service {
@@ -23,92 +22,132 @@ using domain::Role;
 
 namespace {
 
-// A temporary folder removed with its files when the analysis is done.
-struct ScratchFolder {
-  std::string path;
-  ScratchFolder() {
-    std::string tmpl = (std::filesystem::temp_directory_path() / "regie-population-XXXXXX").string();
-    if (!mkdtemp(tmpl.data())) throw std::runtime_error("cannot create a temporary folder");
-    path = tmpl;
+// The store as a source of allocation rows: the provisions of the domains an
+// allocation export holds, priced on one date, handed on in the engine's own
+// representation (no text in between).
+class StoreRows : public analytics::AllocationSource {
+ public:
+  StoreRows(store::Store& s, Date prices_on) : store_(s), prices_on_(prices_on) {}
+  std::string name() const override { return "the store"; }
+
+  Status scan(analytics::AllocationSink& sink) override {
+    sink.begin(1);
+    const auto prices = store::PriceStore(store_).price_list();
+    std::vector<analytics::Allocation> batch;
+    std::vector<std::string> household_clients;  // "<household>-household" for household-wide provisions
+    std::optional<Error> problem;
+    store::PopulationStore(store_).provisions([&](const store::ProvisionColumns& c) {
+      if (problem) return;
+      batch.clear();
+      household_clients.assign(c.size(), {});
+      for (std::size_t i = 0; i < c.size(); ++i) {
+        auto d = domain::parse_domain(c.domain[i]);
+        auto start = parse_date(c.start_date[i]);
+        auto end = c.end_set[i] == soci::i_null ? std::optional<Date>(kOpenEnd) : parse_date(c.end_date[i]);
+        if (!d || !start || !end) {
+          problem = Error{ErrorCode::internal, "provision " + c.id[i] + " has a domain or date the store should not hold"};
+          return;
+        }
+        // The analyses cover what an allocation export holds, not informal support, school or the GP.
+        if (!domain::is_allocation_domain(*d)) continue;
+        analytics::Allocation a;
+        a.allocation_id = c.id[i];
+        a.household_id = c.household_id[i];
+        if (c.member_set[i] == soci::i_null) {
+          household_clients[i] = c.household_id[i] + "-household";
+          a.client_id = household_clients[i];
+        } else {
+          a.client_id = c.member_id[i];
+        }
+        a.neighbourhood = c.neighbourhood[i];
+        a.provider_id = c.provider_id[i];
+        a.domain = *d;
+        a.start = *start;
+        a.end = *end;
+        a.yearly_cost = yearly_cost(c, i, prices);
+        batch.push_back(a);
+      }
+      if (!batch.empty()) sink.rows(0, batch.data(), batch.size());
+    });
+    if (problem) return *problem;
+    return ok_status();
   }
-  ~ScratchFolder() {
-    std::error_code ec;
-    std::filesystem::remove_all(path, ec);
+
+ private:
+  // The provision's yearly cost on the price date, as the care map prices it
+  // (domain/costs.h); only priced provisions need the price list.
+  Cents yearly_cost(const store::ProvisionColumns& c, std::size_t i, const domain::PriceList& prices) const {
+    domain::Provision p;
+    p.annual_cost = c.annual_cost_cents[i];
+    if (c.price_set[i] != soci::i_null) {
+      p.price_code = c.price_code[i];
+      p.units_per_year_centi = c.units_per_year_centi[i];
+    } else if (p.annual_cost >= 0 && p.annual_cost <= domain::limits::kAnnualCost) {
+      return p.annual_cost;  // what annual_cost_on gives, without building its explanation
+    }
+    return domain::annual_cost_on(p, prices_on_, prices).annual;
   }
+
+  store::Store& store_;
+  Date prices_on_;
 };
 
-}  // namespace
-
-Status PopulationAnalyses::export_population(const std::string& folder, Date prices_on) {
-  std::ofstream hh(folder + "/households.csv", std::ios::binary), al(folder + "/allocations.csv", std::ios::binary);
-  hh << "household_id,neighbourhood,members\n";
-  al << "allocation_id,household_id,client_id,neighbourhood,domain,provider_id,product_code,start_date,end_date,"
-        "hours_per_week,yearly_cost_eur\n";
-  const auto prices = store::PriceStore(store_).price_list();
-  for (auto& s : store::HouseholdStore(store_).list(std::nullopt, prices_on)) {
-    const auto& h = s.household;
-    hh << csv_escape(h.id) << ',' << csv_escape(h.neighbourhood) << ',' << s.member_count << '\n';
-    for (auto& p : store::ProvisionStore(store_).of_household(h.id)) {
-      // The analyses cover what an allocation export holds, not informal support, school or the GP.
-      if (!domain::is_allocation_domain(p.domain)) continue;
-      auto cost = domain::annual_cost_on(p, prices_on, prices);
-      al << csv_escape(p.id) << ',' << csv_escape(h.id) << ','
-         << csv_escape(p.member_id.value_or(h.id + "-household")) << ',' << csv_escape(h.neighbourhood) << ','
-         << domain::to_string(p.domain) << ',' << csv_escape(p.provider_id) << ",," << format_date(p.start) << ','
-         << (p.end ? format_date(*p.end) : "") << ',' << format_fixed(p.hours_per_week_centi, 2, true) << ','
-         << format_cents(cost.annual) << '\n';
-    }
-  }
-  hh.flush();
-  al.flush();
-  if (!hh || !al) return Error{ErrorCode::internal, "could not write the population files (disk full?)"};
-  return ok_status();
+analytics::HouseholdList store_households(store::Store& s) {
+  analytics::HouseholdList list;
+  list.name = "the store's households";
+  store::PopulationStore(s).households([&](std::string_view id, std::string_view nbh) { list.add(id, nbh); });
+  return list;
 }
+
+}  // namespace
 
 Result<analytics::Table> PopulationAnalyses::run(const Principal& who, const PopulationQuery& q) {
   const bool allowed = who.role == Role::analyst || who.role == Role::team_lead || who.role == Role::administrator;
   const char* names[] = {"pareto", "stacking", "providers", "targets", "stacking_by_neighbourhood"};
   record_access(store_, clock_, who, std::string("population.") + names[static_cast<int>(q.analysis)], "*", allowed);
   if (!allowed) return forbidden("population analyses are for analysts, team leads and administrators");
-  ScratchFolder scratch;
   const bool yearly = q.analysis == PopulationAnalysis::pareto || q.analysis == PopulationAnalysis::targets;
-  const Date prices_on = yearly ? make_date(q.year, 12, 31) : q.date;
-  if (auto st = export_population(scratch.path, prices_on); !st) return st.error();
-  const std::string households = scratch.path + "/households.csv", allocations = scratch.path + "/allocations.csv";
+  StoreRows rows(store_, yearly ? make_date(q.year, 12, 31) : q.date);
+  auto households = store_households(store_);
   switch (q.analysis) {
     case PopulationAnalysis::pareto: {
-      analytics::ParetoOptions o;
-      o.year = q.year;
-      o.target_threshold = q.threshold;
-      return analytics::pareto(households, allocations, o);
+      analytics::PopulationRequest r;
+      r.pareto.emplace();
+      r.pareto->year = q.year;
+      r.pareto->target_threshold = q.threshold;
+      auto t = analytics::analyze(&households, rows, r);
+      if (!t) return t.error();
+      return std::move(*t->pareto);
     }
     case PopulationAnalysis::providers: {
-      analytics::ProvidersOptions o;
-      o.date = q.date;
-      return analytics::providers_per_neighbourhood(allocations, o);
+      analytics::PopulationRequest r;
+      r.providers.emplace().date = q.date;
+      auto t = analytics::analyze(nullptr, rows, r);
+      if (!t) return t.error();
+      return std::move(*t->providers);
     }
     case PopulationAnalysis::stacking: {
-      analytics::StackingOptions o;
-      o.date = q.date;
-      auto t = analytics::stacking_scan(allocations, o);
-      if (!t) return t;
+      analytics::PopulationRequest r;
+      r.stacking.emplace().date = q.date;
+      auto t = analytics::analyze(nullptr, rows, r);
+      if (!t) return t.error();
       // Everyone here sees pseudonyms: the scan is an aggregate view, not a file.
       const auto key = installation_pseudonym_key(store_);
-      for (auto& row : t->rows) row[0] = pseudonymise(row[0], key);
-      t->columns[0] = "pseudonym";
-      return t;
+      for (auto& row : t->stacking->rows) row[0] = pseudonymise(row[0], key);
+      t->stacking->columns[0] = "pseudonym";
+      return std::move(*t->stacking);
     }
     case PopulationAnalysis::stacking_by_neighbourhood: {
       analytics::StackingOptions o;
       o.date = q.date;
-      return analytics::stacking_by_neighbourhood(households, allocations, o);
+      return analytics::stacking_by_neighbourhood(households, rows, o);
     }
     case PopulationAnalysis::targets: {
       analytics::TargetOptions o;
       o.year = q.year;
       o.threshold = q.threshold;
       o.key = installation_pseudonym_key(store_);
-      return analytics::target_group(households, allocations, o);
+      return analytics::target_group(std::move(households), rows, o);
     }
   }
   return Error{ErrorCode::internal, "unknown analysis"};

@@ -1,7 +1,7 @@
 // The population analyses (Pareto, stacking scan, providers, target group)
-// over the households in the store instead of an export file: the store is
-// written out in the export format and the same streaming engine runs on it,
-// so both paths give the same figures by construction.
+// over the households in the store instead of an export file: the store's
+// provisions are streamed into the same engine as a file's rows, so both
+// paths give the same figures by construction.
 //
 // For analysts, team leads and administrators only; analysts see household
 // ids as pseudonyms (the installation's keyed hash). Every run is audited.
@@ -33,11 +33,6 @@ class PopulationAnalyses {
   // Target-group size (from the Pareto analysis of `q`) × the net saving per
   // household of the business case `bc` over the store, with the assumption stated.
   Result<analytics::Table> potential(const Principal& who, const PopulationQuery& q, const BusinessCaseQuery& bc);
-
-  // Writes households.csv and allocations.csv (DATA-FORMATS.md) for every
-  // household in the store into `folder`; priced provisions take the price
-  // valid on `prices_on`. Household-wide provisions get the client id "<household>-household".
-  Status export_population(const std::string& folder, Date prices_on);
 
  private:
   store::Store& store_;

@@ -48,6 +48,13 @@ refuses "outcomes needs a source" 1 "responses FILE, or --db" -- outcomes
 golden pareto "$data/population/expected_pareto.csv" -- \
   analyze pareto --households "$data/population/households.csv" --allocations "$data/population/allocations.csv" \
   --year 2019 --format csv
+# The three analyses in one pass write the same files as each command alone.
+pop="--allocations $data/population/allocations.csv"
+if "$regie" analyze all --households "$data/population/households.csv" $pop --out-dir "$work/all" 2>"$work/err" &&
+   cmp -s "$work/all/pareto.csv" "$data/population/expected_pareto.csv" &&
+   "$regie" analyze stacking $pop | cmp -s - "$work/all/stacking.csv" &&
+   "$regie" analyze providers $pop | cmp -s - "$work/all/providers.csv"
+then ok; else ko "analyze all"; cat "$work/err" >&2; fi
 
 # The target group: as many rows as the Pareto TARGET row, pseudonyms only, stable for one key.
 head -c 32 /dev/urandom >"$work/key"
