@@ -12,6 +12,7 @@
 #include "common/pseudonym.h"
 #include "interop/xlsx.h"
 #include "service/businesscase.h"
+#include "service/population.h"
 #include "cli/app.h"
 #include "domain/funding.h"
 #include "domain/account.h"
@@ -192,8 +193,10 @@ void add_analyze(CLI::App& app, Context& ctx) {
   // The three together in one pass over the rows: what an analyst's overview
   // needs, at the cost of one reading of the export.
   auto* all = analyze->add_subcommand("all", "Pareto, stacking and providers in one pass over the export");
-  all->add_option("--households", o->households, "households.csv")->required();
-  all->add_option("--allocations", o->allocations, "allocations.csv")->required();
+  auto* all_hh = all->add_option("--households", o->households, "households.csv");
+  auto* all_al = all->add_option("--allocations", o->allocations, "allocations.csv");
+  auto* all_db = all->add_option("--db", o->db, "Read the store instead of export files (stacking under pseudonyms)");
+  all_db->excludes(all_hh)->excludes(all_al);
   all->add_option("--year", o->year, "Calendar year of the Pareto table")->check(CLI::Range(1900, 9999))
       ->capture_default_str();
   all->add_option("--date", o->date, "Reference date of stacking and providers (yyyy-mm-dd)")->capture_default_str();
@@ -215,11 +218,25 @@ void add_analyze(CLI::App& app, Context& ctx) {
     q.stacking.emplace().date = *date;
     q.providers.emplace().date = *date;
     const auto t0 = std::chrono::steady_clock::now();
-    auto list = analytics::read_households(o->households);
-    if (!list) return void(ctx.exit_code = fail(list.error()));
-    const auto t1 = std::chrono::steady_clock::now();
-    analytics::AllocationFile rows(o->allocations);
-    auto t = analytics::analyze(&*list, rows, q);
+    auto t1 = t0;
+    Result<analytics::PopulationTables> t = invalid("give --households and --allocations, or --db");
+    if (!o->db.empty()) {
+      auto s = open_store(o->db, false);
+      if (!s) return void(ctx.exit_code = fail(s.error()));
+      SystemClock clock;
+      service::PopulationQuery pq;
+      pq.year = q.pareto->year;
+      pq.date = *date;
+      pq.threshold = q.pareto->target_threshold;
+      t = service::PopulationAnalyses(**s, clock)
+              .overview(service::Principal{"regie-cli", "command line", domain::Role::administrator, ""}, pq);
+    } else if (!o->households.empty() && !o->allocations.empty()) {
+      auto list = analytics::read_households(o->households);
+      if (!list) return void(ctx.exit_code = fail(list.error()));
+      t1 = std::chrono::steady_clock::now();
+      analytics::AllocationFile rows(o->allocations);
+      t = analytics::analyze(&*list, rows, q);
+    }
     const auto t2 = std::chrono::steady_clock::now();
     if (!t) return void(ctx.exit_code = fail(t.error()));
     std::error_code ec;

@@ -4,7 +4,6 @@
 #include "service/audit.h"
 
 #include <fmt/format.h>
-#include <soci/soci.h>
 
 
 #include "common/csv.h"
@@ -27,61 +26,73 @@ namespace {
 // representation (no text in between).
 class StoreRows : public analytics::AllocationSource {
  public:
-  StoreRows(store::Store& s, Date prices_on) : store_(s), prices_on_(prices_on) {}
+  // `households` gives each row its household's neighbourhood.
+  StoreRows(store::Store& s, Date prices_on, const analytics::HouseholdList& households)
+      : store_(s), prices_on_(prices_on), households_(households) {}
   std::string name() const override { return "the store"; }
 
   Status scan(analytics::AllocationSink& sink) override {
-    sink.begin(1);
+    store::PopulationStore rows(store_);
+    const int parts = rows.parts();
+    sink.begin(parts);
     const auto prices = store::PriceStore(store_).price_list();
-    std::vector<analytics::Allocation> batch;
-    std::vector<std::string> household_clients;  // "<household>-household" for household-wide provisions
-    std::optional<Error> problem;
-    store::PopulationStore(store_).provisions([&](const store::ProvisionColumns& c) {
-      if (problem) return;
-      batch.clear();
-      household_clients.assign(c.size(), {});
-      for (std::size_t i = 0; i < c.size(); ++i) {
-        auto d = domain::parse_domain(c.domain[i]);
-        auto start = parse_date(c.start_date[i]);
-        auto end = c.end_set[i] == soci::i_null ? std::optional<Date>(kOpenEnd) : parse_date(c.end_date[i]);
-        if (!d || !start || !end) {
-          problem = Error{ErrorCode::internal, "provision " + c.id[i] + " has a domain or date the store should not hold"};
+    struct Part {
+      std::vector<analytics::Allocation> batch;
+      std::vector<std::string> household_clients;  // "<household>-household" for household-wide provisions
+      std::optional<Error> problem;
+    };
+    std::vector<Part> state(static_cast<std::size_t>(parts));
+    rows.provisions([&](int part, const store::ProvisionView* rows, std::size_t n) {
+      Part& p = state[static_cast<std::size_t>(part)];
+      if (p.problem) return;
+      p.batch.clear();
+      p.household_clients.assign(n, {});
+      for (std::size_t i = 0; i < n; ++i) {
+        const auto& c = rows[i];
+        auto d = domain::parse_domain(c.domain);
+        auto start = parse_date(c.start_date);
+        auto end = c.has_end ? parse_date(c.end_date) : std::optional<Date>(kOpenEnd);
+        const auto h = households_.ids.lookup(c.household_id);
+        if (!d || !start || !end || h == analytics::Interner::kNone) {
+          p.problem = Error{ErrorCode::internal,
+                            fmt::format("provision {} has a household, domain or date the store should not hold", c.id)};
           return;
         }
         // The analyses cover what an allocation export holds, not informal support, school or the GP.
         if (!domain::is_allocation_domain(*d)) continue;
         analytics::Allocation a;
-        a.allocation_id = c.id[i];
-        a.household_id = c.household_id[i];
-        if (c.member_set[i] == soci::i_null) {
-          household_clients[i] = c.household_id[i] + "-household";
-          a.client_id = household_clients[i];
+        a.allocation_id = c.id;
+        a.household_id = c.household_id;
+        if (c.has_member) {
+          a.client_id = c.member_id;
         } else {
-          a.client_id = c.member_id[i];
+          p.household_clients[i] = fmt::format("{}-household", c.household_id);
+          a.client_id = p.household_clients[i];
         }
-        a.neighbourhood = c.neighbourhood[i];
-        a.provider_id = c.provider_id[i];
+        a.neighbourhood = households_.neighbourhoods.key(households_.neighbourhood[h]);
+        a.provider_id = c.provider_id;
         a.domain = *d;
         a.start = *start;
         a.end = *end;
-        a.yearly_cost = yearly_cost(c, i, prices);
-        batch.push_back(a);
+        a.yearly_cost = yearly_cost(c, prices);
+        p.batch.push_back(a);
       }
-      if (!batch.empty()) sink.rows(0, batch.data(), batch.size());
+      if (!p.batch.empty()) sink.rows(part, p.batch.data(), p.batch.size());
     });
-    if (problem) return *problem;
+    for (auto& p : state)
+      if (p.problem) return *p.problem;
     return ok_status();
   }
 
  private:
   // The provision's yearly cost on the price date, as the care map prices it
   // (domain/costs.h); only priced provisions need the price list.
-  Cents yearly_cost(const store::ProvisionColumns& c, std::size_t i, const domain::PriceList& prices) const {
+  Cents yearly_cost(const store::ProvisionView& c, const domain::PriceList& prices) const {
     domain::Provision p;
-    p.annual_cost = c.annual_cost_cents[i];
-    if (c.price_set[i] != soci::i_null) {
-      p.price_code = c.price_code[i];
-      p.units_per_year_centi = c.units_per_year_centi[i];
+    p.annual_cost = c.annual_cost_cents;
+    if (c.has_price) {
+      p.price_code = std::string(c.price_code);
+      p.units_per_year_centi = c.units_per_year_centi;
     } else if (p.annual_cost >= 0 && p.annual_cost <= domain::limits::kAnnualCost) {
       return p.annual_cost;  // what annual_cost_on gives, without building its explanation
     }
@@ -90,6 +101,7 @@ class StoreRows : public analytics::AllocationSource {
 
   store::Store& store_;
   Date prices_on_;
+  const analytics::HouseholdList& households_;
 };
 
 analytics::HouseholdList store_households(store::Store& s) {
@@ -101,14 +113,35 @@ analytics::HouseholdList store_households(store::Store& s) {
 
 }  // namespace
 
+Result<analytics::PopulationTables> PopulationAnalyses::overview(const Principal& who, const PopulationQuery& q) {
+  const bool allowed = who.role == Role::analyst || who.role == Role::team_lead || who.role == Role::administrator;
+  record_access(store_, clock_, who, "population.overview", "*", allowed);
+  if (!allowed) return forbidden("population analyses are for analysts, team leads and administrators");
+  // Only the Pareto table uses cost, priced at the end of its year.
+  auto households = store_households(store_);
+  StoreRows rows(store_, make_date(q.year, 12, 31), households);
+  analytics::PopulationRequest r;
+  r.pareto.emplace();
+  r.pareto->year = q.year;
+  r.pareto->target_threshold = q.threshold;
+  r.stacking.emplace().date = q.date;
+  r.providers.emplace().date = q.date;
+  auto t = analytics::analyze(&households, rows, r);
+  if (!t) return t.error();
+  const auto key = installation_pseudonym_key(store_);
+  for (auto& row : t->stacking->rows) row[0] = pseudonymise(row[0], key);
+  t->stacking->columns[0] = "pseudonym";
+  return t;
+}
+
 Result<analytics::Table> PopulationAnalyses::run(const Principal& who, const PopulationQuery& q) {
   const bool allowed = who.role == Role::analyst || who.role == Role::team_lead || who.role == Role::administrator;
   const char* names[] = {"pareto", "stacking", "providers", "targets", "stacking_by_neighbourhood"};
   record_access(store_, clock_, who, std::string("population.") + names[static_cast<int>(q.analysis)], "*", allowed);
   if (!allowed) return forbidden("population analyses are for analysts, team leads and administrators");
   const bool yearly = q.analysis == PopulationAnalysis::pareto || q.analysis == PopulationAnalysis::targets;
-  StoreRows rows(store_, yearly ? make_date(q.year, 12, 31) : q.date);
   auto households = store_households(store_);
+  StoreRows rows(store_, yearly ? make_date(q.year, 12, 31) : q.date, households);
   switch (q.analysis) {
     case PopulationAnalysis::pareto: {
       analytics::PopulationRequest r;
@@ -147,7 +180,7 @@ Result<analytics::Table> PopulationAnalyses::run(const Principal& who, const Pop
       o.year = q.year;
       o.threshold = q.threshold;
       o.key = installation_pseudonym_key(store_);
-      return analytics::target_group(std::move(households), rows, o);
+      return analytics::target_group(households, rows, o);
     }
   }
   return Error{ErrorCode::internal, "unknown analysis"};

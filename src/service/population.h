@@ -30,6 +30,10 @@ class PopulationAnalyses {
  public:
   PopulationAnalyses(store::Store& store, const Clock& clock) : store_(store), clock_(clock) {}
   Result<analytics::Table> run(const Principal& who, const PopulationQuery& q);
+  // The Pareto table of `q.year`, the stacking scan (under pseudonyms) and the
+  // providers per neighbourhood on `q.date`, in one pass over the store: the
+  // analyst's overview.
+  Result<analytics::PopulationTables> overview(const Principal& who, const PopulationQuery& q);
   // Target-group size (from the Pareto analysis of `q`) × the net saving per
   // household of the business case `bc` over the store, with the assumption stated.
   Result<analytics::Table> potential(const Principal& who, const PopulationQuery& q, const BusinessCaseQuery& bc);

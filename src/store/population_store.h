@@ -1,25 +1,21 @@
 // The store's households and provisions as the population analyses read
-// them: each one query streamed in batches of typed columns, so that a whole
-// municipality is read without a text export or an object per row.
+// them: one query each, streamed in batches without an object per row, so
+// that a whole municipality is read in seconds and in bounded memory.
 #pragma once
 #include <functional>
 #include <string>
 #include <string_view>
-#include <vector>
-
-#include <soci/soci-backend.h>
 
 #include "store/store.h"
 
 namespace regie::store {
 
-// One batch of provisions, column by column; row i is the i-th entry of each.
-struct ProvisionColumns {
-  std::vector<std::string> id, household_id, member_id, neighbourhood, domain, provider_id, start_date, end_date,
-      price_code;
-  std::vector<long long> annual_cost_cents, units_per_year_centi;
-  std::vector<soci::indicator> member_set, end_set, price_set;  // i_null where the column is NULL
-  std::size_t size() const { return id.size(); }
+// A provision as the analyses need it.
+// Views are valid during the call that hands the batch on.
+struct ProvisionView {
+  std::string_view id, household_id, member_id, domain, provider_id, start_date, end_date, price_code;
+  long long annual_cost_cents = 0, units_per_year_centi = 0;
+  bool has_member = false, has_end = false, has_price = false;
 };
 
 class PopulationStore {
@@ -27,8 +23,12 @@ class PopulationStore {
   explicit PopulationStore(Store& s) : store_(s) {}
   // Every household, by id, with its neighbourhood.
   void households(const std::function<void(std::string_view id, std::string_view neighbourhood)>& fn);
-  // Every provision with its household's neighbourhood, in the order the database finds fastest.
-  void provisions(const std::function<void(const ProvisionColumns&)>& fn);
+  // How many parts provisions() hands rows on in: SQLite is read on two
+  // connections at once, PostgreSQL through one cursor.
+  int parts();
+  // Every provision, in batches, in the order the database finds fastest;
+  // `fn` is called from one thread per part at once, with the part's number.
+  void provisions(const std::function<void(int part, const ProvisionView* rows, std::size_t n)>& fn);
 
  private:
   Store& store_;
