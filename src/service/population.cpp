@@ -40,6 +40,7 @@ class StoreRows : public analytics::AllocationSource {
       std::vector<analytics::Allocation> batch;
       std::vector<std::string> household_clients;  // "<household>-household" for household-wide provisions
       std::optional<Error> problem;
+      std::uint32_t last = analytics::Interner::kNone;
     };
     std::vector<Part> state(static_cast<std::size_t>(parts));
     rows.provisions([&](int part, const store::ProvisionView* rows, std::size_t n) {
@@ -52,7 +53,10 @@ class StoreRows : public analytics::AllocationSource {
         auto d = domain::parse_domain(c.domain);
         auto start = parse_date(c.start_date);
         auto end = c.has_end ? parse_date(c.end_date) : std::optional<Date>(kOpenEnd);
-        const auto h = households_.ids.lookup(c.household_id);
+        // Provisions are mostly stored by household: the last one is often the one.
+        if (p.last == analytics::Interner::kNone || households_.ids.key(p.last) != c.household_id)
+          p.last = households_.ids.lookup(c.household_id);
+        const auto h = p.last;
         if (!d || !start || !end || h == analytics::Interner::kNone) {
           p.problem = Error{ErrorCode::internal,
                             fmt::format("provision {} has a household, domain or date the store should not hold", c.id)};
@@ -107,7 +111,32 @@ class StoreRows : public analytics::AllocationSource {
 analytics::HouseholdList store_households(store::Store& s) {
   analytics::HouseholdList list;
   list.name = "the store's households";
-  store::PopulationStore(s).households([&](std::string_view id, std::string_view nbh) { list.add(id, nbh); });
+  // Interned a batch at a time, with the slots asked for ahead, as the file's list is.
+  std::string text;
+  std::vector<std::pair<std::size_t, std::size_t>> at;  // id and neighbourhood ends in `text`
+  auto flush = [&] {
+    std::size_t b = 0;
+    std::vector<std::pair<std::string_view, std::string_view>> rows;
+    for (auto [id_end, nbh_end] : at) {
+      rows.emplace_back(std::string_view(text).substr(b, id_end - b), std::string_view(text).substr(id_end, nbh_end - id_end));
+      b = nbh_end;
+    }
+    constexpr std::size_t kAhead = 16;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      if (i + kAhead < rows.size()) list.ids.prefetch(rows[i + kAhead].first);
+      list.add(rows[i].first, rows[i].second);
+    }
+    text.clear();
+    at.clear();
+  };
+  store::PopulationStore(s).households([&](std::string_view id, std::string_view nbh) {
+    text.append(id);
+    const auto id_end = text.size();
+    text.append(nbh);
+    at.emplace_back(id_end, text.size());
+    if (at.size() == 4096) flush();
+  });
+  flush();
   return list;
 }
 
