@@ -7,6 +7,7 @@
 
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -332,18 +333,42 @@ std::optional<HouseholdList> fast_households(const std::string& path) {
   Fd f;
   f.fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   struct stat st {};
-  if (f.fd < 0 || ::fstat(f.fd, &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
-  std::string text(static_cast<std::size_t>(st.st_size), '\0');
-  if (!read_at(f.fd, text.data(), text.size(), 0) || text.find('"') != std::string::npos) return std::nullopt;
-  if (text.empty() || static_cast<unsigned char>(text[0]) == 0xEF) return std::nullopt;
-  std::vector<std::pair<std::string_view, std::string_view>> rows;  // id, neighbourhood
-  rows.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
+  if (f.fd < 0 || ::fstat(f.fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size == 0) return std::nullopt;
+  // Mapped, not copied: the list keeps copies of the ids, so the text is only read once.
+  const auto size = static_cast<std::size_t>(st.st_size);
+  void* map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, f.fd, 0);
+  if (map == MAP_FAILED) return std::nullopt;
+  struct Unmap {
+    void* p;
+    std::size_t n;
+    ~Unmap() { ::munmap(p, n); }
+  } unmap{map, size};
+  ::madvise(map, size, MADV_SEQUENTIAL);
+  const std::string_view text(static_cast<const char*>(map), size);
+  if (text.find('"') != std::string_view::npos || static_cast<unsigned char>(text[0]) == 0xEF) return std::nullopt;
+
+  HouseholdList list;
+  list.name = path;
+  const auto lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
+  list.ids.reserve(lines);
+  list.neighbourhood.reserve(lines);
+  // Ids are interned a few lines behind the reading, with their slots asked for ahead.
+  constexpr std::size_t kAhead = 16;
+  std::array<std::pair<std::string_view, std::string_view>, kAhead> ring;
+  std::size_t read = 0, interned = 0;
+  auto intern_one = [&] {
+    auto [id, nbh] = ring[interned % kAhead];
+    if (list.ids.id(id) != interned) return false;  // twice: the full reader says where
+    list.neighbourhood.push_back(list.neighbourhoods.id(nbh));
+    ++interned;
+    return true;
+  };
   int c_id = -1, c_nbh = -1;
   std::vector<std::string_view> fields;
   for (std::size_t b = 0, line = 0; b < text.size(); ++line) {
     auto nl = text.find('\n', b);
-    std::string_view l(text.data() + b, (nl == std::string::npos ? text.size() : nl) - b);
-    b = nl == std::string::npos ? text.size() : nl + 1;
+    std::string_view l = text.substr(b, (nl == std::string_view::npos ? text.size() : nl) - b);
+    b = nl == std::string_view::npos ? text.size() : nl + 1;
     if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
     if (l.empty() && line > 0) continue;
     fields.clear();
@@ -362,18 +387,13 @@ std::optional<HouseholdList> fast_households(const std::string& path) {
       continue;
     }
     if (c_id >= static_cast<int>(fields.size()) || fields[c_id].empty()) return std::nullopt;
-    rows.emplace_back(fields[c_id], c_nbh >= 0 && c_nbh < static_cast<int>(fields.size()) ? fields[c_nbh] : "");
+    if (read - interned == kAhead && !intern_one()) return std::nullopt;
+    ring[read++ % kAhead] = {fields[c_id], c_nbh >= 0 && c_nbh < static_cast<int>(fields.size()) ? fields[c_nbh]
+                                                                                                 : std::string_view{}};
+    list.ids.prefetch(fields[c_id]);
   }
-  HouseholdList list;
-  list.name = path;
-  list.ids.reserve(rows.size());
-  list.neighbourhood.reserve(rows.size());
-  constexpr std::size_t kAhead = 16;
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    if (i + kAhead < rows.size()) list.ids.prefetch(rows[i + kAhead].first);
-    if (list.ids.id(rows[i].first) != i) return std::nullopt;  // twice: the full reader says where
-    list.neighbourhood.push_back(list.neighbourhoods.id(rows[i].second));
-  }
+  while (interned < read)
+    if (!intern_one()) return std::nullopt;
   return list;
 }
 

@@ -152,13 +152,19 @@ void cursor_provisions(soci::session& sql, const std::function<void(const Provis
 
 }  // namespace
 
+std::size_t PopulationStore::household_count() {
+  long long n = 0;
+  store_.read([&](soci::session& sql) { sql << "SELECT COUNT(*) FROM household", soci::into(n); });
+  return static_cast<std::size_t>(n);
+}
+
 void PopulationStore::households(const std::function<void(std::string_view, std::string_view)>& fn) {
   store_.read([&](soci::session& sql) {
     if (sql.get_backend_name() == "sqlite3") {
       OwnConnection own(file_of(sql));
       auto* db = own.db ? own.db : static_cast<soci::sqlite3_session_backend*>(sql.get_backend())->conn_;
       sq::sqlite3_stmt* st = nullptr;
-      if (sq::sqlite3_prepare_v2(db, "SELECT id, neighbourhood FROM household ORDER BY id", -1, &st, nullptr) !=
+      if (sq::sqlite3_prepare_v2(db, "SELECT id, neighbourhood FROM household", -1, &st, nullptr) !=
           SQLITE_OK)
         throw soci::soci_error(std::string("household list: ") + sq::sqlite3_errmsg(db));
       struct Finalize {

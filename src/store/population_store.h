@@ -21,7 +21,8 @@ struct ProvisionView {
 class PopulationStore {
  public:
   explicit PopulationStore(Store& s) : store_(s) {}
-  // Every household, by id, with its neighbourhood.
+  std::size_t household_count();
+  // Every household with its neighbourhood, in the order the database finds fastest.
   void households(const std::function<void(std::string_view id, std::string_view neighbourhood)>& fn);
   // How many parts provisions() hands rows on in: SQLite is read on two
   // connections at once, PostgreSQL through one cursor.
