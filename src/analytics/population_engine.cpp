@@ -37,8 +37,16 @@ struct ClientPair {
   std::uint32_t household;
   std::uint8_t size;  // 0xFF: a long id, its number in `head`
   char head[11];
-  bool operator<(const ClientPair& o) const { return std::memcmp(&size, &o.size, 12) < 0; }
-  bool operator==(const ClientPair& o) const { return std::memcmp(&size, &o.size, 12) == 0; }
+  // The client's 12 bytes as two integers: compared without a call to memcmp.
+  std::pair<std::uint64_t, std::uint32_t> client() const {
+    std::uint64_t a;
+    std::uint32_t b;
+    std::memcpy(&a, &size, 8);
+    std::memcpy(&b, head + 7, 4);
+    return {a, b};
+  }
+  bool operator<(const ClientPair& o) const { return client() < o.client(); }
+  bool operator==(const ClientPair& o) const { return client() == o.client(); }
 };
 static_assert(sizeof(ClientPair) == 16);
 
@@ -180,9 +188,9 @@ std::vector<std::uint32_t> map_onto(Interner& into, const Interner& from) {
 // Distinct values per group over pairs from every part, whatever their
 // order: the pairs are bucketed by group (a counting sort), then each group's
 // few values are sorted.
-template <class Pair, class GroupOf>
-std::vector<std::uint32_t> distinct_per_group(const std::vector<std::vector<Pair>*>& lists, std::size_t groups,
-                                              GroupOf group_of) {
+template <class Pairs, class GroupOf>
+std::vector<std::uint32_t> distinct_per_group(const std::vector<Pairs*>& lists, std::size_t groups, GroupOf group_of) {
+  using Pair = typename Pairs::value_type;
   std::vector<std::uint32_t> start(groups + 1, 0);
   for (auto* l : lists)
     for (const auto& pair : *l) ++start[group_of(pair) + 1];
@@ -224,7 +232,7 @@ EngineResult Engine::finish() {
     if (!r_.year) return;
     out.cent_days.assign(listed_, 0);
     out.provisions.assign(listed_, 0);
-    std::vector<std::vector<ClientPair>*> lists;
+    std::vector<decltype(first.client_pairs)*> lists;
     Interner long_clients = std::move(first.long_clients);
     for (std::size_t i = 0; i < parts_.size(); ++i) {
       auto& p = parts_[i];
@@ -257,7 +265,7 @@ EngineResult Engine::finish() {
     const std::size_t n = listed_ + out.extra.count();
     out.stacked.assign(n, 0);
     out.stacked_domains.assign(n, 0);
-    std::vector<std::vector<std::uint64_t>*> lists;
+    std::vector<decltype(first.provider_pairs)*> lists;
     for (std::size_t i = 0; i < parts_.size(); ++i) {
       auto& p = parts_[i];
       for (std::size_t h = 0; h < p.sums.size(); ++h) {
