@@ -25,6 +25,8 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 
+source "$root/scripts/lib/bench.sh"
+bench_ready "$root" "$root/build"
 cmake --build "$root/build" --target regie >/dev/null
 export REGIE_BIN="$root/build/src/regie"
 cd "$root/web"

@@ -8,8 +8,8 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 seconds=${1:-10}
 connections=${2:-8}
-command -v wrk >/dev/null || { [[ $(id -u) -eq 0 ]] && apt-get install -y -qq wrk >/dev/null; }
-command -v wrk >/dev/null || { echo "household_view: wrk is not installed" >&2; exit 1; }
+source "$root/scripts/lib/bench.sh"
+bench_ready "$root" "$root/build"
 cmake --build "$root/build" --target regie >/dev/null
 regie="$root/build/src/regie"
 

@@ -43,7 +43,11 @@ command -v wrk >/dev/null || { [[ $(id -u) -eq 0 ]] && apt-get install -y -qq wr
 command -v wrk >/dev/null || { echo "load: wrk is not installed" >&2; exit 1; }
 build=$(realpath "${REGIE_BUILD_DIR:-$root/build}")
 # LOAD_NO_BUILD=1: measure the binary as it is (while another build runs in that folder).
-[[ -n ${LOAD_NO_BUILD:-} ]] || cmake --build "$build" --target regie >/dev/null
+if [[ -z ${LOAD_NO_BUILD:-} ]]; then
+  source "$root/scripts/lib/bench.sh"
+  bench_ready "$root" "$build"
+  cmake --build "$build" --target regie >/dev/null
+fi
 regie="$build/src/regie"
 
 work=$(mktemp -d /tmp/regie-bench-load.XXXXXX)

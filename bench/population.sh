@@ -36,17 +36,11 @@ rss_goal=512    # MiB
 
 die() { echo "population.sh: $*" >&2; exit 1; }
 
-# What a new machine lacks: /usr/bin/time, and node for the DuckDB peer.
-need=()
-[[ -x /usr/bin/time ]] || need+=(time)
-command -v node >/dev/null && command -v npm >/dev/null || need+=(nodejs npm)
-if ((${#need[@]})); then
-  [[ $(id -u) == 0 ]] || die "missing: ${need[*]} (apt-get install ${need[*]})"
-  apt-get install -y "${need[@]}" >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y "${need[@]}" >/dev/null; }
-fi
+# What a new machine lacks: the packages and a configured build.
+source "$repo/scripts/lib/bench.sh"
+bench_ready "$repo" "$build"
 
 # Regie and the generator, from the project's own build.
-[[ -f $build/CMakeCache.txt ]] || cmake -S "$repo" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake -S "$repo" -B "$build" -DREGIE_BUILD_BENCH=ON >/dev/null
 cmake --build "$build" --target regie regie_gen_population >/dev/null
 regie=$build/src/regie

@@ -2,7 +2,8 @@
 # Installs everything Regie needs on a fresh Debian 12 machine: the C++ toolchain
 # and libraries (Debian packages), PostgreSQL for the store tests, Chromium for the
 # browser tests, clang with libFuzzer for the fuzz targets, curl, wrk and oathtool
-# (second-factor codes) for the crash test and the load benchmark, HAProxy for
+# (second-factor codes) for the crash test and the load benchmark, time for the
+# benchmarks' peak memory, HAProxy for
 # the test and benchmark of several servers behind a proxy, and the web UI's npm packages. Safe to run again: it installs only
 # what is missing and stays quiet otherwise.
 set -euo pipefail
@@ -15,7 +16,7 @@ packages=(
   libcjose-dev libjansson-dev libcurl4-openssl-dev python3-aiosmtpd openssl
   libboost-dev libgtest-dev libgmock-dev libbenchmark-dev
   postgresql sqlite3 chromium libreoffice-calc-nogui nodejs npm tzdata
-  clang libclang-rt-dev curl wrk oathtool dpkg-dev haproxy
+  clang libclang-rt-dev curl wrk oathtool dpkg-dev haproxy time
 )
 
 missing=()
