@@ -234,7 +234,8 @@ void PopulationStore::provisions(const std::function<void(int, const ProvisionVi
       }
     });
   threads.clear();
-  if (failed) std::rethrow_exception(failed);
+  // Rethrown where the store turns a database error into its own (Unavailable).
+  if (failed) store_.read([&](soci::session&) { std::rethrow_exception(failed); });
 }
 
 }  // namespace regie::store
