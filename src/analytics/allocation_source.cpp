@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <exception>
 #include <cstring>
 #include <mutex>
 #include <thread>
@@ -155,6 +156,8 @@ bool scan_range(int fd, off_t from, off_t to, const Layout& l, int part, Allocat
   auto line = [&](const char* b, const char* e) {
     if (e != b && e[-1] == '\r') --e;
     if (e == b) return true;  // a blank line is not a record
+    // A carriage return of its own ends a record for the full reader.
+    if (std::memchr(b, '\r', static_cast<std::size_t>(e - b))) return false;
     if (!parse_line(b, e, l, domains, fields, batch[batched])) return false;
     if (++batched == kBatch) flush();
     return true;
@@ -208,10 +211,22 @@ Status AllocationFile::scan(AllocationSink& sink) {
   int parts = threads_ > 0 ? threads_ : static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 8u));
   if (threads_ == 0 && size - data < (8 << 20)) parts = 1;  // small files: a thread costs more than it saves
   std::vector<off_t> cut{data};
+  std::string window(64 << 10, '\0');
   for (int i = 1; i < parts; ++i) {
     off_t at = std::max(cut.back(), data + (size - data) * i / parts - 1);
-    char c = 0;
-    while (at < size && read_at(f.fd, &c, 1, at) && c != '\n') ++at;  // short: lines are short
+    for (;;) {  // the first line end at or after `at`
+      const auto n = static_cast<std::size_t>(std::min<off_t>(static_cast<off_t>(window.size()), size - at));
+      if (n == 0 || !read_at(f.fd, window.data(), n, at)) {
+        at = size;
+        break;
+      }
+      const auto nl = std::string_view(window.data(), n).find('\n');
+      if (nl != std::string_view::npos) {
+        at += static_cast<off_t>(nl);
+        break;
+      }
+      at += static_cast<off_t>(n);
+    }
     cut.push_back(std::min(size, at + 1));
   }
   cut.push_back(size);
@@ -219,16 +234,22 @@ Status AllocationFile::scan(AllocationSink& sink) {
   sink.begin(parts);
   std::atomic<bool> give_up{false};
   std::vector<char> ok(static_cast<std::size_t>(parts), 0);
+  std::vector<std::exception_ptr> failed(static_cast<std::size_t>(parts));
+  auto run = [&](int p) {
+    try {
+      ok[p] = scan_range(f.fd, cut[p], cut[p + 1], *layout, p, sink, give_up);
+    } catch (...) {  // out of memory, say: the caller hears of it, the process does not end
+      failed[p] = std::current_exception();
+    }
+    if (!ok[p]) give_up = true;
+  };
   {
     std::vector<std::jthread> threads;
-    for (int p = 1; p < parts; ++p)
-      threads.emplace_back([&, p] {
-        ok[p] = scan_range(f.fd, cut[p], cut[p + 1], *layout, p, sink, give_up);
-        if (!ok[p]) give_up = true;
-      });
-    ok[0] = scan_range(f.fd, cut[0], cut[1], *layout, 0, sink, give_up);
-    if (!ok[0]) give_up = true;
+    for (int p = 1; p < parts; ++p) threads.emplace_back(run, p);
+    run(0);
   }
+  for (auto& e : failed)
+    if (e) std::rethrow_exception(e);
   if (std::all_of(ok.begin(), ok.end(), [](char c) { return c != 0; })) {
     fast_ = true;
     return ok_status();
@@ -370,6 +391,7 @@ std::optional<HouseholdList> fast_households(const std::string& path) {
     std::string_view l = text.substr(b, (nl == std::string_view::npos ? text.size() : nl) - b);
     b = nl == std::string_view::npos ? text.size() : nl + 1;
     if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
+    if (l.find('\r') != std::string_view::npos) return std::nullopt;  // a record end for the full reader
     if (l.empty() && line > 0) continue;
     fields.clear();
     for (std::size_t fb = 0;;) {

@@ -217,6 +217,9 @@ Result<YearCosts> year_costs(const std::string& households_csv, const std::strin
 
 Result<Table> pareto(const std::string& households_csv, const std::string& allocations_csv,
                      const ParetoOptions& o) {
+  if (auto edges = bin_edges(o); !std::is_sorted(edges.begin(), edges.end()) ||
+                                 std::adjacent_find(edges.begin(), edges.end()) != edges.end())
+    return invalid("bin edges must be increasing");
   auto list = read_households(households_csv);
   if (!list) return list.error();
   AllocationFile rows(allocations_csv);

@@ -11,6 +11,7 @@
 #include <bit>
 #include <chrono>
 #include <cstring>
+#include <exception>
 #include <thread>
 #include <cstdlib>
 
@@ -252,13 +253,23 @@ EngineResult Engine::finish() {
       lists.push_back(&p.client_pairs);
     }
     out.clients = distinct_per_group(lists, listed_, [](const ClientPair& c) { return c.household; });
-    for (auto& p : parts_)
+    // Parts are in file order: the first part with one names the first.
+    for (auto& p : parts_) {
       if (p.unknown && out.unknown == 0) out.first_unknown = p.first_unknown;
-    for (auto& p : parts_) out.unknown += p.unknown;
+      out.unknown += p.unknown;
+    }
   };
-  std::thread year_thread;
+  std::exception_ptr year_failed;
+  std::jthread year_thread;  // joined however this function is left
+  auto year_guarded = [&] {
+    try {
+      year();
+    } catch (...) {
+      year_failed = std::current_exception();
+    }
+  };
   if (r_.stacking)
-    year_thread = std::thread(year);
+    year_thread = std::jthread(year_guarded);
   else
     year();
   if (r_.stacking) {
@@ -282,6 +293,7 @@ EngineResult Engine::finish() {
     out.stacked_providers = distinct_per_group(lists, n, [](std::uint64_t pair) { return pair >> 32; });
   }
   if (year_thread.joinable()) year_thread.join();
+  if (year_failed) std::rethrow_exception(year_failed);
 
   if (r_.providers) {
     std::vector<std::vector<bool>> seen;

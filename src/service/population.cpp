@@ -60,11 +60,13 @@ class StoreRows : public analytics::AllocationSource {
         if (p.last == analytics::Interner::kNone || households_.ids.key(p.last) != c.household_id)
           p.last = households_.ids.lookup(c.household_id);
         const auto h = p.last;
-        if (!d || !start || !end || h == analytics::Interner::kNone) {
-          p.problem = Error{ErrorCode::internal,
-                            fmt::format("provision {} has a household, domain or date the store should not hold", c.id)};
+        if (!d || !start || !end) {
+          p.problem =
+              Error{ErrorCode::internal, fmt::format("provision {} has a domain or date the store should not hold", c.id)};
           return;
         }
+        // A household added after the list was read: its provisions are newer than the figures.
+        if (h == analytics::Interner::kNone) continue;
         // The analyses cover what an allocation export holds, not informal support, school or the GP.
         if (!domain::is_allocation_domain(*d)) continue;
         analytics::Allocation a;

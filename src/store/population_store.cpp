@@ -81,11 +81,11 @@ std::string file_of(soci::session& sql) {
   return f ? f : "";
 }
 
-// The provisions with rowid in [from, to).
+// The provisions with rowid in [from, to] (both included).
 void sqlite_provisions(sq::sqlite3* db, long long from, long long to,
                        const std::function<void(const ProvisionView*, std::size_t)>& fn) {
   sq::sqlite3_stmt* st = nullptr;
-  const std::string q = std::string("SELECT ") + kColumns + kFrom + " WHERE rowid >= ?1 AND rowid < ?2";
+  const std::string q = std::string("SELECT ") + kColumns + kFrom + " WHERE rowid BETWEEN ?1 AND ?2";
   if (sq::sqlite3_prepare_v2(db, q.c_str(), -1, &st, nullptr) != SQLITE_OK)
     throw soci::soci_error(std::string("population read: ") + sq::sqlite3_errmsg(db));
   struct Finalize {
@@ -200,25 +200,30 @@ int PopulationStore::parts() {
 }
 
 void PopulationStore::provisions(const std::function<void(int, const ProvisionView*, std::size_t)>& fn) {
-  long long last = -1;
+  long long first = 0, last = -1;
   std::string file;
   store_.read([&](soci::session& sql) {
     if (sql.get_backend_name() != "sqlite3") {
       cursor_provisions(sql, [&](const ProvisionView* rows, std::size_t n) { fn(0, rows, n); });
       return;
     }
-    sql << "SELECT COALESCE(MAX(rowid), 0) FROM provision", soci::into(last);
+    soci::indicator none = soci::i_ok, none_too = soci::i_ok;
+    sql << "SELECT MIN(rowid), MAX(rowid) FROM provision", soci::into(first, none), soci::into(last, none_too);
+    if (none == soci::i_null) last = first - 1;  // no provisions
     file = file_of(sql);
   });
-  if (last < 0) return;
+  if (last < first) return;
   // Each part reads its range of rowids on a connection of its own.
   std::exception_ptr failed;
   std::mutex mu;
   std::vector<std::jthread> threads;
   for (int p = 0; p < kSqliteParts; ++p)
     threads.emplace_back([&, p] {
-      const long long from = p == 0 ? 0 : last * p / kSqliteParts + 1;
-      const long long to = p + 1 == kSqliteParts ? last + 1 : last * (p + 1) / kSqliteParts + 1;
+      // [first, last] cut into equal ranges; 128 bits, as rowids may span the whole 64-bit range.
+      const __int128 span = static_cast<__int128>(last) - first + 1;
+      const auto from = static_cast<long long>(first + span * p / kSqliteParts);
+      const auto to = static_cast<long long>(first + span * (p + 1) / kSqliteParts - 1);
+      if (to < from) return;
       auto part = [&](const ProvisionView* rows, std::size_t n) { fn(p, rows, n); };
       try {
         OwnConnection own(file);

@@ -125,6 +125,46 @@ TEST(PopulationEngine, HouseholdsOnlyTheRowsKnowAreStackedAcrossParts) {
   EXPECT_EQ(t->stacking->rows[0], (std::vector<std::string>{"a-household-with-a-long-id", "4", "4", "1"}));
 }
 
+// Regressions found in review: the fast path must not read past what the full
+// reader takes as the end of a record, and must name the first problem first.
+TEST(PopulationEngine, ACarriageReturnOfItsOwnEndsARecordOnEveryPath) {
+  TempDir dir;
+  auto text = read_file(kPop + "allocations.csv");
+  text += "AL99999999,HH0000001,CLX,Cen\rtrum,wmo,PRV0001,WM1,2019-01-01,,1,10.00\n";
+  const auto path = dir.write("cr.csv", text);
+  PopulationRequest q;
+  q.providers.emplace().date = make_date(2019, 12, 31);
+  AllocationFile rows(path, 2);
+  auto t = analyze(nullptr, rows, q);
+  ASSERT_FALSE(t) << "the full reader refuses the two halves of the line";
+  EXPECT_FALSE(rows.was_fast());
+
+  auto list = read_households(dir.write("h.csv", "household_id,neighbourhood\nH1,N1\rH2,N2\n"));
+  ASSERT_TRUE(list) << list.error().message;
+  EXPECT_EQ(list->ids.count(), 2u);
+  EXPECT_EQ(list->ids.key(1), "H2");
+}
+
+TEST(PopulationEngine, TheFirstUnknownHouseholdIsTheFirstInTheFile) {
+  TempDir dir;
+  std::istringstream in(read_file(kPop + "allocations.csv"));
+  std::string header, line, body;
+  std::getline(in, header);
+  while (std::getline(in, line)) body += line + "\n";
+  const std::string first = "AL00000000,HXFIRST,C,X,wmo,P,W,2019-01-01,,1,10\n";
+  const std::string last = "AL99999999,HXLAST,C,X,wmo,P,W,2019-01-01,,1,10\n";
+  const auto path = dir.write("a.csv", header + "\n" + first + body + last);
+  AllocationFile rows(path, 3);
+  PopulationRequest q;
+  q.pareto.emplace();
+  auto list = read_households(kPop + "households.csv");
+  ASSERT_TRUE(list);
+  auto t = analyze(&*list, rows, q);
+  ASSERT_FALSE(t);
+  EXPECT_NE(t.error().message.find("2 allocation(s)"), std::string::npos) << t.error().message;
+  EXPECT_NE(t.error().message.find("(first: 'HXFIRST')"), std::string::npos) << t.error().message;
+}
+
 TEST(Interner, ShortAndLongKeysEachGetOneId) {
   Interner in;
   std::vector<std::string> keys = {"", "A", std::string("A\0", 2), "AB", "12345678901", "123456789012",
