@@ -5,6 +5,7 @@
 // over a batch at a time instead of the client holding the whole result.
 #include "store/population_store.h"
 
+#include <fmt/format.h>
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
@@ -81,39 +82,59 @@ std::string file_of(soci::session& sql) {
   return f ? f : "";
 }
 
+// One prepared statement on a raw SQLite connection, finalised however it is left.
+class Statement {
+ public:
+  Statement(sq::sqlite3* db, const std::string& q) : db_(db) {
+    if (sq::sqlite3_prepare_v2(db, q.c_str(), -1, &st_, nullptr) != SQLITE_OK) fail();
+  }
+  ~Statement() { sq::sqlite3_finalize(st_); }
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+  void bind(long long from, long long to) {
+    sq::sqlite3_bind_int64(st_, 1, from);
+    sq::sqlite3_bind_int64(st_, 2, to);
+  }
+  // The next row; false at the end.
+  bool step() {
+    const int rc = sq::sqlite3_step(st_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc != SQLITE_DONE) fail();
+    return false;
+  }
+  std::string_view text(int c) const {
+    auto* p = reinterpret_cast<const char*>(sq::sqlite3_column_text(st_, c));
+    return p ? std::string_view(p, static_cast<std::size_t>(sq::sqlite3_column_bytes(st_, c))) : std::string_view{};
+  }
+  bool null(int c) const { return sq::sqlite3_column_type(st_, c) == SQLITE_NULL; }
+  long long integer(int c) const { return sq::sqlite3_column_int64(st_, c); }
+
+ private:
+  [[noreturn]] void fail() { throw soci::soci_error(std::string("population read: ") + sq::sqlite3_errmsg(db_)); }
+  sq::sqlite3* db_;
+  sq::sqlite3_stmt* st_ = nullptr;
+};
+
 // The provisions with rowid in [from, to] (both included).
 void sqlite_provisions(sq::sqlite3* db, long long from, long long to,
                        const std::function<void(const ProvisionView*, std::size_t)>& fn) {
-  sq::sqlite3_stmt* st = nullptr;
-  const std::string q = std::string("SELECT ") + kColumns + kFrom + " WHERE rowid BETWEEN ?1 AND ?2";
-  if (sq::sqlite3_prepare_v2(db, q.c_str(), -1, &st, nullptr) != SQLITE_OK)
-    throw soci::soci_error(std::string("population read: ") + sq::sqlite3_errmsg(db));
-  struct Finalize {
-    sq::sqlite3_stmt* s;
-    ~Finalize() { sq::sqlite3_finalize(s); }
-  } finalize{st};
-  sq::sqlite3_bind_int64(st, 1, from);
-  sq::sqlite3_bind_int64(st, 2, to);
+  Statement st(db, std::string("SELECT ") + kColumns + kFrom + " WHERE rowid BETWEEN ?1 AND ?2");
+  st.bind(from, to);
   TextBatch b;
   auto flush = [&] {
     b.finish();
     if (!b.views.empty()) fn(b.views.data(), b.views.size());
     b.clear();
   };
-  for (int rc; (rc = sq::sqlite3_step(st)) != SQLITE_DONE;) {
-    if (rc != SQLITE_ROW) throw soci::soci_error(std::string("population read: ") + sq::sqlite3_errmsg(db));
-    auto text = [&](int c) {
-      auto* p = reinterpret_cast<const char*>(sq::sqlite3_column_text(st, c));
-      return p ? std::string_view(p, static_cast<std::size_t>(sq::sqlite3_column_bytes(st, c))) : std::string_view{};
-    };
+  while (st.step()) {
     auto& spans = b.spans.emplace_back();
-    for (int c = 0; c < TextBatch::kText; ++c) spans[c] = b.add(text(c));
+    for (int c = 0; c < TextBatch::kText; ++c) spans[c] = b.add(st.text(c));
     ProvisionView& v = b.views.emplace_back();
-    v.has_member = sq::sqlite3_column_type(st, 2) != SQLITE_NULL;
-    v.has_end = sq::sqlite3_column_type(st, 6) != SQLITE_NULL;
-    v.has_price = sq::sqlite3_column_type(st, 7) != SQLITE_NULL;
-    v.annual_cost_cents = sq::sqlite3_column_int64(st, 8);
-    v.units_per_year_centi = sq::sqlite3_column_int64(st, 9);
+    v.has_member = !st.null(2);
+    v.has_end = !st.null(6);
+    v.has_price = !st.null(7);
+    v.annual_cost_cents = st.integer(8);
+    v.units_per_year_centi = st.integer(9);
     if (b.views.size() == kBatch) flush();
   }
   flush();
@@ -159,26 +180,10 @@ std::size_t PopulationStore::household_count() {
 }
 
 void PopulationStore::households(const std::function<void(std::string_view, std::string_view)>& fn) {
+  bool sqlite = false;
   store_.read([&](soci::session& sql) {
     if (sql.get_backend_name() == "sqlite3") {
-      OwnConnection own(file_of(sql));
-      auto* db = own.db ? own.db : static_cast<soci::sqlite3_session_backend*>(sql.get_backend())->conn_;
-      sq::sqlite3_stmt* st = nullptr;
-      if (sq::sqlite3_prepare_v2(db, "SELECT id, neighbourhood FROM household", -1, &st, nullptr) !=
-          SQLITE_OK)
-        throw soci::soci_error(std::string("household list: ") + sq::sqlite3_errmsg(db));
-      struct Finalize {
-        sq::sqlite3_stmt* s;
-        ~Finalize() { sq::sqlite3_finalize(s); }
-      } finalize{st};
-      auto text = [&](int c) {
-        auto* p = reinterpret_cast<const char*>(sq::sqlite3_column_text(st, c));
-        return p ? std::string_view(p, static_cast<std::size_t>(sq::sqlite3_column_bytes(st, c))) : std::string_view{};
-      };
-      for (int rc; (rc = sq::sqlite3_step(st)) != SQLITE_DONE;) {
-        if (rc != SQLITE_ROW) throw soci::soci_error(std::string("household list: ") + sq::sqlite3_errmsg(db));
-        fn(text(0), text(1));
-      }
+      sqlite = true;
       return;
     }
     std::vector<std::string> ids(kBatch), neighbourhoods(kBatch);
@@ -191,6 +196,21 @@ void PopulationStore::households(const std::function<void(std::string_view, std:
       neighbourhoods.resize(kBatch);
     }
   });
+  if (!sqlite) return;
+  // One connection of its own: the list is interned in order as it is read,
+  // which is the larger part of the work (reading it on two connections at
+  // once into buffers was no faster).
+  std::string file;
+  store_.read([&](soci::session& sql) { file = file_of(sql); });
+  auto read = [&](sq::sqlite3* db) {
+    Statement st(db, "SELECT id, neighbourhood FROM household");
+    while (st.step()) fn(st.text(0), st.text(1));
+  };
+  OwnConnection own(file);
+  if (own.db)
+    read(own.db);
+  else
+    store_.read([&](soci::session& sql) { read(static_cast<soci::sqlite3_session_backend*>(sql.get_backend())->conn_); });
 }
 
 int PopulationStore::parts() {
@@ -200,45 +220,57 @@ int PopulationStore::parts() {
 }
 
 void PopulationStore::provisions(const std::function<void(int, const ProvisionView*, std::size_t)>& fn) {
+  bool sqlite = false;
+  store_.read([&](soci::session& sql) {
+    if (sql.get_backend_name() == "sqlite3") {
+      sqlite = true;
+      return;
+    }
+    cursor_provisions(sql, [&](const ProvisionView* rows, std::size_t n) { fn(0, rows, n); });
+  });
+  if (!sqlite) return;
+  in_rowid_ranges("provision", [&](int part, sq::sqlite3* db, long long from, long long to) {
+    sqlite_provisions(db, from, to, [&](const ProvisionView* rows, std::size_t n) { fn(part, rows, n); });
+  });
+}
+
+void PopulationStore::in_rowid_ranges(const char* table, const RangeReader& read) {
   long long first = 0, last = -1;
   std::string file;
   store_.read([&](soci::session& sql) {
-    if (sql.get_backend_name() != "sqlite3") {
-      cursor_provisions(sql, [&](const ProvisionView* rows, std::size_t n) { fn(0, rows, n); });
-      return;
-    }
     soci::indicator none = soci::i_ok, none_too = soci::i_ok;
-    sql << "SELECT MIN(rowid), MAX(rowid) FROM provision", soci::into(first, none), soci::into(last, none_too);
-    if (none == soci::i_null) last = first - 1;  // no provisions
+    sql << fmt::format("SELECT MIN(rowid), MAX(rowid) FROM {}", table), soci::into(first, none),
+        soci::into(last, none_too);
+    if (none == soci::i_null) last = first - 1;  // an empty table
     file = file_of(sql);
   });
   if (last < first) return;
   // Each part reads its range of rowids on a connection of its own.
   std::exception_ptr failed;
   std::mutex mu;
-  std::vector<std::jthread> threads;
-  for (int p = 0; p < kSqliteParts; ++p)
-    threads.emplace_back([&, p] {
-      // [first, last] cut into equal ranges; 128 bits, as rowids may span the whole 64-bit range.
-      const __int128 span = static_cast<__int128>(last) - first + 1;
-      const auto from = static_cast<long long>(first + span * p / kSqliteParts);
-      const auto to = static_cast<long long>(first + span * (p + 1) / kSqliteParts - 1);
-      if (to < from) return;
-      auto part = [&](const ProvisionView* rows, std::size_t n) { fn(p, rows, n); };
-      try {
-        OwnConnection own(file);
-        if (own.db)
-          sqlite_provisions(own.db, from, to, part);
-        else
-          store_.read([&](soci::session& sql) {
-            sqlite_provisions(static_cast<soci::sqlite3_session_backend*>(sql.get_backend())->conn_, from, to, part);
-          });
-      } catch (...) {
-        std::lock_guard lock(mu);
-        failed = std::current_exception();
-      }
-    });
-  threads.clear();
+  {
+    std::vector<std::jthread> threads;
+    for (int p = 0; p < kSqliteParts; ++p)
+      threads.emplace_back([&, p] {
+        // [first, last] cut into equal ranges; 128 bits, as rowids may span the whole 64-bit range.
+        const __int128 span = static_cast<__int128>(last) - first + 1;
+        const auto from = static_cast<long long>(first + span * p / kSqliteParts);
+        const auto to = static_cast<long long>(first + span * (p + 1) / kSqliteParts - 1);
+        if (to < from) return;
+        try {
+          OwnConnection own(file);
+          if (own.db)
+            read(p, own.db, from, to);
+          else
+            store_.read([&](soci::session& sql) {
+              read(p, static_cast<soci::sqlite3_session_backend*>(sql.get_backend())->conn_, from, to);
+            });
+        } catch (...) {
+          std::lock_guard lock(mu);
+          failed = std::current_exception();
+        }
+      });
+  }
   // Rethrown where the store turns a database error into its own (Unavailable).
   if (failed) store_.read([&](soci::session&) { std::rethrow_exception(failed); });
 }

@@ -8,6 +8,10 @@
 
 #include "store/store.h"
 
+namespace sqlite_api {
+struct sqlite3;
+}
+
 namespace regie::store {
 
 // A provision as the analyses need it.
@@ -32,6 +36,10 @@ class PopulationStore {
   void provisions(const std::function<void(int part, const ProvisionView* rows, std::size_t n)>& fn);
 
  private:
+  // Runs `read` on each part of the table's rowids at once, on connections of
+  // its own (SQLite only), and passes the first error on as the store's.
+  using RangeReader = std::function<void(int part, sqlite_api::sqlite3* db, long long from, long long to)>;
+  void in_rowid_ranges(const char* table, const RangeReader& read);
   Store& store_;
 };
 
