@@ -239,8 +239,10 @@ void PopulationStore::in_rowid_ranges(const char* table, const RangeReader& read
   std::string file;
   store_.read([&](soci::session& sql) {
     soci::indicator none = soci::i_ok, none_too = soci::i_ok;
-    sql << fmt::format("SELECT MIN(rowid), MAX(rowid) FROM {}", table), soci::into(first, none),
-        soci::into(last, none_too);
+    // Two subqueries: SQLite answers MIN or MAX of the rowid from the tree's
+    // ends only when each stands alone; together they cost a full scan.
+    sql << fmt::format("SELECT (SELECT MIN(rowid) FROM {0}), (SELECT MAX(rowid) FROM {0})", table),
+        soci::into(first, none), soci::into(last, none_too);
     if (none == soci::i_null) last = first - 1;  // an empty table
     file = file_of(sql);
   });
