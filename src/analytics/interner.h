@@ -174,11 +174,4 @@ inline std::vector<std::uint32_t> sorted_ids(const Interner& in) {
   return order;
 }
 
-// Number of distinct values per group in (group << 32 | value) pairs; sorts them.
-inline void count_distinct(std::vector<std::uint64_t>& pairs, std::vector<std::uint32_t>& per_group) {
-  std::sort(pairs.begin(), pairs.end());
-  for (std::size_t i = 0; i < pairs.size(); ++i)
-    if (i == 0 || pairs[i] != pairs[i - 1]) ++per_group[pairs[i] >> 32];
-}
-
 }  // namespace regie::analytics

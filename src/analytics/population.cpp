@@ -65,6 +65,13 @@ std::vector<Cents> bin_edges(const ParetoOptions& o) {
                              : o.bin_edges;
 }
 
+Status check_bin_edges(const ParetoOptions& o) {
+  auto edges = bin_edges(o);
+  if (!std::is_sorted(edges.begin(), edges.end()) || std::adjacent_find(edges.begin(), edges.end()) != edges.end())
+    return invalid("bin edges must be increasing");
+  return ok_status();
+}
+
 Status unknown_households(const EngineResult& e, const AllocationSource& rows, const HouseholdList& list) {
   if (e.unknown == 0) return ok_status();
   return invalid(fmt::format("{}: {} allocation(s) belong to a household that is not in {} (first: '{}')",
@@ -155,9 +162,7 @@ Result<PopulationTables> analyze(const HouseholdList* households, AllocationSour
   int year = 0;
   if (q.pareto) {
     if (!households) return invalid("the Pareto analysis needs the household list");
-    auto edges = bin_edges(*q.pareto);
-    if (!std::is_sorted(edges.begin(), edges.end()) || std::adjacent_find(edges.begin(), edges.end()) != edges.end())
-      return invalid("bin edges must be increasing");
+    if (auto st = check_bin_edges(*q.pareto); !st) return st.error();
     year = q.pareto->year;
     r.year = true;
     r.year_domains = domain_set(target_group_domains(q.pareto->domains));
@@ -217,9 +222,7 @@ Result<YearCosts> year_costs(const std::string& households_csv, const std::strin
 
 Result<Table> pareto(const std::string& households_csv, const std::string& allocations_csv,
                      const ParetoOptions& o) {
-  if (auto edges = bin_edges(o); !std::is_sorted(edges.begin(), edges.end()) ||
-                                 std::adjacent_find(edges.begin(), edges.end()) != edges.end())
-    return invalid("bin edges must be increasing");
+  if (auto st = check_bin_edges(o); !st) return st.error();
   auto list = read_households(households_csv);
   if (!list) return list.error();
   AllocationFile rows(allocations_csv);

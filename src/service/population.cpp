@@ -113,6 +113,14 @@ class StoreRows : public analytics::AllocationSource {
   const analytics::HouseholdList& households_;
 };
 
+// Everyone who runs the analyses sees the stacking scan under pseudonyms: it
+// is an aggregate view, not a file.
+void pseudonymise_households(store::Store& s, analytics::Table& stacking) {
+  const auto key = installation_pseudonym_key(s);
+  for (auto& row : stacking.rows) row[0] = pseudonymise(row[0], key);
+  stacking.columns[0] = "pseudonym";
+}
+
 analytics::HouseholdList store_households(store::Store& s) {
   analytics::HouseholdList list;
   list.name = "the store's households";
@@ -171,9 +179,7 @@ Result<analytics::PopulationTables> PopulationAnalyses::overview(const Principal
   auto t = analytics::analyze(&households, rows, r);
   if (!t) return t.error();
   const auto t1 = std::chrono::steady_clock::now();
-  const auto key = installation_pseudonym_key(store_);
-  for (auto& row : t->stacking->rows) row[0] = pseudonymise(row[0], key);
-  t->stacking->columns[0] = "pseudonym";
+  pseudonymise_households(store_, *t->stacking);
   if (std::getenv("REGIE_PROFILE"))
     fmt::print(stderr, "overview: pseudonyms {:.3f} s\n",
                std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count());
@@ -210,10 +216,7 @@ Result<analytics::Table> PopulationAnalyses::run(const Principal& who, const Pop
       r.stacking.emplace().date = q.date;
       auto t = analytics::analyze(nullptr, rows, r);
       if (!t) return t.error();
-      // Everyone here sees pseudonyms: the scan is an aggregate view, not a file.
-      const auto key = installation_pseudonym_key(store_);
-      for (auto& row : t->stacking->rows) row[0] = pseudonymise(row[0], key);
-      t->stacking->columns[0] = "pseudonym";
+      pseudonymise_households(store_, *t->stacking);
       return std::move(*t->stacking);
     }
     case PopulationAnalysis::stacking_by_neighbourhood: {
